@@ -1,0 +1,96 @@
+package Sys::Virt::Error;
+
+use strict;
+use warnings;
+
+use overload ('""' => 'stringify');
+
+our $VERSION = '9.0.0';
+
+sub CLONE_SKIP { 1 }
+
+sub stringify {
+    my $self = shift;
+    my $msg = $self->{message};
+    return "libvirt error code: " . $self->{code} . ", message: " . $msg
+        . ($msg =~ /\n\z/ ? "" : "\n");
+}
+
+sub level { $_[0]->{level} }
+sub code { $_[0]->{code} }
+sub domain { $_[0]->{domain} }
+sub message { $_[0]->{message} }
+
+1;
+
+__END__
+
+=head1 NAME
+
+Sys::Virt::Error - the exception raised when a libvirt call fails
+
+=head1 SYNOPSIS
+
+  use Sys::Virt;
+
+  my $dom = eval { $conn->get_domain_by_name("no-such-guest") };
+  if (my $err = $@) {
+      die $err unless ref $err && $err->isa("Sys::Virt::Error");
+      if ($err->code == Sys::Virt::Error::ERR_NO_DOMAIN) {
+          print "not defined: ", $err->message, "\n";
+      }
+  }
+
+=head1 DESCRIPTION
+
+Every method of L<Sys::Virt> and its classes reports a libvirt failure by
+dying with a C<Sys::Virt::Error> object in C<$@>. The object is a hash
+holding the details libvirt recorded for the failed call: C<level>,
+C<code>, C<domain> (the libvirt subsystem) and C<message>. When libvirt
+recorded nothing, C<message> is C<"Unknown problem">.
+
+Used as a string, the object reads
+C<"libvirt error code: CODE, message: MESSAGE\n">, so an uncaught error
+still prints something useful.
+
+=head1 METHODS
+
+=over 4
+
+=item my $level = $err->level
+
+The severity: one of the C<LEVEL_*> constants (C<LEVEL_ERROR> for a
+failed call, C<LEVEL_WARNING> for a warning).
+
+=item my $code = $err->code
+
+What went wrong: one of the C<ERR_*> constants, e.g. C<ERR_NO_DOMAIN>.
+
+=item my $domain = $err->domain
+
+Which part of libvirt reported the failure: one of the C<FROM_*>
+constants, e.g. C<FROM_DOM> or C<FROM_TEST>.
+
+=item my $message = $err->message
+
+libvirt's own description of the failure, in words.
+
+=item my $text = $err->stringify
+
+The text the object stands for when used as a string, ending with a
+newline.
+
+=back
+
+=head1 CONSTANTS
+
+The C<LEVEL_*>, C<FROM_*> and C<ERR_*> constants mirror libvirt's
+C<virErrorLevel>, C<virErrorDomain> and C<virErrorNumber> enumerations,
+with the C<VIR_> prefix dropped: C<Sys::Virt::Error::ERR_NO_DOMAIN> is
+C<VIR_ERR_NO_DOMAIN>. Their values are those of libvirt 9.0.0.
+
+=head1 SEE ALSO
+
+L<Sys::Virt>, libvirt's C<virterror.h>.
+
+=cut

@@ -1,0 +1,7 @@
+//! Domain methods: lookups, identity, state and lifecycle.
+
+use crate::handle::destroy;
+use crate::perl::Xsub;
+use virt_sys as sys;
+
+pub static XSUBS: &[Xsub] = &[Xsub { name: "DESTROY", body: destroy::<sys::virDomain> }];

@@ -1,0 +1,94 @@
+//! Object handles: one mechanism for the 14 classes that wrap a libvirt
+//! pointer. A handle is a blessed reference holding the pointer (tagged
+//! with its class by the boundary layer); `DESTROY` takes the pointer out
+//! and frees it, so it is freed exactly once. Child objects need nothing
+//! more to keep their connection alive: libvirt's own reference counting
+//! keeps a `virConnect` open while a domain, network... obtained from it
+//! exists, as with the C original.
+
+use crate::perl::{NewSv, Perl, Xs, XsError, XsResult};
+use std::ffi::CStr;
+use virt_sys as sys;
+
+/// A libvirt object type exposed as a Perl class.
+pub trait Handle {
+    /// Tag distinguishing this class's handles from every other's.
+    const CLASS: u16;
+    /// The Perl package new objects are blessed into.
+    const PACKAGE: &'static CStr;
+    /// Release one reference to the libvirt object.
+    ///
+    /// # Safety
+    /// `ptr` is a live object of this type owned by the caller.
+    unsafe fn free(ptr: *mut Self);
+}
+
+macro_rules! handles {
+    ($($ty:ident => $id:literal, $pkg:literal, $free:ident;)*) => {$(
+        impl Handle for sys::$ty {
+            const CLASS: u16 = $id;
+            const PACKAGE: &'static CStr = $pkg;
+            unsafe fn free(ptr: *mut Self) {
+                // SAFETY: the caller owns this reference (trait contract).
+                unsafe { sys::$free(ptr) };
+            }
+        }
+    )*};
+}
+
+handles! {
+    virConnect => 1, c"Sys::Virt", virConnectClose;
+    virDomain => 2, c"Sys::Virt::Domain", virDomainFree;
+    virDomainSnapshot => 3, c"Sys::Virt::DomainSnapshot", virDomainSnapshotFree;
+    virDomainCheckpoint => 4, c"Sys::Virt::DomainCheckpoint", virDomainCheckpointFree;
+    virNetwork => 5, c"Sys::Virt::Network", virNetworkFree;
+    virNetworkPort => 6, c"Sys::Virt::NetworkPort", virNetworkPortFree;
+    virStoragePool => 7, c"Sys::Virt::StoragePool", virStoragePoolFree;
+    virStorageVol => 8, c"Sys::Virt::StorageVol", virStorageVolFree;
+    virNodeDevice => 9, c"Sys::Virt::NodeDevice", virNodeDeviceFree;
+    virInterface => 10, c"Sys::Virt::Interface", virInterfaceFree;
+    virSecret => 11, c"Sys::Virt::Secret", virSecretFree;
+    virNWFilter => 12, c"Sys::Virt::NWFilter", virNWFilterFree;
+    virNWFilterBinding => 13, c"Sys::Virt::NWFilterBinding", virNWFilterBindingFree;
+    virStream => 14, c"Sys::Virt::Stream", virStreamFree;
+}
+
+/// A new Perl object owning one reference to `ptr`.
+pub fn new_object<T: Handle>(perl: Perl, ptr: *mut T) -> NewSv {
+    perl.new_handle(T::PACKAGE, T::CLASS, ptr.cast())
+}
+
+impl Xs<'_> {
+    /// Argument `i` as an object of class `T`. A value that is not a
+    /// blessed reference warns and returns undef, as the original does; an
+    /// object of another class is refused with a die instead of being
+    /// handed to libvirt as the wrong type.
+    pub fn handle<T: Handle>(&self, i: usize) -> Result<*mut T, XsError> {
+        match self.perl.handle_ptr(self.arg(i), T::CLASS) {
+            Ok(ptr) => Ok(ptr.cast()),
+            Err(1) => Err(XsError::NotBlessed(i)),
+            Err(_) => self.die(format!(
+                "{} is not a {} object",
+                self.arg_name(i),
+                T::PACKAGE.to_string_lossy()
+            )),
+        }
+    }
+
+    /// Return a new object owning `ptr`.
+    pub fn ret_object<T: Handle>(&mut self, ptr: *mut T) -> XsResult {
+        let obj = new_object(self.perl, ptr);
+        self.ret(obj);
+        Ok(())
+    }
+}
+
+/// `DESTROY` of every class: free the libvirt object once.
+pub fn destroy<T: Handle>(xs: &mut Xs) -> XsResult {
+    let ptr = xs.perl.handle_take(xs.arg(0), T::CLASS);
+    if !ptr.is_null() {
+        // SAFETY: the pointer was just taken out of its only holder.
+        unsafe { T::free(ptr.cast()) };
+    }
+    Ok(())
+}

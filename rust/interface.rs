@@ -1,0 +1,7 @@
+//! `Sys::Virt::Interface`.
+
+use crate::handle::destroy;
+use crate::perl::Xsub;
+use virt_sys as sys;
+
+pub static XSUBS: &[Xsub] = &[Xsub { name: "DESTROY", body: destroy::<sys::virInterface> }];

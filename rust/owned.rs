@@ -1,0 +1,99 @@
+//! Memory libvirt hands over to the caller: strings and arrays that must be
+//! released with `free()`, wrapped so they are released exactly once, even
+//! on an early return.
+
+use crate::perl::{Xs, XsResult};
+use std::ffi::CStr;
+use std::os::raw::c_char;
+
+/// A `char *` returned by libvirt that the caller must `free()`.
+pub struct CString(*mut c_char);
+
+impl CString {
+    /// # Safety
+    /// `ptr` is NULL or a malloc'd, NUL-terminated string we now own.
+    pub unsafe fn from_raw(ptr: *mut c_char) -> CString {
+        CString(ptr)
+    }
+    pub fn bytes(&self) -> &[u8] {
+        if self.0.is_null() {
+            return &[];
+        }
+        // SAFETY: a live NUL-terminated string we own.
+        unsafe { CStr::from_ptr(self.0).to_bytes() }
+    }
+}
+
+impl Drop for CString {
+    fn drop(&mut self) {
+        // SAFETY: malloc'd by libvirt, owned by us, freed once.
+        unsafe { libc::free(self.0.cast()) }
+    }
+}
+
+/// An array of `n` elements returned by libvirt; the array itself is
+/// `free()`d on drop (elements are the caller's business).
+pub struct CArray<T>(*mut T, usize);
+
+impl<T> CArray<T> {
+    /// # Safety
+    /// `ptr` is NULL or a malloc'd array of at least `n` initialised `T`.
+    pub unsafe fn from_raw(ptr: *mut T, n: usize) -> CArray<T> {
+        CArray(ptr, if ptr.is_null() { 0 } else { n })
+    }
+    pub fn as_slice(&self) -> &[T] {
+        if self.0.is_null() {
+            return &[];
+        }
+        // SAFETY: `n` initialised elements (constructor contract).
+        unsafe { std::slice::from_raw_parts(self.0, self.1) }
+    }
+}
+
+impl<T> Drop for CArray<T> {
+    fn drop(&mut self) {
+        // SAFETY: malloc'd by libvirt, owned by us, freed once.
+        unsafe { libc::free(self.0.cast()) }
+    }
+}
+
+/// The strings of a `char **` list of which the caller owns every string.
+pub struct CStringList(Vec<CString>);
+
+impl CStringList {
+    /// # Safety
+    /// `ptrs` holds `n` malloc'd strings that the caller now owns.
+    pub unsafe fn from_raw(ptrs: *mut *mut c_char, n: usize) -> CStringList {
+        // SAFETY: per the contract, each entry is ours.
+        let arr = unsafe { CArray::from_raw(ptrs, n) };
+        CStringList(arr.as_slice().iter().map(|&p| unsafe { CString::from_raw(p) }).collect())
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.0.iter().map(CString::bytes)
+    }
+}
+
+impl Xs<'_> {
+    /// Return a string libvirt allocated for us, and free it.
+    pub fn ret_owned_cstring(&mut self, ptr: *mut c_char) -> XsResult {
+        // SAFETY: callers pass a non-NULL string libvirt gave them to free.
+        let s = unsafe { CString::from_raw(ptr) };
+        self.ret_bytes(s.bytes())
+    }
+    /// Return a string owned by libvirt (not to be freed).
+    ///
+    /// # Safety
+    /// `ptr` is a live NUL-terminated string.
+    pub unsafe fn ret_borrowed_cstr(&mut self, ptr: *const c_char) -> XsResult {
+        // SAFETY: per the contract.
+        let bytes = unsafe { CStr::from_ptr(ptr).to_bytes() };
+        self.ret_bytes(bytes)
+    }
+    /// Return every string of a list libvirt allocated, and free them all.
+    pub fn ret_string_list(&mut self, list: CStringList) -> XsResult {
+        for s in list.iter() {
+            self.ret_bytes(s)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,452 @@
+//! The generic XSUB's Rust half: argument-count checks, the call of the
+//! method body under `catch_unwind` (rule 3), return values, and the
+//! translation of errors into what `glue.c` raises after we return (rule 1).
+//! Also boot: `boot_Sys__Virt` and the registration of XSUBs and constants.
+
+use super::ffi::{self, Outcome, CV, SV};
+use super::{NewSv, Perl, PerlCStr, Result, Sv, XsError};
+use std::ffi::{CStr, CString};
+use std::os::raw::c_void;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// The body of an XS method: reads its arguments from the [`Xs`], pushes
+/// its return values onto it.
+pub type XsBody = fn(&mut Xs) -> XsResult;
+pub type XsResult = Result<()>;
+
+/// One XSUB of a class module's registration table.
+pub struct Xsub {
+    pub name: &'static str,
+    pub body: XsBody,
+}
+
+/// What the generic XSUB knows about the sub it is running.
+struct XsEntry {
+    body: XsBody,
+    package: &'static str,
+    name: &'static str,
+    /// Argument names as in the XS usage message: "dom, flags=0".
+    usage: &'static str,
+    min_args: i32,
+    max_args: i32,
+}
+
+impl XsEntry {
+    fn full_name(&self) -> String {
+        format!("{}::{}", self.package, self.name)
+    }
+    /// Name of argument `i` in the usage message ("dom" in "dom, flags=0").
+    fn arg_name(&self, i: usize) -> &str {
+        self.usage
+            .split(", ")
+            .nth(i)
+            .map(|a| a.split('=').next().unwrap_or(a))
+            .unwrap_or("arg")
+    }
+}
+
+/// Up to four return values live inline; more spill to the heap.
+const INLINE_RETURNS: usize = 4;
+
+/// The call context of an XS method body.
+pub struct Xs<'a> {
+    pub perl: Perl,
+    ax: i32,
+    items: i32,
+    entry: &'a XsEntry,
+    inline: [*mut SV; INLINE_RETURNS],
+    count: usize,
+    spill: Vec<*mut SV>,
+}
+
+impl Xs<'_> {
+    /// Number of arguments passed (including the invocant).
+    pub fn items(&self) -> usize {
+        self.items as usize
+    }
+    /// Was argument `i` passed at all?
+    pub fn has(&self, i: usize) -> bool {
+        i < self.items as usize
+    }
+    /// Argument `i`; `undef` when not passed.
+    pub fn arg(&self, i: usize) -> Sv {
+        if self.has(i) {
+            // SAFETY: i < items, so ST(i) is a live argument.
+            Sv(unsafe { ffi::sysvirt_stack_arg(self.perl.0, self.ax, i as i32) })
+        } else {
+            // SAFETY: PL_sv_undef is immortal.
+            Sv(unsafe { ffi::sysvirt_sv_undef(self.perl.0) })
+        }
+    }
+    /// `"Sys::Virt::Domain::get_name"`.
+    pub fn sub_name(&self) -> String {
+        self.entry.full_name()
+    }
+    /// A die naming this method: "Sys::Virt::Domain::foo: <msg>".
+    pub fn die<T>(&self, msg: impl std::fmt::Display) -> Result<T> {
+        Err(XsError::Die(format!("{}: {}", self.sub_name(), msg)))
+    }
+
+    // ---- arguments, as the original's typemaps read them --------------
+
+    /// A string argument (`const char *`): undef reads as "" with Perl's
+    /// usual warning.
+    pub fn str(&self, i: usize) -> Result<PerlCStr<'_>> {
+        self.perl.to_cstr(self.arg(i))
+    }
+    /// A string argument that may be undef or absent (`NULL` to libvirt).
+    pub fn opt_str(&self, i: usize) -> Result<Option<PerlCStr<'_>>> {
+        if !self.has(i) {
+            return Ok(None);
+        }
+        self.perl.to_opt_cstr(self.arg(i))
+    }
+    /// Binary-safe bytes of an argument.
+    pub fn bytes(&self, i: usize) -> Result<&[u8]> {
+        self.perl.to_bytes(self.arg(i))
+    }
+    pub fn i64(&self, i: usize) -> Result<i64> {
+        self.perl.to_i64(self.arg(i))
+    }
+    pub fn u64(&self, i: usize) -> Result<u64> {
+        self.perl.to_u64(self.arg(i))
+    }
+    /// An `int` argument (truncated as C would).
+    pub fn i32(&self, i: usize) -> Result<i32> {
+        Ok(self.i64(i)? as i32)
+    }
+    /// An `unsigned int` argument (truncated as C would).
+    pub fn u32(&self, i: usize) -> Result<u32> {
+        Ok(self.u64(i)? as u32)
+    }
+    pub fn f64(&self, i: usize) -> Result<f64> {
+        self.perl.to_f64(self.arg(i))
+    }
+    pub fn bool(&self, i: usize) -> Result<bool> {
+        self.perl.to_bool(self.arg(i))
+    }
+    /// An optional `unsigned int` argument, `default` when not passed.
+    pub fn u32_or(&self, i: usize, default: u32) -> Result<u32> {
+        if self.has(i) {
+            self.u32(i)
+        } else {
+            Ok(default)
+        }
+    }
+    /// An optional `int` argument, `default` when not passed.
+    pub fn i32_or(&self, i: usize, default: i32) -> Result<i32> {
+        if self.has(i) {
+            self.i32(i)
+        } else {
+            Ok(default)
+        }
+    }
+    /// The usual trailing `$flags=0`.
+    pub fn flags(&self, i: usize) -> Result<u32> {
+        self.u32_or(i, 0)
+    }
+    /// A required code reference argument.
+    pub fn code_ref(&self, i: usize) -> Result<Sv> {
+        let sv = self.arg(i);
+        if self.perl.is_code_ref(sv) {
+            Ok(sv)
+        } else {
+            self.die(format!("{} must be a code reference", self.entry.arg_name(i)))
+        }
+    }
+    /// A required hash reference argument.
+    pub fn hash_ref(&self, i: usize) -> Result<super::HashRef> {
+        match self.perl.hash_ref(self.arg(i)) {
+            Some(h) => Ok(h),
+            None => self.die(format!("{} must be a hash reference", self.entry.arg_name(i))),
+        }
+    }
+    /// A required array reference argument.
+    pub fn array_ref(&self, i: usize) -> Result<super::ArrayRef> {
+        match self.perl.array_ref(self.arg(i)) {
+            Some(a) => Ok(a),
+            None => self.die(format!("{} must be an array reference", self.entry.arg_name(i))),
+        }
+    }
+    /// Name of argument `i` as the usage message gives it.
+    pub fn arg_name(&self, i: usize) -> &str {
+        self.entry.arg_name(i)
+    }
+
+    // ---- return values ------------------------------------------------
+
+    /// Push a return value (made mortal: Perl frees it after the statement).
+    pub fn ret(&mut self, v: NewSv) {
+        // SAFETY: we hand our reference to the mortal stack.
+        let sv = unsafe { ffi::sysvirt_mortal(self.perl.0, v.into_raw()) };
+        if self.count < INLINE_RETURNS {
+            self.inline[self.count] = sv;
+        } else {
+            if self.spill.is_empty() {
+                self.spill.extend_from_slice(&self.inline);
+            }
+            self.spill.push(sv);
+        }
+        self.count += 1;
+    }
+    pub fn ret_i64(&mut self, v: i64) -> XsResult {
+        let sv = self.perl.new_i64(v);
+        self.ret(sv);
+        Ok(())
+    }
+    pub fn ret_u64(&mut self, v: u64) -> XsResult {
+        let sv = self.perl.new_u64(v);
+        self.ret(sv);
+        Ok(())
+    }
+    pub fn ret_f64(&mut self, v: f64) -> XsResult {
+        let sv = self.perl.new_f64(v);
+        self.ret(sv);
+        Ok(())
+    }
+    pub fn ret_bytes(&mut self, v: &[u8]) -> XsResult {
+        let sv = self.perl.new_bytes(v);
+        self.ret(sv);
+        Ok(())
+    }
+    pub fn ret_str(&mut self, v: &str) -> XsResult {
+        self.ret_bytes(v.as_bytes())
+    }
+    pub fn ret_undef(&mut self) -> XsResult {
+        let sv = self.perl.new_undef();
+        self.ret(sv);
+        Ok(())
+    }
+
+    fn returned(&self) -> &[*mut SV] {
+        if self.count <= INLINE_RETURNS {
+            &self.inline[..self.count]
+        } else {
+            &self.spill
+        }
+    }
+}
+
+/// Called by `sysvirt_xs_dispatch` in glue.c for every Rust XSUB.
+///
+/// # Safety
+/// Called only by the generic XSUB, with its own `cv`, `ax`, `items` and
+/// the entry registered for that `cv`.
+#[no_mangle]
+pub unsafe extern "C" fn sysvirt_rust_dispatch(
+    p: ffi::P,
+    _cv: *mut CV,
+    entry: *const c_void,
+    ax: i32,
+    items: i32,
+    out: *mut Outcome,
+) -> i32 {
+    let perl = Perl(p);
+    // SAFETY: `entry` was leaked at registration and lives forever.
+    let entry: &XsEntry = unsafe { &*(entry as *const XsEntry) };
+    // SAFETY: `out` points to the C caller's outcome struct.
+    let out = unsafe { &mut *out };
+    let run = catch_unwind(AssertUnwindSafe(|| run_body(perl, entry, ax, items, out)));
+    match run {
+        Ok(count) => count,
+        Err(panic) => {
+            let msg = panic_message(&panic);
+            let text = format!("{}: internal error: {}", entry.full_name(), msg);
+            out.croak = mortal_str(perl, &text);
+            0
+        }
+    }
+}
+
+fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, out: &mut Outcome) -> i32 {
+    if items < entry.min_args || items > entry.max_args {
+        let usage = format!("Usage: {}({})", entry.full_name(), entry.usage);
+        out.croak = mortal_str(perl, &usage);
+        return 0;
+    }
+    let mut xs = Xs {
+        perl,
+        ax,
+        items,
+        entry,
+        inline: [std::ptr::null_mut(); INLINE_RETURNS],
+        count: 0,
+        spill: Vec::new(),
+    };
+    match (entry.body)(&mut xs) {
+        Ok(()) => {
+            let vals = xs.returned();
+            // SAFETY: every value is a live mortal; the C side grows the
+            // stack before storing.
+            unsafe { ffi::sysvirt_stack_put(perl.0, ax, vals.as_ptr(), vals.len() as i32) };
+            vals.len() as i32
+        }
+        Err(e) => {
+            drop(xs);
+            fail(perl, entry, e, out);
+            0
+        }
+    }
+}
+
+fn fail(perl: Perl, entry: &XsEntry, e: XsError, out: &mut Outcome) {
+    match e {
+        XsError::Virt(err) => out.croak = mortal(perl, crate::error::to_perl(perl, &err)),
+        XsError::Die(msg) => out.croak = mortal_str(perl, &msg),
+        XsError::DieWith(sv) => out.croak = mortal(perl, sv),
+        XsError::NotBlessed(i) => {
+            let msg = format!(
+                "{}() -- {} is not a blessed SV reference",
+                entry.full_name(),
+                entry.arg_name(i)
+            );
+            out.warn = mortal_str(perl, &msg);
+        }
+        XsError::PerlDied(code) => out.rethrow = code,
+    }
+}
+
+fn mortal(perl: Perl, v: NewSv) -> *mut SV {
+    // SAFETY: hands our reference to the mortal stack.
+    unsafe { ffi::sysvirt_mortal(perl.0, v.into_raw()) }
+}
+
+fn mortal_str(perl: Perl, s: &str) -> *mut SV {
+    mortal(perl, perl.new_str(s))
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
+}
+
+// ---------------------------------------------------------------- boot
+
+/// The entry point XSLoader calls. It only forwards to C, which performs
+/// the version handshake (and may croak: this frame owns nothing).
+///
+/// # Safety
+/// Called by Perl's DynaLoader with the running interpreter and the boot CV.
+#[no_mangle]
+pub unsafe extern "C" fn boot_Sys__Virt(p: ffi::P, cv: *mut CV) {
+    // SAFETY: forwarding Perl's own arguments.
+    unsafe { ffi::sysvirt_boot(p, cv) }
+}
+
+/// Called by `sysvirt_boot` after the handshake: registers everything.
+/// Returns NULL, or a mortal message to croak with.
+///
+/// # Safety
+/// Called only from `sysvirt_boot` with the running interpreter.
+#[no_mangle]
+pub unsafe extern "C" fn sysvirt_rust_boot(p: ffi::P) -> *mut SV {
+    let perl = Perl(p);
+    match catch_unwind(AssertUnwindSafe(|| crate::boot(perl))) {
+        Ok(Ok(())) => std::ptr::null_mut(),
+        Ok(Err(msg)) => mortal_str(perl, &format!("Sys::Virt boot failed: {msg}")),
+        Err(panic) => mortal_str(perl, &format!("Sys::Virt boot failed: {}", panic_message(&panic))),
+    }
+}
+
+/// The XS signatures of the C original (package, name, prototype, usage),
+/// generated by build.rs from data/xs-signatures.tsv.
+mod signatures {
+    include!(concat!(env!("OUT_DIR"), "/signatures.rs"));
+}
+
+fn signature(package: &str, name: &str) -> Option<&'static (&'static str, &'static str, Option<&'static str>, &'static str)> {
+    signatures::SIGNATURES
+        .binary_search_by(|s| (s.0, s.1).cmp(&(package, name)))
+        .ok()
+        .map(|i| &signatures::SIGNATURES[i])
+}
+
+/// Argument-count bounds implied by a prototype such as `"$$;$"`.
+fn arity(proto: Option<&str>) -> (i32, i32) {
+    let Some(proto) = proto else { return (0, i32::MAX) };
+    let (req, opt) = proto.split_once(';').unwrap_or((proto, ""));
+    let unlimited = proto.contains('@') || proto.contains('%');
+    let min = req.chars().filter(|c| *c == '$').count() as i32;
+    let max = if unlimited { i32::MAX } else { min + opt.chars().filter(|c| *c == '$').count() as i32 };
+    (min, max)
+}
+
+/// Register a class module's XSUBs under `package`. Every sub must have a
+/// signature in data/xs-signatures.tsv (its prototype and usage message).
+pub fn register_xsubs(perl: Perl, package: &'static str, subs: &'static [Xsub]) -> std::result::Result<(), String> {
+    for sub in subs {
+        let (_, _, proto, usage) =
+            signature(package, sub.name).ok_or_else(|| format!("no signature for {package}::{}", sub.name))?;
+        let (min_args, max_args) = arity(*proto);
+        // Leaked: the CV points at it for the life of the process (and
+        // ithreads copy the pointer into cloned interpreters).
+        let entry: &'static XsEntry = Box::leak(Box::new(XsEntry {
+            body: sub.body,
+            package,
+            name: sub.name,
+            usage,
+            min_args,
+            max_args,
+        }));
+        let full = CString::new(format!("{package}::{}", sub.name)).map_err(|e| e.to_string())?;
+        let proto_c = proto.map(|p| CString::new(p).expect("prototype has no NUL"));
+        // SAFETY: names are valid C strings; `entry` lives forever.
+        unsafe {
+            ffi::sysvirt_newxs(
+                perl.0,
+                full.as_ptr(),
+                proto_c.as_ref().map_or(std::ptr::null(), |p| p.as_ptr()),
+                entry as *const XsEntry as *const c_void,
+            )
+        };
+    }
+    Ok(())
+}
+
+/// A constant value as registered with `newCONSTSUB`.
+pub enum ConstValue {
+    Int(i64),
+    Uint(u64),
+    Str(&'static CStr),
+}
+
+impl Perl {
+    /// Define `pkg::name` as a constant sub with the empty prototype.
+    pub fn define_constant(self, pkg: &CStr, name: &CStr, value: &ConstValue) {
+        // SAFETY: valid C strings; newCONSTSUB copies the name and takes
+        // over the new value SV.
+        unsafe {
+            match value {
+                ConstValue::Int(v) => ffi::sysvirt_newconst_iv(self.0, pkg.as_ptr(), name.as_ptr(), *v),
+                ConstValue::Uint(v) => ffi::sysvirt_newconst_uv(self.0, pkg.as_ptr(), name.as_ptr(), *v),
+                ConstValue::Str(v) => ffi::sysvirt_newconst_pv(self.0, pkg.as_ptr(), name.as_ptr(), v.as_ptr()),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arity_from_prototype() {
+        assert_eq!(arity(Some("$")), (1, 1));
+        assert_eq!(arity(Some("$$;$")), (2, 3));
+        assert_eq!(arity(Some("$;$$$$")), (1, 5));
+        assert_eq!(arity(Some("$$;@")), (2, i32::MAX));
+        assert_eq!(arity(None), (0, i32::MAX));
+    }
+
+    #[test]
+    fn signatures_are_sorted_for_binary_search() {
+        let s = signatures::SIGNATURES;
+        assert!(s.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+        assert!(signature("Sys::Virt::Domain", "get_name").is_some());
+    }
+}

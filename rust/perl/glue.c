@@ -1,0 +1,427 @@
+/*
+ * The C half of the Perl/Rust boundary.
+ *
+ * Perl offers much of its API only as macros or static inline functions
+ * (dXSARGS, ST(n), SvPV, SvREFCNT_dec, JMPENV_PUSH, the boot handshake...).
+ * This file wraps exactly those in real functions that Rust can call, and
+ * holds the two places where control may leave by longjmp:
+ *   - sysvirt_xs_dispatch, the one XSUB behind every Rust method: it croaks
+ *     only after the Rust body has returned (rule 1 of
+ *     ../shared/docs/perl-rust-boundary.md);
+ *   - the sysvirt_*_protected helpers, which run Perl operations that can
+ *     execute user code (tie, overload, __WARN__) under JMPENV and hand the
+ *     failure back to Rust as a return code instead of unwinding (rule 2).
+ * Every function takes the interpreter explicitly (pTHX_, rule 5).
+ */
+#define PERL_NO_GET_CONTEXT
+#include "EXTERN.h"
+#include "perl.h"
+#include "XSUB.h"
+
+/* ------------------------------------------------------------------ */
+/* Rust side (rust/perl/dispatch.rs, rust/lib.rs).                     */
+
+typedef struct {
+    SV *croak;    /* mortal SV to croak with, or NULL */
+    SV *warn;     /* mortal message to warn, then return undef, or NULL */
+    int rethrow;  /* JMPENV code of a Perl die caught in a conversion */
+} sysvirt_outcome;
+
+extern I32 sysvirt_rust_dispatch(pTHX_ CV *cv, void *entry, I32 ax, I32 items,
+                                 sysvirt_outcome *out);
+extern SV *sysvirt_rust_boot(pTHX);
+
+/* ------------------------------------------------------------------ */
+/* The generic XSUB.                                                   */
+
+XS_INTERNAL(sysvirt_xs_dispatch)
+{
+    dXSARGS;
+    sysvirt_outcome out = { NULL, NULL, 0 };
+    I32 count;
+    PERL_UNUSED_VAR(sp);
+    PERL_UNUSED_VAR(mark);
+
+    count = sysvirt_rust_dispatch(aTHX_ cv, CvXSUBANY(cv).any_ptr, ax, items, &out);
+    /* Every Rust frame is gone from here on: leaving by longjmp is safe. */
+    if (out.rethrow)
+        JMPENV_JUMP(out.rethrow);
+    if (out.croak)
+        croak_sv(out.croak);
+    if (out.warn) {
+        warn_sv(out.warn);
+        XSRETURN_UNDEF;
+    }
+    XSRETURN(count);
+}
+
+void sysvirt_newxs(pTHX_ const char *name, const char *proto, void *entry)
+{
+    CV *cv = newXS_flags(name, sysvirt_xs_dispatch, "Virt.c", proto, 0);
+    CvXSUBANY(cv).any_ptr = entry;
+}
+
+/* The boot XSUB body: version handshake (croaks on a stale .so, rule 8),
+ * registration by Rust, epilog.  Called from the Rust boot_Sys__Virt shim,
+ * whose frame owns nothing. */
+void sysvirt_boot(pTHX_ CV *cv)
+{
+    I32 ax = XS_BOTHVERSION_SETXSUBFN_POPMARK_BOOTCHECK;
+    SV *err = sysvirt_rust_boot(aTHX);
+    if (err)
+        croak_sv(err);
+    Perl_xs_boot_epilog(aTHX_ ax);
+}
+
+void sysvirt_newconst_iv(pTHX_ const char *pkg, const char *name, IV v)
+{
+    newCONSTSUB(gv_stashpv(pkg, GV_ADD), name, newSViv(v));
+}
+
+void sysvirt_newconst_uv(pTHX_ const char *pkg, const char *name, UV v)
+{
+    newCONSTSUB(gv_stashpv(pkg, GV_ADD), name, newSVuv(v));
+}
+
+void sysvirt_newconst_pv(pTHX_ const char *pkg, const char *name, const char *v)
+{
+    newCONSTSUB(gv_stashpv(pkg, GV_ADD), name, newSVpv(v, 0));
+}
+
+/* ------------------------------------------------------------------ */
+/* The argument stack.                                                 */
+
+SV *sysvirt_stack_arg(pTHX_ I32 ax, I32 i)
+{
+    return PL_stack_base[ax + i];
+}
+
+/* Store n return values starting at ST(0), growing the stack first.
+ * Nothing keeps a pointer into the stack across the EXTEND (rule 6). */
+void sysvirt_stack_put(pTHX_ I32 ax, SV **vals, I32 n)
+{
+    SV **sp = PL_stack_base + ax - 1;
+    I32 i;
+    EXTEND(sp, n);
+    for (i = 0; i < n; i++)
+        PL_stack_base[ax + i] = vals[i];
+}
+
+/* ------------------------------------------------------------------ */
+/* Building values.  All return new (refcount 1) SVs unless noted.     */
+
+SV *sysvirt_new_iv(pTHX_ IV v) { return newSViv(v); }
+SV *sysvirt_new_uv(pTHX_ UV v) { return newSVuv(v); }
+SV *sysvirt_new_nv(pTHX_ NV v) { return newSVnv(v); }
+SV *sysvirt_new_pvn(pTHX_ const char *p, STRLEN n) { return newSVpvn(p, n); }
+SV *sysvirt_new_undef(pTHX) { return newSV(0); }
+SV *sysvirt_new_rv_noinc(pTHX_ SV *sv) { return newRV_noinc(sv); }
+SV *sysvirt_new_rv_inc(pTHX_ SV *sv) { return newRV_inc(sv); }
+HV *sysvirt_new_hv(pTHX) { return newHV(); }
+AV *sysvirt_new_av(pTHX) { return newAV(); }
+SV *sysvirt_sv_undef(pTHX) { return &PL_sv_undef; }
+SV *sysvirt_sv_yes(pTHX) { return &PL_sv_yes; }
+SV *sysvirt_sv_no(pTHX) { return &PL_sv_no; }
+SV *sysvirt_mortal(pTHX_ SV *sv) { return sv_2mortal(sv); }
+void sysvirt_refcnt_dec(pTHX_ SV *sv) { SvREFCNT_dec(sv); }
+SV *sysvirt_refcnt_inc(pTHX_ SV *sv) { return SvREFCNT_inc(sv); }
+SV *sysvirt_new_copy(pTHX_ SV *sv) { return newSVsv(sv); }
+
+/* Takes over the reference to val. */
+void sysvirt_hv_store(pTHX_ HV *hv, const char *key, I32 klen, SV *val)
+{
+    if (!hv_store(hv, key, klen, val, 0))
+        SvREFCNT_dec(val);
+}
+
+/* Takes over the reference to val. */
+void sysvirt_av_push(pTHX_ AV *av, SV *val) { av_push(av, val); }
+
+SV *sysvirt_bless(pTHX_ SV *rv, const char *pkg)
+{
+    return sv_bless(rv, gv_stashpv(pkg, GV_ADD));
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading values.  Plain values take the fast path; anything magical  */
+/* or overloaded, or a conversion that may warn, runs under JMPENV.    */
+
+typedef struct {
+    IV iv;
+    UV uv;
+    NV nv;
+    const char *pv;
+    STRLEN len;
+    int defined;
+    int truth;
+} sysvirt_scalar;
+
+enum { SYSVIRT_IV = 1, SYSVIRT_UV, SYSVIRT_NV, SYSVIRT_PV, SYSVIRT_BOOL, SYSVIRT_DEFINED };
+
+static void sysvirt_read_nomg(pTHX_ SV *sv, int what, sysvirt_scalar *out)
+{
+    out->defined = SvOK(sv) ? 1 : 0;
+    switch (what) {
+    case SYSVIRT_IV: out->iv = SvIV_nomg(sv); break;
+    case SYSVIRT_UV: out->uv = SvUV_nomg(sv); break;
+    case SYSVIRT_NV: out->nv = SvNV_nomg(sv); break;
+    case SYSVIRT_PV: out->pv = SvPVbyte_nomg(sv, out->len); break;
+    case SYSVIRT_BOOL: out->truth = SvTRUE_nomg(sv) ? 1 : 0; break;
+    default: break;
+    }
+}
+
+int sysvirt_sv_read(pTHX_ SV *sv, int what, sysvirt_scalar *out)
+{
+    dJMPENV;
+    int ret;
+
+    if (!SvGMAGICAL(sv) && !SvAMAGIC(sv)) {
+        out->defined = SvOK(sv) ? 1 : 0;
+        switch (what) {
+        case SYSVIRT_IV:
+            if (SvIOK(sv) && !SvIsUV(sv)) { out->iv = SvIVX(sv); return 0; }
+            break;
+        case SYSVIRT_UV:
+            if (SvIOK(sv) && (SvIsUV(sv) || SvIVX(sv) >= 0)) { out->uv = SvUVX(sv); return 0; }
+            break;
+        case SYSVIRT_PV:
+            if (SvPOK(sv) && !SvUTF8(sv)) { out->pv = SvPVX(sv); out->len = SvCUR(sv); return 0; }
+            break;
+        case SYSVIRT_BOOL:
+            if (!SvROK(sv)) { out->truth = SvTRUE_nomg(sv) ? 1 : 0; return 0; }
+            break;
+        case SYSVIRT_DEFINED:
+            return 0;
+        default:
+            break;
+        }
+    }
+    JMPENV_PUSH(ret);
+    if (ret == 0) {
+        SvGETMAGIC(sv);
+        sysvirt_read_nomg(aTHX_ sv, what, out);
+    }
+    JMPENV_POP;
+    return ret;
+}
+
+/* Dereference: the HV/AV/CV behind a reference, or NULL. */
+HV *sysvirt_deref_hv(pTHX_ SV *sv)
+{
+    return (SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVHV) ? (HV *)SvRV(sv) : NULL;
+}
+
+AV *sysvirt_deref_av(pTHX_ SV *sv)
+{
+    return (SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVAV) ? (AV *)SvRV(sv) : NULL;
+}
+
+int sysvirt_is_code_ref(pTHX_ SV *sv)
+{
+    return SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVCV;
+}
+
+/* *out = the value at key, or NULL if absent.  Tied hashes run FETCH. */
+int sysvirt_hv_fetch_protected(pTHX_ HV *hv, const char *key, I32 klen, SV **out)
+{
+    dJMPENV;
+    int ret;
+    SV **svp;
+    if (!SvRMAGICAL((SV *)hv)) {
+        svp = hv_fetch(hv, key, klen, 0);
+        *out = svp ? *svp : NULL;
+        return 0;
+    }
+    JMPENV_PUSH(ret);
+    if (ret == 0) {
+        svp = hv_fetch(hv, key, klen, 0);
+        *out = svp ? *svp : NULL;
+    }
+    JMPENV_POP;
+    return ret;
+}
+
+int sysvirt_hv_iterinit_protected(pTHX_ HV *hv)
+{
+    dJMPENV;
+    int ret;
+    JMPENV_PUSH(ret);
+    if (ret == 0)
+        hv_iterinit(hv);
+    JMPENV_POP;
+    return ret;
+}
+
+/* Next entry of an iteration started by sysvirt_hv_iterinit_protected;
+ * *val == NULL at the end. */
+int sysvirt_hv_next_protected(pTHX_ HV *hv, const char **key, STRLEN *klen, SV **val)
+{
+    dJMPENV;
+    int ret;
+    JMPENV_PUSH(ret);
+    if (ret == 0) {
+        HE *he = hv_iternext(hv);
+        if (he) {
+            SV *ksv = hv_iterkeysv(he);
+            *key = SvPVbyte(ksv, *klen);
+            *val = hv_iterval(hv, he);
+        } else {
+            *val = NULL;
+        }
+    }
+    JMPENV_POP;
+    return ret;
+}
+
+int sysvirt_av_len_protected(pTHX_ AV *av, SSize_t *len)
+{
+    dJMPENV;
+    int ret;
+    if (!SvRMAGICAL((SV *)av)) {
+        *len = av_top_index(av) + 1;
+        return 0;
+    }
+    JMPENV_PUSH(ret);
+    if (ret == 0)
+        *len = av_top_index(av) + 1;
+    JMPENV_POP;
+    return ret;
+}
+
+/* *out = element i, or NULL for a hole. */
+int sysvirt_av_fetch_protected(pTHX_ AV *av, SSize_t i, SV **out)
+{
+    dJMPENV;
+    int ret;
+    SV **svp;
+    if (!SvRMAGICAL((SV *)av)) {
+        svp = av_fetch(av, i, 0);
+        *out = svp ? *svp : NULL;
+        return 0;
+    }
+    JMPENV_PUSH(ret);
+    if (ret == 0) {
+        svp = av_fetch(av, i, 0);
+        *out = svp ? *svp : NULL;
+    }
+    JMPENV_POP;
+    return ret;
+}
+
+/* Assign a string to an existing SV (e.g. an auth callback's result),
+ * running its set magic. */
+int sysvirt_sv_setpvn_protected(pTHX_ SV *sv, const char *p, STRLEN n)
+{
+    dJMPENV;
+    int ret;
+    JMPENV_PUSH(ret);
+    if (ret == 0)
+        sv_setpvn_mg(sv, p, n);
+    JMPENV_POP;
+    return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Calling Perl from a libvirt callback (rule 4): always G_EVAL.       */
+
+/* Calls cb with n arguments in scalar context.  Returns 0 on success
+ * with *result a new SV (the callback's return value), or 1 when the
+ * callback died, with *result a new copy of $@. */
+int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, SV **result)
+{
+    dSP;
+    I32 i, count;
+    int failed;
+    ENTER;
+    SAVETMPS;
+    PUSHMARK(SP);
+    EXTEND(SP, n);
+    for (i = 0; i < n; i++)
+        PUSHs(args[i]);
+    PUTBACK;
+    count = call_sv(cb, G_SCALAR | G_EVAL);
+    SPAGAIN;
+    failed = SvTRUE(ERRSV) ? 1 : 0;
+    if (failed) {
+        if (count > 0)
+            (void)POPs;
+        *result = newSVsv(ERRSV);
+    } else {
+        *result = count > 0 ? newSVsv(POPs) : newSV(0);
+    }
+    PUTBACK;
+    FREETMPS;
+    LEAVE;
+    return failed;
+}
+
+/* ------------------------------------------------------------------ */
+/* Object handles: a blessed reference to a scalar holding the libvirt */
+/* pointer (as the C original does), plus ext magic recording which    */
+/* class of pointer it is, so a forged or mismatched object is refused */
+/* instead of handed to libvirt.                                       */
+
+static MGVTBL sysvirt_handle_vtbl = { 0, 0, 0, 0, 0, 0, 0, 0 };
+
+SV *sysvirt_handle_new(pTHX_ const char *pkg, void *ptr, U16 classid)
+{
+    SV *rv = newSV(0);
+    SV *obj;
+    MAGIC *mg;
+    sv_setref_pv(rv, pkg, ptr);
+    obj = SvRV(rv);
+    mg = sv_magicext(obj, NULL, PERL_MAGIC_ext, &sysvirt_handle_vtbl, (const char *)ptr, 0);
+    mg->mg_private = classid;
+    return rv;
+}
+
+/* 0: *ptr set.  1: not a blessed reference (the caller warns, as the
+ * original typemap does).  2: a blessed reference that is not a handle
+ * of this class. */
+int sysvirt_handle_get(pTHX_ SV *sv, U16 classid, void **ptr)
+{
+    SV *obj;
+    MAGIC *mg;
+    if (!(sv_isobject(sv) && SvTYPE(SvRV(sv)) == SVt_PVMG))
+        return 1;
+    obj = SvRV(sv);
+    mg = mg_findext(obj, PERL_MAGIC_ext, &sysvirt_handle_vtbl);
+    if (!mg || mg->mg_private != classid)
+        return 2;
+    *ptr = (void *)mg->mg_ptr;
+    return 0;
+}
+
+/* For DESTROY: returns the pointer and clears it, so it is freed once. */
+void *sysvirt_handle_take(pTHX_ SV *sv, U16 classid)
+{
+    void *ptr = NULL;
+    MAGIC *mg;
+    if (!(SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVMG))
+        return NULL;
+    mg = mg_findext(SvRV(sv), PERL_MAGIC_ext, &sysvirt_handle_vtbl);
+    if (!mg || mg->mg_private != classid)
+        return NULL;
+    ptr = (void *)mg->mg_ptr;
+    mg->mg_ptr = NULL;
+    sv_setiv(SvRV(sv), 0);
+    return ptr;
+}
+
+/* ------------------------------------------------------------------ */
+/* Misc.                                                               */
+
+/* Name of the sub a CV belongs to, e.g. "Sys::Virt::Domain::get_name". */
+SV *sysvirt_cv_fullname(pTHX_ CV *cv)
+{
+    SV *name = sv_newmortal();
+    GV *gv = CvGV(cv);
+    if (gv)
+        gv_efullname4(name, gv, NULL, TRUE);
+    return name;
+}
+
+/* Raises with a Perl die from C only; used by the _-prefixed test hook
+ * that proves a die inside a conversion reaches the caller intact. */
+SV *sysvirt_errsv(pTHX) { return ERRSV; }

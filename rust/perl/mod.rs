@@ -1,0 +1,447 @@
+//! The Perl/Rust boundary: every `unsafe` touch of the Perl API lives in
+//! this module (and its C half, `glue.c`). The rest of the crate sees:
+//!
+//! - [`Perl`], the interpreter handle (passed, never global: rule 5);
+//! - [`Sv`], a borrowed Perl value, and [`NewSv`], an owned new one;
+//! - [`Hash`] and [`Array`] builders and readers;
+//! - [`Xs`], the call context of an XS method body, and [`XsError`];
+//! - the registration of XSUBs and constants at boot.
+//!
+//! Conversions that may run Perl code (tie, overload, warnings turned fatal)
+//! are protected in C and come back as `Err(XsError::PerlDied)`, so Rust
+//! frames unwind normally before the die resumes (rules 1 and 2).
+
+mod dispatch;
+mod ffi;
+
+pub use dispatch::{register_xsubs, ConstValue, Xs, XsBody, XsResult, Xsub};
+pub use ffi::{AV, HV, SV};
+
+use std::borrow::Cow;
+use std::ffi::{CStr, CString};
+use std::os::raw::{c_char, c_int, c_void};
+
+/// Why an XS body stopped early. The generic XSUB turns it into a Perl
+/// `die` (or, for `NotBlessed`, a warning and `undef`) once every Rust
+/// frame is gone.
+pub enum XsError {
+    /// A libvirt call failed: becomes a `Sys::Virt::Error` object.
+    Virt(crate::error::VirtError),
+    /// A plain `die` with this message (Perl appends " at FILE line N.").
+    Die(String),
+    /// Die with this Perl value, e.g. the `$@` of a user callback.
+    DieWith(NewSv),
+    /// Argument `n` should be an object but is not a blessed reference:
+    /// warn "<sub>() -- <var> is not a blessed SV reference", return undef.
+    NotBlessed(usize),
+    /// Perl code run by a conversion died; the die resumes from C.
+    PerlDied(c_int),
+}
+
+impl XsError {
+    pub fn die(msg: impl Into<String>) -> XsError {
+        XsError::Die(msg.into())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, XsError>;
+
+/// The running interpreter. Copy it freely; never store it in a global.
+#[derive(Clone, Copy)]
+pub struct Perl(ffi::P);
+
+// SAFETY (for the `Send` below): a `Perl` is only a pointer; it is only
+// dereferenced by Perl itself, on the thread that owns the interpreter.
+// Callback contexts need it stored in data handed to libvirt.
+unsafe impl Send for Perl {}
+
+/// A borrowed Perl value (an argument, a hash element...). Valid for as
+/// long as its owner keeps it; never kept past the current call.
+#[derive(Clone, Copy)]
+pub struct Sv(*mut SV);
+
+/// A new Perl value holding one reference, dropped (refcount decremented)
+/// unless handed over to Perl with [`NewSv::into_raw`] or a store/return.
+pub struct NewSv {
+    perl: Perl,
+    sv: *mut SV,
+}
+
+impl Drop for NewSv {
+    fn drop(&mut self) {
+        // SAFETY: `sv` holds exactly one reference that we own.
+        unsafe { ffi::sysvirt_refcnt_dec(self.perl.0, self.sv) }
+    }
+}
+
+impl NewSv {
+    /// Give up ownership: the caller has passed the reference to Perl.
+    fn into_raw(self) -> *mut SV {
+        let sv = self.sv;
+        std::mem::forget(self);
+        sv
+    }
+    pub fn as_sv(&self) -> Sv {
+        Sv(self.sv)
+    }
+}
+
+fn jmp(ret: c_int) -> Result<()> {
+    if ret == 0 {
+        Ok(())
+    } else {
+        Err(XsError::PerlDied(ret))
+    }
+}
+
+/// A C string borrowed from a Perl value, or copied when it had to be.
+pub type PerlCStr<'a> = Cow<'a, CStr>;
+
+impl Perl {
+    fn read(self, sv: Sv, what: c_int) -> Result<ffi::Scalar> {
+        let mut out = ffi::Scalar::new();
+        // SAFETY: `sv` is a live SV; the read is protected in C.
+        jmp(unsafe { ffi::sysvirt_sv_read(self.0, sv.0, what, &mut out) })?;
+        Ok(out)
+    }
+
+    // ---- reading ----------------------------------------------------
+
+    pub fn is_defined(self, sv: Sv) -> Result<bool> {
+        Ok(self.read(sv, ffi::READ_DEFINED)?.defined != 0)
+    }
+    pub fn to_i64(self, sv: Sv) -> Result<i64> {
+        Ok(self.read(sv, ffi::READ_IV)?.iv)
+    }
+    pub fn to_u64(self, sv: Sv) -> Result<u64> {
+        Ok(self.read(sv, ffi::READ_UV)?.uv)
+    }
+    pub fn to_f64(self, sv: Sv) -> Result<f64> {
+        Ok(self.read(sv, ffi::READ_NV)?.nv)
+    }
+    pub fn to_bool(self, sv: Sv) -> Result<bool> {
+        Ok(self.read(sv, ffi::READ_BOOL)?.truth != 0)
+    }
+    /// The bytes of a value (UTF-8 strings are downgraded, as `SvPVbyte`).
+    /// Valid until the value changes; don't keep it past the call.
+    pub fn to_bytes<'a>(self, sv: Sv) -> Result<&'a [u8]> {
+        let s = self.read(sv, ffi::READ_PV)?;
+        if s.pv.is_null() {
+            return Ok(&[]);
+        }
+        // SAFETY: Perl gave us a buffer of `len` bytes that lives at least
+        // as long as the SV, which outlives the current XS call.
+        Ok(unsafe { std::slice::from_raw_parts(s.pv as *const u8, s.len) })
+    }
+    /// The value as a C string for libvirt: bytes up to the first NUL, as
+    /// the C original passes `SvPV` to libvirt.
+    pub fn to_cstr<'a>(self, sv: Sv) -> Result<PerlCStr<'a>> {
+        let s = self.read(sv, ffi::READ_PV)?;
+        if s.pv.is_null() {
+            return Ok(Cow::Borrowed(c""));
+        }
+        // SAFETY: as in `to_bytes`; Perl NUL-terminates string buffers, and
+        // we only borrow when the byte after the string is that NUL.
+        unsafe {
+            if *s.pv.add(s.len) == 0 {
+                Ok(Cow::Borrowed(CStr::from_ptr(s.pv)))
+            } else {
+                let bytes = std::slice::from_raw_parts(s.pv as *const u8, s.len);
+                let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+                Ok(Cow::Owned(CString::new(&bytes[..end]).expect("no NUL before end")))
+            }
+        }
+    }
+    /// `None` for undef, else the C string.
+    pub fn to_opt_cstr<'a>(self, sv: Sv) -> Result<Option<PerlCStr<'a>>> {
+        if !self.is_defined(sv)? {
+            return Ok(None);
+        }
+        self.to_cstr(sv).map(Some)
+    }
+
+    pub fn is_code_ref(self, sv: Sv) -> bool {
+        // SAFETY: `sv` is live; no Perl code runs.
+        unsafe { ffi::sysvirt_is_code_ref(self.0, sv.0) != 0 }
+    }
+    /// The hash behind a hash reference, or `None`.
+    pub fn hash_ref(self, sv: Sv) -> Option<HashRef> {
+        // SAFETY: `sv` is live; no Perl code runs.
+        let hv = unsafe { ffi::sysvirt_deref_hv(self.0, sv.0) };
+        (!hv.is_null()).then_some(HashRef { perl: self, hv })
+    }
+    /// The array behind an array reference, or `None`.
+    pub fn array_ref(self, sv: Sv) -> Option<ArrayRef> {
+        // SAFETY: `sv` is live; no Perl code runs.
+        let av = unsafe { ffi::sysvirt_deref_av(self.0, sv.0) };
+        (!av.is_null()).then_some(ArrayRef { perl: self, av })
+    }
+
+    // ---- building -----------------------------------------------------
+
+    fn own(self, sv: *mut SV) -> NewSv {
+        NewSv { perl: self, sv }
+    }
+    pub fn new_i64(self, v: i64) -> NewSv {
+        // SAFETY: plain constructor.
+        self.own(unsafe { ffi::sysvirt_new_iv(self.0, v) })
+    }
+    pub fn new_u64(self, v: u64) -> NewSv {
+        // SAFETY: plain constructor.
+        self.own(unsafe { ffi::sysvirt_new_uv(self.0, v) })
+    }
+    pub fn new_f64(self, v: f64) -> NewSv {
+        // SAFETY: plain constructor.
+        self.own(unsafe { ffi::sysvirt_new_nv(self.0, v) })
+    }
+    pub fn new_bytes(self, v: &[u8]) -> NewSv {
+        // SAFETY: `v` is a valid buffer of `v.len()` bytes, copied by Perl.
+        self.own(unsafe { ffi::sysvirt_new_pvn(self.0, v.as_ptr() as *const c_char, v.len()) })
+    }
+    pub fn new_str(self, v: &str) -> NewSv {
+        self.new_bytes(v.as_bytes())
+    }
+    pub fn new_undef(self) -> NewSv {
+        // SAFETY: plain constructor.
+        self.own(unsafe { ffi::sysvirt_new_undef(self.0) })
+    }
+    pub fn new_bool(self, v: bool) -> NewSv {
+        // SAFETY: yes/no are immortal; a new reference to them is harmless.
+        self.own(unsafe {
+            let sv = if v { ffi::sysvirt_sv_yes(self.0) } else { ffi::sysvirt_sv_no(self.0) };
+            ffi::sysvirt_new_copy(self.0, sv)
+        })
+    }
+    /// A new independent copy of a value (`newSVsv`).
+    pub fn new_copy(self, sv: Sv) -> NewSv {
+        // SAFETY: `sv` is live.
+        self.own(unsafe { ffi::sysvirt_new_copy(self.0, sv.0) })
+    }
+    /// A new reference to an existing value (refcount + 1).
+    pub fn new_ref_to(self, sv: Sv) -> NewSv {
+        // SAFETY: `sv` is live; newRV_inc takes its own reference.
+        self.own(unsafe { ffi::sysvirt_new_rv_inc(self.0, sv.0) })
+    }
+    /// Keep one more reference to `sv` (e.g. a callback), owned by Rust.
+    pub fn retain(self, sv: Sv) -> NewSv {
+        // SAFETY: `sv` is live; we own the extra reference we take.
+        self.own(unsafe { ffi::sysvirt_refcnt_inc(self.0, sv.0) })
+    }
+    pub fn new_hash(self) -> Hash {
+        // SAFETY: plain constructor.
+        Hash { perl: self, hv: unsafe { ffi::sysvirt_new_hv(self.0) } }
+    }
+    pub fn new_array(self) -> Array {
+        // SAFETY: plain constructor.
+        Array { perl: self, av: unsafe { ffi::sysvirt_new_av(self.0) } }
+    }
+    /// Bless a reference into `pkg`.
+    pub fn bless(self, rv: NewSv, pkg: &CStr) -> NewSv {
+        // SAFETY: `rv` is a live reference we own; sv_bless returns it.
+        unsafe { ffi::sysvirt_bless(self.0, rv.sv, pkg.as_ptr()) };
+        rv
+    }
+
+    /// Call a Perl code reference in scalar context under `G_EVAL` (rule
+    /// 4). `Ok(return value)` or `Err($@)`; a die never unwinds through
+    /// the caller, which may be a libvirt callback.
+    pub fn call(self, cb: Sv, args: &[Sv]) -> std::result::Result<NewSv, NewSv> {
+        let raw: Vec<*mut SV> = args.iter().map(|a| a.0).collect();
+        let mut result = std::ptr::null_mut();
+        // SAFETY: `cb` and `args` are live; the call is G_EVAL so it
+        // returns normally whatever the Perl code does.
+        let failed =
+            unsafe { ffi::sysvirt_call_eval(self.0, cb.0, raw.as_ptr(), raw.len() as i32, &mut result) };
+        let v = self.own(result);
+        if failed != 0 {
+            Err(v)
+        } else {
+            Ok(v)
+        }
+    }
+    /// Assign bytes to an existing value, running its set magic.
+    pub fn set_bytes(self, sv: Sv, v: &[u8]) -> Result<()> {
+        // SAFETY: `sv` is live; protected in C.
+        jmp(unsafe { ffi::sysvirt_sv_setpvn_protected(self.0, sv.0, v.as_ptr() as *const c_char, v.len()) })
+    }
+
+    // ---- object handles ---------------------------------------------
+
+    /// A new object: a reference blessed into `pkg` holding `ptr`, tagged
+    /// with `class` so it is recognised by [`Perl::handle_ptr`].
+    pub fn new_handle(self, pkg: &CStr, class: u16, ptr: *mut c_void) -> NewSv {
+        // SAFETY: plain constructor; `ptr` is stored, not dereferenced.
+        self.own(unsafe { ffi::sysvirt_handle_new(self.0, pkg.as_ptr(), ptr, class) })
+    }
+    /// The pointer held by an object of `class`. `Err(1)`: not a blessed
+    /// reference; `Err(2)`: blessed but not a handle of that class.
+    pub fn handle_ptr(self, sv: Sv, class: u16) -> std::result::Result<*mut c_void, c_int> {
+        let mut ptr = std::ptr::null_mut();
+        // SAFETY: `sv` is live; no Perl code runs.
+        match unsafe { ffi::sysvirt_handle_get(self.0, sv.0, class, &mut ptr) } {
+            0 => Ok(ptr),
+            e => Err(e),
+        }
+    }
+    /// Take the pointer out of an object (null when already taken), so
+    /// the caller frees it exactly once.
+    pub fn handle_take(self, sv: Sv, class: u16) -> *mut c_void {
+        // SAFETY: `sv` is live; no Perl code runs.
+        unsafe { ffi::sysvirt_handle_take(self.0, sv.0, class) }
+    }
+}
+
+/// A new hash, owned until turned into a reference.
+pub struct Hash {
+    perl: Perl,
+    hv: *mut HV,
+}
+
+impl Drop for Hash {
+    fn drop(&mut self) {
+        // SAFETY: we own the one reference to `hv`.
+        unsafe { ffi::sysvirt_refcnt_dec(self.perl.0, self.hv as *mut SV) }
+    }
+}
+
+impl Hash {
+    pub fn store(&mut self, key: &str, val: NewSv) {
+        // SAFETY: `hv` is live and not magical (we made it); hv_store takes
+        // over the reference held by `val`.
+        unsafe {
+            ffi::sysvirt_hv_store(
+                self.perl.0,
+                self.hv,
+                key.as_ptr() as *const c_char,
+                key.len() as i32,
+                val.into_raw(),
+            )
+        }
+    }
+    pub fn store_i64(&mut self, key: &str, v: i64) {
+        let sv = self.perl.new_i64(v);
+        self.store(key, sv)
+    }
+    pub fn store_u64(&mut self, key: &str, v: u64) {
+        let sv = self.perl.new_u64(v);
+        self.store(key, sv)
+    }
+    pub fn store_str(&mut self, key: &str, v: &str) {
+        let sv = self.perl.new_str(v);
+        self.store(key, sv)
+    }
+    /// A reference to the hash (`\%h`), consuming the builder.
+    pub fn into_ref(self) -> NewSv {
+        let perl = self.perl;
+        let hv = self.hv;
+        std::mem::forget(self);
+        // SAFETY: newRV_noinc takes over our reference to `hv`.
+        perl.own(unsafe { ffi::sysvirt_new_rv_noinc(perl.0, hv as *mut SV) })
+    }
+}
+
+/// A new array, owned until turned into a reference.
+pub struct Array {
+    perl: Perl,
+    av: *mut AV,
+}
+
+impl Drop for Array {
+    fn drop(&mut self) {
+        // SAFETY: we own the one reference to `av`.
+        unsafe { ffi::sysvirt_refcnt_dec(self.perl.0, self.av as *mut SV) }
+    }
+}
+
+impl Array {
+    pub fn push(&mut self, val: NewSv) {
+        // SAFETY: `av` is live; av_push takes over the reference.
+        unsafe { ffi::sysvirt_av_push(self.perl.0, self.av, val.into_raw()) }
+    }
+    /// A reference to the array (`\@a`), consuming the builder.
+    pub fn into_ref(self) -> NewSv {
+        let perl = self.perl;
+        let av = self.av;
+        std::mem::forget(self);
+        // SAFETY: newRV_noinc takes over our reference to `av`.
+        perl.own(unsafe { ffi::sysvirt_new_rv_noinc(perl.0, av as *mut SV) })
+    }
+}
+
+/// A hash passed in by the caller (borrowed). Reads are protected: a tied
+/// hash's FETCH may die.
+#[derive(Clone, Copy)]
+pub struct HashRef {
+    perl: Perl,
+    hv: *mut HV,
+}
+
+impl HashRef {
+    /// The value at `key`, or `None`.
+    pub fn get(&self, key: &str) -> Result<Option<Sv>> {
+        let mut out = std::ptr::null_mut();
+        // SAFETY: `hv` is live for the call; protected in C.
+        jmp(unsafe {
+            ffi::sysvirt_hv_fetch_protected(
+                self.perl.0,
+                self.hv,
+                key.as_ptr() as *const c_char,
+                key.len() as i32,
+                &mut out,
+            )
+        })?;
+        Ok((!out.is_null()).then_some(Sv(out)))
+    }
+    /// Every (key, value) pair, in Perl's order.
+    pub fn entries(&self) -> Result<Vec<(Vec<u8>, Sv)>> {
+        // SAFETY: `hv` is live for the call; protected in C.
+        jmp(unsafe { ffi::sysvirt_hv_iterinit_protected(self.perl.0, self.hv) })?;
+        let mut all = Vec::new();
+        loop {
+            let mut key = std::ptr::null();
+            let mut klen = 0usize;
+            let mut val = std::ptr::null_mut();
+            // SAFETY: iteration started above; protected in C. The key
+            // bytes are copied before the next step invalidates them.
+            unsafe {
+                jmp(ffi::sysvirt_hv_next_protected(self.perl.0, self.hv, &mut key, &mut klen, &mut val))?;
+                if val.is_null() {
+                    break;
+                }
+                let k = std::slice::from_raw_parts(key as *const u8, klen).to_vec();
+                all.push((k, Sv(val)));
+            }
+        }
+        Ok(all)
+    }
+}
+
+/// An array passed in by the caller (borrowed). Reads are protected.
+#[derive(Clone, Copy)]
+pub struct ArrayRef {
+    perl: Perl,
+    av: *mut AV,
+}
+
+impl ArrayRef {
+    pub fn len(&self) -> Result<usize> {
+        let mut n = 0isize;
+        // SAFETY: `av` is live for the call; protected in C.
+        jmp(unsafe { ffi::sysvirt_av_len_protected(self.perl.0, self.av, &mut n) })?;
+        Ok(n.max(0) as usize)
+    }
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+    /// Element `i`; a hole reads as `None`.
+    pub fn get(&self, i: usize) -> Result<Option<Sv>> {
+        let mut out = std::ptr::null_mut();
+        // SAFETY: `av` is live for the call; protected in C.
+        jmp(unsafe { ffi::sysvirt_av_fetch_protected(self.perl.0, self.av, i as isize, &mut out) })?;
+        Ok((!out.is_null()).then_some(Sv(out)))
+    }
+    /// Every element; holes read as `None`.
+    pub fn items(&self) -> Result<Vec<Option<Sv>>> {
+        (0..self.len()?).map(|i| self.get(i)).collect()
+    }
+}

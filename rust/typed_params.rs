@@ -1,0 +1,242 @@
+//! Typed parameters: `virTypedParameter` arrays <-> Perl hash refs keyed by
+//! field name (the string constants, e.g. `Sys::Virt::Domain::MEMORY_HARD_LIMIT`
+//! = "hard_limit"). Written once, used by every class.
+//!
+//! - getters fill a [`TypedParams`] (or receive a [`LibvirtParams`] that
+//!   libvirt allocated) and return [`TypedParams::to_hash`];
+//! - setters that first read the current values (to learn each field's
+//!   type) use [`TypedParams::keep_from_hash`];
+//! - calls that take parameters of documented types (migration, save,
+//!   backup...) build them with [`TypedParams::from_hash`] and a spec.
+
+use crate::perl::{HashRef, NewSv, Perl, Result, Sv, XsError};
+use std::os::raw::{c_char, c_int};
+use virt_sys as sys;
+
+/// The type of a parameter a caller may pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamType {
+    Int,
+    UInt,
+    LLong,
+    ULLong,
+    Double,
+    Boolean,
+    String,
+    /// Several STRING parameters with the same name, from an array ref.
+    StringList,
+}
+
+/// A parameter name accepted by a call, and its type.
+pub type ParamSpec = (&'static str, ParamType);
+
+fn field_name(p: &sys::virTypedParameter) -> &[u8] {
+    // SAFETY: `field` is a fixed array; reinterpreting c_char as u8 is sound.
+    let bytes = unsafe { &*(&p.field as *const [c_char; 80] as *const [u8; 80]) };
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    &bytes[..end]
+}
+
+/// One parameter's value as a new Perl value.
+fn value_to_sv(perl: Perl, p: &sys::virTypedParameter) -> NewSv {
+    // SAFETY: the union member read is the one `type_` says is set.
+    unsafe {
+        match p.type_ as u32 {
+            sys::VIR_TYPED_PARAM_INT => perl.new_i64(p.value.i as i64),
+            sys::VIR_TYPED_PARAM_UINT => perl.new_u64(p.value.ui as u64),
+            sys::VIR_TYPED_PARAM_LLONG => perl.new_i64(p.value.l),
+            sys::VIR_TYPED_PARAM_ULLONG => perl.new_u64(p.value.ul),
+            sys::VIR_TYPED_PARAM_DOUBLE => perl.new_f64(p.value.d),
+            sys::VIR_TYPED_PARAM_BOOLEAN => perl.new_i64(p.value.b as i64),
+            sys::VIR_TYPED_PARAM_STRING if !p.value.s.is_null() => {
+                perl.new_bytes(std::ffi::CStr::from_ptr(p.value.s).to_bytes())
+            }
+            _ => perl.new_undef(),
+        }
+    }
+}
+
+/// A hash ref of `params`. A name that appears several times (a string
+/// list) keeps its last value, as the C original does.
+pub fn params_to_hash(perl: Perl, params: &[sys::virTypedParameter]) -> NewSv {
+    let mut hv = perl.new_hash();
+    for p in params {
+        let key = String::from_utf8_lossy(field_name(p)).into_owned();
+        hv.store(&key, value_to_sv(perl, p));
+    }
+    hv.into_ref()
+}
+
+/// Set `p`'s value from a Perl value according to `p.type_`.
+fn set_value(perl: Perl, p: &mut sys::virTypedParameter, sv: Sv) -> Result<()> {
+    match p.type_ as u32 {
+        sys::VIR_TYPED_PARAM_INT => p.value.i = perl.to_i64(sv)? as c_int,
+        sys::VIR_TYPED_PARAM_UINT => p.value.ui = perl.to_u64(sv)? as u32,
+        sys::VIR_TYPED_PARAM_LLONG => p.value.l = perl.to_i64(sv)?,
+        sys::VIR_TYPED_PARAM_ULLONG => p.value.ul = perl.to_u64(sv)?,
+        sys::VIR_TYPED_PARAM_DOUBLE => p.value.d = perl.to_f64(sv)?,
+        sys::VIR_TYPED_PARAM_BOOLEAN => p.value.b = perl.to_bool(sv)? as c_char,
+        sys::VIR_TYPED_PARAM_STRING => {
+            let s = perl.to_cstr(sv)?;
+            // SAFETY: strdup copies a valid C string; the copy is owned by
+            // the parameter and released by virTypedParamsClear.
+            let dup = unsafe { libc::strdup(s.as_ptr()) };
+            if dup.is_null() {
+                return Err(XsError::die("out of memory"));
+            }
+            // SAFETY: any string previously held was ours; free it first.
+            unsafe {
+                libc::free(p.value.s.cast());
+                p.value.s = dup;
+            }
+        }
+        t => return Err(XsError::Die(format!("unknown typed parameter type {t}"))),
+    }
+    Ok(())
+}
+
+fn new_param(name: &str, type_: u32) -> Result<sys::virTypedParameter> {
+    // SAFETY: an all-zero virTypedParameter is valid (empty name, NULL s).
+    let mut p: sys::virTypedParameter = unsafe { std::mem::zeroed() };
+    if name.len() >= p.field.len() || name.contains('\0') {
+        return Err(XsError::Die(format!("typed parameter name '{name}' is invalid")));
+    }
+    for (dst, src) in p.field.iter_mut().zip(name.bytes()) {
+        *dst = src as c_char;
+    }
+    p.type_ = type_ as c_int;
+    Ok(p)
+}
+
+/// An array of typed parameters owned by Rust (string values included).
+pub struct TypedParams(Vec<sys::virTypedParameter>);
+
+impl Drop for TypedParams {
+    fn drop(&mut self) {
+        // SAFETY: frees the string values we or libvirt put in our array
+        // (each exactly once) and leaves the array to Vec.
+        unsafe { sys::virTypedParamsClear(self.0.as_mut_ptr(), self.0.len() as c_int) }
+    }
+}
+
+impl TypedParams {
+    /// `n` empty parameters, for a libvirt getter to fill.
+    pub fn with_len(n: usize) -> TypedParams {
+        // SAFETY: all-zero parameters are valid (type 0 is never read).
+        TypedParams((0..n).map(|_| unsafe { std::mem::zeroed() }).collect())
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// For libvirt calls: the array (NULL-safe even when empty).
+    pub fn as_mut_ptr(&mut self) -> *mut sys::virTypedParameter {
+        self.0.as_mut_ptr()
+    }
+    /// For libvirt calls that only read the array.
+    pub fn as_ptr(&self) -> *const sys::virTypedParameter {
+        self.0.as_ptr()
+    }
+    /// Keep the first `n` parameters (a getter filled fewer than asked).
+    pub fn truncate(&mut self, n: usize) {
+        if n < self.0.len() {
+            drop(TypedParams(self.0.split_off(n)));
+        }
+    }
+    pub fn to_hash(&self, perl: Perl) -> NewSv {
+        params_to_hash(perl, &self.0)
+    }
+    /// For setters: keep only the parameters the hash names, with the
+    /// hash's values (each field's type is the one the getter reported).
+    pub fn keep_from_hash(&mut self, perl: Perl, hv: HashRef) -> Result<()> {
+        let mut kept = Vec::with_capacity(self.0.len());
+        for mut p in std::mem::take(&mut self.0) {
+            let key = String::from_utf8_lossy(field_name(&p)).into_owned();
+            match hv.get(&key)? {
+                Some(sv) => {
+                    // Don't let a string the getter returned leak when
+                    // set_value replaces it: set_value frees it first.
+                    let res = set_value(perl, &mut p, sv);
+                    kept.push(p);
+                    if let Err(e) = res {
+                        self.0 = kept;
+                        return Err(e);
+                    }
+                }
+                None => drop(TypedParams(vec![p])),
+            }
+        }
+        self.0 = kept;
+        Ok(())
+    }
+    /// Parameters from the hash keys that `spec` lists (others are
+    /// ignored, as by the C original). A `StringList` key takes an array
+    /// ref (or a single string).
+    pub fn from_hash(perl: Perl, hv: HashRef, spec: &[ParamSpec]) -> Result<TypedParams> {
+        let mut out = TypedParams(Vec::new());
+        for &(name, ty) in spec {
+            let Some(sv) = hv.get(name)? else { continue };
+            out.push(perl, name, ty, sv)?;
+        }
+        Ok(out)
+    }
+    /// Add one parameter (several for a string list) from a Perl value.
+    pub fn push(&mut self, perl: Perl, name: &str, ty: ParamType, sv: Sv) -> Result<()> {
+        let vir_type = match ty {
+            ParamType::Int => sys::VIR_TYPED_PARAM_INT,
+            ParamType::UInt => sys::VIR_TYPED_PARAM_UINT,
+            ParamType::LLong => sys::VIR_TYPED_PARAM_LLONG,
+            ParamType::ULLong => sys::VIR_TYPED_PARAM_ULLONG,
+            ParamType::Double => sys::VIR_TYPED_PARAM_DOUBLE,
+            ParamType::Boolean => sys::VIR_TYPED_PARAM_BOOLEAN,
+            ParamType::String => sys::VIR_TYPED_PARAM_STRING,
+            ParamType::StringList => {
+                let items = match perl.array_ref(sv) {
+                    Some(av) => av.items()?,
+                    None => vec![Some(sv)],
+                };
+                for item in items.into_iter().flatten() {
+                    self.push(perl, name, ParamType::String, item)?;
+                }
+                return Ok(());
+            }
+        };
+        self.0.push(new_param(name, vir_type)?);
+        let last = self.0.last_mut().expect("just pushed");
+        set_value(perl, last, sv)
+    }
+}
+
+/// A parameter array allocated by libvirt (`virTypedParamsFree` on drop).
+pub struct LibvirtParams {
+    ptr: *mut sys::virTypedParameter,
+    n: c_int,
+}
+
+impl LibvirtParams {
+    /// # Safety
+    /// `ptr` is NULL or an array of `n` parameters libvirt allocated for
+    /// the caller, who now owns it.
+    pub unsafe fn from_raw(ptr: *mut sys::virTypedParameter, n: c_int) -> LibvirtParams {
+        LibvirtParams { ptr, n }
+    }
+    pub fn as_slice(&self) -> &[sys::virTypedParameter] {
+        if self.ptr.is_null() || self.n <= 0 {
+            return &[];
+        }
+        // SAFETY: `n` initialised parameters (constructor contract).
+        unsafe { std::slice::from_raw_parts(self.ptr, self.n as usize) }
+    }
+    pub fn to_hash(&self, perl: Perl) -> NewSv {
+        params_to_hash(perl, self.as_slice())
+    }
+}
+
+impl Drop for LibvirtParams {
+    fn drop(&mut self) {
+        // SAFETY: we own the array and its strings; freed once.
+        unsafe { sys::virTypedParamsFree(self.ptr, self.n) }
+    }
+}
