@@ -57,11 +57,13 @@ fn data_rows(file: &str, fields: usize) -> Vec<Vec<String>> {
 fn signatures() -> String {
     let mut rows = data_rows("data/xs-signatures.tsv", 4);
     rows.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
-    let mut s = String::from(
-        "pub static SIGNATURES: &[(&str, &str, Option<&str>, &str)] = &[\n",
-    );
+    let mut s = String::from("pub static SIGNATURES: &[(&str, &str, Option<&str>, &str)] = &[\n");
     for r in &rows {
-        let proto = if r[2] == "-" { "None".to_string() } else { format!("Some({:?})", r[2]) };
+        let proto = if r[2] == "-" {
+            "None".to_string()
+        } else {
+            format!("Some({:?})", r[2])
+        };
         writeln!(s, "    ({:?}, {:?}, {}, {:?}),", r[0], r[1], proto, r[3]).unwrap();
     }
     s.push_str("];\n");
@@ -80,10 +82,19 @@ fn constants() -> String {
     }
     s.push_str("];\n\npub static CONSTANTS: &[(u8, &CStr, ConstValue)] = &[\n");
     for r in &rows {
-        let pkg = packages.iter().position(|p| *p == r[0]).expect("package listed");
+        let pkg = packages
+            .iter()
+            .position(|p| *p == r[0])
+            .expect("package listed");
         let value = match r[2].as_str() {
-            "int" => format!("ConstValue::Int({})", r[3].parse::<i64>().expect("int constant")),
-            "uint" => format!("ConstValue::Uint({})", r[3].parse::<u64>().expect("uint constant")),
+            "int" => format!(
+                "ConstValue::Int({})",
+                r[3].parse::<i64>().expect("int constant")
+            ),
+            "uint" => format!(
+                "ConstValue::Uint({})",
+                r[3].parse::<u64>().expect("uint constant")
+            ),
             "str" => format!("ConstValue::Str(c{:?})", r[3]),
             t => panic!("unknown constant type {t}"),
         };

@@ -7,10 +7,22 @@ use std::ffi::CStr;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virConnect> },
-    Xsub { name: "_open", body: open },
-    Xsub { name: "_get_library_version", body: get_library_version },
-    Xsub { name: "get_uri", body: get_uri },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virConnect>,
+    },
+    Xsub {
+        name: "_open",
+        body: open,
+    },
+    Xsub {
+        name: "_get_library_version",
+        body: get_library_version,
+    },
+    Xsub {
+        name: "get_uri",
+        body: get_uri,
+    },
 ];
 
 fn open(xs: &mut Xs) -> XsResult {
@@ -18,7 +30,8 @@ fn open(xs: &mut Xs) -> XsResult {
     let flags = xs.u32(1)?;
     let uri = name.as_deref().map_or(std::ptr::null(), CStr::as_ptr);
     // SAFETY: `uri` is NULL or a C string alive for the call.
-    let conn = check_ptr(unsafe { sys::virConnectOpenAuth(uri, sys::virConnectAuthPtrDefault, flags) })?;
+    let conn =
+        check_ptr(unsafe { sys::virConnectOpenAuth(uri, sys::virConnectAuthPtrDefault, flags) })?;
     xs.ret_object(conn)
 }
 

@@ -66,7 +66,12 @@ impl CStringList {
     pub unsafe fn from_raw(ptrs: *mut *mut c_char, n: usize) -> CStringList {
         // SAFETY: per the contract, each entry is ours.
         let arr = unsafe { CArray::from_raw(ptrs, n) };
-        CStringList(arr.as_slice().iter().map(|&p| unsafe { CString::from_raw(p) }).collect())
+        CStringList(
+            arr.as_slice()
+                .iter()
+                .map(|&p| unsafe { CString::from_raw(p) })
+                .collect(),
+        )
     }
     pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
         self.0.iter().map(CString::bytes)

@@ -5,8 +5,14 @@
 use crate::perl::{Xs, XsResult, Xsub};
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "_test_panic", body: test_panic },
-    Xsub { name: "_test_string", body: test_string },
+    Xsub {
+        name: "_test_panic",
+        body: test_panic,
+    },
+    Xsub {
+        name: "_test_string",
+        body: test_string,
+    },
 ];
 
 /// Panics while owning a value with a destructor: the panic must become an

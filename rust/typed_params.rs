@@ -99,7 +99,9 @@ fn new_param(name: &str, type_: u32) -> Result<sys::virTypedParameter> {
     // SAFETY: an all-zero virTypedParameter is valid (empty name, NULL s).
     let mut p: sys::virTypedParameter = unsafe { std::mem::zeroed() };
     if name.len() >= p.field.len() || name.contains('\0') {
-        return Err(XsError::Die(format!("typed parameter name '{name}' is invalid")));
+        return Err(XsError::Die(format!(
+            "typed parameter name '{name}' is invalid"
+        )));
     }
     for (dst, src) in p.field.iter_mut().zip(name.bytes()) {
         *dst = src as c_char;

@@ -151,21 +151,30 @@ impl Xs<'_> {
         if self.perl.is_code_ref(sv) {
             Ok(sv)
         } else {
-            self.die(format!("{} must be a code reference", self.entry.arg_name(i)))
+            self.die(format!(
+                "{} must be a code reference",
+                self.entry.arg_name(i)
+            ))
         }
     }
     /// A required hash reference argument.
     pub fn hash_ref(&self, i: usize) -> Result<super::HashRef> {
         match self.perl.hash_ref(self.arg(i)) {
             Some(h) => Ok(h),
-            None => self.die(format!("{} must be a hash reference", self.entry.arg_name(i))),
+            None => self.die(format!(
+                "{} must be a hash reference",
+                self.entry.arg_name(i)
+            )),
         }
     }
     /// A required array reference argument.
     pub fn array_ref(&self, i: usize) -> Result<super::ArrayRef> {
         match self.perl.array_ref(self.arg(i)) {
             Some(a) => Ok(a),
-            None => self.die(format!("{} must be an array reference", self.entry.arg_name(i))),
+            None => self.die(format!(
+                "{} must be an array reference",
+                self.entry.arg_name(i)
+            )),
         }
     }
     /// Name of argument `i` as the usage message gives it.
@@ -349,7 +358,10 @@ pub unsafe extern "C" fn sysvirt_rust_boot(p: ffi::P) -> *mut SV {
     match catch_unwind(AssertUnwindSafe(|| crate::boot(perl))) {
         Ok(Ok(())) => std::ptr::null_mut(),
         Ok(Err(msg)) => mortal_str(perl, &format!("Sys::Virt boot failed: {msg}")),
-        Err(panic) => mortal_str(perl, &format!("Sys::Virt boot failed: {}", panic_message(&panic))),
+        Err(panic) => mortal_str(
+            perl,
+            &format!("Sys::Virt boot failed: {}", panic_message(&panic)),
+        ),
     }
 }
 
@@ -359,7 +371,15 @@ mod signatures {
     include!(concat!(env!("OUT_DIR"), "/signatures.rs"));
 }
 
-fn signature(package: &str, name: &str) -> Option<&'static (&'static str, &'static str, Option<&'static str>, &'static str)> {
+fn signature(
+    package: &str,
+    name: &str,
+) -> Option<&'static (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+)> {
     signatures::SIGNATURES
         .binary_search_by(|s| (s.0, s.1).cmp(&(package, name)))
         .ok()
@@ -368,20 +388,30 @@ fn signature(package: &str, name: &str) -> Option<&'static (&'static str, &'stat
 
 /// Argument-count bounds implied by a prototype such as `"$$;$"`.
 fn arity(proto: Option<&str>) -> (i32, i32) {
-    let Some(proto) = proto else { return (0, i32::MAX) };
+    let Some(proto) = proto else {
+        return (0, i32::MAX);
+    };
     let (req, opt) = proto.split_once(';').unwrap_or((proto, ""));
     let unlimited = proto.contains('@') || proto.contains('%');
     let min = req.chars().filter(|c| *c == '$').count() as i32;
-    let max = if unlimited { i32::MAX } else { min + opt.chars().filter(|c| *c == '$').count() as i32 };
+    let max = if unlimited {
+        i32::MAX
+    } else {
+        min + opt.chars().filter(|c| *c == '$').count() as i32
+    };
     (min, max)
 }
 
 /// Register a class module's XSUBs under `package`. Every sub must have a
 /// signature in data/xs-signatures.tsv (its prototype and usage message).
-pub fn register_xsubs(perl: Perl, package: &'static str, subs: &'static [Xsub]) -> std::result::Result<(), String> {
+pub fn register_xsubs(
+    perl: Perl,
+    package: &'static str,
+    subs: &'static [Xsub],
+) -> std::result::Result<(), String> {
     for sub in subs {
-        let (_, _, proto, usage) =
-            signature(package, sub.name).ok_or_else(|| format!("no signature for {package}::{}", sub.name))?;
+        let (_, _, proto, usage) = signature(package, sub.name)
+            .ok_or_else(|| format!("no signature for {package}::{}", sub.name))?;
         let (min_args, max_args) = arity(*proto);
         // Leaked: the CV points at it for the life of the process (and
         // ithreads copy the pointer into cloned interpreters).
@@ -422,9 +452,15 @@ impl Perl {
         // over the new value SV.
         unsafe {
             match value {
-                ConstValue::Int(v) => ffi::sysvirt_newconst_iv(self.0, pkg.as_ptr(), name.as_ptr(), *v),
-                ConstValue::Uint(v) => ffi::sysvirt_newconst_uv(self.0, pkg.as_ptr(), name.as_ptr(), *v),
-                ConstValue::Str(v) => ffi::sysvirt_newconst_pv(self.0, pkg.as_ptr(), name.as_ptr(), v.as_ptr()),
+                ConstValue::Int(v) => {
+                    ffi::sysvirt_newconst_iv(self.0, pkg.as_ptr(), name.as_ptr(), *v)
+                }
+                ConstValue::Uint(v) => {
+                    ffi::sysvirt_newconst_uv(self.0, pkg.as_ptr(), name.as_ptr(), *v)
+                }
+                ConstValue::Str(v) => {
+                    ffi::sysvirt_newconst_pv(self.0, pkg.as_ptr(), name.as_ptr(), v.as_ptr())
+                }
             }
         }
     }

@@ -133,8 +133,7 @@ extern "C" {
         result: *mut *mut SV,
     ) -> c_int;
 
-    pub fn sysvirt_handle_new(p: P, pkg: *const c_char, ptr: *mut c_void, classid: u16)
-        -> *mut SV;
+    pub fn sysvirt_handle_new(p: P, pkg: *const c_char, ptr: *mut c_void, classid: u16) -> *mut SV;
     pub fn sysvirt_handle_get(p: P, sv: *mut SV, classid: u16, ptr: *mut *mut c_void) -> c_int;
     pub fn sysvirt_handle_take(p: P, sv: *mut SV, classid: u16) -> *mut c_void;
 }

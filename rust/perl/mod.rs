@@ -148,7 +148,9 @@ impl Perl {
             } else {
                 let bytes = std::slice::from_raw_parts(s.pv as *const u8, s.len);
                 let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-                Ok(Cow::Owned(CString::new(&bytes[..end]).expect("no NUL before end")))
+                Ok(Cow::Owned(
+                    CString::new(&bytes[..end]).expect("no NUL before end"),
+                ))
             }
         }
     }
@@ -208,7 +210,11 @@ impl Perl {
     pub fn new_bool(self, v: bool) -> NewSv {
         // SAFETY: yes/no are immortal; a new reference to them is harmless.
         self.own(unsafe {
-            let sv = if v { ffi::sysvirt_sv_yes(self.0) } else { ffi::sysvirt_sv_no(self.0) };
+            let sv = if v {
+                ffi::sysvirt_sv_yes(self.0)
+            } else {
+                ffi::sysvirt_sv_no(self.0)
+            };
             ffi::sysvirt_new_copy(self.0, sv)
         })
     }
@@ -229,11 +235,17 @@ impl Perl {
     }
     pub fn new_hash(self) -> Hash {
         // SAFETY: plain constructor.
-        Hash { perl: self, hv: unsafe { ffi::sysvirt_new_hv(self.0) } }
+        Hash {
+            perl: self,
+            hv: unsafe { ffi::sysvirt_new_hv(self.0) },
+        }
     }
     pub fn new_array(self) -> Array {
         // SAFETY: plain constructor.
-        Array { perl: self, av: unsafe { ffi::sysvirt_new_av(self.0) } }
+        Array {
+            perl: self,
+            av: unsafe { ffi::sysvirt_new_av(self.0) },
+        }
     }
     /// Bless a reference into `pkg`.
     pub fn bless(self, rv: NewSv, pkg: &CStr) -> NewSv {
@@ -250,8 +262,9 @@ impl Perl {
         let mut result = std::ptr::null_mut();
         // SAFETY: `cb` and `args` are live; the call is G_EVAL so it
         // returns normally whatever the Perl code does.
-        let failed =
-            unsafe { ffi::sysvirt_call_eval(self.0, cb.0, raw.as_ptr(), raw.len() as i32, &mut result) };
+        let failed = unsafe {
+            ffi::sysvirt_call_eval(self.0, cb.0, raw.as_ptr(), raw.len() as i32, &mut result)
+        };
         let v = self.own(result);
         if failed != 0 {
             Err(v)
@@ -262,7 +275,9 @@ impl Perl {
     /// Assign bytes to an existing value, running its set magic.
     pub fn set_bytes(self, sv: Sv, v: &[u8]) -> Result<()> {
         // SAFETY: `sv` is live; protected in C.
-        jmp(unsafe { ffi::sysvirt_sv_setpvn_protected(self.0, sv.0, v.as_ptr() as *const c_char, v.len()) })
+        jmp(unsafe {
+            ffi::sysvirt_sv_setpvn_protected(self.0, sv.0, v.as_ptr() as *const c_char, v.len())
+        })
     }
 
     // ---- object handles ---------------------------------------------
@@ -404,7 +419,13 @@ impl HashRef {
             // SAFETY: iteration started above; protected in C. The key
             // bytes are copied before the next step invalidates them.
             unsafe {
-                jmp(ffi::sysvirt_hv_next_protected(self.perl.0, self.hv, &mut key, &mut klen, &mut val))?;
+                jmp(ffi::sysvirt_hv_next_protected(
+                    self.perl.0,
+                    self.hv,
+                    &mut key,
+                    &mut klen,
+                    &mut val,
+                ))?;
                 if val.is_null() {
                     break;
                 }
@@ -437,7 +458,9 @@ impl ArrayRef {
     pub fn get(&self, i: usize) -> Result<Option<Sv>> {
         let mut out = std::ptr::null_mut();
         // SAFETY: `av` is live for the call; protected in C.
-        jmp(unsafe { ffi::sysvirt_av_fetch_protected(self.perl.0, self.av, i as isize, &mut out) })?;
+        jmp(unsafe {
+            ffi::sysvirt_av_fetch_protected(self.perl.0, self.av, i as isize, &mut out)
+        })?;
         Ok((!out.is_null()).then_some(Sv(out)))
     }
     /// Every element; holes read as `None`.

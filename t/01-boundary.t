@@ -1,0 +1,141 @@
+# The dangerous paths of the Perl/Rust boundary: each of these is a crash
+# or undefined behaviour when the boundary is wrong.
+use strict;
+use warnings;
+use Test::More;
+use Config;
+
+use Sys::Virt;
+
+my $conn = Sys::Virt->new(uri => 'test:///default');
+
+# --- a Rust panic becomes an ordinary die, and the process lives on
+for my $round (1 .. 3) {
+    my $ok = eval { Sys::Virt::_test_panic(); 1 };
+    ok(!$ok, "panic $round: the call failed");
+    like($@, qr/^Sys::Virt::_test_panic: internal error: Sys::Virt::_test_panic was asked to panic at /,
+         "panic $round: message carried into \$@");
+}
+is($conn->get_uri, 'test:///default', 'still working after the panics');
+
+# --- a tied argument whose FETCH dies inside the conversion
+{
+    package DiesOnFetch;
+    sub TIESCALAR { bless {}, shift }
+    sub FETCH { die "FETCH refused\n" }
+}
+tie my $tied, 'DiesOnFetch';
+for my $round (1 .. 3) {
+    my $ok = eval { Sys::Virt::_test_string($tied); 1 };
+    ok(!$ok, "tied $round: the call failed");
+    is($@, "FETCH refused\n", "tied $round: the FETCH die reaches the caller intact");
+}
+# the die can also come from a later argument, after an earlier one was read
+is(eval { Sys::Virt::_test_string("abc", $tied); 1 }, undef, 'die in the second conversion');
+is($@, "FETCH refused\n", '... with its own message');
+
+# --- a tied value that works is read through its FETCH
+{
+    package Fetches;
+    sub TIESCALAR { bless { n => 0 }, shift }
+    sub FETCH { my $s = shift; $s->{n}++; "tied-value" }
+}
+tie my $fine, 'Fetches';
+is(Sys::Virt::_test_string($fine, 7), 'tied-value:7', 'tied value read through FETCH');
+is(tied($fine)->{n}, 1, 'FETCH ran exactly once');
+
+# --- overloaded stringification that dies, and that works
+{
+    package BadString;
+    use overload '""' => sub { die "no string for you\n" }, fallback => 1;
+    package GoodString;
+    use overload '""' => sub { "from-overload" }, '0+' => sub { 42 }, fallback => 1;
+}
+my $bad = bless {}, 'BadString';
+is(eval { Sys::Virt::_test_string($bad); 1 }, undef, 'overload die: call fails');
+is($@, "no string for you\n", 'overload die: message intact');
+my $good = bless {}, 'GoodString';
+is(Sys::Virt::_test_string($good, $good), 'from-overload:42', 'overloads are honoured');
+
+# --- a __WARN__ handler that dies during a conversion warning
+{
+    local $SIG{__WARN__} = sub { die "warning made fatal: $_[0]" };
+    my $ok = eval { Sys::Virt::_test_string("x", "not a number"); 1 };
+    ok(!$ok, 'fatal warning: call fails');
+    like($@, qr/^warning made fatal: Argument "not a number" isn't numeric/, 'fatal warning: message intact');
+}
+
+# --- binary safety and bytes semantics
+is(Sys::Virt::_test_string("a\0b"), "a\0b:0", 'embedded NUL survives a round trip');
+my $wide = "caf\x{e9}";
+utf8::upgrade($wide);
+is(Sys::Virt::_test_string($wide), "caf\xe9:0", 'UTF-8 flagged strings are read as bytes');
+ok(!utf8::is_utf8(Sys::Virt::_test_string($wide)), 'strings come back without the UTF-8 flag');
+is(eval { Sys::Virt::_test_string("\x{263a}"); 1 }, undef, 'a wide character is refused');
+like($@, qr/Wide character/, '... with Perl\'s own message');
+
+# --- wrong argument counts give the original's usage message
+is(eval { &Sys::Virt::get_uri(); 1 }, undef, 'no arguments: dies');
+like($@, qr/^Usage: Sys::Virt::get_uri\(con\) at /, 'usage message as the original');
+is(eval { &Sys::Virt::get_uri($conn, 1); 1 }, undef, 'too many arguments: dies');
+like($@, qr/^Usage: Sys::Virt::get_uri\(con\) at /, 'usage message as the original');
+
+# --- a non-object warns and returns undef, as the original's typemap
+{
+    my @warnings;
+    local $SIG{__WARN__} = sub { push @warnings, $_[0] };
+    my @r = Sys::Virt::get_uri("not an object");
+    is_deeply(\@r, [undef], 'non-object: undef');
+    is(scalar @warnings, 1, 'non-object: one warning');
+    like($warnings[0], qr/^Sys::Virt::get_uri\(\) -- con is not a blessed SV reference at /,
+         'non-object: the original\'s warning text');
+    @warnings = ();
+    @r = Sys::Virt::get_uri(undef);
+    is_deeply(\@r, [undef], 'undef invocant: undef');
+    like($warnings[0] // '', qr/-- con is not a blessed SV reference/, 'undef invocant: warning');
+}
+
+# --- a forged or mismatched object is refused, never handed to libvirt
+{
+    my $forged = bless \(my $n = 12345), 'Sys::Virt';
+    is(eval { $forged->get_uri; 1 }, undef, 'forged object: dies');
+    like($@, qr/^Sys::Virt::get_uri: con is not a Sys::Virt object at /, 'forged object: clear message');
+    my $hash = bless {}, 'Sys::Virt';
+    my @warnings;
+    local $SIG{__WARN__} = sub { push @warnings, $_[0] };
+    is(scalar(Sys::Virt::get_uri($hash)), undef, 'blessed hash: undef, as the original');
+    like($warnings[0] // '', qr/con is not a blessed SV reference/, 'blessed hash: the original\'s warning');
+}
+
+# --- subclasses work (the handle is recognised whatever the package)
+{
+    package My::Virt;
+    our @ISA = ('Sys::Virt');
+}
+my $sub = My::Virt->new(uri => 'test:///default');
+isa_ok($sub, 'My::Virt');
+is($sub->get_uri, 'test:///default', 'methods work on a subclass object');
+
+# --- a handle is freed once: explicit DESTROY, then the real one
+{
+    my $c = Sys::Virt->new(uri => 'test:///default');
+    $c->DESTROY;
+    my $ok = eval { $c->get_uri; 1 };
+    ok(!$ok, 'a destroyed connection fails cleanly');
+    isa_ok($@, 'Sys::Virt::Error');
+    is($@->code, Sys::Virt::Error::ERR_INVALID_CONN, 'with ERR_INVALID_CONN');
+    $c->DESTROY;    # a second DESTROY is harmless
+}
+pass('a connection destroyed twice then freed by scope exit: no crash');
+
+# --- ithreads: a cloned interpreter must not free our handles again
+SKIP: {
+    skip 'perl without ithreads', 2 unless $Config{useithreads};
+    require threads;
+    my $c = Sys::Virt->new(uri => 'test:///default');
+    my $thr = threads->create(sub { 'thread ran' });
+    is($thr->join, 'thread ran', 'a thread started and ended while a connection exists');
+    is($c->get_uri, 'test:///default', 'the connection still works in the parent');
+}
+
+done_testing();
