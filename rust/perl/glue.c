@@ -408,20 +408,3 @@ void *sysvirt_handle_take(pTHX_ SV *sv, U16 classid)
     sv_setiv(SvRV(sv), 0);
     return ptr;
 }
-
-/* ------------------------------------------------------------------ */
-/* Misc.                                                               */
-
-/* Name of the sub a CV belongs to, e.g. "Sys::Virt::Domain::get_name". */
-SV *sysvirt_cv_fullname(pTHX_ CV *cv)
-{
-    SV *name = sv_newmortal();
-    GV *gv = CvGV(cv);
-    if (gv)
-        gv_efullname4(name, gv, NULL, TRUE);
-    return name;
-}
-
-/* Raises with a Perl die from C only; used by the _-prefixed test hook
- * that proves a die inside a conversion reaches the caller intact. */
-SV *sysvirt_errsv(pTHX) { return ERRSV; }
