@@ -1,10 +1,773 @@
 //! Domain methods: lookups, identity, state and lifecycle.
+//!
+//! Where the C original picks between an old libvirt entry point and its
+//! `...Flags` successor depending on whether flags were given (create,
+//! define, destroy, shutdown, undefine, save), we make the same choice, so
+//! drivers that only implement the old call keep working.
 
+use crate::error::{check, check_ptr};
 use crate::handle::destroy;
-use crate::perl::Xsub;
+use crate::identity;
+use crate::perl::{Sv, Xs, XsError, XsResult, Xsub};
+use crate::typed_params::{ParamType, TypedParams};
+use std::ffi::CStr;
+use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[Xsub {
-    name: "DESTROY",
-    body: destroy::<sys::virDomain>,
-}];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virDomain>,
+    },
+    // Construction (called by Sys::Virt::Domain->_new).
+    Xsub {
+        name: "_create",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_create_with_files",
+        body: create_xml_with_files,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "_lookup_by_id",
+        body: lookup_by_id,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_by_uuid",
+        body: lookup_by_uuid,
+    },
+    Xsub {
+        name: "_lookup_by_uuid_string",
+        body: lookup_by_uuid_string,
+    },
+    // Identity.
+    Xsub {
+        name: "get_id",
+        body: get_id,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virDomain>,
+    },
+    Xsub {
+        name: "get_uuid",
+        body: identity::get_uuid::<sys::virDomain>,
+    },
+    Xsub {
+        name: "get_uuid_string",
+        body: identity::get_uuid_string::<sys::virDomain>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virDomain>,
+    },
+    Xsub {
+        name: "get_os_type",
+        body: get_os_type,
+    },
+    Xsub {
+        name: "get_hostname",
+        body: get_hostname,
+    },
+    Xsub {
+        name: "get_metadata",
+        body: get_metadata,
+    },
+    Xsub {
+        name: "set_metadata",
+        body: set_metadata,
+    },
+    Xsub {
+        name: "rename",
+        body: rename,
+    },
+    // State.
+    Xsub {
+        name: "get_info",
+        body: get_info,
+    },
+    Xsub {
+        name: "get_state",
+        body: get_state,
+    },
+    Xsub {
+        name: "get_control_info",
+        body: get_control_info,
+    },
+    Xsub {
+        name: "is_active",
+        body: is_active,
+    },
+    Xsub {
+        name: "is_persistent",
+        body: is_persistent,
+    },
+    Xsub {
+        name: "is_updated",
+        body: is_updated,
+    },
+    Xsub {
+        name: "get_time",
+        body: get_time,
+    },
+    Xsub {
+        name: "set_time",
+        body: set_time,
+    },
+    Xsub {
+        name: "get_autostart",
+        body: get_autostart,
+    },
+    Xsub {
+        name: "set_autostart",
+        body: set_autostart,
+    },
+    // Lifecycle.
+    Xsub {
+        name: "create",
+        body: create,
+    },
+    Xsub {
+        name: "create_with_files",
+        body: create_with_files,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
+    Xsub {
+        name: "suspend",
+        body: suspend,
+    },
+    Xsub {
+        name: "resume",
+        body: resume,
+    },
+    Xsub {
+        name: "shutdown",
+        body: shutdown,
+    },
+    Xsub {
+        name: "reboot",
+        body: reboot,
+    },
+    Xsub {
+        name: "reset",
+        body: reset,
+    },
+    Xsub {
+        name: "destroy",
+        body: destroy_domain,
+    },
+    Xsub {
+        name: "pm_suspend_for_duration",
+        body: pm_suspend_for_duration,
+    },
+    Xsub {
+        name: "pm_wakeup",
+        body: pm_wakeup,
+    },
+    // Saved state and dumps.
+    Xsub {
+        name: "save",
+        body: save,
+    },
+    Xsub {
+        name: "managed_save",
+        body: managed_save,
+    },
+    Xsub {
+        name: "managed_save_define_xml",
+        body: managed_save_define_xml,
+    },
+    Xsub {
+        name: "managed_save_get_xml_description",
+        body: managed_save_get_xml_description,
+    },
+    Xsub {
+        name: "managed_save_remove",
+        body: managed_save_remove,
+    },
+    Xsub {
+        name: "has_managed_save_image",
+        body: has_managed_save_image,
+    },
+    Xsub {
+        name: "core_dump",
+        body: core_dump,
+    },
+    Xsub {
+        name: "core_dump_format",
+        body: core_dump_format,
+    },
+];
+
+type Dom = sys::virDomainPtr;
+
+// ------------------------------------------------------------- helpers
+
+/// `$dom->method($flags=0)` calling `f(dom, flags)`, returning nothing.
+fn void_flags(xs: &mut Xs, f: unsafe extern "C" fn(Dom, c_uint) -> c_int) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    check(unsafe { f(dom, flags) })?;
+    Ok(())
+}
+
+/// `$dom->method()` calling `f(dom)`, returning nothing.
+fn void_plain(xs: &mut Xs, f: unsafe extern "C" fn(Dom) -> c_int) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    check(unsafe { f(dom) })?;
+    Ok(())
+}
+
+/// `$dom->method($flags=0)` where the original calls `plain(dom)` when no
+/// flags are set and `with_flags(dom, flags)` otherwise.
+fn void_old_or_flags(
+    xs: &mut Xs,
+    plain: unsafe extern "C" fn(Dom) -> c_int,
+    with_flags: unsafe extern "C" fn(Dom, c_uint) -> c_int,
+) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    let rc = unsafe {
+        if flags != 0 {
+            with_flags(dom, flags)
+        } else {
+            plain(dom)
+        }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+/// `$dom->is_xxx()`: an int result, an error below zero.
+fn int_result(xs: &mut Xs, f: unsafe extern "C" fn(Dom) -> c_int) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    let v = check(unsafe { f(dom) })?;
+    xs.ret_i64(v as i64)
+}
+
+/// A list of file descriptors from an array reference (argument `i`).
+fn fd_list(xs: &Xs, i: usize) -> Result<Vec<c_int>, XsError> {
+    let av = xs.array_ref(i)?;
+    let mut fds = Vec::new();
+    for (n, item) in av.items()?.into_iter().enumerate() {
+        match item {
+            Some(sv) => fds.push(xs.perl.to_i64(sv)? as c_int),
+            None => {
+                return xs.die(format!(
+                    "{} has no file descriptor at index {n}",
+                    xs.arg_name(i)
+                ))
+            }
+        }
+    }
+    Ok(fds)
+}
+
+/// A C string pointer for an optional argument (NULL for `None`).
+fn opt_ptr(s: &Option<crate::perl::PerlCStr<'_>>) -> *const c_char {
+    s.as_deref().map_or(std::ptr::null(), CStr::as_ptr)
+}
+
+// ------------------------------------------------------- construction
+
+/// `_create($con, $xml, $flags=0)`
+fn create_xml(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let flags = xs.flags(2)?;
+    let dom = {
+        let xml = xs.str(1)?;
+        // SAFETY: `con` is NULL or live; `xml` is a C string alive for the call.
+        unsafe {
+            if flags != 0 {
+                sys::virDomainCreateXML(con, xml.as_ptr(), flags)
+            } else {
+                sys::virDomainCreateLinux(con, xml.as_ptr(), 0)
+            }
+        }
+    };
+    let dom = check_ptr(dom)?;
+    xs.ret_object(dom)
+}
+
+/// `_create_with_files($con, $xml, \@fds, $flags=0)`
+fn create_xml_with_files(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let mut fds = fd_list(xs, 2)?;
+    let flags = xs.flags(3)?;
+    let dom = {
+        let xml = xs.str(1)?;
+        // SAFETY: `fds` holds `len` ints for the duration of the call.
+        unsafe {
+            sys::virDomainCreateXMLWithFiles(
+                con,
+                xml.as_ptr(),
+                fds.len() as c_uint,
+                fds.as_mut_ptr(),
+                flags,
+            )
+        }
+    };
+    let dom = check_ptr(dom)?;
+    xs.ret_object(dom)
+}
+
+/// `_define_xml($con, $xml, $flags=0)`
+fn define_xml(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let flags = xs.flags(2)?;
+    let dom = {
+        let xml = xs.str(1)?;
+        // SAFETY: `con` is NULL or live; `xml` is a C string alive for the call.
+        unsafe {
+            if flags != 0 {
+                sys::virDomainDefineXMLFlags(con, xml.as_ptr(), flags)
+            } else {
+                sys::virDomainDefineXML(con, xml.as_ptr())
+            }
+        }
+    };
+    let dom = check_ptr(dom)?;
+    xs.ret_object(dom)
+}
+
+/// `_lookup_by_id($con, $id)`
+fn lookup_by_id(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let id = xs.i32(1)?;
+    // SAFETY: `con` is NULL (rejected by libvirt) or live.
+    let dom = check_ptr(unsafe { sys::virDomainLookupByID(con, id) })?;
+    xs.ret_object(dom)
+}
+
+/// `_lookup_by_name($con, $name)`
+fn lookup_by_name(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let dom = {
+        let name = xs.str(1)?;
+        // SAFETY: `name` is a C string alive for the call.
+        unsafe { sys::virDomainLookupByName(con, name.as_ptr()) }
+    };
+    let dom = check_ptr(dom)?;
+    xs.ret_object(dom)
+}
+
+/// `_lookup_by_uuid($con, $uuid)`: 16 raw bytes.
+fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let mut raw = [0u8; sys::VIR_UUID_BUFLEN as usize];
+    {
+        let bytes = xs.bytes(1)?;
+        // libvirt reads 16 bytes whatever the string's length: refuse a
+        // shorter one rather than let it read past the end.
+        if bytes.len() < raw.len() {
+            return xs.die(format!(
+                "{} must be {} bytes long",
+                xs.arg_name(1),
+                raw.len()
+            ));
+        }
+        raw.copy_from_slice(&bytes[..sys::VIR_UUID_BUFLEN as usize]);
+    }
+    // SAFETY: `raw` holds the 16 bytes libvirt reads.
+    let dom = check_ptr(unsafe { sys::virDomainLookupByUUID(con, raw.as_ptr()) })?;
+    xs.ret_object(dom)
+}
+
+/// `_lookup_by_uuid_string($con, $uuid)`
+fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let dom = {
+        let uuid = xs.str(1)?;
+        // SAFETY: `uuid` is a C string alive for the call.
+        unsafe { sys::virDomainLookupByUUIDString(con, uuid.as_ptr()) }
+    };
+    let dom = check_ptr(dom)?;
+    xs.ret_object(dom)
+}
+
+// ------------------------------------------------------------ identity
+
+/// `$dom->get_id()`: -1 for an inactive domain. Like the original, this
+/// never raises an error (libvirt's failure value is also -1).
+fn get_id(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    let id = unsafe { sys::virDomainGetID(dom) };
+    xs.ret_i64(id as c_int as i64)
+}
+
+/// `$dom->get_os_type()`
+fn get_os_type(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    // SAFETY: `dom` is NULL or live; the string is ours to free.
+    let os = check_ptr(unsafe { sys::virDomainGetOSType(dom) })?;
+    xs.ret_owned_cstring(os)
+}
+
+/// `$dom->get_hostname($flags=0)`
+fn get_hostname(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dom` is NULL or live; the string is ours to free.
+    let host = check_ptr(unsafe { sys::virDomainGetHostname(dom, flags) })?;
+    xs.ret_owned_cstring(host)
+}
+
+/// `$dom->get_metadata($type, $uri=undef, $flags=0)`
+fn get_metadata(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let kind = xs.i32(1)?;
+    let flags = xs.flags(3)?;
+    let text = {
+        let uri = xs.opt_str(2)?;
+        // SAFETY: `uri` is NULL or a C string alive for the call.
+        unsafe { sys::virDomainGetMetadata(dom, kind, opt_ptr(&uri), flags) }
+    };
+    let text = check_ptr(text)?;
+    xs.ret_owned_cstring(text)
+}
+
+/// `$dom->set_metadata($type, $val=undef, $key=undef, $uri=undef, $flags=0)`
+fn set_metadata(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let kind = xs.i32(1)?;
+    let flags = xs.flags(5)?;
+    let rc = {
+        let val = xs.opt_str(2)?;
+        let key = xs.opt_str(3)?;
+        let uri = xs.opt_str(4)?;
+        // SAFETY: each string is NULL or a C string alive for the call.
+        unsafe {
+            sys::virDomainSetMetadata(
+                dom,
+                kind,
+                opt_ptr(&val),
+                opt_ptr(&key),
+                opt_ptr(&uri),
+                flags,
+            )
+        }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+/// `$dom->rename($newname, $flags=0)`
+fn rename(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(2)?;
+    let rc = {
+        let name = xs.str(1)?;
+        // SAFETY: `name` is a C string alive for the call.
+        unsafe { sys::virDomainRename(dom, name.as_ptr(), flags) }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+// --------------------------------------------------------------- state
+
+/// `$dom->get_info()`: { state maxMem memory nrVirtCpu cpuTime }
+fn get_info(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    // SAFETY: a plain C struct of integers; all-zero is valid.
+    let mut info: sys::virDomainInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: `info` is a local libvirt fills.
+    check(unsafe { sys::virDomainGetInfo(dom, &mut info) })?;
+    let mut h = xs.perl.new_hash();
+    h.store_i64("state", info.state as i64);
+    h.store_u64("maxMem", info.maxMem as u64);
+    h.store_u64("memory", info.memory as u64);
+    h.store_u64("nrVirtCpu", info.nrVirtCpu as u64);
+    h.store_u64("cpuTime", info.cpuTime);
+    xs.ret(h.into_ref());
+    Ok(())
+}
+
+/// `$dom->get_state($flags=0)`: the list (state, reason); in scalar
+/// context Perl keeps the last value, the reason, as with the original.
+fn get_state(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    let (mut state, mut reason): (c_int, c_int) = (0, 0);
+    // SAFETY: out-pointers to locals.
+    check(unsafe { sys::virDomainGetState(dom, &mut state, &mut reason, flags) })?;
+    xs.ret_i64(state as i64)?;
+    xs.ret_i64(reason as i64)
+}
+
+/// `$dom->get_control_info($flags=0)`: { state details stateTime }
+fn get_control_info(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: a plain C struct of integers; all-zero is valid.
+    let mut info: sys::virDomainControlInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: `info` is a local libvirt fills.
+    check(unsafe { sys::virDomainGetControlInfo(dom, &mut info, flags) })?;
+    let mut h = xs.perl.new_hash();
+    h.store_u64("state", info.state as u64);
+    h.store_u64("details", info.details as u64);
+    h.store_u64("stateTime", info.stateTime);
+    xs.ret(h.into_ref());
+    Ok(())
+}
+
+fn is_active(xs: &mut Xs) -> XsResult {
+    int_result(xs, sys::virDomainIsActive)
+}
+
+fn is_persistent(xs: &mut Xs) -> XsResult {
+    int_result(xs, sys::virDomainIsPersistent)
+}
+
+fn is_updated(xs: &mut Xs) -> XsResult {
+    int_result(xs, sys::virDomainIsUpdated)
+}
+
+/// `$dom->get_time($flags=0)`: one array reference `[$secs, $nsecs]`,
+/// which is what the original returns (its POD shows a plain list).
+fn get_time(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    let mut secs: std::os::raw::c_longlong = 0;
+    let mut nsecs: c_uint = 0;
+    // SAFETY: out-pointers to locals.
+    check(unsafe { sys::virDomainGetTime(dom, &mut secs, &mut nsecs, flags) })?;
+    let mut av = xs.perl.new_array();
+    av.push(xs.perl.new_i64(secs));
+    av.push(xs.perl.new_u64(nsecs as u64));
+    xs.ret(av.into_ref());
+    Ok(())
+}
+
+/// `$dom->set_time($secs, $nsecs, $flags=0)`
+fn set_time(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let secs = xs.i64(1)?;
+    let nsecs = xs.u32(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    check(unsafe { sys::virDomainSetTime(dom, secs, nsecs, flags) })?;
+    Ok(())
+}
+
+/// `$dom->get_autostart()`
+fn get_autostart(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let mut autostart: c_int = 0;
+    // SAFETY: out-pointer to a local.
+    check(unsafe { sys::virDomainGetAutostart(dom, &mut autostart) })?;
+    xs.ret_i64(autostart as i64)
+}
+
+/// `$dom->set_autostart($flag)`
+fn set_autostart(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let autostart = xs.i32(1)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    check(unsafe { sys::virDomainSetAutostart(dom, autostart) })?;
+    Ok(())
+}
+
+// ----------------------------------------------------------- lifecycle
+
+/// `$dom->create($flags=0)`
+fn create(xs: &mut Xs) -> XsResult {
+    void_old_or_flags(xs, sys::virDomainCreate, sys::virDomainCreateWithFlags)
+}
+
+/// `$dom->create_with_files(\@fds, $flags=0)`
+fn create_with_files(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let mut fds = fd_list(xs, 1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `fds` holds `len` ints for the duration of the call.
+    check(unsafe {
+        sys::virDomainCreateWithFiles(dom, fds.len() as c_uint, fds.as_mut_ptr(), flags)
+    })?;
+    Ok(())
+}
+
+/// `$dom->undefine($flags=0)`
+fn undefine(xs: &mut Xs) -> XsResult {
+    void_old_or_flags(xs, sys::virDomainUndefine, sys::virDomainUndefineFlags)
+}
+
+fn suspend(xs: &mut Xs) -> XsResult {
+    void_plain(xs, sys::virDomainSuspend)
+}
+
+fn resume(xs: &mut Xs) -> XsResult {
+    void_plain(xs, sys::virDomainResume)
+}
+
+/// `$dom->shutdown($flags=0)`
+fn shutdown(xs: &mut Xs) -> XsResult {
+    void_old_or_flags(xs, sys::virDomainShutdown, sys::virDomainShutdownFlags)
+}
+
+fn reboot(xs: &mut Xs) -> XsResult {
+    void_flags(xs, sys::virDomainReboot)
+}
+
+fn reset(xs: &mut Xs) -> XsResult {
+    void_flags(xs, sys::virDomainReset)
+}
+
+/// `$dom->destroy($flags=0)`
+fn destroy_domain(xs: &mut Xs) -> XsResult {
+    void_old_or_flags(xs, sys::virDomainDestroy, sys::virDomainDestroyFlags)
+}
+
+/// `$dom->pm_suspend_for_duration($target, $duration, $flags=0)`
+fn pm_suspend_for_duration(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let target = xs.u32(1)?;
+    let duration = xs.u64(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    check(unsafe { sys::virDomainPMSuspendForDuration(dom, target, duration, flags) })?;
+    Ok(())
+}
+
+fn pm_wakeup(xs: &mut Xs) -> XsResult {
+    void_flags(xs, sys::virDomainPMWakeup)
+}
+
+// ------------------------------------------------ saved state and dumps
+
+/// Is argument `i` passed and defined?
+fn defined(xs: &Xs, i: usize) -> Result<bool, XsError> {
+    Ok(xs.has(i) && xs.perl.is_defined(xs.arg(i))?)
+}
+
+/// `$dom->save($to=undef, $dxml=undef, \%params=undef, $flags=0)`
+///
+/// As the original: with a params hash, virDomainSaveParams gets the
+/// hash's `file` and `dxml` entries, each replaced by `$to` / `$dxml` when
+/// those are given; without one, virDomainSaveFlags is used when `$dxml`
+/// or flags are given, else virDomainSave.
+fn save(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(4)?;
+    let has_to = defined(xs, 1)?;
+    let has_dxml = defined(xs, 2)?;
+    if defined(xs, 3)? {
+        let hv = xs.hash_ref(3)?;
+        let mut params = TypedParams::with_len(0);
+        // Field names: VIR_DOMAIN_SAVE_PARAM_FILE, VIR_DOMAIN_SAVE_PARAM_DXML.
+        for (field, arg, given) in [("file", 1, has_to), ("dxml", 2, has_dxml)] {
+            let value: Option<Sv> = if given {
+                Some(xs.arg(arg))
+            } else {
+                hv.get(field)?
+            };
+            if let Some(sv) = value {
+                params.push(xs.perl, field, ParamType::String, sv)?;
+            }
+        }
+        // SAFETY: `params` holds `len` initialised parameters.
+        check(unsafe {
+            sys::virDomainSaveParams(dom, params.as_mut_ptr(), params.len() as c_int, flags)
+        })?;
+        return Ok(());
+    }
+    if !has_to {
+        return Err(XsError::die(
+            "Either $to or $params parameter must be supplied",
+        ));
+    }
+    let to = xs.str(1)?;
+    let dxml = if has_dxml { Some(xs.str(2)?) } else { None };
+    // SAFETY: `to` and `dxml` are NULL or C strings alive for the call.
+    let rc = unsafe {
+        if dxml.is_some() || flags != 0 {
+            sys::virDomainSaveFlags(dom, to.as_ptr(), opt_ptr(&dxml), flags)
+        } else {
+            sys::virDomainSave(dom, to.as_ptr())
+        }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+fn managed_save(xs: &mut Xs) -> XsResult {
+    void_flags(xs, sys::virDomainManagedSave)
+}
+
+/// `$dom->managed_save_define_xml($xml, $flags=0)`
+fn managed_save_define_xml(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(2)?;
+    let rc = {
+        let xml = xs.str(1)?;
+        // SAFETY: `xml` is a C string alive for the call.
+        unsafe { sys::virDomainManagedSaveDefineXML(dom, xml.as_ptr(), flags) }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+/// `$dom->managed_save_get_xml_description($flags=0)`
+fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dom` is NULL or live; the XML is ours to free.
+    let xml = check_ptr(unsafe { sys::virDomainManagedSaveGetXMLDesc(dom, flags) })?;
+    xs.ret_owned_cstring(xml)
+}
+
+fn managed_save_remove(xs: &mut Xs) -> XsResult {
+    void_flags(xs, sys::virDomainManagedSaveRemove)
+}
+
+/// `$dom->has_managed_save_image($flags=0)`
+fn has_managed_save_image(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    let v = check(unsafe { sys::virDomainHasManagedSaveImage(dom, flags) })?;
+    xs.ret_i64(v as i64)
+}
+
+/// `$dom->core_dump($to, $flags=0)`
+fn core_dump(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(2)?;
+    let rc = {
+        let to = xs.str(1)?;
+        // SAFETY: `to` is a C string alive for the call.
+        unsafe { sys::virDomainCoreDump(dom, to.as_ptr(), flags) }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+/// `$dom->core_dump_format($to, $format, $flags=0)`
+fn core_dump_format(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let format = xs.u32(2)?;
+    let flags = xs.flags(3)?;
+    let rc = {
+        let to = xs.str(1)?;
+        // SAFETY: `to` is a C string alive for the call.
+        unsafe { sys::virDomainCoreDumpWithFormat(dom, to.as_ptr(), format, flags) }
+    };
+    check(rc)?;
+    Ok(())
+}
