@@ -1,10 +1,92 @@
 //! `Sys::Virt::DomainCheckpoint`.
 
+use crate::domain_snapshot::ret_object_list;
+use crate::error::{check, check_ptr};
 use crate::handle::destroy;
-use crate::perl::Xsub;
+use crate::identity;
+use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[Xsub {
-    name: "DESTROY",
-    body: destroy::<sys::virDomainCheckpoint>,
-}];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virDomainCheckpoint>,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virDomainCheckpoint>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virDomainCheckpoint>,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
+    Xsub {
+        name: "get_parent",
+        body: get_parent,
+    },
+    Xsub {
+        name: "list_all_children",
+        body: list_all_children,
+    },
+];
+
+/// `_create_xml($dom, $xml, $flags=0)`
+fn create_xml(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or live; `xml` is a C
+    // string alive for the call.
+    let cp = check_ptr(unsafe { sys::virDomainCheckpointCreateXML(dom, xml.as_ptr(), flags) })?;
+    xs.ret_object(cp)
+}
+
+/// `_lookup_by_name($dom, $name, $flags=0)`
+fn lookup_by_name(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let name = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: as above.
+    let cp = check_ptr(unsafe { sys::virDomainCheckpointLookupByName(dom, name.as_ptr(), flags) })?;
+    xs.ret_object(cp)
+}
+
+/// `$domchkp->delete($flags=0)`
+fn delete(xs: &mut Xs) -> XsResult {
+    let cp = xs.handle::<sys::virDomainCheckpoint>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `cp` is NULL (rejected by libvirt) or live.
+    check(unsafe { sys::virDomainCheckpointDelete(cp, flags) })?;
+    Ok(())
+}
+
+/// `$domchkp->get_parent($flags=0)`
+fn get_parent(xs: &mut Xs) -> XsResult {
+    let cp = xs.handle::<sys::virDomainCheckpoint>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: as above; the parent is a new reference, owned by the object.
+    let parent = check_ptr(unsafe { sys::virDomainCheckpointGetParent(cp, flags) })?;
+    xs.ret_object(parent)
+}
+
+/// `$domchkp->list_all_children($flags=0)`
+fn list_all_children(xs: &mut Xs) -> XsResult {
+    let cp = xs.handle::<sys::virDomainCheckpoint>(0)?;
+    let flags = xs.flags(1)?;
+    let mut arr = std::ptr::null_mut();
+    // SAFETY: out-pointer to a local, filled by libvirt on success.
+    let n = unsafe { sys::virDomainCheckpointListAllChildren(cp, &mut arr, flags) };
+    ret_object_list(xs, arr, n)
+}

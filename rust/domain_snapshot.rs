@@ -1,10 +1,219 @@
-//! `Sys::Virt::DomainSnapshot`.
+//! `Sys::Virt::DomainSnapshot`, plus the list helpers the snapshot and
+//! checkpoint methods of `Sys::Virt::Domain` share with it.
 
-use crate::handle::destroy;
-use crate::perl::Xsub;
+use crate::error::{self, check, check_ptr};
+use crate::handle::{destroy, Handle};
+use crate::identity;
+use crate::owned::{CArray, CString};
+use crate::perl::{Xs, XsResult, Xsub};
+use std::os::raw::{c_char, c_int};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[Xsub {
-    name: "DESTROY",
-    body: destroy::<sys::virDomainSnapshot>,
-}];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virDomainSnapshot>,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virDomainSnapshot>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virDomainSnapshot>,
+    },
+    Xsub {
+        name: "revert_to",
+        body: revert_to,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
+    Xsub {
+        name: "get_parent",
+        body: get_parent,
+    },
+    Xsub {
+        name: "num_of_child_snapshots",
+        body: num_of_child_snapshots,
+    },
+    Xsub {
+        name: "is_current",
+        body: is_current,
+    },
+    Xsub {
+        name: "has_metadata",
+        body: has_metadata,
+    },
+    Xsub {
+        name: "list_child_snapshot_names",
+        body: list_child_snapshot_names,
+    },
+    Xsub {
+        name: "list_all_children",
+        body: list_all_children,
+    },
+];
+
+// ---- helpers shared with rust/domain/snapshots.rs and checkpoints ------
+
+/// Return the names a `vir*ListNames(obj, names, maxnames, flags)` call
+/// fills in. The array is zeroed and sized from the caller's `maxnames`
+/// (a negative count is left for libvirt to reject). libvirt may report
+/// more names than fit (it counts them all): only the ones it stored are
+/// returned, and every string it allocated is freed.
+pub fn ret_name_list(
+    xs: &mut Xs,
+    maxnames: i32,
+    list: impl FnOnce(*mut *mut c_char, c_int) -> c_int,
+) -> XsResult {
+    let slots = maxnames.max(0) as usize;
+    // calloc, not a Vec: a huge `maxnames` fails cleanly (NULL) instead of
+    // aborting, and the zeroed pages are not touched until libvirt writes.
+    // SAFETY: plain allocation; a zero count still yields a freeable pointer
+    // or NULL, both handled.
+    let raw = unsafe { libc::calloc(slots.max(1), std::mem::size_of::<*mut c_char>()) }
+        as *mut *mut c_char;
+    if raw.is_null() {
+        return xs.die(format!("cannot allocate room for {maxnames} names"));
+    }
+    // SAFETY: `raw` holds `slots` zeroed (NULL) pointers; freed on drop.
+    let names = unsafe { CArray::from_raw(raw, slots) };
+    let n = list(raw, maxnames);
+    // Take ownership of whatever libvirt stored before anything can fail.
+    // SAFETY: each non-NULL entry is a malloc'd string now ours.
+    let owned: Vec<CString> = names
+        .as_slice()
+        .iter()
+        .filter(|p| !p.is_null())
+        .map(|&p| unsafe { CString::from_raw(p) })
+        .collect();
+    if n < 0 {
+        return Err(error::last());
+    }
+    for s in owned.iter().take(n as usize) {
+        xs.ret_bytes(s.bytes())?;
+    }
+    Ok(())
+}
+
+/// Return as objects the `n` elements of an array libvirt allocated
+/// (`vir*ListAll*`), each element an owned reference; the array is freed.
+pub fn ret_object_list<T: Handle>(xs: &mut Xs, arr: *mut *mut T, n: c_int) -> XsResult {
+    if n < 0 {
+        return Err(error::last());
+    }
+    // SAFETY: on success libvirt gave us an array of `n` owned objects.
+    let list = unsafe { CArray::from_raw(arr, n as usize) };
+    for &obj in list.as_slice() {
+        xs.ret_object(obj)?;
+    }
+    Ok(())
+}
+
+// ---- XS methods ----------------------------------------------------------
+
+/// `_create_xml($dom, $xml, $flags=0)`
+fn create_xml(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or live; `xml` is a C
+    // string alive for the call.
+    let snap = check_ptr(unsafe { sys::virDomainSnapshotCreateXML(dom, xml.as_ptr(), flags) })?;
+    xs.ret_object(snap)
+}
+
+/// `_lookup_by_name($dom, $name, $flags=0)`
+fn lookup_by_name(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let name = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: as above.
+    let snap = check_ptr(unsafe { sys::virDomainSnapshotLookupByName(dom, name.as_ptr(), flags) })?;
+    xs.ret_object(snap)
+}
+
+/// `$domss->revert_to($flags=0)`
+fn revert_to(xs: &mut Xs) -> XsResult {
+    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `snap` is NULL (rejected by libvirt) or live.
+    check(unsafe { sys::virDomainRevertToSnapshot(snap, flags) })?;
+    Ok(())
+}
+
+/// `$domss->delete($flags=0)`
+fn delete(xs: &mut Xs) -> XsResult {
+    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: as above.
+    check(unsafe { sys::virDomainSnapshotDelete(snap, flags) })?;
+    Ok(())
+}
+
+/// `$domss->get_parent($flags=0)`
+fn get_parent(xs: &mut Xs) -> XsResult {
+    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: as above; the parent is a new reference, owned by the object.
+    let parent = check_ptr(unsafe { sys::virDomainSnapshotGetParent(snap, flags) })?;
+    xs.ret_object(parent)
+}
+
+/// `$domss->num_of_child_snapshots($flags=0)`
+fn num_of_child_snapshots(xs: &mut Xs) -> XsResult {
+    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: as above.
+    let n = check(unsafe { sys::virDomainSnapshotNumChildren(snap, flags) })?;
+    xs.ret_i64(n as i64)
+}
+
+/// `$domss->is_current($flags=0)`
+fn is_current(xs: &mut Xs) -> XsResult {
+    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: as above.
+    let v = check(unsafe { sys::virDomainSnapshotIsCurrent(snap, flags) })?;
+    xs.ret_i64(v as i64)
+}
+
+/// `$domss->has_metadata($flags=0)`
+fn has_metadata(xs: &mut Xs) -> XsResult {
+    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: as above.
+    let v = check(unsafe { sys::virDomainSnapshotHasMetadata(snap, flags) })?;
+    xs.ret_i64(v as i64)
+}
+
+/// `$domss->list_child_snapshot_names($maxnames, $flags=0)`
+fn list_child_snapshot_names(xs: &mut Xs) -> XsResult {
+    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
+    let maxnames = xs.i32(1)?;
+    let flags = xs.flags(2)?;
+    ret_name_list(xs, maxnames, |names, max| {
+        // SAFETY: `names` has room for `max` entries (when `max` >= 0).
+        unsafe { sys::virDomainSnapshotListChildrenNames(snap, names, max, flags) }
+    })
+}
+
+/// `$domss->list_all_children($flags=0)`
+fn list_all_children(xs: &mut Xs) -> XsResult {
+    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
+    let flags = xs.flags(1)?;
+    let mut arr = std::ptr::null_mut();
+    // SAFETY: out-pointer to a local, filled by libvirt on success.
+    let n = unsafe { sys::virDomainSnapshotListAllChildren(snap, &mut arr, flags) };
+    ret_object_list(xs, arr, n)
+}

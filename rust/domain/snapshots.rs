@@ -1,5 +1,143 @@
-//! Domain methods: snapshots.
+//! Domain methods: snapshots, checkpoints, and the stream-based ones
+//! (screenshot, console, channel).
 
-use crate::perl::Xsub;
+use crate::domain_snapshot::{ret_name_list, ret_object_list};
+use crate::error::{check, check_ptr};
+use crate::perl::{Xs, XsResult, Xsub};
+use std::ffi::CStr;
+use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "num_of_snapshots",
+        body: num_of_snapshots,
+    },
+    Xsub {
+        name: "list_snapshot_names",
+        body: list_snapshot_names,
+    },
+    Xsub {
+        name: "list_all_snapshots",
+        body: list_all_snapshots,
+    },
+    Xsub {
+        name: "has_current_snapshot",
+        body: has_current_snapshot,
+    },
+    Xsub {
+        name: "current_snapshot",
+        body: current_snapshot,
+    },
+    Xsub {
+        name: "list_all_checkpoints",
+        body: list_all_checkpoints,
+    },
+    Xsub {
+        name: "screenshot",
+        body: screenshot,
+    },
+    Xsub {
+        name: "open_console",
+        body: open_console,
+    },
+    Xsub {
+        name: "open_channel",
+        body: open_channel,
+    },
+];
+
+/// `$dom->num_of_snapshots($flags=0)`
+fn num_of_snapshots(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dom` is NULL (rejected by libvirt) or live.
+    let n = check(unsafe { sys::virDomainSnapshotNum(dom, flags) })?;
+    xs.ret_i64(n as i64)
+}
+
+/// `$dom->list_snapshot_names($maxnames, $flags=0)`
+fn list_snapshot_names(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let maxnames = xs.i32(1)?;
+    let flags = xs.flags(2)?;
+    ret_name_list(xs, maxnames, |names, max| {
+        // SAFETY: `dom` as above; `names` has room for `max` entries.
+        unsafe { sys::virDomainSnapshotListNames(dom, names, max, flags) }
+    })
+}
+
+/// `$dom->list_all_snapshots($flags=0)`
+fn list_all_snapshots(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    let mut arr = std::ptr::null_mut();
+    // SAFETY: `dom` as above; out-pointer to a local.
+    let n = unsafe { sys::virDomainListAllSnapshots(dom, &mut arr, flags) };
+    ret_object_list(xs, arr, n)
+}
+
+/// `$dom->has_current_snapshot($flags=0)`
+fn has_current_snapshot(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dom` as above.
+    let v = check(unsafe { sys::virDomainHasCurrentSnapshot(dom, flags) })?;
+    xs.ret_i64(v as i64)
+}
+
+/// `$dom->current_snapshot($flags=0)`
+fn current_snapshot(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dom` as above; the snapshot is a new reference we own.
+    let snap = check_ptr(unsafe { sys::virDomainSnapshotCurrent(dom, flags) })?;
+    xs.ret_object(snap)
+}
+
+/// `$dom->list_all_checkpoints($flags=0)`
+fn list_all_checkpoints(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    let mut arr = std::ptr::null_mut();
+    // SAFETY: `dom` as above; out-pointer to a local.
+    let n = unsafe { sys::virDomainListAllCheckpoints(dom, &mut arr, flags) };
+    ret_object_list(xs, arr, n)
+}
+
+/// `$dom->screenshot($st, $screen, $flags=0)`: the MIME type.
+fn screenshot(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let st = xs.handle::<sys::virStream>(1)?;
+    let screen = xs.u32(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `dom` and `st` are NULL (rejected by libvirt) or live; the
+    // MIME type is ours to free.
+    let mime = check_ptr(unsafe { sys::virDomainScreenshot(dom, st, screen, flags) })?;
+    xs.ret_owned_cstring(mime)
+}
+
+/// `$dom->open_console($st, $devname, $flags=0)`: undef `$devname` opens
+/// the default console.
+fn open_console(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let st = xs.handle::<sys::virStream>(1)?;
+    let devname = xs.opt_str(2)?;
+    let flags = xs.flags(3)?;
+    let dev = devname.as_deref().map_or(std::ptr::null(), CStr::as_ptr);
+    // SAFETY: `dom`/`st` as above; `dev` is NULL or a C string alive for
+    // the call.
+    check(unsafe { sys::virDomainOpenConsole(dom, dev, st, flags) })?;
+    Ok(())
+}
+
+/// `$dom->open_channel($st, $name, $flags=0)`
+fn open_channel(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let st = xs.handle::<sys::virStream>(1)?;
+    let name = xs.opt_str(2)?;
+    let flags = xs.flags(3)?;
+    let name_ptr = name.as_deref().map_or(std::ptr::null(), CStr::as_ptr);
+    // SAFETY: as in open_console.
+    check(unsafe { sys::virDomainOpenChannel(dom, name_ptr, st, flags) })?;
+    Ok(())
+}
