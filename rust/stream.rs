@@ -169,10 +169,6 @@ fn abort(xs: &mut Xs) -> XsResult {
 
 // ---- the *_all methods and their callbacks ------------------------------
 
-/// Name of the Perl helper (in Stream.pm) that calls a `sparse_send_all`
-/// hole handler in list context and returns its values as an array ref.
-const HOLE_LIST_HELPER: &str = "Sys::Virt::Stream::_call_in_list_context";
-
 /// What the C callbacks of one `*_all` call need: the interpreter (rule
 /// 5), the stream object and handlers (our own references, so a handler
 /// dropping its variables frees nothing in use), and why a handler failed.
@@ -322,21 +318,23 @@ unsafe extern "C" fn source_hole(
     opaque: *mut c_void,
 ) -> c_int {
     guarded(opaque, |h| {
-        let helper = h.perl.new_str(HOLE_LIST_HELPER);
         let cb = h.hole.as_ref()?.as_sv();
-        let ret = h.call(helper.as_sv(), &[cb, h.stream.as_sv()])?;
-        let list = h.perl.array_ref(ret.as_sv())?;
-        let (first, second) = match list.items() {
-            Ok(items) if items.len() == 2 => (items[0], items[1]),
-            Ok(_) => return None,
-            Err(e) => {
-                h.error = Some(e);
+        let values = match h.perl.call_list(cb, &[h.stream.as_sv()]) {
+            Ok(values) if values.len() == 2 => values,
+            Ok(values) => {
+                h.error = Some(XsError::Die(format!(
+                    "Sys::Virt::Stream::sparse_send_all: the hole handler returned {} values, not (in_data, length)",
+                    values.len()
+                )));
+                return None;
+            }
+            Err(err) => {
+                h.error = Some(XsError::DieWith(err));
                 return None;
             }
         };
-        let undef = h.perl.new_undef();
-        let flag = h.int(first.unwrap_or(undef.as_sv()))?;
-        let len = match h.perl.to_i64(second.unwrap_or(undef.as_sv())) {
+        let flag = h.int(values[0].as_sv())?;
+        let len = match h.perl.to_i64(values[1].as_sv()) {
             Ok(v) => v,
             Err(e) => {
                 h.error = Some(e);

@@ -133,6 +133,15 @@ extern "C" {
         result: *mut *mut SV,
     ) -> c_int;
 
+    pub fn sysvirt_call_list_eval(
+        p: P,
+        cb: *mut SV,
+        args: *const *mut SV,
+        n: i32,
+        results: *mut *mut AV,
+    ) -> c_int;
+    pub fn sysvirt_av_shift_noinc(p: P, av: *mut AV) -> *mut SV;
+
     pub fn sysvirt_handle_new(p: P, pkg: *const c_char, ptr: *mut c_void, classid: u16) -> *mut SV;
     pub fn sysvirt_handle_get(p: P, sv: *mut SV, classid: u16, ptr: *mut *mut c_void) -> c_int;
     pub fn sysvirt_handle_take(p: P, sv: *mut SV, classid: u16) -> *mut c_void;

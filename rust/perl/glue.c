@@ -134,6 +134,13 @@ void sysvirt_hv_store(pTHX_ HV *hv, const char *key, I32 klen, SV *val)
         SvREFCNT_dec(val);
 }
 
+/* Removes the first element, handing its reference to the caller (NULL
+ * when empty). */
+SV *sysvirt_av_shift_noinc(pTHX_ AV *av)
+{
+    return av_count(av) > 0 ? av_shift(av) : NULL;
+}
+
 /* Takes over the reference to val. */
 void sysvirt_av_push(pTHX_ AV *av, SV *val) { av_push(av, val); }
 
@@ -353,6 +360,41 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, SV **result)
     PUTBACK;
     FREETMPS;
     LEAVE;
+    return failed;
+}
+
+/* Calls cb with n arguments in list context.  Returns 0 on success with
+ * *results a new array of copies of the returned values, or 1 when the
+ * callback died, with *results a one-element array holding a copy of $@. */
+int sysvirt_call_list_eval(pTHX_ SV *cb, SV **args, I32 n, AV **results)
+{
+    dSP;
+    I32 i, count;
+    int failed;
+    AV *out = newAV();
+    ENTER;
+    SAVETMPS;
+    PUSHMARK(SP);
+    EXTEND(SP, n);
+    for (i = 0; i < n; i++)
+        PUSHs(args[i]);
+    PUTBACK;
+    count = call_sv(cb, G_LIST | G_EVAL);
+    SPAGAIN;
+    failed = SvTRUE(ERRSV) ? 1 : 0;
+    if (failed) {
+        SP -= count;
+        av_push(out, newSVsv(ERRSV));
+    } else {
+        av_extend(out, count);
+        for (i = 0; i < count; i++)
+            av_store(out, i, newSVsv(*(SP - count + 1 + i)));
+        SP -= count;
+    }
+    PUTBACK;
+    FREETMPS;
+    LEAVE;
+    *results = out;
     return failed;
 }
 

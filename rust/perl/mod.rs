@@ -272,6 +272,29 @@ impl Perl {
             Ok(v)
         }
     }
+    /// Call a Perl code reference in list context under `G_EVAL` (rule 4):
+    /// `Ok(returned values)` or `Err($@)`.
+    pub fn call_list(self, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, NewSv> {
+        let raw: Vec<*mut SV> = args.iter().map(|a| a.0).collect();
+        let mut av = std::ptr::null_mut();
+        // SAFETY: `cb` and `args` are live; the call is G_EVAL so it
+        // returns normally whatever the Perl code does. We own `av`.
+        let failed = unsafe {
+            ffi::sysvirt_call_list_eval(self.0, cb.0, raw.as_ptr(), raw.len() as i32, &mut av)
+        };
+        let holder = Array { perl: self, av };
+        let mut values = Vec::new();
+        // SAFETY: shifting hands each element's reference to us.
+        while let Some(sv) = unsafe { ffi::sysvirt_av_shift_noinc(self.0, holder.av).as_mut() } {
+            values.push(self.own(sv));
+        }
+        drop(holder);
+        if failed != 0 {
+            Err(values.pop().unwrap_or_else(|| self.new_undef()))
+        } else {
+            Ok(values)
+        }
+    }
     /// Assign bytes to an existing value, running its set magic.
     pub fn set_bytes(self, sv: Sv, v: &[u8]) -> Result<()> {
         // SAFETY: `sv` is live; protected in C.

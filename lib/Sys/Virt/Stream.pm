@@ -23,11 +23,6 @@ sub _new {
 # Used by the XS of sparse_send_all: libvirt's hole callback needs two
 # values from the Perl hole handler, so it is called in list context here
 # and its values come back as an array reference.
-sub _call_in_list_context {
-    my $handler = shift;
-    return [ $handler->(@_) ];
-}
-
 1;
 
 __END__
