@@ -1,5 +1,340 @@
-//! Domain methods: devices.
+//! Domain methods: device hotplug, key presses and NMI, block jobs (pull,
+//! rebase, copy, commit, resize, job control, threshold) and backups.
 
-use crate::perl::Xsub;
+use super::stats::hash_arg;
+use crate::error::{check, check_ptr};
+use crate::perl::{Xs, XsResult, Xsub};
+use crate::typed_params::{ParamSpec, ParamType, TypedParams};
+use std::ffi::CStr;
+use std::os::raw::{c_char, c_int, c_uint, c_ulong};
+use std::ptr;
+use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "attach_device",
+        body: attach_device,
+    },
+    Xsub {
+        name: "detach_device",
+        body: detach_device,
+    },
+    Xsub {
+        name: "detach_device_alias",
+        body: detach_device_alias,
+    },
+    Xsub {
+        name: "update_device",
+        body: update_device,
+    },
+    Xsub {
+        name: "send_key",
+        body: send_key,
+    },
+    Xsub {
+        name: "inject_nmi",
+        body: inject_nmi,
+    },
+    Xsub {
+        name: "block_pull",
+        body: block_pull,
+    },
+    Xsub {
+        name: "block_rebase",
+        body: block_rebase,
+    },
+    Xsub {
+        name: "block_copy",
+        body: block_copy,
+    },
+    Xsub {
+        name: "block_commit",
+        body: block_commit,
+    },
+    Xsub {
+        name: "block_resize",
+        body: block_resize,
+    },
+    Xsub {
+        name: "get_block_job_info",
+        body: get_block_job_info,
+    },
+    Xsub {
+        name: "set_block_job_speed",
+        body: set_block_job_speed,
+    },
+    Xsub {
+        name: "abort_block_job",
+        body: abort_block_job,
+    },
+    Xsub {
+        name: "set_block_threshold",
+        body: set_block_threshold,
+    },
+    Xsub {
+        name: "backup_begin",
+        body: backup_begin,
+    },
+    Xsub {
+        name: "backup_get_xml_description",
+        body: backup_get_xml_description,
+    },
+];
+
+/// The parameters `virDomainBlockCopy` accepts, with their types.
+const BLOCK_COPY_PARAMS: &[ParamSpec] = &[
+    ("bandwidth", ParamType::ULLong), // VIR_DOMAIN_BLOCK_COPY_BANDWIDTH
+    ("granularity", ParamType::UInt), // VIR_DOMAIN_BLOCK_COPY_GRANULARITY
+    ("buf-size", ParamType::ULLong),  // VIR_DOMAIN_BLOCK_COPY_BUF_SIZE
+];
+
+fn opt_ptr(s: &Option<std::borrow::Cow<'_, CStr>>) -> *const c_char {
+    s.as_deref().map_or(ptr::null(), CStr::as_ptr)
+}
+
+/// `$dom->attach_device($xml, $flags=0)`: the flag-less call when flags
+/// are 0, as the original.
+fn attach_device(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: live handle (libvirt rejects a NULL one); C string alive
+    // for the call.
+    let rc = unsafe {
+        if flags != 0 {
+            sys::virDomainAttachDeviceFlags(dom, xml.as_ptr(), flags)
+        } else {
+            sys::virDomainAttachDevice(dom, xml.as_ptr())
+        }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+/// `$dom->detach_device($xml, $flags=0)`
+fn detach_device(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: as in attach_device.
+    let rc = unsafe {
+        if flags != 0 {
+            sys::virDomainDetachDeviceFlags(dom, xml.as_ptr(), flags)
+        } else {
+            sys::virDomainDetachDevice(dom, xml.as_ptr())
+        }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+/// `$dom->detach_device_alias($alias, $flags=0)`
+fn detach_device_alias(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let alias = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: live handle; C string alive for the call.
+    check(unsafe { sys::virDomainDetachDeviceAlias(dom, alias.as_ptr(), flags) })?;
+    Ok(())
+}
+
+/// `$dom->update_device($xml, $flags=0)`
+fn update_device(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: live handle; C string alive for the call.
+    check(unsafe { sys::virDomainUpdateDeviceFlags(dom, xml.as_ptr(), flags) })?;
+    Ok(())
+}
+
+/// `$dom->send_key($keycodeset, $holdtime, \@keycodes, $flags=0)`. The
+/// number of keycodes is checked by libvirt (1 to 16).
+fn send_key(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let codeset = xs.u32(1)?;
+    let holdtime = xs.u32(2)?;
+    let av = xs.array_ref(3)?;
+    let flags = xs.flags(4)?;
+    let mut codes: Vec<c_uint> = Vec::new();
+    for item in av.items()? {
+        // A hole or undef is key code 0 (undef with Perl's usual warning).
+        let code = match item {
+            Some(sv) => xs.perl.to_i64(sv)? as c_uint,
+            None => 0,
+        };
+        codes.push(code);
+    }
+    let n = c_int::try_from(codes.len()).unwrap_or(c_int::MAX);
+    // SAFETY: live handle; `codes` holds at least `n` entries.
+    check(unsafe { sys::virDomainSendKey(dom, codeset, holdtime, codes.as_mut_ptr(), n, flags) })?;
+    Ok(())
+}
+
+/// `$dom->inject_nmi($flags=0)`
+fn inject_nmi(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: live handle.
+    check(unsafe { sys::virDomainInjectNMI(dom, flags) })?;
+    Ok(())
+}
+
+/// `$dom->block_pull($path, $bandwidth, $flags=0)`
+fn block_pull(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    let bandwidth = xs.u64(2)? as c_ulong;
+    let flags = xs.flags(3)?;
+    // SAFETY: live handle; C string alive for the call.
+    check(unsafe { sys::virDomainBlockPull(dom, path.as_ptr(), bandwidth, flags) })?;
+    Ok(())
+}
+
+/// `$dom->block_rebase($path, $base, $bandwidth, $flags=0)`: an undef
+/// `$base` is NULL (no backing file).
+fn block_rebase(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    let base = xs.opt_str(2)?;
+    let bandwidth = xs.u64(3)? as c_ulong;
+    let flags = xs.flags(4)?;
+    // SAFETY: live handle; C strings (or NULL) alive for the call.
+    check(unsafe {
+        sys::virDomainBlockRebase(dom, path.as_ptr(), opt_ptr(&base), bandwidth, flags)
+    })?;
+    Ok(())
+}
+
+/// `$dom->block_copy($path, $destxml, \%params, $flags=0)`
+fn block_copy(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    let destxml = xs.str(2)?;
+    let hv = hash_arg(xs, 3)?;
+    let flags = xs.flags(4)?;
+    let mut params = TypedParams::from_hash(xs.perl, hv, BLOCK_COPY_PARAMS)?;
+    let n = params.len() as c_int;
+    // SAFETY: live handle; C strings alive for the call; `params` holds
+    // `n` initialised parameters that libvirt only reads.
+    check(unsafe {
+        sys::virDomainBlockCopy(
+            dom,
+            path.as_ptr(),
+            destxml.as_ptr(),
+            params.as_mut_ptr(),
+            n,
+            flags,
+        )
+    })?;
+    Ok(())
+}
+
+/// `$dom->block_commit($path, $base, $top, $bandwidth, $flags=0)`: an
+/// undef `$base` or `$top` is NULL (libvirt picks the default).
+fn block_commit(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    let base = xs.opt_str(2)?;
+    let top = xs.opt_str(3)?;
+    let bandwidth = xs.u64(4)? as c_ulong;
+    let flags = xs.flags(5)?;
+    // SAFETY: live handle; C strings (or NULL) alive for the call.
+    check(unsafe {
+        sys::virDomainBlockCommit(
+            dom,
+            path.as_ptr(),
+            opt_ptr(&base),
+            opt_ptr(&top),
+            bandwidth,
+            flags,
+        )
+    })?;
+    Ok(())
+}
+
+/// `$dom->block_resize($disk, $newsize, $flags=0)`
+fn block_resize(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let disk = xs.str(1)?;
+    let size = xs.u64(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: live handle; C string alive for the call.
+    check(unsafe { sys::virDomainBlockResize(dom, disk.as_ptr(), size, flags) })?;
+    Ok(())
+}
+
+/// `my $info = $dom->get_block_job_info($path, $flags=0)`: a hash with
+/// `type`, `bandwidth`, `cur` and `end` (all 0 when no job runs).
+fn get_block_job_info(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: an all-zero info structure is valid.
+    let mut info: sys::virDomainBlockJobInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: live handle; C string alive for the call; local out-struct.
+    check(unsafe { sys::virDomainGetBlockJobInfo(dom, path.as_ptr(), &mut info, flags) })?;
+    drop(path);
+    let mut hv = xs.perl.new_hash();
+    hv.store_i64("type", info.type_ as i64);
+    hv.store_u64("bandwidth", info.bandwidth as u64);
+    hv.store_u64("cur", info.cur as u64);
+    hv.store_u64("end", info.end as u64);
+    xs.ret(hv.into_ref());
+    Ok(())
+}
+
+/// `$dom->set_block_job_speed($path, $bandwidth, $flags=0)`
+fn set_block_job_speed(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    let bandwidth = xs.u64(2)? as c_ulong;
+    let flags = xs.flags(3)?;
+    // SAFETY: live handle; C string alive for the call.
+    check(unsafe { sys::virDomainBlockJobSetSpeed(dom, path.as_ptr(), bandwidth, flags) })?;
+    Ok(())
+}
+
+/// `$dom->abort_block_job($path, $flags=0)`
+fn abort_block_job(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: live handle; C string alive for the call.
+    check(unsafe { sys::virDomainBlockJobAbort(dom, path.as_ptr(), flags) })?;
+    Ok(())
+}
+
+/// `$dom->set_block_threshold($dev, $threshold, $flags=0)`
+fn set_block_threshold(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let dev = xs.str(1)?;
+    let threshold = xs.u64(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: live handle; C string alive for the call.
+    check(unsafe { sys::virDomainSetBlockThreshold(dom, dev.as_ptr(), threshold, flags) })?;
+    Ok(())
+}
+
+/// `$dom->backup_begin($backupxml, $checkpointxml=undef, $flags=0)`:
+/// undef XML documents are passed as NULL.
+fn backup_begin(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let backup = xs.opt_str(1)?;
+    let checkpoint = xs.opt_str(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: live handle; C strings (or NULL) alive for the call.
+    check(unsafe {
+        sys::virDomainBackupBegin(dom, opt_ptr(&backup), opt_ptr(&checkpoint), flags)
+    })?;
+    Ok(())
+}
+
+/// `my $xml = $dom->backup_get_xml_description($flags=0)`
+fn backup_get_xml_description(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: live handle; the string returned is ours to free.
+    let xml = check_ptr(unsafe { sys::virDomainBackupGetXMLDesc(dom, flags) })?;
+    xs.ret_owned_cstring(xml)
+}

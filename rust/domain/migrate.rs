@@ -1,5 +1,180 @@
-//! Domain methods: migrate.
+//! Domain methods: migration (`_migrate` and `_migrate_to_uri`, behind the
+//! Perl-level `migrate*` methods of Domain.pm) and the migration tunables.
 
-use crate::perl::Xsub;
+use super::stats::hash_arg;
+use crate::error::{check, check_ptr};
+use crate::perl::{Xs, XsResult, Xsub};
+use crate::typed_params::{ParamSpec, ParamType, TypedParams};
+use std::ffi::CStr;
+use std::os::raw::{c_uint, c_ulong, c_ulonglong};
+use std::ptr;
+use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "_migrate",
+        body: migrate,
+    },
+    Xsub {
+        name: "_migrate_to_uri",
+        body: migrate_to_uri,
+    },
+    Xsub {
+        name: "migrate_get_compression_cache",
+        body: migrate_get_compression_cache,
+    },
+    Xsub {
+        name: "migrate_set_compression_cache",
+        body: migrate_set_compression_cache,
+    },
+    Xsub {
+        name: "migrate_get_max_downtime",
+        body: migrate_get_max_downtime,
+    },
+    Xsub {
+        name: "migrate_set_max_downtime",
+        body: migrate_set_max_downtime,
+    },
+    Xsub {
+        name: "migrate_get_max_speed",
+        body: migrate_get_max_speed,
+    },
+    Xsub {
+        name: "migrate_set_max_speed",
+        body: migrate_set_max_speed,
+    },
+    Xsub {
+        name: "migrate_start_post_copy",
+        body: migrate_start_post_copy,
+    },
+];
+
+/// Every `VIR_MIGRATE_PARAM_*` of libvirt 9.0.0 with its documented type.
+/// `migrate_disks` and `compression` may be given several times: they
+/// take an array ref (or a single string).
+pub(super) const MIGRATE_PARAMS: &[ParamSpec] = &[
+    ("migrate_uri", ParamType::String),        // VIR_MIGRATE_PARAM_URI
+    ("destination_name", ParamType::String),   // VIR_MIGRATE_PARAM_DEST_NAME
+    ("destination_xml", ParamType::String),    // VIR_MIGRATE_PARAM_DEST_XML
+    ("persistent_xml", ParamType::String),     // VIR_MIGRATE_PARAM_PERSIST_XML
+    ("bandwidth", ParamType::ULLong),          // VIR_MIGRATE_PARAM_BANDWIDTH
+    ("bandwidth.postcopy", ParamType::ULLong), // VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY
+    ("graphics_uri", ParamType::String),       // VIR_MIGRATE_PARAM_GRAPHICS_URI
+    ("listen_address", ParamType::String),     // VIR_MIGRATE_PARAM_LISTEN_ADDRESS
+    ("migrate_disks", ParamType::StringList),  // VIR_MIGRATE_PARAM_MIGRATE_DISKS
+    ("disks_port", ParamType::Int),            // VIR_MIGRATE_PARAM_DISKS_PORT
+    ("disks_uri", ParamType::String),          // VIR_MIGRATE_PARAM_DISKS_URI
+    ("compression", ParamType::StringList),    // VIR_MIGRATE_PARAM_COMPRESSION
+    ("compression.mt.level", ParamType::Int),  // VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL
+    ("compression.mt.threads", ParamType::Int), // VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS
+    ("compression.mt.dthreads", ParamType::Int), // VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS
+    ("compression.xbzrle.cache", ParamType::ULLong), // VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE
+    ("auto_converge.initial", ParamType::Int), // VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL
+    ("auto_converge.increment", ParamType::Int), // VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT
+    ("parallel.connections", ParamType::Int),  // VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS
+    ("tls.destination", ParamType::String),    // VIR_MIGRATE_PARAM_TLS_DESTINATION
+];
+
+/// `my $ddom = $dom->_migrate($destcon, \%params, $flags=0)`:
+/// `virDomainMigrate3`, returning the domain object on the destination.
+fn migrate(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let dconn = xs.handle::<sys::virConnect>(1)?;
+    let hv = hash_arg(xs, 2)?;
+    let flags = xs.flags(3)?;
+    let mut params = TypedParams::from_hash(xs.perl, hv, MIGRATE_PARAMS)?;
+    let n = params.len() as c_uint;
+    // SAFETY: live handles (libvirt rejects NULL ones); `params` holds `n`
+    // initialised parameters that libvirt only reads. The domain returned
+    // holds a reference we now own.
+    let ddom =
+        check_ptr(unsafe { sys::virDomainMigrate3(dom, dconn, params.as_mut_ptr(), n, flags) })?;
+    drop(params);
+    xs.ret_object(ddom)
+}
+
+/// `$dom->_migrate_to_uri($desturi, \%params, $flags=0)`:
+/// `virDomainMigrateToURI3`. An undef `$desturi` is NULL (direct
+/// migration needs none).
+fn migrate_to_uri(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let uri = xs.opt_str(1)?;
+    let hv = hash_arg(xs, 2)?;
+    let flags = xs.flags(3)?;
+    let mut params = TypedParams::from_hash(xs.perl, hv, MIGRATE_PARAMS)?;
+    let n = params.len() as c_uint;
+    let uri_ptr = uri.as_deref().map_or(ptr::null(), CStr::as_ptr);
+    // SAFETY: live handle; `uri_ptr` is NULL or a C string alive for the
+    // call; `params` holds `n` initialised parameters.
+    check(unsafe { sys::virDomainMigrateToURI3(dom, uri_ptr, params.as_mut_ptr(), n, flags) })?;
+    Ok(())
+}
+
+/// `$size = $dom->migrate_get_compression_cache($flags=0)`
+fn migrate_get_compression_cache(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    let mut size: c_ulonglong = 0;
+    // SAFETY: live handle; out-pointer to a local.
+    check(unsafe { sys::virDomainMigrateGetCompressionCache(dom, &mut size, flags) })?;
+    xs.ret_u64(size)
+}
+
+/// `$dom->migrate_set_compression_cache($size, $flags=0)`
+fn migrate_set_compression_cache(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let size = xs.u64(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: live handle.
+    check(unsafe { sys::virDomainMigrateSetCompressionCache(dom, size, flags) })?;
+    Ok(())
+}
+
+/// `$downtime = $dom->migrate_get_max_downtime($flags=0)`
+fn migrate_get_max_downtime(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    let mut downtime: c_ulonglong = 0;
+    // SAFETY: live handle; out-pointer to a local.
+    check(unsafe { sys::virDomainMigrateGetMaxDowntime(dom, &mut downtime, flags) })?;
+    xs.ret_u64(downtime)
+}
+
+/// `$dom->migrate_set_max_downtime($downtime, $flags=0)`
+fn migrate_set_max_downtime(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let downtime = xs.u64(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: live handle.
+    check(unsafe { sys::virDomainMigrateSetMaxDowntime(dom, downtime, flags) })?;
+    Ok(())
+}
+
+/// `$bandwidth = $dom->migrate_get_max_speed($flags=0)`
+fn migrate_get_max_speed(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    let mut bandwidth: c_ulong = 0;
+    // SAFETY: live handle; out-pointer to a local.
+    check(unsafe { sys::virDomainMigrateGetMaxSpeed(dom, &mut bandwidth, flags) })?;
+    xs.ret_u64(bandwidth as u64)
+}
+
+/// `$dom->migrate_set_max_speed($bandwidth, $flags=0)`
+fn migrate_set_max_speed(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let bandwidth = xs.u64(1)? as c_ulong;
+    let flags = xs.flags(2)?;
+    // SAFETY: live handle.
+    check(unsafe { sys::virDomainMigrateSetMaxSpeed(dom, bandwidth, flags) })?;
+    Ok(())
+}
+
+/// `$dom->migrate_start_post_copy($flags=0)`
+fn migrate_start_post_copy(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: live handle.
+    check(unsafe { sys::virDomainMigrateStartPostCopy(dom, flags) })?;
+    Ok(())
+}

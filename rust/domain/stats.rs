@@ -1,5 +1,385 @@
-//! Domain methods: stats.
+//! Domain methods: statistics (block, interface, memory), block device
+//! information, disk errors, background job information, and the peeks
+//! into guest disks and memory.
 
-use crate::perl::Xsub;
+use crate::error::{check, VirtError};
+use crate::owned;
+use crate::perl::{HashRef, Xs, XsResult, Xsub};
+use crate::typed_params::{params_to_hash, LibvirtParams, TypedParams};
+use std::os::raw::{c_int, c_uint, c_void};
+use std::ptr;
+use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "block_stats",
+        body: block_stats,
+    },
+    Xsub {
+        name: "interface_stats",
+        body: interface_stats,
+    },
+    Xsub {
+        name: "memory_stats",
+        body: memory_stats,
+    },
+    Xsub {
+        name: "get_block_info",
+        body: get_block_info,
+    },
+    Xsub {
+        name: "get_disk_errors",
+        body: get_disk_errors,
+    },
+    Xsub {
+        name: "get_job_info",
+        body: get_job_info,
+    },
+    Xsub {
+        name: "get_job_stats",
+        body: get_job_stats,
+    },
+    Xsub {
+        name: "abort_job",
+        body: abort_job,
+    },
+    Xsub {
+        name: "block_peek",
+        body: block_peek,
+    },
+    Xsub {
+        name: "memory_peek",
+        body: memory_peek,
+    },
+];
+
+/// A hash reference argument, refused with the C original's message
+/// ("Sys::Virt::Domain::foo: newparams is not a HASH reference").
+pub(super) fn hash_arg(xs: &Xs, i: usize) -> crate::perl::Result<HashRef> {
+    match xs.perl.hash_ref(xs.arg(i)) {
+        Some(hv) => Ok(hv),
+        None => xs.die(format!("{} is not a HASH reference", xs.arg_name(i))),
+    }
+}
+
+/// Typed block statistics renamed to the keys of the older
+/// `virDomainBlockStats` structure, as the C original does.
+const BLOCK_STATS_RENAMES: &[(&[u8], &str)] = &[
+    (b"rd_operations", "rd_req"),
+    (b"wr_operations", "wr_req"),
+    (b"flush_operations", "flush_reqs"),
+];
+
+/// `$dom->block_stats($path, $flags=0)`: the typed statistics when the
+/// driver has them, else (flags 0 only) the five fields of the old API.
+fn block_stats(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    let mut n: c_int = 0;
+    // SAFETY: `dom` comes from a live handle (libvirt rejects a NULL one);
+    // `path` is a C string alive for the call; a NULL array with
+    // nparams 0 asks for the number of parameters.
+    let rc = unsafe {
+        sys::virDomainBlockStatsFlags(dom, path.as_ptr(), ptr::null_mut(), &mut n, flags)
+    };
+    if rc < 0 {
+        let err = VirtError::last();
+        if err.code != sys::VIR_ERR_NO_SUPPORT as i32 || flags != 0 {
+            return Err(err.into());
+        }
+        // SAFETY: an all-zero statistics structure is valid.
+        let mut st: sys::virDomainBlockStatsStruct = unsafe { std::mem::zeroed() };
+        // SAFETY: as above; `st` is a local of the size we pass.
+        check(unsafe {
+            sys::virDomainBlockStats(
+                dom,
+                path.as_ptr(),
+                &mut st,
+                std::mem::size_of::<sys::virDomainBlockStatsStruct>(),
+            )
+        })?;
+        drop(path);
+        let mut hv = xs.perl.new_hash();
+        hv.store_i64("rd_req", st.rd_req);
+        hv.store_i64("rd_bytes", st.rd_bytes);
+        hv.store_i64("wr_req", st.wr_req);
+        hv.store_i64("wr_bytes", st.wr_bytes);
+        hv.store_i64("errs", st.errs);
+        xs.ret(hv.into_ref());
+        return Ok(());
+    }
+    let mut params = TypedParams::with_len(n.max(0) as usize);
+    let mut got = params.len() as c_int;
+    // SAFETY: `params` holds `got` zeroed parameters for libvirt to fill;
+    // the strings it may store are released by `params`' Drop.
+    check(unsafe {
+        sys::virDomainBlockStatsFlags(dom, path.as_ptr(), params.as_mut_ptr(), &mut got, flags)
+    })?;
+    drop(path);
+    params.truncate(got.max(0) as usize);
+    // A shallow copy with the renamed fields: it only borrows the string
+    // values, which `params` still owns and frees.
+    // SAFETY: `params` holds `len()` initialised parameters.
+    let mut renamed: Vec<sys::virTypedParameter> =
+        unsafe { std::slice::from_raw_parts(params.as_ptr(), params.len()) }.to_vec();
+    for p in renamed.iter_mut() {
+        // SAFETY: reinterpreting the c_char field as bytes is sound.
+        let field =
+            unsafe { &mut *(&mut p.field as *mut [std::os::raw::c_char; 80] as *mut [u8; 80]) };
+        let end = field.iter().position(|&b| b == 0).unwrap_or(field.len());
+        if let Some((_, new)) = BLOCK_STATS_RENAMES
+            .iter()
+            .find(|(old, _)| *old == &field[..end])
+        {
+            field.fill(0);
+            field[..new.len()].copy_from_slice(new.as_bytes());
+        }
+    }
+    let hv = params_to_hash(xs.perl, &renamed);
+    drop(renamed);
+    drop(params);
+    xs.ret(hv);
+    Ok(())
+}
+
+/// `$dom->interface_stats($path)`
+fn interface_stats(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    // SAFETY: an all-zero statistics structure is valid.
+    let mut st: sys::virDomainInterfaceStatsStruct = unsafe { std::mem::zeroed() };
+    // SAFETY: live handle, C string alive for the call, a local of the
+    // size we pass.
+    check(unsafe {
+        sys::virDomainInterfaceStats(
+            dom,
+            path.as_ptr(),
+            &mut st,
+            std::mem::size_of::<sys::virDomainInterfaceStatsStruct>(),
+        )
+    })?;
+    drop(path);
+    let mut hv = xs.perl.new_hash();
+    hv.store_i64("rx_bytes", st.rx_bytes);
+    hv.store_i64("rx_packets", st.rx_packets);
+    hv.store_i64("rx_errs", st.rx_errs);
+    hv.store_i64("rx_drop", st.rx_drop);
+    hv.store_i64("tx_bytes", st.tx_bytes);
+    hv.store_i64("tx_packets", st.tx_packets);
+    hv.store_i64("tx_errs", st.tx_errs);
+    hv.store_i64("tx_drop", st.tx_drop);
+    xs.ret(hv.into_ref());
+    Ok(())
+}
+
+/// The hash key of each memory statistic tag (unknown tags are skipped).
+fn memory_stat_key(tag: c_int) -> Option<&'static str> {
+    Some(match tag as u32 {
+        sys::VIR_DOMAIN_MEMORY_STAT_SWAP_IN => "swap_in",
+        sys::VIR_DOMAIN_MEMORY_STAT_SWAP_OUT => "swap_out",
+        sys::VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT => "major_fault",
+        sys::VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT => "minor_fault",
+        sys::VIR_DOMAIN_MEMORY_STAT_UNUSED => "unused",
+        sys::VIR_DOMAIN_MEMORY_STAT_AVAILABLE => "available",
+        sys::VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON => "actual_balloon",
+        sys::VIR_DOMAIN_MEMORY_STAT_RSS => "rss",
+        sys::VIR_DOMAIN_MEMORY_STAT_USABLE => "usable",
+        sys::VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE => "last_update",
+        sys::VIR_DOMAIN_MEMORY_STAT_DISK_CACHES => "disk_caches",
+        sys::VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC => "hugetlb_pgalloc",
+        sys::VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL => "hugetlb_pgfail",
+        _ => return None,
+    })
+}
+
+/// `$dom->memory_stats($flags=0)`
+fn memory_stats(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    const NR: usize = sys::VIR_DOMAIN_MEMORY_STAT_NR as usize;
+    // SAFETY: all-zero statistics are valid.
+    let mut stats: [sys::virDomainMemoryStatStruct; NR] = unsafe { std::mem::zeroed() };
+    // SAFETY: live handle; an array of NR entries.
+    let got =
+        check(unsafe { sys::virDomainMemoryStats(dom, stats.as_mut_ptr(), NR as c_uint, flags) })?;
+    let mut hv = xs.perl.new_hash();
+    for st in stats.iter().take((got as usize).min(NR)) {
+        if let Some(key) = memory_stat_key(st.tag) {
+            hv.store_u64(key, st.val);
+        }
+    }
+    xs.ret(hv.into_ref());
+    Ok(())
+}
+
+/// `$dom->get_block_info($dev, $flags=0)`
+fn get_block_info(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let dev = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: an all-zero info structure is valid.
+    let mut info: sys::virDomainBlockInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: live handle, C string alive for the call, local out-struct.
+    check(unsafe { sys::virDomainGetBlockInfo(dom, dev.as_ptr(), &mut info, flags) })?;
+    drop(dev);
+    let mut hv = xs.perl.new_hash();
+    hv.store_u64("capacity", info.capacity);
+    hv.store_u64("allocation", info.allocation);
+    hv.store_u64("physical", info.physical);
+    xs.ret(hv.into_ref());
+    Ok(())
+}
+
+/// `my @errs = $dom->get_disk_errors($flags=0)`: a list of hash refs
+/// with `path` and `error`.
+fn get_disk_errors(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: live handle; a NULL array of 0 entries asks for the count.
+    let max =
+        check(unsafe { sys::virDomainGetDiskErrors(dom, ptr::null_mut(), 0, flags) })? as usize;
+    if max == 0 {
+        return Ok(());
+    }
+    // SAFETY: all-zero entries (NULL disk) are valid.
+    let mut errors: Vec<sys::virDomainDiskError> =
+        (0..max).map(|_| unsafe { std::mem::zeroed() }).collect();
+    // SAFETY: live handle; an array of `max` entries.
+    let n = check(unsafe {
+        sys::virDomainGetDiskErrors(dom, errors.as_mut_ptr(), max as c_uint, flags)
+    })? as usize;
+    // Take ownership of every returned path first, so each is freed once
+    // whatever happens next.
+    let found: Vec<(owned::CString, c_int)> = errors
+        .iter()
+        .take(n.min(max))
+        // SAFETY: libvirt allocated each `disk` string for the caller.
+        .map(|e| (unsafe { owned::CString::from_raw(e.disk) }, e.error))
+        .collect();
+    for (disk, err) in &found {
+        let mut hv = xs.perl.new_hash();
+        let path = xs.perl.new_bytes(disk.bytes());
+        hv.store("path", path);
+        hv.store_i64("error", *err as i64);
+        xs.ret(hv.into_ref());
+    }
+    Ok(())
+}
+
+/// `my $info = $dom->get_job_info()`
+fn get_job_info(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    // SAFETY: an all-zero info structure is valid.
+    let mut info: sys::virDomainJobInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: live handle, local out-struct.
+    check(unsafe { sys::virDomainGetJobInfo(dom, &mut info) })?;
+    let mut hv = xs.perl.new_hash();
+    hv.store_i64("type", info.type_ as i64);
+    hv.store_u64("timeElapsed", info.timeElapsed);
+    hv.store_u64("timeRemaining", info.timeRemaining);
+    hv.store_u64("dataTotal", info.dataTotal);
+    hv.store_u64("dataProcessed", info.dataProcessed);
+    hv.store_u64("dataRemaining", info.dataRemaining);
+    hv.store_u64("memTotal", info.memTotal);
+    hv.store_u64("memProcessed", info.memProcessed);
+    hv.store_u64("memRemaining", info.memRemaining);
+    hv.store_u64("fileTotal", info.fileTotal);
+    hv.store_u64("fileProcessed", info.fileProcessed);
+    hv.store_u64("fileRemaining", info.fileRemaining);
+    xs.ret(hv.into_ref());
+    Ok(())
+}
+
+/// `my ($type, $stats) = $dom->get_job_stats($flags=0)`
+fn get_job_stats(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    let mut type_: c_int = 0;
+    let mut params: sys::virTypedParameterPtr = ptr::null_mut();
+    let mut n: c_int = 0;
+    // SAFETY: live handle; out-pointers to locals. On success libvirt
+    // hands us an array we own (freed by LibvirtParams).
+    check(unsafe { sys::virDomainGetJobStats(dom, &mut type_, &mut params, &mut n, flags) })?;
+    // SAFETY: the array and count libvirt just returned to us.
+    let params = unsafe { LibvirtParams::from_raw(params, n) };
+    xs.ret_i64(type_ as i64)?;
+    let hv = params.to_hash(xs.perl);
+    xs.ret(hv);
+    Ok(())
+}
+
+/// `$dom->abort_job($flags=0)`: `virDomainAbortJob` without flags, as the
+/// original (older servers lack `virDomainAbortJobFlags`).
+fn abort_job(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: live handle.
+    let rc = unsafe {
+        if flags != 0 {
+            sys::virDomainAbortJobFlags(dom, flags)
+        } else {
+            sys::virDomainAbortJob(dom)
+        }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+/// A zeroed buffer of `size` bytes, or a die (never an abort) when it
+/// cannot be allocated.
+fn peek_buffer(xs: &Xs, size: u64) -> crate::perl::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    let Ok(len) = usize::try_from(size) else {
+        return xs.die(format!("cannot allocate a buffer of {size} bytes"));
+    };
+    if buf.try_reserve_exact(len).is_err() {
+        return xs.die(format!("cannot allocate a buffer of {size} bytes"));
+    }
+    buf.resize(len, 0);
+    Ok(buf)
+}
+
+/// `$data = $dom->block_peek($path, $offset, $size, $flags=0)`
+fn block_peek(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let path = xs.str(1)?;
+    let offset = xs.u64(2)?;
+    let size = xs.u64(3)?;
+    let flags = xs.flags(4)?;
+    let mut buf = peek_buffer(xs, size)?;
+    // SAFETY: live handle, C string alive for the call, a buffer of
+    // exactly `buf.len()` bytes.
+    check(unsafe {
+        sys::virDomainBlockPeek(
+            dom,
+            path.as_ptr(),
+            offset,
+            buf.len(),
+            buf.as_mut_ptr() as *mut c_void,
+            flags,
+        )
+    })?;
+    drop(path);
+    xs.ret_bytes(&buf)
+}
+
+/// `$data = $dom->memory_peek($offset, $size, $flags=0)`
+fn memory_peek(xs: &mut Xs) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let offset = xs.u64(1)?;
+    let size = xs.u64(2)?;
+    let flags = xs.flags(3)?;
+    let mut buf = peek_buffer(xs, size)?;
+    // SAFETY: live handle, a buffer of exactly `buf.len()` bytes.
+    check(unsafe {
+        sys::virDomainMemoryPeek(
+            dom,
+            offset,
+            buf.len(),
+            buf.as_mut_ptr() as *mut c_void,
+            flags,
+        )
+    })?;
+    xs.ret_bytes(&buf)
+}

@@ -1,0 +1,301 @@
+# -*- perl -*-
+# Sys::Virt::Domain migration: the migrate* methods, the parameter hash
+# (every MIGRATE_PARAM_* key with its libvirt type) and the migration
+# tunables. The test driver cannot migrate; libvirt's debug log (enabled
+# below, before libvirt initialises) shows the typed parameters each call
+# handed to libvirt before it was refused.
+
+use strict;
+use warnings;
+
+use File::Spec;
+use File::Temp qw(tempdir);
+use FindBin;
+use Test::More;
+
+my $LOG;
+BEGIN {
+    $LOG = File::Spec->catfile(tempdir(CLEANUP => 1), "libvirt.log");
+    $ENV{LIBVIRT_LOG_FILTERS} = "1:libvirt";
+    $ENV{LIBVIRT_LOG_OUTPUTS} = "1:file:$LOG";
+    delete $ENV{LIBVIRT_DEBUG};
+}
+
+use Sys::Virt;
+
+like($INC{'Sys/Virt.pm'}, qr{blib/}, "Sys::Virt is loaded from blib");
+
+my $xml = File::Spec->rel2abs("$FindBin::Bin/data/dops-node.xml");
+my $conn = Sys::Virt->new(uri => "test://$xml");
+my $dest = Sys::Virt->new(uri => "test:///default");
+my $dom = $conn->get_domain_by_name("dops-run");
+
+my $logpos = 0;
+# Debug lines libvirt logged for API $api since the last call.
+sub logged {
+    my ($api) = @_;
+    open my $fh, "<", $LOG or return ();
+    seek($fh, $logpos, 0);
+    my @lines = <$fh>;
+    $logpos = tell($fh);
+    close $fh;
+    return map { /debug : \Q$api\E:\d+ : (.*)$/ ? $1 : () } @lines;
+}
+# The typed parameters logged for $api, sorted: 'name=(type)value'.
+sub logged_params {
+    my ($api) = @_;
+    return [ sort map { /^params\["(.*)"\]=(\(\w+\).*)$/ ? "$1=$2" : () } logged($api) ];
+}
+sub skip_log { logged("none") }
+
+sub virt_error {
+    my ($err, $code, $from, $name) = @_;
+    if (!(ref $err && $err->isa("Sys::Virt::Error"))) {
+        fail("$name: Sys::Virt::Error raised");
+        diag("got: " . (defined $err ? $err : "undef"));
+        return;
+    }
+    is($err->code, $code, "$name: error code");
+    is($err->domain, $from, "$name: error domain");
+}
+
+my $NO_SUPPORT = &Sys::Virt::Error::ERR_NO_SUPPORT;
+my $ARG_UNSUPPORTED = &Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED;
+my $FROM_DOMAIN = &Sys::Virt::Error::FROM_DOMAIN;
+
+ok(-f $LOG, "libvirt writes its debug log") or BAIL_OUT("no libvirt debug log at $LOG");
+skip_log();
+
+# ---- _migrate: virDomainMigrate3 ----------------------------------------
+{
+    my @r = eval { $dom->_migrate($dest, {}, 0) };
+    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "_migrate without parameters");
+    like($@->message, qr/virDomainMigrate3$/, "_migrate calls virDomainMigrate3");
+    is(scalar(@r), 0, "_migrate returns nothing when it fails");
+    like((logged("virDomainMigrate3"))[0] // "", qr/dconn=0x[0-9a-f]+, params=0x[0-9a-f]+, nparms=0 flags=0x0$/,
+         "_migrate: no parameters, flags 0");
+}
+
+# Every MIGRATE_PARAM_* constant, with the type libvirt documents.
+my %type_of = (
+    MIGRATE_PARAM_URI => "string", MIGRATE_PARAM_DEST_NAME => "string",
+    MIGRATE_PARAM_DEST_XML => "string", MIGRATE_PARAM_PERSIST_XML => "string",
+    MIGRATE_PARAM_BANDWIDTH => "ullong", MIGRATE_PARAM_BANDWIDTH_POSTCOPY => "ullong",
+    MIGRATE_PARAM_GRAPHICS_URI => "string", MIGRATE_PARAM_LISTEN_ADDRESS => "string",
+    MIGRATE_PARAM_MIGRATE_DISKS => "string", MIGRATE_PARAM_DISK_PORT => "int",
+    MIGRATE_PARAM_DISKS_URI => "string", MIGRATE_PARAM_COMPRESSION => "string",
+    MIGRATE_PARAM_COMPRESSION_MT_LEVEL => "int", MIGRATE_PARAM_COMPRESSION_MT_THREADS => "int",
+    MIGRATE_PARAM_COMPRESSION_MT_DTHREADS => "int", MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE => "ullong",
+    MIGRATE_PARAM_AUTO_CONVERGE_INITIAL => "int", MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT => "int",
+    MIGRATE_PARAM_PARALLEL_CONNECTIONS => "int", MIGRATE_PARAM_TLS_DESTINATION => "string",
+);
+{
+    no strict 'refs';
+    my @defined = sort grep { /^MIGRATE_PARAM_/ && defined &{"Sys::Virt::Domain::$_"} } keys %Sys::Virt::Domain::;
+    is_deeply(\@defined, [ sort keys %type_of ], "the test covers every MIGRATE_PARAM_* constant");
+    my (%params, @expect);
+    my $n = 0;
+    for my $const (sort keys %type_of) {
+        my $key = &{"Sys::Virt::Domain::$const"}();
+        $n++;
+        my $value = $type_of{$const} eq "string" ? "v$n" : $type_of{$const} eq "int" ? -$n : 2**40 + $n;
+        $params{$key} = $value;
+        push @expect, "$key=($type_of{$const})$value";
+    }
+    $params{&Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH} = "18446744073709551615";
+    s/^bandwidth=\(ullong\)\d+$/bandwidth=(ullong)18446744073709551615/ for @expect;
+    $params{"no_such_param"} = "ignored";
+    eval { $dom->_migrate($dest, \%params, Sys::Virt::Domain::MIGRATE_LIVE | Sys::Virt::Domain::MIGRATE_PERSIST_DEST) };
+    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "_migrate with every parameter");
+    like($@->message, qr/extensible parameters are not supported/, "the test driver refuses extended parameters");
+    my $got = logged_params("virDomainMigrate3");
+    is_deeply($got, [ sort @expect ], "_migrate: each MIGRATE_PARAM_* reaches libvirt with its type and value")
+        or diag(explain($got));
+}
+
+# String lists: migrate_disks and compression take an array ref.
+{
+    my $DISKS = Sys::Virt::Domain::MIGRATE_PARAM_MIGRATE_DISKS;
+    my $COMP = Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION;
+    my @holes = ("vda");
+    $holes[2] = "vdc";
+    for my $case (
+        [ { $DISKS => [qw(vda vdb sdc)] }, [ map { "migrate_disks=(string)$_" } qw(sdc vda vdb) ], "three disks" ],
+        [ { $DISKS => "vdb" }, [ "migrate_disks=(string)vdb" ], "a single string" ],
+        [ { $DISKS => \@holes }, [ "migrate_disks=(string)vda", "migrate_disks=(string)vdc" ], "holes are skipped" ],
+        [ { $COMP => [qw(xbzrle mt)] }, [ "compression=(string)mt", "compression=(string)xbzrle" ], "two compression methods" ],
+    ) {
+        my ($params, $expect, $name) = @$case;
+        eval { $dom->_migrate($dest, $params) };
+        virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "_migrate with a string list ($name)");
+        is_deeply(logged_params("virDomainMigrate3"), $expect, "string list parameter: $name");
+    }
+    eval { $dom->_migrate($dest, { $DISKS => [] }) };
+    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "_migrate with an empty disk list sends no parameter");
+    is_deeply(logged_params("virDomainMigrate3"), [], "an empty list adds nothing");
+}
+
+# Only unknown keys: nothing is passed; the compat parameters alone let
+# libvirt fall back to the old API (not supported by the test driver).
+{
+    eval { $dom->_migrate($dest, { bogus => 1, "migrate-uri" => "x" }) };
+    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "_migrate with unknown keys only");
+    like((logged("virDomainMigrate3"))[0] // "", qr/nparms=0 /, "unknown keys are ignored");
+    eval {
+        $dom->_migrate($dest, {
+            Sys::Virt::Domain::MIGRATE_PARAM_URI => "tcp://127.0.0.1:49152",
+            Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME => "dops-new",
+            Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH => 100,
+        }, Sys::Virt::Domain::MIGRATE_LIVE);
+    };
+    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "_migrate with compatible parameters");
+    is_deeply(logged_params("virDomainMigrate3"),
+              [ "bandwidth=(ullong)100", "destination_name=(string)dops-new", "migrate_uri=(string)tcp://127.0.0.1:49152" ],
+              "compatible parameters reach libvirt");
+}
+
+# The public wrappers (Perl code in Domain.pm).
+{
+    eval { $dom->migrate($dest, { Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME => "n1" }, 1) };
+    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "migrate(\$dconn, \\%params, \$flags)");
+    my @l = logged("virDomainMigrate3");
+    like($l[0] // "", qr/nparms=1 flags=0x1$/, "migrate with a hash: flags");
+    is($l[1] // "", 'params["destination_name"]=(string)n1', "migrate with a hash: parameter");
+
+    eval { $dom->migrate($dest, 1, "n2", "tcp://h", 7) };
+    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "migrate(\$dconn, \$flags, \$dname, \$uri, \$bandwidth)");
+    is_deeply(logged_params("virDomainMigrate3"),
+              [ "bandwidth=(ullong)7", "destination_name=(string)n2", "migrate_uri=(string)tcp://h" ],
+              "legacy migrate builds the parameters");
+
+    eval { $dom->migrate2($dest, "<domain/>", 0, "n3", undef, undef) };
+    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "migrate2");
+    is_deeply(logged_params("virDomainMigrate3"),
+              [ "destination_name=(string)n3", "destination_xml=(string)<domain/>" ], "migrate2 builds the parameters");
+
+    eval { $dom->migrate_to_uri("test:///default", { Sys::Virt::Domain::MIGRATE_PARAM_LISTEN_ADDRESS => "::1" }, 0) };
+    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "migrate_to_uri with a hash");
+    is_deeply(logged_params("virDomainMigrateToURI3"), [ "listen_address=(string)::1" ], "migrate_to_uri parameters");
+
+    eval { $dom->migrate_to_uri("test:///default", 0, "n4", undef, 3) };
+    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "migrate_to_uri legacy form");
+    is_deeply(logged_params("virDomainMigrateToURI3"),
+              [ "bandwidth=(ullong)3", "destination_name=(string)n4" ], "legacy migrate_to_uri builds the parameters");
+    ok(Sys::Virt::Domain->can("migrate_to_uri2"), "migrate_to_uri2 is defined");
+}
+
+# ---- _migrate_to_uri: virDomainMigrateToURI3 ----------------------------
+{
+    my @r = eval { $dom->_migrate_to_uri("test:///default", {}, 0) };
+    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "direct _migrate_to_uri");
+    like($@->message, qr/direct migration is not supported by the source host/, "direct migration message");
+    is(scalar(@r), 0, "_migrate_to_uri returns nothing");
+    like((logged("virDomainMigrateToURI3"))[0] // "", qr/dconnuri=test:\/\/\/default, params=0x[0-9a-f]+, nparms=0 flags=0x0$/,
+         "_migrate_to_uri passes the URI");
+    eval { $dom->_migrate_to_uri("test:///default", { Sys::Virt::Domain::MIGRATE_PARAM_TLS_DESTINATION => "dest.example" },
+                                 Sys::Virt::Domain::MIGRATE_PEER2PEER) };
+    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "peer-to-peer _migrate_to_uri");
+    like($@->message, qr/p2p migration is not supported by the source host/, "p2p migration message");
+    is_deeply(logged_params("virDomainMigrateToURI3"), [ "tls.destination=(string)dest.example" ],
+              "_migrate_to_uri parameters");
+    eval { $dom->_migrate_to_uri(undef, {}) };
+    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "_migrate_to_uri without a connection URI");
+    like((logged("virDomainMigrateToURI3"))[0] // "", qr/dconnuri=<null>,/, "undef URI is NULL");
+}
+
+# ---- migration tunables ---------------------------------------------------
+for my $case (
+    [ migrate_get_max_downtime => [], "virDomainMigrateGetMaxDowntime", qr/downtime = 0x[0-9a-f]+, flags=0x0$/ ],
+    [ migrate_set_max_downtime => [ 2**35 ], "virDomainMigrateSetMaxDowntime", qr/downtime=34359738368, flags=0x0$/ ],
+    [ migrate_get_max_speed => [ Sys::Virt::Domain::MIGRATE_MAX_SPEED_POSTCOPY ], "virDomainMigrateGetMaxSpeed",
+      qr/bandwidth = 0x[0-9a-f]+, flags=0x1$/ ],
+    [ migrate_set_max_speed => [ 2**33, Sys::Virt::Domain::MIGRATE_MAX_SPEED_POSTCOPY ], "virDomainMigrateSetMaxSpeed",
+      qr/bandwidth=8589934592, flags=0x1$/ ],
+    [ migrate_get_compression_cache => [], "virDomainMigrateGetCompressionCache", qr/cacheSize=0x[0-9a-f]+, flags=0x0$/ ],
+    [ migrate_set_compression_cache => [ "18446744073709551615" ], "virDomainMigrateSetCompressionCache",
+      qr/cacheSize=18446744073709551615, flags=0x0$/ ],
+    [ migrate_start_post_copy => [], "virDomainMigrateStartPostCopy", qr/\(VM: name=dops-run, uuid=[-0-9a-f]+\)$/ ],
+) {
+    my ($m, $args, $api, $logre) = @$case;
+    my @r = eval { $dom->$m(@$args) };
+    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, $m);
+    like(ref $@ ? $@->message : "", qr/: \Q$api\E$/, "$m calls $api");
+    is(scalar(@r), 0, "$m returns nothing on error");
+    like((logged($api))[0] // "", $logre, "$m passed its arguments");
+}
+
+# ---- bad arguments and dead objects --------------------------------------
+for my $bad ("x", undef, [ 1 ], \"x") {
+    eval { $dom->_migrate($dest, $bad, 0) };
+    like($@, qr/^Sys::Virt::Domain::_migrate: newparams is not a HASH reference at /, "_migrate refuses non-hash parameters");
+    eval { $dom->_migrate_to_uri("test:///default", $bad, 0) };
+    like($@, qr/^Sys::Virt::Domain::_migrate_to_uri: newparams is not a HASH reference at /,
+         "_migrate_to_uri refuses non-hash parameters");
+}
+{
+    my @warn;
+    local $SIG{__WARN__} = sub { push @warn, @_ };
+    my @r = eval { $dom->_migrate("test:///default", {}, 0) };
+    is($@, "", "_migrate with a URI as destination connection does not die");
+    ok(@r == 1 && !defined $r[0], "... returns undef");
+    like($warn[0] // "", qr/^Sys::Virt::Domain::_migrate\(\) -- destcon is not a blessed SV reference/, "... and warns");
+    eval { $dom->_migrate($dom, {}, 0) };
+    like($@, qr/^Sys::Virt::Domain::_migrate: destcon is not a Sys::Virt object/, "_migrate with a domain as destination dies");
+}
+my @calls = (
+    [ _migrate => $dest, {} ], [ _migrate_to_uri => "test:///default", {} ],
+    [ migrate_get_compression_cache => ], [ migrate_set_compression_cache => 1 ],
+    [ migrate_get_max_downtime => ], [ migrate_set_max_downtime => 1 ],
+    [ migrate_get_max_speed => ], [ migrate_set_max_speed => 1 ],
+    [ migrate_start_post_copy => ],
+);
+for my $c (@calls) {
+    my ($m, @args) = @$c;
+    my $sub = Sys::Virt::Domain->can($m);
+    ok($sub, "$m is defined");
+    my @warn;
+    local $SIG{__WARN__} = sub { push @warn, @_ };
+    for my $bad ("dops-run", undef, {}) {
+        @warn = ();
+        my @r = eval { $sub->($bad, @args) };
+        is($@, "", "$m on a non-object does not die");
+        ok(@r == 1 && !defined $r[0], "$m on a non-object returns undef");
+        like($warn[0] // "", qr/^Sys::Virt::Domain::$m\(\) -- dom is not a blessed SV reference/, "$m on a non-object warns");
+    }
+    eval { $sub->($conn, @args) };
+    like($@, qr/^Sys::Virt::Domain::$m: dom is not a Sys::Virt::Domain object/, "$m on a connection dies");
+    eval { $sub->() };
+    like($@, qr/^Usage: Sys::Virt::Domain::$m\(dom/, "$m without arguments: usage");
+}
+{
+    my $gone = $conn->get_domain_by_name("dops-run");
+    $gone->DESTROY;
+    for my $c (@calls) {
+        my ($m, @args) = @$c;
+        eval { $gone->$m(@args) };
+        virt_error($@, &Sys::Virt::Error::ERR_INVALID_DOMAIN, &Sys::Virt::Error::FROM_DOM, "$m on a destroyed handle");
+    }
+}
+{
+    package DopsTiedDies;
+    sub TIEHASH { bless {}, shift }
+    sub FETCH { die "fetch died\n" }
+    sub EXISTS { 1 }
+    sub FIRSTKEY { "migrate_uri" }
+    sub NEXTKEY { undef }
+}
+{
+    tie my %h, "DopsTiedDies";
+    eval { $dom->_migrate($dest, \%h, 0) };
+    is($@, "fetch died\n", "_migrate: a tied hash whose FETCH dies propagates the die");
+    eval { $dom->_migrate($dest, { Sys::Virt::Domain::MIGRATE_PARAM_MIGRATE_DISKS => [ bless({}, "DopsOverloadDies") ] }) };
+    is($@, "stringify died\n", "_migrate: a disk name whose stringification dies propagates the die");
+    eval { $dom->migrate_get_max_speed() };
+    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "the domain still works afterwards");
+}
+{
+    package DopsOverloadDies;
+    use overload '""' => sub { die "stringify died\n" }, fallback => 1;
+}
+
+done_testing();
