@@ -1,5 +1,1371 @@
-//! Domain methods: resources.
+//! Domain methods: memory and vCPU resources, CPU pinning, IOThreads,
+//! tunables (scheduler, memory, blkio, NUMA, interface, block I/O,
+//! perf events, launch security), guest-agent calls and a few others
+//! (security labels, messages, lifecycle actions, graphics sockets).
+//!
+//! Tunables travel as hash refs of typed parameters. Getters ask libvirt
+//! for the parameter count, then for the values; setters read the current
+//! parameters first (to learn each field's type), keep those the caller's
+//! hash names, and send them back, as the C original does.
 
-use crate::perl::Xsub;
+use crate::error::{self, check, check_ptr, VirtError};
+use crate::owned::{CArray, CStringList};
+use crate::perl::{ArrayRef, HashRef, NewSv, Perl, PerlCStr, Result, Xs, XsResult, Xsub};
+use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
+use std::ffi::CStr;
+use std::os::raw::{c_char, c_int, c_uint};
+use std::ptr::{null, null_mut};
+use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[];
+pub static XSUBS: &[Xsub] = &[
+    // memory and vCPUs
+    Xsub {
+        name: "get_max_memory",
+        body: get_max_memory,
+    },
+    Xsub {
+        name: "set_max_memory",
+        body: set_max_memory,
+    },
+    Xsub {
+        name: "set_memory",
+        body: set_memory,
+    },
+    Xsub {
+        name: "set_memory_stats_period",
+        body: set_memory_stats_period,
+    },
+    Xsub {
+        name: "get_max_vcpus",
+        body: get_max_vcpus,
+    },
+    Xsub {
+        name: "get_vcpus",
+        body: get_vcpus,
+    },
+    Xsub {
+        name: "set_vcpus",
+        body: set_vcpus,
+    },
+    Xsub {
+        name: "set_vcpu",
+        body: set_vcpu,
+    },
+    // pinning and IOThreads
+    Xsub {
+        name: "get_vcpu_info",
+        body: get_vcpu_info,
+    },
+    Xsub {
+        name: "pin_vcpu",
+        body: pin_vcpu,
+    },
+    Xsub {
+        name: "get_emulator_pin_info",
+        body: get_emulator_pin_info,
+    },
+    Xsub {
+        name: "pin_emulator",
+        body: pin_emulator,
+    },
+    Xsub {
+        name: "get_iothread_info",
+        body: get_iothread_info,
+    },
+    Xsub {
+        name: "pin_iothread",
+        body: pin_iothread,
+    },
+    Xsub {
+        name: "add_iothread",
+        body: add_iothread,
+    },
+    Xsub {
+        name: "del_iothread",
+        body: del_iothread,
+    },
+    Xsub {
+        name: "set_iothread",
+        body: set_iothread,
+    },
+    Xsub {
+        name: "get_cpu_stats",
+        body: get_cpu_stats,
+    },
+    // tunables
+    Xsub {
+        name: "get_scheduler_type",
+        body: get_scheduler_type,
+    },
+    Xsub {
+        name: "get_scheduler_parameters",
+        body: get_scheduler_parameters,
+    },
+    Xsub {
+        name: "set_scheduler_parameters",
+        body: set_scheduler_parameters,
+    },
+    Xsub {
+        name: "get_memory_parameters",
+        body: get_memory_parameters,
+    },
+    Xsub {
+        name: "set_memory_parameters",
+        body: set_memory_parameters,
+    },
+    Xsub {
+        name: "get_blkio_parameters",
+        body: get_blkio_parameters,
+    },
+    Xsub {
+        name: "set_blkio_parameters",
+        body: set_blkio_parameters,
+    },
+    Xsub {
+        name: "get_numa_parameters",
+        body: get_numa_parameters,
+    },
+    Xsub {
+        name: "set_numa_parameters",
+        body: set_numa_parameters,
+    },
+    Xsub {
+        name: "get_interface_parameters",
+        body: get_interface_parameters,
+    },
+    Xsub {
+        name: "set_interface_parameters",
+        body: set_interface_parameters,
+    },
+    Xsub {
+        name: "get_block_iotune",
+        body: get_block_iotune,
+    },
+    Xsub {
+        name: "set_block_iotune",
+        body: set_block_iotune,
+    },
+    Xsub {
+        name: "get_perf_events",
+        body: get_perf_events,
+    },
+    Xsub {
+        name: "set_perf_events",
+        body: set_perf_events,
+    },
+    Xsub {
+        name: "get_launch_security_info",
+        body: get_launch_security_info,
+    },
+    Xsub {
+        name: "set_launch_security_state",
+        body: set_launch_security_state,
+    },
+    // guest agent
+    Xsub {
+        name: "get_guest_vcpus",
+        body: get_guest_vcpus,
+    },
+    Xsub {
+        name: "set_guest_vcpus",
+        body: set_guest_vcpus,
+    },
+    Xsub {
+        name: "fs_freeze",
+        body: fs_freeze,
+    },
+    Xsub {
+        name: "fs_thaw",
+        body: fs_thaw,
+    },
+    Xsub {
+        name: "fs_trim",
+        body: fs_trim,
+    },
+    Xsub {
+        name: "get_fs_info",
+        body: get_fs_info,
+    },
+    Xsub {
+        name: "get_guest_info",
+        body: get_guest_info,
+    },
+    Xsub {
+        name: "get_interface_addresses",
+        body: get_interface_addresses,
+    },
+    Xsub {
+        name: "set_user_password",
+        body: set_user_password,
+    },
+    Xsub {
+        name: "authorized_ssh_keys_get",
+        body: authorized_ssh_keys_get,
+    },
+    Xsub {
+        name: "authorized_ssh_keys_set",
+        body: authorized_ssh_keys_set,
+    },
+    Xsub {
+        name: "send_process_signal",
+        body: send_process_signal,
+    },
+    Xsub {
+        name: "set_agent_response_timeout",
+        body: set_agent_response_timeout,
+    },
+    // misc
+    Xsub {
+        name: "get_security_label",
+        body: get_security_label,
+    },
+    Xsub {
+        name: "get_security_label_list",
+        body: get_security_label_list,
+    },
+    Xsub {
+        name: "get_messages",
+        body: get_messages,
+    },
+    Xsub {
+        name: "start_dirty_rate_calc",
+        body: start_dirty_rate_calc,
+    },
+    Xsub {
+        name: "set_lifecycle_action",
+        body: set_lifecycle_action,
+    },
+    Xsub {
+        name: "fd_associate",
+        body: fd_associate,
+    },
+    Xsub {
+        name: "open_graphics",
+        body: open_graphics,
+    },
+    Xsub {
+        name: "open_graphics_fd",
+        body: open_graphics_fd,
+    },
+];
+
+type Dom = *mut sys::virDomain;
+
+/// The domain invocant (argument 0).
+fn dom(xs: &Xs) -> Result<Dom> {
+    xs.handle::<sys::virDomain>(0)
+}
+
+/// A new Perl string from a C string libvirt owns; undef for NULL.
+fn cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
+    if s.is_null() {
+        return perl.new_undef();
+    }
+    // SAFETY: callers pass a live NUL-terminated string (or NULL, above).
+    perl.new_bytes(unsafe { CStr::from_ptr(s) }.to_bytes())
+}
+
+/// The bytes of a fixed-size `char` array up to its first NUL.
+fn fixed_cstr(buf: &[c_char]) -> &[u8] {
+    // SAFETY: c_char and u8 have the same size and alignment.
+    let bytes = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const u8, buf.len()) };
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    &bytes[..end]
+}
+
+/// The length in bytes of a CPU map covering every CPU of the host the
+/// domain runs on (`VIR_CPU_MAPLEN(VIR_NODEINFO_MAXCPUS(nodeinfo))`).
+fn host_cpumap_len(dom: Dom) -> Result<usize> {
+    // SAFETY: an all-zero virNodeInfo is valid (plain integers and chars).
+    let mut node: sys::virNodeInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: `dom` is NULL or live (virDomainGetConnect reports NULL as an
+    // error and returns NULL, which virNodeGetInfo rejects in turn); the
+    // connection pointer is borrowed, not owned; `node` is a valid out-param.
+    check(unsafe { sys::virNodeGetInfo(sys::virDomainGetConnect(dom), &mut node) })?;
+    let maxcpus = [node.nodes, node.sockets, node.cores, node.threads]
+        .iter()
+        .fold(1u64, |acc, &n| acc.saturating_mul(n as u64));
+    // libvirt takes the length as an int.
+    Ok((maxcpus.div_ceil(8)).min(i32::MAX as u64) as usize)
+}
+
+/// An array of pointers to libvirt records returned by a list call, each
+/// released with its own free function, the array with `free()`.
+struct RecordList<T> {
+    ptr: *mut *mut T,
+    n: usize,
+    free: unsafe extern "C" fn(*mut T),
+}
+
+impl<T> RecordList<T> {
+    /// # Safety
+    /// `ptr` is NULL or a malloc'd array of `n` records the caller owns,
+    /// each to be released by `free`.
+    unsafe fn from_raw(
+        ptr: *mut *mut T,
+        n: c_int,
+        free: unsafe extern "C" fn(*mut T),
+    ) -> RecordList<T> {
+        RecordList {
+            ptr,
+            n: if ptr.is_null() { 0 } else { n.max(0) as usize },
+            free,
+        }
+    }
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        let ptrs: &[*mut T] = if self.n == 0 {
+            &[]
+        } else {
+            // SAFETY: `n` initialised pointers (constructor contract).
+            unsafe { std::slice::from_raw_parts(self.ptr, self.n) }
+        };
+        // SAFETY: non-NULL records are live until drop.
+        ptrs.iter()
+            .filter(|p| !p.is_null())
+            .map(|&p| unsafe { &*p })
+    }
+}
+
+impl<T> Drop for RecordList<T> {
+    fn drop(&mut self) {
+        // SAFETY: each record and the array are ours, released once.
+        unsafe {
+            for i in 0..self.n {
+                let p = *self.ptr.add(i);
+                if !p.is_null() {
+                    (self.free)(p);
+                }
+            }
+            libc::free(self.ptr.cast());
+        }
+    }
+}
+
+// ------------------------------------------------------------------ memory
+
+/// `$dom->get_max_memory()`: KiB; libvirt reports failure as 0.
+fn get_max_memory(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    // SAFETY: `dom` came from a live handle (NULL after DESTROY, which
+    // libvirt rejects with an error).
+    let mem = unsafe { sys::virDomainGetMaxMemory(dom) };
+    if mem == 0 {
+        return Err(error::last());
+    }
+    xs.ret_u64(mem as u64)
+}
+
+/// `$dom->set_max_memory($kib)`
+fn set_max_memory(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let val = xs.u64(1)?;
+    // SAFETY: `dom` is NULL or live (see get_max_memory).
+    check(unsafe { sys::virDomainSetMaxMemory(dom, val as _) })?;
+    Ok(())
+}
+
+/// `$dom->set_memory($kib, $flags=0)`: the flag-less call when no flags.
+fn set_memory(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let val = xs.u64(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live (see get_max_memory).
+    check(unsafe {
+        if flags != 0 {
+            sys::virDomainSetMemoryFlags(dom, val as _, flags)
+        } else {
+            sys::virDomainSetMemory(dom, val as _)
+        }
+    })?;
+    Ok(())
+}
+
+/// `$dom->set_memory_stats_period($secs, $flags=0)`
+fn set_memory_stats_period(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let period = xs.i32(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live.
+    check(unsafe { sys::virDomainSetMemoryStatsPeriod(dom, period, flags) })?;
+    Ok(())
+}
+
+// -------------------------------------------------------------------- vCPUs
+
+/// `$dom->get_max_vcpus()`
+fn get_max_vcpus(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    // SAFETY: `dom` is NULL or live.
+    let n = check(unsafe { sys::virDomainGetMaxVcpus(dom) })?;
+    xs.ret_i64(n as i64)
+}
+
+/// `$dom->get_vcpus($flags=0)`
+fn get_vcpus(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dom` is NULL or live.
+    let n = check(unsafe { sys::virDomainGetVcpusFlags(dom, flags) })?;
+    xs.ret_i64(n as i64)
+}
+
+/// `$dom->set_vcpus($count, $flags=0)`: the flag-less call when no flags.
+fn set_vcpus(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let num = xs.i32(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live. A negative count becomes a huge
+    // unsigned one, which libvirt rejects, as in C.
+    check(unsafe {
+        if flags != 0 {
+            sys::virDomainSetVcpusFlags(dom, num as c_uint, flags)
+        } else {
+            sys::virDomainSetVcpus(dom, num as c_uint)
+        }
+    })?;
+    Ok(())
+}
+
+/// `$dom->set_vcpu($cpumap, $state, $flags=0)`: `$cpumap` is a list of
+/// vCPU numbers such as "1-3,^2".
+fn set_vcpu(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let map = xs.str(1)?;
+    let state = xs.i32(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `dom` is NULL or live; `map` is a C string alive for the call.
+    check(unsafe { sys::virDomainSetVcpu(dom, map.as_ptr(), state, flags) })?;
+    Ok(())
+}
+
+/// `@info = $dom->get_vcpu_info($flags=0)`: one hash per vCPU with
+/// `number`, `state`, `cpuTime`, `cpu` and `affinity` (the CPU map bytes).
+/// Without flags the live state is read; when the domain is not running
+/// (or flags are given) only the pinning is known and the rest is 0.
+fn get_vcpu_info(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    let maplen = host_cpumap_len(dom)?;
+    // SAFETY: an all-zero virDomainInfo is valid (plain integers).
+    let mut dinfo: sys::virDomainInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: `dom` is NULL or live; `dinfo` is a valid out-param.
+    check(unsafe { sys::virDomainGetInfo(dom, &mut dinfo) })?;
+    let nvcpus = dinfo.nrVirtCpu as usize;
+    let mut maps = vec![0u8; nvcpus * maplen];
+    // SAFETY: all-zero virVcpuInfo records are valid (plain integers).
+    let mut info: Vec<sys::virVcpuInfo> =
+        (0..nvcpus).map(|_| unsafe { std::mem::zeroed() }).collect();
+
+    let pin_info = |maps: &mut [u8]| -> Result<c_int> {
+        // SAFETY: `maps` holds `nvcpus` maps of `maplen` bytes each, which
+        // bounds what libvirt writes.
+        check(unsafe {
+            sys::virDomainGetVcpuPinInfo(
+                dom,
+                nvcpus as c_int,
+                maps.as_mut_ptr(),
+                maplen as c_int,
+                flags,
+            )
+        })
+    };
+    let mut live = false;
+    let count = if flags == 0 {
+        // SAFETY: `info` has room for `nvcpus` records and `maps` for
+        // `nvcpus` maps of `maplen` bytes; libvirt writes no more.
+        let n = unsafe {
+            sys::virDomainGetVcpus(
+                dom,
+                info.as_mut_ptr(),
+                nvcpus as c_int,
+                maps.as_mut_ptr(),
+                maplen as c_int,
+            )
+        };
+        if n >= 0 {
+            live = true;
+            n
+        } else {
+            let err = VirtError::last();
+            // An inactive domain has no live vCPUs: fall back to the pinning.
+            if err.code != sys::VIR_ERR_OPERATION_INVALID as i32 {
+                return Err(err.into());
+            }
+            pin_info(&mut maps)?
+        }
+    } else {
+        pin_info(&mut maps)?
+    };
+
+    for i in 0..(count.max(0) as usize).min(nvcpus) {
+        let mut h = xs.perl.new_hash();
+        let v = &info[i];
+        if live {
+            h.store_u64("number", v.number as u64);
+            h.store_i64("state", v.state as i64);
+            h.store_u64("cpuTime", v.cpuTime);
+            h.store_i64("cpu", v.cpu as i64);
+        } else {
+            h.store_u64("number", i as u64);
+            h.store_i64("state", 0);
+            h.store_u64("cpuTime", 0);
+            h.store_i64("cpu", 0);
+        }
+        let map = xs.perl.new_bytes(&maps[i * maplen..(i + 1) * maplen]);
+        h.store("affinity", map);
+        xs.ret(h.into_ref());
+    }
+    Ok(())
+}
+
+/// `$dom->pin_vcpu($vcpu, $mask, $flags=0)`: `$mask` is a CPU bitmap
+/// string, 8 CPUs per byte.
+fn pin_vcpu(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let vcpu = xs.u32(1)?;
+    let mut mask = xs.bytes(2)?.to_vec();
+    let flags = xs.flags(3)?;
+    let len = mask.len().min(i32::MAX as usize) as c_int;
+    // SAFETY: `dom` is NULL or live; `mask` holds `len` bytes (libvirt
+    // only reads it despite the non-const pointer).
+    check(unsafe {
+        if flags != 0 {
+            sys::virDomainPinVcpuFlags(dom, vcpu, mask.as_mut_ptr(), len, flags)
+        } else {
+            sys::virDomainPinVcpu(dom, vcpu, mask.as_mut_ptr(), len)
+        }
+    })?;
+    Ok(())
+}
+
+/// `$mask = $dom->get_emulator_pin_info($flags=0)`
+fn get_emulator_pin_info(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    let maplen = host_cpumap_len(dom)?;
+    let mut map = vec![0u8; maplen];
+    // SAFETY: `map` holds `maplen` bytes, which bounds what libvirt writes.
+    check(unsafe {
+        sys::virDomainGetEmulatorPinInfo(dom, map.as_mut_ptr(), maplen as c_int, flags)
+    })?;
+    xs.ret_bytes(&map)
+}
+
+/// `$dom->pin_emulator($mask, $flags=0)`
+fn pin_emulator(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let mut mask = xs.bytes(1)?.to_vec();
+    let flags = xs.flags(2)?;
+    let len = mask.len().min(i32::MAX as usize) as c_int;
+    // SAFETY: `dom` is NULL or live; `mask` holds `len` bytes.
+    check(unsafe { sys::virDomainPinEmulator(dom, mask.as_mut_ptr(), len, flags) })?;
+    Ok(())
+}
+
+/// `@threads = $dom->get_iothread_info($flags=0)`: hashes with `number`
+/// and `affinity`.
+fn get_iothread_info(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    let mut ptr: *mut sys::virDomainIOThreadInfoPtr = null_mut();
+    // SAFETY: `dom` is NULL or live; `ptr` is a valid out-param.
+    let n = check(unsafe { sys::virDomainGetIOThreadInfo(dom, &mut ptr, flags) })?;
+    // SAFETY: on success libvirt hands us `n` records to free.
+    let list = unsafe { RecordList::from_raw(ptr, n, sys::virDomainIOThreadInfoFree) };
+    for t in list.iter() {
+        let mut h = xs.perl.new_hash();
+        h.store_u64("number", t.iothread_id as u64);
+        let map: &[u8] = if t.cpumap.is_null() || t.cpumaplen <= 0 {
+            &[]
+        } else {
+            // SAFETY: `cpumap` holds `cpumaplen` bytes.
+            unsafe { std::slice::from_raw_parts(t.cpumap, t.cpumaplen as usize) }
+        };
+        h.store("affinity", xs.perl.new_bytes(map));
+        xs.ret(h.into_ref());
+    }
+    Ok(())
+}
+
+/// `$dom->pin_iothread($id, $mask, $flags=0)`
+fn pin_iothread(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let id = xs.u32(1)?;
+    let mut mask = xs.bytes(2)?.to_vec();
+    let flags = xs.flags(3)?;
+    let len = mask.len().min(i32::MAX as usize) as c_int;
+    // SAFETY: `dom` is NULL or live; `mask` holds `len` bytes.
+    check(unsafe { sys::virDomainPinIOThread(dom, id, mask.as_mut_ptr(), len, flags) })?;
+    Ok(())
+}
+
+/// `$dom->add_iothread($id, $flags=0)`
+fn add_iothread(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let id = xs.u32(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live.
+    check(unsafe { sys::virDomainAddIOThread(dom, id, flags) })?;
+    Ok(())
+}
+
+/// `$dom->del_iothread($id, $flags=0)`
+fn del_iothread(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let id = xs.u32(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live.
+    check(unsafe { sys::virDomainDelIOThread(dom, id, flags) })?;
+    Ok(())
+}
+
+/// The IOThread parameters `set_iothread` accepts, with libvirt's types.
+const IOTHREAD_PARAMS: &[ParamSpec] = &[
+    ("poll_max_ns", ParamType::ULLong),
+    ("poll_grow", ParamType::UInt),
+    ("poll_shrink", ParamType::UInt),
+    ("thread_pool_min", ParamType::Int),
+    ("thread_pool_max", ParamType::Int),
+];
+
+/// `$dom->set_iothread($id, \%params, $flags=0)`
+fn set_iothread(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let id = xs.u32(1)?;
+    let hv = xs.hash_ref(2)?;
+    let flags = xs.flags(3)?;
+    let mut params = TypedParams::from_hash(xs.perl, hv, IOTHREAD_PARAMS)?;
+    // SAFETY: `params` holds `len` initialised parameters.
+    check(unsafe {
+        sys::virDomainSetIOThreadParams(dom, id, params.as_mut_ptr(), params.len() as c_int, flags)
+    })?;
+    Ok(())
+}
+
+/// `@stats = $dom->get_cpu_stats($start_cpu, $ncpus, $flags=0)`: one hash
+/// of typed parameters per host CPU from `$start_cpu`; with `$start_cpu`
+/// -1 (and `$ncpus` 1), a single hash of totals. `$ncpus` 0 means every
+/// CPU. Only the CPUs the host has are returned.
+fn get_cpu_stats(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let start = xs.i32(1)?;
+    let mut ncpus = xs.u32(2)?;
+    let flags = xs.flags(3)?;
+    let stats = |p: *mut sys::virTypedParameter, np: c_uint, start: c_int, n: c_uint| {
+        // SAFETY: `dom` is NULL or live; callers pass NULL/0 to query
+        // counts, or an array of `np * n` parameters to fill.
+        check(unsafe { sys::virDomainGetCPUStats(dom, p, np, start, n, flags) })
+    };
+    // How many CPUs the result covers (and how many chunks to allocate).
+    let chunks: u32 = if start < 0 {
+        // Totals: libvirt insists on $ncpus 1 and says so if not, before
+        // writing anything.
+        1
+    } else {
+        let host = stats(null_mut(), 0, 0, 0)? as u32;
+        if ncpus == 0 {
+            ncpus = host;
+        }
+        // Ask for no more CPUs than the host has from `start` (libvirt
+        // stops there anyway), so a huge $ncpus allocates nothing huge; a
+        // start past the end still asks for one, for libvirt to refuse.
+        match host.saturating_sub(start as u32) {
+            0 => ncpus.min(1),
+            avail => ncpus.min(avail),
+        }
+    };
+    if start >= 0 {
+        ncpus = chunks;
+    }
+    let nparams = stats(null_mut(), 0, if start < 0 { -1 } else { 0 }, 1)? as usize;
+    let mut params = TypedParams::with_len(nparams * chunks as usize);
+    stats(params.as_mut_ptr(), nparams as c_uint, start, ncpus)?;
+    if nparams == 0 {
+        for _ in 0..chunks {
+            xs.ret(xs.perl.new_hash().into_ref());
+        }
+        return Ok(());
+    }
+    // SAFETY: `params` owns `len` initialised parameters; reordering them
+    // in place keeps each one owned exactly once.
+    let all = unsafe { std::slice::from_raw_parts_mut(params.as_mut_ptr(), params.len()) };
+    for chunk in all.chunks_mut(nparams) {
+        // Parameters a CPU has no value for stay unset (type 0, no name):
+        // move them last and leave them out.
+        chunk.sort_by_key(|p| p.type_ == 0);
+        let set = chunk.iter().take_while(|p| p.type_ != 0).count();
+        let h = params_to_hash(xs.perl, &chunk[..set]);
+        xs.ret(h);
+    }
+    Ok(())
+}
+
+// ----------------------------------------------------------------- tunables
+
+/// Run a two-step typed-parameter getter: `get(NULL, &n)` for the count,
+/// then `get(array, &n)` for the values.
+fn get_params(
+    get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
+) -> Result<TypedParams> {
+    let mut n: c_int = 0;
+    check(get(null_mut(), &mut n))?;
+    let want = n.max(0) as usize;
+    let mut params = TypedParams::with_len(want);
+    if want == 0 {
+        return Ok(params);
+    }
+    check(get(params.as_mut_ptr(), &mut n))?;
+    params.truncate((n.max(0) as usize).min(want));
+    Ok(params)
+}
+
+/// A setter's parameters: the current ones from `get`, restricted to (and
+/// valued from) the caller's hash.
+fn params_from_current(
+    perl: Perl,
+    hv: HashRef,
+    get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
+) -> Result<TypedParams> {
+    let mut params = get_params(get)?;
+    params.keep_from_hash(perl, hv)?;
+    Ok(params)
+}
+
+/// The same for getters that allocate the array themselves.
+fn params_from_libvirt(perl: Perl, hv: HashRef, current: &LibvirtParams) -> Result<TypedParams> {
+    let mut out = TypedParams::with_len(0);
+    for p in current.as_slice() {
+        let name = String::from_utf8_lossy(fixed_cstr(&p.field)).into_owned();
+        let ty = match p.type_ as u32 {
+            sys::VIR_TYPED_PARAM_INT => ParamType::Int,
+            sys::VIR_TYPED_PARAM_UINT => ParamType::UInt,
+            sys::VIR_TYPED_PARAM_LLONG => ParamType::LLong,
+            sys::VIR_TYPED_PARAM_ULLONG => ParamType::ULLong,
+            sys::VIR_TYPED_PARAM_DOUBLE => ParamType::Double,
+            sys::VIR_TYPED_PARAM_BOOLEAN => ParamType::Boolean,
+            sys::VIR_TYPED_PARAM_STRING => ParamType::String,
+            _ => continue,
+        };
+        if let Some(sv) = hv.get(&name)? {
+            out.push(perl, &name, ty, sv)?;
+        }
+    }
+    Ok(out)
+}
+
+fn ret_params(xs: &mut Xs, params: &TypedParams) -> XsResult {
+    let h = params.to_hash(xs.perl);
+    xs.ret(h);
+    Ok(())
+}
+
+/// `$type = $dom->get_scheduler_type()`
+fn get_scheduler_type(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let mut n: c_int = 0;
+    // SAFETY: `dom` is NULL or live; the type string is ours to free.
+    let t = check_ptr(unsafe { sys::virDomainGetSchedulerType(dom, &mut n) })?;
+    xs.ret_owned_cstring(t)
+}
+
+/// The number of scheduler parameters (from `virDomainGetSchedulerType`).
+fn scheduler_nparams(dom: Dom) -> Result<usize> {
+    let mut n: c_int = 0;
+    // SAFETY: `dom` is NULL or live; the type string is ours to free.
+    let t = check_ptr(unsafe { sys::virDomainGetSchedulerType(dom, &mut n) })?;
+    // SAFETY: malloc'd by libvirt, freed once here.
+    unsafe { libc::free(t.cast()) };
+    Ok(n.max(0) as usize)
+}
+
+/// The current scheduler parameters; the flag-less call when no flags.
+fn scheduler_params(dom: Dom, flags: u32) -> Result<TypedParams> {
+    let n = scheduler_nparams(dom)?;
+    let mut params = TypedParams::with_len(n);
+    let mut got = n as c_int;
+    // SAFETY: `params` has room for `got` parameters, which bounds what
+    // libvirt writes; `dom` is NULL or live.
+    check(unsafe {
+        if flags != 0 {
+            sys::virDomainGetSchedulerParametersFlags(dom, params.as_mut_ptr(), &mut got, flags)
+        } else {
+            sys::virDomainGetSchedulerParameters(dom, params.as_mut_ptr(), &mut got)
+        }
+    })?;
+    params.truncate((got.max(0) as usize).min(n));
+    Ok(params)
+}
+
+/// `$params = $dom->get_scheduler_parameters($flags=0)`
+fn get_scheduler_parameters(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    let params = scheduler_params(dom, flags)?;
+    ret_params(xs, &params)
+}
+
+/// `$dom->set_scheduler_parameters(\%params, $flags=0)`
+fn set_scheduler_parameters(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let hv = xs.hash_ref(1)?;
+    let flags = xs.flags(2)?;
+    let mut params = scheduler_params(dom, 0)?;
+    params.keep_from_hash(xs.perl, hv)?;
+    let n = params.len() as c_int;
+    // SAFETY: `params` holds `n` initialised parameters.
+    check(unsafe {
+        if flags != 0 {
+            sys::virDomainSetSchedulerParametersFlags(dom, params.as_mut_ptr(), n, flags)
+        } else {
+            sys::virDomainSetSchedulerParameters(dom, params.as_mut_ptr(), n)
+        }
+    })?;
+    Ok(())
+}
+
+/// Getter/setter pairs of the form `f(dom, params, nparams, flags)`.
+macro_rules! tunable {
+    ($get:ident, $set:ident, $vget:ident, $vset:ident) => {
+        /// `$params = $dom->get_...($flags=0)`
+        fn $get(xs: &mut Xs) -> XsResult {
+            let dom = dom(xs)?;
+            let flags = xs.flags(1)?;
+            // SAFETY: `dom` is NULL or live; `p` is NULL with n = 0, or an
+            // array of `n` parameters, which bounds what libvirt writes.
+            let params = get_params(|p, n| unsafe { sys::$vget(dom, p, n, flags) })?;
+            ret_params(xs, &params)
+        }
+
+        /// `$dom->set_...(\%params, $flags=0)`
+        fn $set(xs: &mut Xs) -> XsResult {
+            let dom = dom(xs)?;
+            let hv = xs.hash_ref(1)?;
+            let flags = xs.flags(2)?;
+            // SAFETY: as in the getter.
+            let mut params =
+                params_from_current(xs.perl, hv, |p, n| unsafe { sys::$vget(dom, p, n, 0) })?;
+            // SAFETY: `params` holds `len` initialised parameters.
+            check(unsafe { sys::$vset(dom, params.as_mut_ptr(), params.len() as c_int, flags) })?;
+            Ok(())
+        }
+    };
+}
+
+tunable!(
+    get_memory_parameters,
+    set_memory_parameters,
+    virDomainGetMemoryParameters,
+    virDomainSetMemoryParameters
+);
+tunable!(
+    get_blkio_parameters,
+    set_blkio_parameters,
+    virDomainGetBlkioParameters,
+    virDomainSetBlkioParameters
+);
+tunable!(
+    get_numa_parameters,
+    set_numa_parameters,
+    virDomainGetNumaParameters,
+    virDomainSetNumaParameters
+);
+
+/// Getter/setter pairs for a device: `f(dom, dev, params, nparams, flags)`.
+macro_rules! device_tunable {
+    ($get:ident, $set:ident, $vget:ident, $vset:ident) => {
+        /// `$params = $dom->get_...($device, $flags=0)`
+        fn $get(xs: &mut Xs) -> XsResult {
+            let dom = dom(xs)?;
+            let dev = xs.str(1)?;
+            let flags = xs.flags(2)?;
+            let d = dev.as_ptr();
+            // SAFETY: `dom` is NULL or live; `d` is a C string alive for
+            // the call; `p` is NULL with n = 0 or an array of `n` parameters.
+            let params = get_params(|p, n| unsafe { sys::$vget(dom, d, p, n, flags) })?;
+            drop(dev);
+            ret_params(xs, &params)
+        }
+
+        /// `$dom->set_...($device, \%params, $flags=0)`
+        fn $set(xs: &mut Xs) -> XsResult {
+            let dom = dom(xs)?;
+            let dev = xs.str(1)?;
+            let hv = xs.hash_ref(2)?;
+            let flags = xs.flags(3)?;
+            let d = dev.as_ptr();
+            // SAFETY: as in the getter.
+            let mut params =
+                params_from_current(xs.perl, hv, |p, n| unsafe { sys::$vget(dom, d, p, n, 0) })?;
+            // SAFETY: `params` holds `len` initialised parameters.
+            check(unsafe {
+                sys::$vset(dom, d, params.as_mut_ptr(), params.len() as c_int, flags)
+            })?;
+            Ok(())
+        }
+    };
+}
+
+device_tunable!(
+    get_interface_parameters,
+    set_interface_parameters,
+    virDomainGetInterfaceParameters,
+    virDomainSetInterfaceParameters
+);
+device_tunable!(
+    get_block_iotune,
+    set_block_iotune,
+    virDomainGetBlockIoTune,
+    virDomainSetBlockIoTune
+);
+
+/// The perf events as libvirt allocated them.
+fn perf_events(dom: Dom, flags: u32) -> Result<LibvirtParams> {
+    let mut p: *mut sys::virTypedParameter = null_mut();
+    let mut n: c_int = 0;
+    // SAFETY: `dom` is NULL or live; out-params are valid.
+    check(unsafe { sys::virDomainGetPerfEvents(dom, &mut p, &mut n, flags) })?;
+    // SAFETY: on success the array is ours.
+    Ok(unsafe { LibvirtParams::from_raw(p, n) })
+}
+
+/// `$params = $dom->get_perf_events($flags=0)`
+fn get_perf_events(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    let params = perf_events(dom, flags)?;
+    xs.ret(params.to_hash(xs.perl));
+    Ok(())
+}
+
+/// `$dom->set_perf_events(\%params, $flags=0)`
+fn set_perf_events(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let hv = xs.hash_ref(1)?;
+    let flags = xs.flags(2)?;
+    let current = perf_events(dom, 0)?;
+    let mut params = params_from_libvirt(xs.perl, hv, &current)?;
+    // SAFETY: `params` holds `len` initialised parameters.
+    check(unsafe {
+        sys::virDomainSetPerfEvents(dom, params.as_mut_ptr(), params.len() as c_int, flags)
+    })?;
+    Ok(())
+}
+
+/// `$params = $dom->get_launch_security_info($flags=0)`
+fn get_launch_security_info(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    let mut p: *mut sys::virTypedParameter = null_mut();
+    let mut n: c_int = 0;
+    // SAFETY: `dom` is NULL or live; out-params are valid.
+    check(unsafe { sys::virDomainGetLaunchSecurityInfo(dom, &mut p, &mut n, flags) })?;
+    // SAFETY: on success the array is ours.
+    let params = unsafe { LibvirtParams::from_raw(p, n) };
+    xs.ret(params.to_hash(xs.perl));
+    Ok(())
+}
+
+/// The launch security parameters a caller may set, with their types.
+const LAUNCH_SECURITY_PARAMS: &[ParamSpec] = &[
+    ("sev-secret-header", ParamType::String),
+    ("sev-secret", ParamType::String),
+    ("sev-secret-set-address", ParamType::ULLong),
+];
+
+/// `$dom->set_launch_security_state(\%params, $flags=0)`
+fn set_launch_security_state(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let hv = xs.hash_ref(1)?;
+    let flags = xs.flags(2)?;
+    let mut params = TypedParams::from_hash(xs.perl, hv, LAUNCH_SECURITY_PARAMS)?;
+    // SAFETY: `params` holds `len` initialised parameters.
+    check(unsafe {
+        sys::virDomainSetLaunchSecurityState(dom, params.as_mut_ptr(), params.len() as c_int, flags)
+    })?;
+    Ok(())
+}
+
+// -------------------------------------------------------------- guest agent
+
+/// `$params = $dom->get_guest_vcpus($flags=0)`
+fn get_guest_vcpus(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    let mut p: *mut sys::virTypedParameter = null_mut();
+    let mut n: c_uint = 0;
+    // SAFETY: `dom` is NULL or live; out-params are valid.
+    check(unsafe { sys::virDomainGetGuestVcpus(dom, &mut p, &mut n, flags) })?;
+    // SAFETY: on success the array is ours.
+    let params = unsafe { LibvirtParams::from_raw(p, n.min(i32::MAX as c_uint) as c_int) };
+    xs.ret(params.to_hash(xs.perl));
+    Ok(())
+}
+
+/// `$dom->set_guest_vcpus($cpumap, $state, $flags=0)`
+fn set_guest_vcpus(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let map = xs.str(1)?;
+    let state = xs.i32(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `dom` is NULL or live; `map` is alive for the call.
+    check(unsafe { sys::virDomainSetGuestVcpus(dom, map.as_ptr(), state, flags) })?;
+    Ok(())
+}
+
+/// The strings of an array reference argument as C strings (an undef
+/// element or a hole reads as "").
+fn string_array<'a>(xs: &'a Xs, i: usize, what: &str) -> Result<Vec<PerlCStr<'a>>> {
+    let av: ArrayRef = match xs.perl.array_ref(xs.arg(i)) {
+        Some(av) => av,
+        None => return xs.die(format!("{what} must be an array reference")),
+    };
+    let mut out = Vec::new();
+    for item in av.items()? {
+        match item {
+            Some(sv) => out.push(xs.perl.to_cstr(sv)?),
+            None => out.push(std::borrow::Cow::Borrowed(c"")),
+        }
+    }
+    Ok(out)
+}
+
+/// Pointers to C strings for libvirt (NULL for an empty list).
+fn c_ptrs(strs: &[PerlCStr]) -> Vec<*const c_char> {
+    strs.iter().map(|s| s.as_ptr()).collect()
+}
+
+fn ptr_or_null(v: &mut [*const c_char]) -> *mut *const c_char {
+    if v.is_empty() {
+        null_mut()
+    } else {
+        v.as_mut_ptr()
+    }
+}
+
+/// `fs_freeze` / `fs_thaw`: an empty list means every file system.
+fn fs_freeze_thaw(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(Dom, *mut *const c_char, c_uint, c_uint) -> c_int,
+) -> XsResult {
+    let dom = dom(xs)?;
+    let mounts = string_array(xs, 1, "mount points")?;
+    let flags = xs.flags(2)?;
+    let mut ptrs = c_ptrs(&mounts);
+    let n = ptrs.len() as c_uint;
+    // SAFETY: `dom` is NULL or live; `ptrs` holds `n` C strings kept alive
+    // by `mounts` for the call (or is NULL when empty).
+    check(unsafe { f(dom, ptr_or_null(&mut ptrs), n, flags) })?;
+    Ok(())
+}
+
+/// `$dom->fs_freeze(\@mount_points, $flags=0)`
+fn fs_freeze(xs: &mut Xs) -> XsResult {
+    fs_freeze_thaw(xs, sys::virDomainFSFreeze)
+}
+
+/// `$dom->fs_thaw(\@mount_points, $flags=0)`
+fn fs_thaw(xs: &mut Xs) -> XsResult {
+    fs_freeze_thaw(xs, sys::virDomainFSThaw)
+}
+
+/// `$dom->fs_trim($mount_point, $minimum, $flags=0)`: an undef mount point
+/// trims every file system.
+fn fs_trim(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let mount = xs.opt_str(1)?;
+    let minimum = xs.u64(2)?;
+    let flags = xs.flags(3)?;
+    let m = mount.as_deref().map_or(null(), CStr::as_ptr);
+    // SAFETY: `dom` is NULL or live; `m` is NULL or alive for the call.
+    check(unsafe { sys::virDomainFSTrim(dom, m, minimum, flags) })?;
+    Ok(())
+}
+
+/// `@fs = $dom->get_fs_info($flags=0)`: hashes with `name`, `mountpoint`,
+/// `fstype` and `devalias` (an array ref of device aliases).
+fn get_fs_info(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    let mut ptr: *mut sys::virDomainFSInfoPtr = null_mut();
+    // SAFETY: `dom` is NULL or live; `ptr` is a valid out-param.
+    let n = check(unsafe { sys::virDomainGetFSInfo(dom, &mut ptr, flags) })?;
+    // SAFETY: on success libvirt hands us `n` records to free.
+    let list = unsafe { RecordList::from_raw(ptr, n, sys::virDomainFSInfoFree) };
+    let perl = xs.perl;
+    for fs in list.iter() {
+        let mut h = perl.new_hash();
+        h.store("name", cstr_sv(perl, fs.name));
+        h.store("mountpoint", cstr_sv(perl, fs.mountpoint));
+        h.store("fstype", cstr_sv(perl, fs.fstype));
+        let mut aliases = perl.new_array();
+        if !fs.devAlias.is_null() {
+            for j in 0..fs.ndevAlias {
+                // SAFETY: `devAlias` holds `ndevAlias` strings.
+                aliases.push(cstr_sv(perl, unsafe { *fs.devAlias.add(j) }));
+            }
+        }
+        h.store("devalias", aliases.into_ref());
+        xs.ret(h.into_ref());
+    }
+    Ok(())
+}
+
+/// `$info = $dom->get_guest_info($types=0, $flags=0)`
+fn get_guest_info(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let types = xs.u32_or(1, 0)?;
+    let flags = xs.flags(2)?;
+    let mut p: *mut sys::virTypedParameter = null_mut();
+    let mut n: c_int = 0;
+    // SAFETY: `dom` is NULL or live; out-params are valid.
+    check(unsafe { sys::virDomainGetGuestInfo(dom, types, &mut p, &mut n, flags) })?;
+    // SAFETY: on success the array is ours.
+    let params = unsafe { LibvirtParams::from_raw(p, n) };
+    xs.ret(params.to_hash(xs.perl));
+    Ok(())
+}
+
+/// `@ifaces = $dom->get_interface_addresses($src, $flags=0)`: hashes with
+/// `name`, `hwaddr` and `addrs` (hashes with `type`, `addr`, `prefix`).
+fn get_interface_addresses(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let src = xs.u32(1)?;
+    let flags = xs.flags(2)?;
+    let mut ptr: *mut sys::virDomainInterfacePtr = null_mut();
+    // SAFETY: `dom` is NULL or live; `ptr` is a valid out-param.
+    let n = check(unsafe { sys::virDomainInterfaceAddresses(dom, &mut ptr, src, flags) })?;
+    // SAFETY: on success libvirt hands us `n` records to free.
+    let list = unsafe { RecordList::from_raw(ptr, n, sys::virDomainInterfaceFree) };
+    let perl = xs.perl;
+    for iface in list.iter() {
+        let mut h = perl.new_hash();
+        h.store("name", cstr_sv(perl, iface.name));
+        h.store("hwaddr", cstr_sv(perl, iface.hwaddr));
+        let mut addrs = perl.new_array();
+        if !iface.addrs.is_null() {
+            for j in 0..iface.naddrs as usize {
+                // SAFETY: `addrs` holds `naddrs` records.
+                let a = unsafe { &*iface.addrs.add(j) };
+                let mut ah = perl.new_hash();
+                ah.store_i64("type", a.type_ as i64);
+                ah.store("addr", cstr_sv(perl, a.addr));
+                ah.store_u64("prefix", a.prefix as u64);
+                addrs.push(ah.into_ref());
+            }
+        }
+        h.store("addrs", addrs.into_ref());
+        xs.ret(h.into_ref());
+    }
+    Ok(())
+}
+
+/// `$dom->set_user_password($user, $password, $flags=0)`
+fn set_user_password(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let user = xs.str(1)?;
+    let password = xs.str(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `dom` is NULL or live; both strings are alive for the call.
+    check(unsafe { sys::virDomainSetUserPassword(dom, user.as_ptr(), password.as_ptr(), flags) })?;
+    Ok(())
+}
+
+/// `@keys = $dom->authorized_ssh_keys_get($user, $flags=0)`
+fn authorized_ssh_keys_get(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let user = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    let mut keys: *mut *mut c_char = null_mut();
+    // SAFETY: `dom` is NULL or live; `keys` is a valid out-param.
+    let n =
+        check(unsafe { sys::virDomainAuthorizedSSHKeysGet(dom, user.as_ptr(), &mut keys, flags) })?;
+    // SAFETY: on success the array of `n` strings is ours.
+    let list = unsafe { CStringList::from_raw(keys, n as usize) };
+    drop(user);
+    xs.ret_string_list(list)
+}
+
+/// `$dom->authorized_ssh_keys_set($user, \@keys, $flags=0)`
+fn authorized_ssh_keys_set(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let user = xs.str(1)?;
+    let keys = string_array(xs, 2, "keys")?;
+    let flags = xs.flags(3)?;
+    let mut ptrs = c_ptrs(&keys);
+    let n = ptrs.len() as c_uint;
+    // SAFETY: `dom` is NULL or live; the strings are kept alive by `user`
+    // and `keys` for the call.
+    check(unsafe {
+        sys::virDomainAuthorizedSSHKeysSet(dom, user.as_ptr(), ptr_or_null(&mut ptrs), n, flags)
+    })?;
+    Ok(())
+}
+
+/// `$dom->send_process_signal($pid, $signum, $flags=0)`
+fn send_process_signal(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let pid = xs.i64(1)?;
+    let signum = xs.u32(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `dom` is NULL or live.
+    check(unsafe { sys::virDomainSendProcessSignal(dom, pid, signum, flags) })?;
+    Ok(())
+}
+
+/// `$dom->set_agent_response_timeout($seconds, $flags=0)`
+fn set_agent_response_timeout(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let timeout = xs.i32(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live.
+    check(unsafe { sys::virDomainAgentSetResponseTimeout(dom, timeout, flags) })?;
+    Ok(())
+}
+
+// --------------------------------------------------------------------- misc
+
+fn seclabel_hash(perl: Perl, l: &sys::virSecurityLabel) -> NewSv {
+    let mut h = perl.new_hash();
+    h.store("label", perl.new_bytes(fixed_cstr(&l.label)));
+    h.store_i64("enforcing", l.enforcing as i64);
+    h.into_ref()
+}
+
+/// `$label = $dom->get_security_label()`: a hash with `label` and
+/// `enforcing`.
+fn get_security_label(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    // SAFETY: an all-zero label is valid (chars and an int).
+    let mut label: sys::virSecurityLabel = unsafe { std::mem::zeroed() };
+    // SAFETY: `dom` is NULL or live; `label` is a valid out-param.
+    check(unsafe { sys::virDomainGetSecurityLabel(dom, &mut label) })?;
+    let h = seclabel_hash(xs.perl, &label);
+    xs.ret(h);
+    Ok(())
+}
+
+/// `@labels = $dom->get_security_label_list()`
+fn get_security_label_list(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let mut ptr: *mut sys::virSecurityLabel = null_mut();
+    // SAFETY: `dom` is NULL or live; `ptr` is a valid out-param.
+    let n = check(unsafe { sys::virDomainGetSecurityLabelList(dom, &mut ptr) })?;
+    // SAFETY: on success the array of `n` labels is ours to free.
+    let labels = unsafe { CArray::from_raw(ptr, n as usize) };
+    for l in labels.as_slice() {
+        let h = seclabel_hash(xs.perl, l);
+        xs.ret(h);
+    }
+    Ok(())
+}
+
+/// `@msgs = $dom->get_messages($flags=0)`
+fn get_messages(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let flags = xs.flags(1)?;
+    let mut msgs: *mut *mut c_char = null_mut();
+    // SAFETY: `dom` is NULL or live; `msgs` is a valid out-param.
+    let n = check(unsafe { sys::virDomainGetMessages(dom, &mut msgs, flags) })?;
+    // SAFETY: on success the array of `n` strings is ours.
+    let list = unsafe { CStringList::from_raw(msgs, n as usize) };
+    xs.ret_string_list(list)
+}
+
+/// `$dom->start_dirty_rate_calc($secs, $flags=0)`
+fn start_dirty_rate_calc(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let secs = xs.i32(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live.
+    check(unsafe { sys::virDomainStartDirtyRateCalc(dom, secs, flags) })?;
+    Ok(())
+}
+
+/// `$dom->set_lifecycle_action($type, $action, $flags=0)`
+fn set_lifecycle_action(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let ty = xs.u32(1)?;
+    let action = xs.u32(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `dom` is NULL or live.
+    check(unsafe { sys::virDomainSetLifecycleAction(dom, ty, action, flags) })?;
+    Ok(())
+}
+
+/// `$dom->fd_associate($name, \@fds, $flags=0)`
+fn fd_associate(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let name = xs.str(1)?;
+    let av = match xs.perl.array_ref(xs.arg(2)) {
+        Some(av) => av,
+        None => return xs.die("fds must be an array reference"),
+    };
+    let flags = xs.flags(3)?;
+    let mut fds = Vec::new();
+    for item in av.items()? {
+        match item {
+            Some(sv) => fds.push(xs.perl.to_i64(sv)? as c_int),
+            None => return xs.die("fds must not contain undefined elements"),
+        }
+    }
+    let ptr = if fds.is_empty() {
+        null_mut()
+    } else {
+        fds.as_mut_ptr()
+    };
+    // SAFETY: `dom` is NULL or live; `ptr` holds `fds.len()` ints (or is
+    // NULL when empty); `name` is alive for the call.
+    check(unsafe {
+        sys::virDomainFDAssociate(dom, name.as_ptr(), fds.len() as c_uint, ptr, flags)
+    })?;
+    Ok(())
+}
+
+/// `$dom->open_graphics($idx, $fd, $flags=0)`
+fn open_graphics(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let idx = xs.u32(1)?;
+    let fd = xs.i32(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `dom` is NULL or live; libvirt validates the descriptor.
+    check(unsafe { sys::virDomainOpenGraphics(dom, idx, fd, flags) })?;
+    Ok(())
+}
+
+/// `$fd = $dom->open_graphics_fd($idx, $flags=0)`
+fn open_graphics_fd(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let idx = xs.u32(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live.
+    let fd = check(unsafe { sys::virDomainOpenGraphicsFD(dom, idx, flags) })?;
+    xs.ret_i64(fd as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_cstr_stops_at_nul_or_end() {
+        let buf: [c_char; 4] = [b'a' as c_char, b'b' as c_char, 0, b'c' as c_char];
+        assert_eq!(fixed_cstr(&buf), b"ab");
+        let full: [c_char; 2] = [b'x' as c_char, b'y' as c_char];
+        assert_eq!(fixed_cstr(&full), b"xy");
+    }
+
+    #[test]
+    fn iothread_spec_names_match_constants() {
+        let names: Vec<&str> = IOTHREAD_PARAMS.iter().map(|p| p.0).collect();
+        assert_eq!(
+            names,
+            [
+                "poll_max_ns",
+                "poll_grow",
+                "poll_shrink",
+                "thread_pool_min",
+                "thread_pool_max"
+            ]
+        );
+    }
+}

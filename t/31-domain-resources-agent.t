@@ -1,0 +1,159 @@
+# -*- perl -*-
+# Sys::Virt::Domain guest-agent calls and miscellany: file systems,
+# guest vCPUs/info, interface addresses, users and keys, signals,
+# security labels, messages, lifecycle actions, graphics, fd association.
+use strict;
+use warnings;
+use File::Spec;
+use Socket;
+use Test::More;
+
+use Sys::Virt;
+
+like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
+
+my $xml = File::Spec->rel2abs('t/data/dres-host.xml');
+my $conn = Sys::Virt->new(uri => "test://$xml");
+my $run = $conn->get_domain_by_name('dres-run');
+my $off = $conn->get_domain_by_name('dres-off');
+my $def = Sys::Virt->new(uri => 'test:///default');
+my $test = $def->get_domain_by_name('test');
+
+sub virt_error {
+    my ($code, $errcode, $from, $name) = @_;
+    my @r = eval { $code->() };
+    my $e = $@;
+    subtest $name => sub {
+        isa_ok($e, 'Sys::Virt::Error');
+        is(ref $e && $e->code, $errcode, 'error code');
+        is(ref $e && $e->domain, $from, 'error domain');
+        is(scalar @r, 0, 'nothing returned');
+    };
+}
+
+sub dies_like {
+    my ($code, $re, $name) = @_;
+    my @r = eval { $code->() };
+    like($@, $re, $name);
+}
+
+use constant {
+    INVALID_ARG => Sys::Virt::Error::ERR_INVALID_ARG,
+    OP_INVALID => Sys::Virt::Error::ERR_OPERATION_INVALID,
+    NO_SUPPORT => Sys::Virt::Error::ERR_NO_SUPPORT,
+    FROM_TEST => Sys::Virt::Error::FROM_TEST,
+    FROM_DOMAIN => Sys::Virt::Error::FROM_DOMAIN,
+};
+
+# ------------------------------------------------------------ file systems
+my @fs = $run->get_fs_info;
+is_deeply(\@fs, [
+    { name => 'vdb1', mountpoint => '/', fstype => 'ext4', devalias => ['vdb'] },
+    { name => 'vdb2', mountpoint => '/boot', fstype => 'ext4', devalias => ['vdb'] },
+], 'get_fs_info');
+is_deeply([$test->get_fs_info], [
+    { name => 'vda1', mountpoint => '/', fstype => 'ext4', devalias => ['vda'] },
+    { name => 'vda2', mountpoint => '/boot', fstype => 'ext4', devalias => ['vda'] },
+], 'get_fs_info (test:///default)');
+virt_error(sub { $off->get_fs_info }, OP_INVALID, FROM_DOMAIN, 'get_fs_info on a shut-off domain');
+
+is_deeply([$run->fs_freeze([])], [], 'fs_freeze: every file system');
+is_deeply([$run->fs_thaw([])], [], 'fs_thaw: every file system');
+is_deeply([$run->fs_freeze(['/', '/boot'])], [], 'fs_freeze: listed mount points');
+is_deeply([$run->fs_thaw(['/boot'])], [], 'fs_thaw: listed mount points');
+virt_error(sub { $run->fs_freeze(['/', '/nope']) }, OP_INVALID, FROM_TEST, 'fs_freeze: unknown mount point');
+virt_error(sub { $run->fs_thaw(['/nope']) }, OP_INVALID, FROM_TEST, 'fs_thaw: unknown mount point');
+virt_error(sub { $off->fs_freeze([]) }, OP_INVALID, FROM_DOMAIN, 'fs_freeze on a shut-off domain');
+for my $bad ('/', { '/' => 1 }, undef, \'/') {
+    my $what = defined $bad ? (ref $bad || 'string') : 'undef';
+    dies_like(sub { $run->fs_freeze($bad) },
+              qr/^Sys::Virt::Domain::fs_freeze: mount points must be an array reference/, "fs_freeze: $what");
+    dies_like(sub { $run->fs_thaw($bad) },
+              qr/^Sys::Virt::Domain::fs_thaw: mount points must be an array reference/, "fs_thaw: $what");
+}
+{
+    my @holes;
+    $holes[1] = '/';
+    virt_error(sub { $run->fs_freeze(\@holes) }, OP_INVALID, FROM_TEST, 'fs_freeze: a hole reads as ""');
+}
+
+is_deeply([$run->fs_trim('/', 1024)], [], 'fs_trim of a mount point');
+# The original passed "" for undef, so it could not trim every file system.
+is_deeply([$run->fs_trim(undef, 0)], [], 'fs_trim: undef trims every file system');
+virt_error(sub { $run->fs_trim('/nope', 0) }, OP_INVALID, FROM_TEST, 'fs_trim: unknown mount point');
+
+# ------------------------------------------------------ guest information
+virt_error(sub { $run->get_guest_vcpus }, NO_SUPPORT, FROM_DOMAIN, 'get_guest_vcpus unsupported');
+virt_error(sub { $run->set_guest_vcpus('0-1', 1) }, NO_SUPPORT, FROM_DOMAIN, 'set_guest_vcpus unsupported');
+virt_error(sub { $run->get_guest_info }, NO_SUPPORT, FROM_DOMAIN, 'get_guest_info unsupported');
+virt_error(sub { $run->get_guest_info(Sys::Virt::Domain::GUEST_INFO_USERS, 0) }, NO_SUPPORT, FROM_DOMAIN,
+           'get_guest_info with types');
+
+my @ifaces = $test->get_interface_addresses(Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_LEASE);
+is_deeply(\@ifaces, [{
+    name => 'testnet0',
+    hwaddr => 'aa:bb:cc:dd:ee:ff',
+    addrs => [{ type => Sys::Virt::IP_ADDR_TYPE_IPV4, addr => '192.168.122.3', prefix => 24 }],
+}], 'get_interface_addresses');
+is_deeply([$test->get_interface_addresses(Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_AGENT)], \@ifaces,
+          'get_interface_addresses from the agent');
+virt_error(sub { $test->get_interface_addresses(9) }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_TEST,
+           'get_interface_addresses: unknown source');
+virt_error(sub { $off->get_interface_addresses(0) }, OP_INVALID, FROM_DOMAIN,
+           'get_interface_addresses on a shut-off domain');
+
+# ------------------------------------------------------ users and signals
+is_deeply([$run->set_user_password('root', 'secret')], [], 'set_user_password');
+virt_error(sub { $off->set_user_password('root', 'secret', 0) }, OP_INVALID, FROM_DOMAIN,
+           'set_user_password on a shut-off domain');
+virt_error(sub { $run->authorized_ssh_keys_get('root') }, NO_SUPPORT, FROM_DOMAIN, 'authorized_ssh_keys_get unsupported');
+virt_error(sub { $run->authorized_ssh_keys_set('root', ['ssh-ed25519 AAAA x'], 0) }, NO_SUPPORT, FROM_DOMAIN,
+           'authorized_ssh_keys_set unsupported');
+virt_error(sub { $run->authorized_ssh_keys_set('root', [], Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_REMOVE) },
+           INVALID_ARG, FROM_DOMAIN, 'authorized_ssh_keys_set with no keys: libvirt wants some');
+dies_like(sub { $run->authorized_ssh_keys_set('root', 'ssh-rsa AAAA') },
+          qr/^Sys::Virt::Domain::authorized_ssh_keys_set: keys must be an array reference/,
+          'authorized_ssh_keys_set: not an array');
+
+is_deeply([$run->send_process_signal(1, Sys::Virt::Domain::PROCESS_SIGNAL_TERM)], [], 'send_process_signal');
+virt_error(sub { $run->send_process_signal(-1, 9) }, INVALID_ARG, FROM_TEST, 'send_process_signal: negative pid');
+virt_error(sub { $run->send_process_signal(1, 999) }, INVALID_ARG, FROM_TEST, 'send_process_signal: bad signal');
+virt_error(sub { $run->set_agent_response_timeout(Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_BLOCK) },
+           NO_SUPPORT, FROM_DOMAIN, 'set_agent_response_timeout unsupported');
+
+# --------------------------------------------------------- security labels
+is_deeply([$run->get_security_label], [{ label => 'libvirt-test', enforcing => 1 }], 'get_security_label');
+is_deeply($off->get_security_label, { label => '', enforcing => 0 }, 'get_security_label: shut off');
+virt_error(sub { $run->get_security_label_list }, NO_SUPPORT, FROM_DOMAIN, 'get_security_label_list unsupported');
+
+# ------------------------------------------------------------------ misc
+is_deeply([$run->get_messages], [], 'get_messages: none');
+is_deeply([$run->get_messages(Sys::Virt::Domain::MESSAGE_DEPRECATION)], [], 'get_messages with flags');
+virt_error(sub { $run->start_dirty_rate_calc(1) }, NO_SUPPORT, FROM_DOMAIN, 'start_dirty_rate_calc unsupported');
+
+is_deeply([$off->set_lifecycle_action(Sys::Virt::Domain::LIFECYCLE_POWEROFF,
+                                      Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART,
+                                      Sys::Virt::Domain::AFFECT_CONFIG)], [], 'set_lifecycle_action');
+is_deeply([$run->set_lifecycle_action(Sys::Virt::Domain::LIFECYCLE_REBOOT,
+                                      Sys::Virt::Domain::LIFECYCLE_ACTION_DESTROY)], [],
+          'set_lifecycle_action, running');
+virt_error(sub { $run->set_lifecycle_action(99, 0) }, INVALID_ARG, FROM_DOMAIN, 'set_lifecycle_action: bad type');
+
+virt_error(sub { $run->fd_associate('fdset', [0, 1]) }, NO_SUPPORT, FROM_DOMAIN, 'fd_associate unsupported');
+virt_error(sub { $run->fd_associate('fdset', []) }, INVALID_ARG, FROM_DOMAIN, 'fd_associate with no fds');
+dies_like(sub { $run->fd_associate('fdset', 3) }, qr/^Sys::Virt::Domain::fd_associate: fds must be an array reference/,
+          'fd_associate: not an array');
+{
+    my @holes;
+    $holes[1] = 1;
+    dies_like(sub { $run->fd_associate('fdset', \@holes) }, qr/fd_associate: fds must not contain undefined/,
+              'fd_associate: a hole in the fd list');
+}
+
+virt_error(sub { $run->open_graphics(0, -1) }, INVALID_ARG, FROM_DOMAIN, 'open_graphics: negative fd');
+socketpair(my $s1, my $s2, AF_UNIX, SOCK_STREAM, PF_UNSPEC) or die "socketpair: $!";
+virt_error(sub { $run->open_graphics(0, fileno($s1), Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH) },
+           NO_SUPPORT, FROM_DOMAIN, 'open_graphics unsupported');
+virt_error(sub { $run->open_graphics_fd(0) }, NO_SUPPORT, FROM_DOMAIN, 'open_graphics_fd unsupported');
+
+done_testing();
