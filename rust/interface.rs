@@ -8,17 +8,50 @@ use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virInterface> },
-    Xsub { name: "_lookup_by_name", body: lookup_by_name },
-    Xsub { name: "_lookup_by_mac", body: lookup_by_mac },
-    Xsub { name: "_define_xml", body: define_xml },
-    Xsub { name: "get_name", body: identity::get_name::<sys::virInterface> },
-    Xsub { name: "get_mac", body: get_mac },
-    Xsub { name: "get_xml_description", body: identity::get_xml_description::<sys::virInterface> },
-    Xsub { name: "is_active", body: is_active },
-    Xsub { name: "create", body: create },
-    Xsub { name: "destroy", body: destroy_iface },
-    Xsub { name: "undefine", body: undefine },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virInterface>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_by_mac",
+        body: lookup_by_mac,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virInterface>,
+    },
+    Xsub {
+        name: "get_mac",
+        body: get_mac,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virInterface>,
+    },
+    Xsub {
+        name: "is_active",
+        body: is_active,
+    },
+    Xsub {
+        name: "create",
+        body: create,
+    },
+    Xsub {
+        name: "destroy",
+        body: destroy_iface,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
 ];
 
 /// `_lookup_by_name($con, $name)`

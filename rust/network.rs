@@ -15,27 +15,90 @@ use std::ptr;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virNetwork> },
-    Xsub { name: "_lookup_by_name", body: lookup_by_name },
-    Xsub { name: "_lookup_by_uuid", body: lookup_by_uuid },
-    Xsub { name: "_lookup_by_uuid_string", body: lookup_by_uuid_string },
-    Xsub { name: "_create_xml", body: create_xml },
-    Xsub { name: "_define_xml", body: define_xml },
-    Xsub { name: "get_name", body: identity::get_name::<sys::virNetwork> },
-    Xsub { name: "get_uuid", body: identity::get_uuid::<sys::virNetwork> },
-    Xsub { name: "get_uuid_string", body: identity::get_uuid_string::<sys::virNetwork> },
-    Xsub { name: "get_xml_description", body: identity::get_xml_description::<sys::virNetwork> },
-    Xsub { name: "get_bridge_name", body: get_bridge_name },
-    Xsub { name: "is_active", body: is_active },
-    Xsub { name: "is_persistent", body: is_persistent },
-    Xsub { name: "get_autostart", body: get_autostart },
-    Xsub { name: "set_autostart", body: set_autostart },
-    Xsub { name: "create", body: create },
-    Xsub { name: "destroy", body: destroy_net },
-    Xsub { name: "undefine", body: undefine },
-    Xsub { name: "update", body: update },
-    Xsub { name: "get_dhcp_leases", body: get_dhcp_leases },
-    Xsub { name: "list_all_ports", body: list_all_ports },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_by_uuid",
+        body: lookup_by_uuid,
+    },
+    Xsub {
+        name: "_lookup_by_uuid_string",
+        body: lookup_by_uuid_string,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "get_uuid",
+        body: identity::get_uuid::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "get_uuid_string",
+        body: identity::get_uuid_string::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "get_bridge_name",
+        body: get_bridge_name,
+    },
+    Xsub {
+        name: "is_active",
+        body: is_active,
+    },
+    Xsub {
+        name: "is_persistent",
+        body: is_persistent,
+    },
+    Xsub {
+        name: "get_autostart",
+        body: get_autostart,
+    },
+    Xsub {
+        name: "set_autostart",
+        body: set_autostart,
+    },
+    Xsub {
+        name: "create",
+        body: create,
+    },
+    Xsub {
+        name: "destroy",
+        body: destroy_net,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
+    Xsub {
+        name: "update",
+        body: update,
+    },
+    Xsub {
+        name: "get_dhcp_leases",
+        body: get_dhcp_leases,
+    },
+    Xsub {
+        name: "list_all_ports",
+        body: list_all_ports,
+    },
 ];
 
 // ---------------------------------------------------------------------
@@ -44,7 +107,10 @@ pub static XSUBS: &[Xsub] = &[
 /// A raw UUID argument: exactly `VIR_UUID_BUFLEN` (16) bytes. libvirt
 /// reads 16 bytes from the pointer it is given, so a shorter string is
 /// refused rather than read past its end.
-pub(crate) fn uuid_arg(xs: &Xs, i: usize) -> Result<[u8; sys::VIR_UUID_BUFLEN as usize], crate::perl::XsError> {
+pub(crate) fn uuid_arg(
+    xs: &Xs,
+    i: usize,
+) -> Result<[u8; sys::VIR_UUID_BUFLEN as usize], crate::perl::XsError> {
     let bytes = xs.bytes(i)?;
     match <[u8; sys::VIR_UUID_BUFLEN as usize]>::try_from(bytes) {
         Ok(uuid) => Ok(uuid),
@@ -68,7 +134,11 @@ pub(crate) fn ret_status(xs: &mut Xs, rc: c_int) -> XsResult {
 ///
 /// # Safety
 /// `list` is NULL or a malloc'd array of `n` live objects owned by the caller.
-pub(crate) unsafe fn ret_object_list<T: Handle>(xs: &mut Xs, list: *mut *mut T, n: c_int) -> XsResult {
+pub(crate) unsafe fn ret_object_list<T: Handle>(
+    xs: &mut Xs,
+    list: *mut *mut T,
+    n: c_int,
+) -> XsResult {
     // SAFETY: per the contract; the array itself is freed on drop.
     let arr = unsafe { CArray::from_raw(list, n.max(0) as usize) };
     // Wrap every element before returning, so none leaks.
@@ -232,7 +302,9 @@ fn update(xs: &mut Xs) -> XsResult {
     let xml = xs.str(4)?;
     let flags = xs.flags(5)?;
     // SAFETY: `xml` is a C string alive for the call.
-    check(unsafe { sys::virNetworkUpdate(net, command, section, parent_index, xml.as_ptr(), flags) })?;
+    check(unsafe {
+        sys::virNetworkUpdate(net, command, section, parent_index, xml.as_ptr(), flags)
+    })?;
     Ok(())
 }
 

@@ -11,16 +11,46 @@ use std::ptr;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virNetworkPort> },
-    Xsub { name: "_lookup_by_uuid", body: lookup_by_uuid },
-    Xsub { name: "_lookup_by_uuid_string", body: lookup_by_uuid_string },
-    Xsub { name: "_create_xml", body: create_xml },
-    Xsub { name: "get_uuid", body: identity::get_uuid::<sys::virNetworkPort> },
-    Xsub { name: "get_uuid_string", body: identity::get_uuid_string::<sys::virNetworkPort> },
-    Xsub { name: "get_xml_description", body: identity::get_xml_description::<sys::virNetworkPort> },
-    Xsub { name: "delete", body: delete },
-    Xsub { name: "get_parameters", body: get_parameters },
-    Xsub { name: "set_parameters", body: set_parameters },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virNetworkPort>,
+    },
+    Xsub {
+        name: "_lookup_by_uuid",
+        body: lookup_by_uuid,
+    },
+    Xsub {
+        name: "_lookup_by_uuid_string",
+        body: lookup_by_uuid_string,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "get_uuid",
+        body: identity::get_uuid::<sys::virNetworkPort>,
+    },
+    Xsub {
+        name: "get_uuid_string",
+        body: identity::get_uuid_string::<sys::virNetworkPort>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virNetworkPort>,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
+    Xsub {
+        name: "get_parameters",
+        body: get_parameters,
+    },
+    Xsub {
+        name: "set_parameters",
+        body: set_parameters,
+    },
 ];
 
 /// `_lookup_by_uuid($net, $uuid)` with the 16 raw bytes.
@@ -61,7 +91,10 @@ fn delete(xs: &mut Xs) -> XsResult {
 }
 
 /// The port's parameters, as libvirt allocated them.
-fn fetch_parameters(port: *mut sys::virNetworkPort, flags: u32) -> Result<LibvirtParams, crate::perl::XsError> {
+fn fetch_parameters(
+    port: *mut sys::virNetworkPort,
+    flags: u32,
+) -> Result<LibvirtParams, crate::perl::XsError> {
     let mut params: sys::virTypedParameterPtr = ptr::null_mut();
     let mut n: c_int = 0;
     // SAFETY: out-pointers to locals; libvirt allocates the array.
@@ -106,12 +139,19 @@ fn set_parameters(xs: &mut Xs) -> XsResult {
         wanted.push(xs.perl, &name, ty, sv)?;
     }
     // SAFETY: `wanted` holds `len` initialised parameters for the call.
-    check(unsafe { sys::virNetworkPortSetParameters(port, wanted.as_mut_ptr(), wanted.len() as c_int, flags) })?;
+    check(unsafe {
+        sys::virNetworkPortSetParameters(port, wanted.as_mut_ptr(), wanted.len() as c_int, flags)
+    })?;
     Ok(())
 }
 
 /// A parameter's field name.
 fn param_name(p: &sys::virTypedParameter) -> String {
-    let bytes: Vec<u8> = p.field.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+    let bytes: Vec<u8> = p
+        .field
+        .iter()
+        .take_while(|&&c| c != 0)
+        .map(|&c| c as u8)
+        .collect();
     String::from_utf8_lossy(&bytes).into_owned()
 }

@@ -11,25 +11,82 @@ use std::ptr;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virNodeDevice> },
-    Xsub { name: "_lookup_by_name", body: lookup_by_name },
-    Xsub { name: "_lookup_scsihost_by_wwn", body: lookup_scsihost_by_wwn },
-    Xsub { name: "_create_xml", body: create_xml },
-    Xsub { name: "_define_xml", body: define_xml },
-    Xsub { name: "get_name", body: identity::get_name::<sys::virNodeDevice> },
-    Xsub { name: "get_parent", body: get_parent },
-    Xsub { name: "get_xml_description", body: identity::get_xml_description::<sys::virNodeDevice> },
-    Xsub { name: "dettach", body: dettach },
-    Xsub { name: "reattach", body: reattach },
-    Xsub { name: "reset", body: reset },
-    Xsub { name: "create", body: create },
-    Xsub { name: "destroy", body: destroy_dev },
-    Xsub { name: "undefine", body: undefine },
-    Xsub { name: "get_autostart", body: get_autostart },
-    Xsub { name: "set_autostart", body: set_autostart },
-    Xsub { name: "is_active", body: is_active },
-    Xsub { name: "is_persistent", body: is_persistent },
-    Xsub { name: "list_capabilities", body: list_capabilities },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virNodeDevice>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_scsihost_by_wwn",
+        body: lookup_scsihost_by_wwn,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virNodeDevice>,
+    },
+    Xsub {
+        name: "get_parent",
+        body: get_parent,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virNodeDevice>,
+    },
+    Xsub {
+        name: "dettach",
+        body: dettach,
+    },
+    Xsub {
+        name: "reattach",
+        body: reattach,
+    },
+    Xsub {
+        name: "reset",
+        body: reset,
+    },
+    Xsub {
+        name: "create",
+        body: create,
+    },
+    Xsub {
+        name: "destroy",
+        body: destroy_dev,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
+    Xsub {
+        name: "get_autostart",
+        body: get_autostart,
+    },
+    Xsub {
+        name: "set_autostart",
+        body: set_autostart,
+    },
+    Xsub {
+        name: "is_active",
+        body: is_active,
+    },
+    Xsub {
+        name: "is_persistent",
+        body: is_persistent,
+    },
+    Xsub {
+        name: "list_capabilities",
+        body: list_capabilities,
+    },
 ];
 
 /// `_lookup_by_name($con, $name)`
@@ -48,7 +105,9 @@ fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
     let wwpn = xs.str(2)?;
     let flags = xs.flags(3)?;
     // SAFETY: both strings are C strings alive for the call.
-    let dev = check_ptr(unsafe { sys::virNodeDeviceLookupSCSIHostByWWN(con, wwnn.as_ptr(), wwpn.as_ptr(), flags) })?;
+    let dev = check_ptr(unsafe {
+        sys::virNodeDeviceLookupSCSIHostByWWN(con, wwnn.as_ptr(), wwpn.as_ptr(), flags)
+    })?;
     xs.ret_object(dev)
 }
 
@@ -191,7 +250,10 @@ fn list_capabilities(xs: &mut Xs) -> XsResult {
     let n = check(unsafe { sys::virNodeDeviceListCaps(dev, names.as_mut_ptr(), max) })?;
     let n = (n as usize).min(names.len());
     // SAFETY: the first `n` entries are strings libvirt allocated for us.
-    let owned: Vec<CString> = names[..n].iter().map(|&p| unsafe { CString::from_raw(p) }).collect();
+    let owned: Vec<CString> = names[..n]
+        .iter()
+        .map(|&p| unsafe { CString::from_raw(p) })
+        .collect();
     for s in &owned {
         xs.ret_bytes(s.bytes())?;
     }

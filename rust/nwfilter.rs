@@ -8,16 +8,46 @@ use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virNWFilter> },
-    Xsub { name: "_lookup_by_name", body: lookup_by_name },
-    Xsub { name: "_lookup_by_uuid", body: lookup_by_uuid },
-    Xsub { name: "_lookup_by_uuid_string", body: lookup_by_uuid_string },
-    Xsub { name: "_define_xml", body: define_xml },
-    Xsub { name: "get_name", body: identity::get_name::<sys::virNWFilter> },
-    Xsub { name: "get_uuid", body: identity::get_uuid::<sys::virNWFilter> },
-    Xsub { name: "get_uuid_string", body: identity::get_uuid_string::<sys::virNWFilter> },
-    Xsub { name: "get_xml_description", body: identity::get_xml_description::<sys::virNWFilter> },
-    Xsub { name: "undefine", body: undefine },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virNWFilter>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_by_uuid",
+        body: lookup_by_uuid,
+    },
+    Xsub {
+        name: "_lookup_by_uuid_string",
+        body: lookup_by_uuid_string,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virNWFilter>,
+    },
+    Xsub {
+        name: "get_uuid",
+        body: identity::get_uuid::<sys::virNWFilter>,
+    },
+    Xsub {
+        name: "get_uuid_string",
+        body: identity::get_uuid_string::<sys::virNWFilter>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virNWFilter>,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
 ];
 
 /// `_lookup_by_name($con, $name)`

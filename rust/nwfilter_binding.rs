@@ -8,13 +8,34 @@ use std::os::raw::c_char;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virNWFilterBinding> },
-    Xsub { name: "_lookup_by_port_dev", body: lookup_by_port_dev },
-    Xsub { name: "_create_xml", body: create_xml },
-    Xsub { name: "get_port_dev", body: get_port_dev },
-    Xsub { name: "get_filter_name", body: get_filter_name },
-    Xsub { name: "get_xml_description", body: identity::get_xml_description::<sys::virNWFilterBinding> },
-    Xsub { name: "delete", body: delete },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virNWFilterBinding>,
+    },
+    Xsub {
+        name: "_lookup_by_port_dev",
+        body: lookup_by_port_dev,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "get_port_dev",
+        body: get_port_dev,
+    },
+    Xsub {
+        name: "get_filter_name",
+        body: get_filter_name,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virNWFilterBinding>,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
 ];
 
 /// `_lookup_by_port_dev($con, $portdev)`
@@ -22,7 +43,8 @@ fn lookup_by_port_dev(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let portdev = xs.str(1)?;
     // SAFETY: `con` is NULL or live; `portdev` is a C string alive for the call.
-    let binding = check_ptr(unsafe { sys::virNWFilterBindingLookupByPortDev(con, portdev.as_ptr()) })?;
+    let binding =
+        check_ptr(unsafe { sys::virNWFilterBindingLookupByPortDev(con, portdev.as_ptr()) })?;
     xs.ret_object(binding)
 }
 

@@ -9,19 +9,58 @@ use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virSecret> },
-    Xsub { name: "_lookup_by_uuid", body: lookup_by_uuid },
-    Xsub { name: "_lookup_by_uuid_string", body: lookup_by_uuid_string },
-    Xsub { name: "_lookup_by_usage", body: lookup_by_usage },
-    Xsub { name: "_define_xml", body: define_xml },
-    Xsub { name: "get_uuid", body: identity::get_uuid::<sys::virSecret> },
-    Xsub { name: "get_uuid_string", body: identity::get_uuid_string::<sys::virSecret> },
-    Xsub { name: "get_xml_description", body: identity::get_xml_description::<sys::virSecret> },
-    Xsub { name: "get_usage_type", body: get_usage_type },
-    Xsub { name: "get_usage_id", body: get_usage_id },
-    Xsub { name: "get_value", body: get_value },
-    Xsub { name: "set_value", body: set_value },
-    Xsub { name: "undefine", body: undefine },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virSecret>,
+    },
+    Xsub {
+        name: "_lookup_by_uuid",
+        body: lookup_by_uuid,
+    },
+    Xsub {
+        name: "_lookup_by_uuid_string",
+        body: lookup_by_uuid_string,
+    },
+    Xsub {
+        name: "_lookup_by_usage",
+        body: lookup_by_usage,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "get_uuid",
+        body: identity::get_uuid::<sys::virSecret>,
+    },
+    Xsub {
+        name: "get_uuid_string",
+        body: identity::get_uuid_string::<sys::virSecret>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virSecret>,
+    },
+    Xsub {
+        name: "get_usage_type",
+        body: get_usage_type,
+    },
+    Xsub {
+        name: "get_usage_id",
+        body: get_usage_id,
+    },
+    Xsub {
+        name: "get_value",
+        body: get_value,
+    },
+    Xsub {
+        name: "set_value",
+        body: set_value,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
 ];
 
 /// `_lookup_by_uuid($con, $uuid)` with the 16 raw bytes.
@@ -48,7 +87,8 @@ fn lookup_by_usage(xs: &mut Xs) -> XsResult {
     let usage_type = xs.i32(1)?;
     let usage_id = xs.str(2)?;
     // SAFETY: `usage_id` is a C string alive for the call.
-    let sec = check_ptr(unsafe { sys::virSecretLookupByUsage(con, usage_type, usage_id.as_ptr()) })?;
+    let sec =
+        check_ptr(unsafe { sys::virSecretLookupByUsage(con, usage_type, usage_id.as_ptr()) })?;
     xs.ret_object(sec)
 }
 

@@ -11,32 +11,110 @@ use std::ptr;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virStoragePool> },
-    Xsub { name: "_lookup_by_name", body: lookup_by_name },
-    Xsub { name: "_lookup_by_uuid", body: lookup_by_uuid },
-    Xsub { name: "_lookup_by_uuid_string", body: lookup_by_uuid_string },
-    Xsub { name: "_lookup_by_volume", body: lookup_by_volume },
-    Xsub { name: "_lookup_by_target_path", body: lookup_by_target_path },
-    Xsub { name: "_create_xml", body: create_xml },
-    Xsub { name: "_define_xml", body: define_xml },
-    Xsub { name: "get_name", body: identity::get_name::<sys::virStoragePool> },
-    Xsub { name: "get_uuid", body: identity::get_uuid::<sys::virStoragePool> },
-    Xsub { name: "get_uuid_string", body: identity::get_uuid_string::<sys::virStoragePool> },
-    Xsub { name: "get_xml_description", body: identity::get_xml_description::<sys::virStoragePool> },
-    Xsub { name: "is_active", body: is_active },
-    Xsub { name: "is_persistent", body: is_persistent },
-    Xsub { name: "get_autostart", body: get_autostart },
-    Xsub { name: "set_autostart", body: set_autostart },
-    Xsub { name: "create", body: create },
-    Xsub { name: "destroy", body: destroy_pool },
-    Xsub { name: "undefine", body: undefine },
-    Xsub { name: "build", body: build },
-    Xsub { name: "delete", body: delete },
-    Xsub { name: "refresh", body: refresh },
-    Xsub { name: "get_info", body: get_info },
-    Xsub { name: "num_of_storage_volumes", body: num_of_storage_volumes },
-    Xsub { name: "list_storage_vol_names", body: list_storage_vol_names },
-    Xsub { name: "list_all_volumes", body: list_all_volumes },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_by_uuid",
+        body: lookup_by_uuid,
+    },
+    Xsub {
+        name: "_lookup_by_uuid_string",
+        body: lookup_by_uuid_string,
+    },
+    Xsub {
+        name: "_lookup_by_volume",
+        body: lookup_by_volume,
+    },
+    Xsub {
+        name: "_lookup_by_target_path",
+        body: lookup_by_target_path,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "get_uuid",
+        body: identity::get_uuid::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "get_uuid_string",
+        body: identity::get_uuid_string::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "is_active",
+        body: is_active,
+    },
+    Xsub {
+        name: "is_persistent",
+        body: is_persistent,
+    },
+    Xsub {
+        name: "get_autostart",
+        body: get_autostart,
+    },
+    Xsub {
+        name: "set_autostart",
+        body: set_autostart,
+    },
+    Xsub {
+        name: "create",
+        body: create,
+    },
+    Xsub {
+        name: "destroy",
+        body: destroy_pool,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
+    Xsub {
+        name: "build",
+        body: build,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
+    Xsub {
+        name: "refresh",
+        body: refresh,
+    },
+    Xsub {
+        name: "get_info",
+        body: get_info,
+    },
+    Xsub {
+        name: "num_of_storage_volumes",
+        body: num_of_storage_volumes,
+    },
+    Xsub {
+        name: "list_storage_vol_names",
+        body: list_storage_vol_names,
+    },
+    Xsub {
+        name: "list_all_volumes",
+        body: list_all_volumes,
+    },
 ];
 
 /// `_lookup_by_name($con, $name)`
@@ -229,7 +307,10 @@ fn list_storage_vol_names(xs: &mut Xs) -> XsResult {
     }
     let n = (n as usize).min(names.len());
     // SAFETY: the first `n` entries are strings libvirt allocated for us.
-    let owned: Vec<CString> = names[..n].iter().map(|&p| unsafe { CString::from_raw(p) }).collect();
+    let owned: Vec<CString> = names[..n]
+        .iter()
+        .map(|&p| unsafe { CString::from_raw(p) })
+        .collect();
     for s in &owned {
         xs.ret_bytes(s.bytes())?;
     }

@@ -7,23 +7,74 @@ use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
-    Xsub { name: "DESTROY", body: destroy::<sys::virStorageVol> },
-    Xsub { name: "_lookup_by_name", body: lookup_by_name },
-    Xsub { name: "_lookup_by_key", body: lookup_by_key },
-    Xsub { name: "_lookup_by_path", body: lookup_by_path },
-    Xsub { name: "_create_xml", body: create_xml },
-    Xsub { name: "_create_xml_from", body: create_xml_from },
-    Xsub { name: "get_name", body: identity::get_name::<sys::virStorageVol> },
-    Xsub { name: "get_key", body: get_key },
-    Xsub { name: "get_path", body: get_path },
-    Xsub { name: "get_xml_description", body: identity::get_xml_description::<sys::virStorageVol> },
-    Xsub { name: "get_info", body: get_info },
-    Xsub { name: "delete", body: delete },
-    Xsub { name: "resize", body: resize },
-    Xsub { name: "wipe", body: wipe },
-    Xsub { name: "wipe_pattern", body: wipe_pattern },
-    Xsub { name: "upload", body: upload },
-    Xsub { name: "download", body: download },
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virStorageVol>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_by_key",
+        body: lookup_by_key,
+    },
+    Xsub {
+        name: "_lookup_by_path",
+        body: lookup_by_path,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_create_xml_from",
+        body: create_xml_from,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virStorageVol>,
+    },
+    Xsub {
+        name: "get_key",
+        body: get_key,
+    },
+    Xsub {
+        name: "get_path",
+        body: get_path,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virStorageVol>,
+    },
+    Xsub {
+        name: "get_info",
+        body: get_info,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
+    Xsub {
+        name: "resize",
+        body: resize,
+    },
+    Xsub {
+        name: "wipe",
+        body: wipe,
+    },
+    Xsub {
+        name: "wipe_pattern",
+        body: wipe_pattern,
+    },
+    Xsub {
+        name: "upload",
+        body: upload,
+    },
+    Xsub {
+        name: "download",
+        body: download,
+    },
 ];
 
 /// `_lookup_by_name($pool, $name)`
@@ -71,7 +122,8 @@ fn create_xml_from(xs: &mut Xs) -> XsResult {
     let clone = xs.handle::<sys::virStorageVol>(2)?;
     let flags = xs.flags(3)?;
     // SAFETY: `xml` is a C string alive for the call; `clone` is NULL or live.
-    let vol = check_ptr(unsafe { sys::virStorageVolCreateXMLFrom(pool, xml.as_ptr(), clone, flags) })?;
+    let vol =
+        check_ptr(unsafe { sys::virStorageVolCreateXMLFrom(pool, xml.as_ptr(), clone, flags) })?;
     xs.ret_object(vol)
 }
 
