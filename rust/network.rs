@@ -1,10 +1,369 @@
-//! `Sys::Virt::Network`.
+//! `Sys::Virt::Network`: virtual networks.
+//!
+//! Also holds the few helpers the other object classes of this family
+//! (ports, pools, volumes, devices, interfaces, secrets, filters) share:
+//! reading a raw UUID argument, returning an int status, and returning a
+//! list of new objects from an array libvirt allocated.
 
-use crate::handle::destroy;
-use crate::perl::Xsub;
+use crate::error::{self, check, check_ptr};
+use crate::handle::{destroy, new_object, Handle};
+use crate::identity;
+use crate::owned::CArray;
+use crate::perl::{Xs, XsResult, Xsub};
+use std::os::raw::{c_char, c_int};
+use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[Xsub {
-    name: "DESTROY",
-    body: destroy::<sys::virNetwork>,
-}];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_by_uuid",
+        body: lookup_by_uuid,
+    },
+    Xsub {
+        name: "_lookup_by_uuid_string",
+        body: lookup_by_uuid_string,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "get_uuid",
+        body: identity::get_uuid::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "get_uuid_string",
+        body: identity::get_uuid_string::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virNetwork>,
+    },
+    Xsub {
+        name: "get_bridge_name",
+        body: get_bridge_name,
+    },
+    Xsub {
+        name: "is_active",
+        body: is_active,
+    },
+    Xsub {
+        name: "is_persistent",
+        body: is_persistent,
+    },
+    Xsub {
+        name: "get_autostart",
+        body: get_autostart,
+    },
+    Xsub {
+        name: "set_autostart",
+        body: set_autostart,
+    },
+    Xsub {
+        name: "create",
+        body: create,
+    },
+    Xsub {
+        name: "destroy",
+        body: destroy_net,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
+    Xsub {
+        name: "update",
+        body: update,
+    },
+    Xsub {
+        name: "get_dhcp_leases",
+        body: get_dhcp_leases,
+    },
+    Xsub {
+        name: "list_all_ports",
+        body: list_all_ports,
+    },
+];
+
+// ---------------------------------------------------------------------
+// Helpers shared by the object classes of this family.
+
+/// A raw UUID argument: exactly `VIR_UUID_BUFLEN` (16) bytes. libvirt
+/// reads 16 bytes from the pointer it is given, so a shorter string is
+/// refused rather than read past its end.
+pub(crate) fn uuid_arg(
+    xs: &Xs,
+    i: usize,
+) -> Result<[u8; sys::VIR_UUID_BUFLEN as usize], crate::perl::XsError> {
+    let bytes = xs.bytes(i)?;
+    match <[u8; sys::VIR_UUID_BUFLEN as usize]>::try_from(bytes) {
+        Ok(uuid) => Ok(uuid),
+        Err(_) => xs.die(format!(
+            "{} must be {} raw bytes, not {}",
+            xs.arg_name(i),
+            sys::VIR_UUID_BUFLEN,
+            bytes.len()
+        )),
+    }
+}
+
+/// Return an int status (e.g. `is_active`), or the libvirt error when < 0.
+pub(crate) fn ret_status(xs: &mut Xs, rc: c_int) -> XsResult {
+    let rc = check(rc)?;
+    xs.ret_i64(rc as i64)
+}
+
+/// Return one new object per element of an array of `n` objects that
+/// libvirt allocated (each element and the array are ours).
+///
+/// # Safety
+/// `list` is NULL or a malloc'd array of `n` live objects owned by the caller.
+pub(crate) unsafe fn ret_object_list<T: Handle>(
+    xs: &mut Xs,
+    list: *mut *mut T,
+    n: c_int,
+) -> XsResult {
+    // SAFETY: per the contract; the array itself is freed on drop.
+    let arr = unsafe { CArray::from_raw(list, n.max(0) as usize) };
+    // Wrap every element before returning, so none leaks.
+    for &obj in arr.as_slice() {
+        let sv = new_object(xs.perl, obj);
+        xs.ret(sv);
+    }
+    Ok(())
+}
+
+/// A NUL-terminated C string pointer that may be NULL, as a Perl value:
+/// undef for NULL, bytes otherwise.
+pub(crate) fn opt_cstr_sv(perl: crate::perl::Perl, s: *const c_char) -> crate::perl::NewSv {
+    if s.is_null() {
+        perl.new_undef()
+    } else {
+        // SAFETY: a non-NULL libvirt string is NUL-terminated and live.
+        perl.new_bytes(unsafe { std::ffi::CStr::from_ptr(s) }.to_bytes())
+    }
+}
+
+// ---------------------------------------------------------------------
+// Lookups and creation (called by `_new` and Sys::Virt).
+
+/// `_lookup_by_name($con, $name)`
+fn lookup_by_name(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let name = xs.str(1)?;
+    // SAFETY: `con` is NULL or live (libvirt rejects NULL); `name` is a C
+    // string alive for the call.
+    let net = check_ptr(unsafe { sys::virNetworkLookupByName(con, name.as_ptr()) })?;
+    xs.ret_object(net)
+}
+
+/// `_lookup_by_uuid($con, $uuid)` with the 16 raw bytes.
+fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let uuid = uuid_arg(xs, 1)?;
+    // SAFETY: `uuid` holds the 16 bytes libvirt reads.
+    let net = check_ptr(unsafe { sys::virNetworkLookupByUUID(con, uuid.as_ptr()) })?;
+    xs.ret_object(net)
+}
+
+/// `_lookup_by_uuid_string($con, $uuid)` with the printable form.
+fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let uuid = xs.str(1)?;
+    // SAFETY: `uuid` is a C string alive for the call.
+    let net = check_ptr(unsafe { sys::virNetworkLookupByUUIDString(con, uuid.as_ptr()) })?;
+    xs.ret_object(net)
+}
+
+/// `_create_xml($con, $xml, $flags=0)`: start a transient network.
+fn create_xml(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `xml` is a C string alive for the call. Without flags the
+    // older entry point is used, so older servers keep working.
+    let net = check_ptr(unsafe {
+        if flags == 0 {
+            sys::virNetworkCreateXML(con, xml.as_ptr())
+        } else {
+            sys::virNetworkCreateXMLFlags(con, xml.as_ptr(), flags)
+        }
+    })?;
+    xs.ret_object(net)
+}
+
+/// `_define_xml($con, $xml, $flags=0)`: define a persistent network.
+fn define_xml(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: as in `create_xml`.
+    let net = check_ptr(unsafe {
+        if flags == 0 {
+            sys::virNetworkDefineXML(con, xml.as_ptr())
+        } else {
+            sys::virNetworkDefineXMLFlags(con, xml.as_ptr(), flags)
+        }
+    })?;
+    xs.ret_object(net)
+}
+
+// ---------------------------------------------------------------------
+// Methods.
+
+/// `$net->get_bridge_name()`
+fn get_bridge_name(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    // SAFETY: `net` is NULL or live; the name is ours to free.
+    let name = check_ptr(unsafe { sys::virNetworkGetBridgeName(net) })?;
+    xs.ret_owned_cstring(name)
+}
+
+/// `$net->is_active()`
+fn is_active(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    // SAFETY: `net` is NULL or live.
+    let rc = unsafe { sys::virNetworkIsActive(net) };
+    ret_status(xs, rc)
+}
+
+/// `$net->is_persistent()`
+fn is_persistent(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    // SAFETY: `net` is NULL or live.
+    let rc = unsafe { sys::virNetworkIsPersistent(net) };
+    ret_status(xs, rc)
+}
+
+/// `$net->get_autostart()`
+fn get_autostart(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    let mut autostart: c_int = 0;
+    // SAFETY: out-pointer to a local.
+    check(unsafe { sys::virNetworkGetAutostart(net, &mut autostart) })?;
+    xs.ret_i64(autostart as i64)
+}
+
+/// `$net->set_autostart($flag)`
+fn set_autostart(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    let autostart = xs.i32(1)?;
+    // SAFETY: `net` is NULL or live.
+    check(unsafe { sys::virNetworkSetAutostart(net, autostart) })?;
+    Ok(())
+}
+
+/// `$net->create()`: start a defined network.
+fn create(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    // SAFETY: `net` is NULL or live.
+    check(unsafe { sys::virNetworkCreate(net) })?;
+    Ok(())
+}
+
+/// `$net->destroy()`: stop a running network (the object stays usable).
+fn destroy_net(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    // SAFETY: `net` is NULL or live.
+    check(unsafe { sys::virNetworkDestroy(net) })?;
+    Ok(())
+}
+
+/// `$net->undefine()`
+fn undefine(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    // SAFETY: `net` is NULL or live.
+    check(unsafe { sys::virNetworkUndefine(net) })?;
+    Ok(())
+}
+
+/// `$net->update($command, $section, $parentIndex, $xml, $flags=0)`
+fn update(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    let command = xs.u32(1)?;
+    let section = xs.u32(2)?;
+    let parent_index = xs.i32(3)?;
+    let xml = xs.str(4)?;
+    let flags = xs.flags(5)?;
+    // SAFETY: `xml` is a C string alive for the call.
+    check(unsafe {
+        sys::virNetworkUpdate(net, command, section, parent_index, xml.as_ptr(), flags)
+    })?;
+    Ok(())
+}
+
+/// `$net->get_dhcp_leases($mac=undef, $flags=0)`: a list of hash refs.
+fn get_dhcp_leases(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    let mac = xs.opt_str(1)?;
+    let flags = xs.flags(2)?;
+    let mut leases: *mut sys::virNetworkDHCPLeasePtr = ptr::null_mut();
+    let mac_ptr = mac.as_deref().map_or(ptr::null(), |m| m.as_ptr());
+    // SAFETY: `mac_ptr` is NULL or a C string alive for the call; libvirt
+    // allocates the array and its leases for us.
+    let n = unsafe { sys::virNetworkGetDHCPLeases(net, mac_ptr, &mut leases, flags) };
+    if n < 0 {
+        return Err(error::last());
+    }
+    // SAFETY: `n` leases and the array are ours from here on.
+    let leases = DhcpLeases(unsafe { CArray::from_raw(leases, n as usize) });
+    let perl = xs.perl;
+    for &lease in leases.0.as_slice() {
+        // SAFETY: every element is a live lease owned by `leases`.
+        let l = unsafe { &*lease };
+        let mut h = perl.new_hash();
+        h.store("iface", opt_cstr_sv(perl, l.iface));
+        h.store_i64("expirytime", l.expirytime);
+        h.store_i64("type", l.type_ as i64);
+        h.store("mac", opt_cstr_sv(perl, l.mac));
+        h.store("iaid", opt_cstr_sv(perl, l.iaid));
+        h.store("ipaddr", opt_cstr_sv(perl, l.ipaddr));
+        h.store_u64("prefix", l.prefix as u64);
+        h.store("hostname", opt_cstr_sv(perl, l.hostname));
+        h.store("clientid", opt_cstr_sv(perl, l.clientid));
+        xs.ret(h.into_ref());
+    }
+    Ok(())
+}
+
+/// The leases libvirt returned: each freed, then the array.
+struct DhcpLeases(CArray<sys::virNetworkDHCPLeasePtr>);
+
+impl Drop for DhcpLeases {
+    fn drop(&mut self) {
+        for &lease in self.0.as_slice() {
+            // SAFETY: each lease is ours and freed once.
+            unsafe { sys::virNetworkDHCPLeaseFree(lease) };
+        }
+    }
+}
+
+/// `$net->list_all_ports($flags=0)`: a list of Sys::Virt::NetworkPort.
+fn list_all_ports(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    let flags = xs.flags(1)?;
+    let mut ports: *mut sys::virNetworkPortPtr = ptr::null_mut();
+    // SAFETY: libvirt allocates the array and a reference per port.
+    let n = unsafe { sys::virNetworkListAllPorts(net, &mut ports, flags) };
+    if n < 0 {
+        return Err(error::last());
+    }
+    // SAFETY: `n` ports and the array are ours.
+    unsafe { ret_object_list(xs, ports, n) }
+}

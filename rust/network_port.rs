@@ -1,10 +1,157 @@
-//! `Sys::Virt::NetworkPort`.
+//! `Sys::Virt::NetworkPort`: ports of a virtual network.
 
+use crate::error::{check, check_ptr};
 use crate::handle::destroy;
-use crate::perl::Xsub;
+use crate::identity;
+use crate::network::uuid_arg;
+use crate::perl::{Xs, XsResult, Xsub};
+use crate::typed_params::{LibvirtParams, ParamType, TypedParams};
+use std::os::raw::c_int;
+use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[Xsub {
-    name: "DESTROY",
-    body: destroy::<sys::virNetworkPort>,
-}];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virNetworkPort>,
+    },
+    Xsub {
+        name: "_lookup_by_uuid",
+        body: lookup_by_uuid,
+    },
+    Xsub {
+        name: "_lookup_by_uuid_string",
+        body: lookup_by_uuid_string,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "get_uuid",
+        body: identity::get_uuid::<sys::virNetworkPort>,
+    },
+    Xsub {
+        name: "get_uuid_string",
+        body: identity::get_uuid_string::<sys::virNetworkPort>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virNetworkPort>,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
+    Xsub {
+        name: "get_parameters",
+        body: get_parameters,
+    },
+    Xsub {
+        name: "set_parameters",
+        body: set_parameters,
+    },
+];
+
+/// `_lookup_by_uuid($net, $uuid)` with the 16 raw bytes.
+fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    let uuid = uuid_arg(xs, 1)?;
+    // SAFETY: `net` is NULL or live; `uuid` holds the 16 bytes libvirt reads.
+    let port = check_ptr(unsafe { sys::virNetworkPortLookupByUUID(net, uuid.as_ptr()) })?;
+    xs.ret_object(port)
+}
+
+/// `_lookup_by_uuid_string($net, $uuid)`
+fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    let uuid = xs.str(1)?;
+    // SAFETY: `uuid` is a C string alive for the call.
+    let port = check_ptr(unsafe { sys::virNetworkPortLookupByUUIDString(net, uuid.as_ptr()) })?;
+    xs.ret_object(port)
+}
+
+/// `_create_xml($net, $xml, $flags=0)`
+fn create_xml(xs: &mut Xs) -> XsResult {
+    let net = xs.handle::<sys::virNetwork>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `xml` is a C string alive for the call.
+    let port = check_ptr(unsafe { sys::virNetworkPortCreateXML(net, xml.as_ptr(), flags) })?;
+    xs.ret_object(port)
+}
+
+/// `$port->delete($flags=0)`
+fn delete(xs: &mut Xs) -> XsResult {
+    let port = xs.handle::<sys::virNetworkPort>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `port` is NULL or live.
+    check(unsafe { sys::virNetworkPortDelete(port, flags) })?;
+    Ok(())
+}
+
+/// The port's parameters, as libvirt allocated them.
+fn fetch_parameters(
+    port: *mut sys::virNetworkPort,
+    flags: u32,
+) -> Result<LibvirtParams, crate::perl::XsError> {
+    let mut params: sys::virTypedParameterPtr = ptr::null_mut();
+    let mut n: c_int = 0;
+    // SAFETY: out-pointers to locals; libvirt allocates the array.
+    let rc = unsafe { sys::virNetworkPortGetParameters(port, &mut params, &mut n, flags) };
+    // SAFETY: on success the array of `n` parameters is ours; on failure
+    // libvirt left it NULL (freeing NULL is harmless).
+    let owned = unsafe { LibvirtParams::from_raw(params, n) };
+    check(rc)?;
+    Ok(owned)
+}
+
+/// `$port->get_parameters($flags=0)`: a hash ref keyed by the
+/// `BANDWIDTH_*` constants.
+fn get_parameters(xs: &mut Xs) -> XsResult {
+    let port = xs.handle::<sys::virNetworkPort>(0)?;
+    let flags = xs.flags(1)?;
+    let params = fetch_parameters(port, flags)?;
+    xs.ret(params.to_hash(xs.perl));
+    Ok(())
+}
+
+/// `$port->set_parameters($params, $flags=0)`: the hash's keys that the
+/// port reports are set, with the type the port reports for each.
+fn set_parameters(xs: &mut Xs) -> XsResult {
+    let port = xs.handle::<sys::virNetworkPort>(0)?;
+    let hv = xs.hash_ref(1)?;
+    let flags = xs.flags(2)?;
+    let current = fetch_parameters(port, 0)?;
+    let mut wanted = TypedParams::with_len(0);
+    for p in current.as_slice() {
+        let name = param_name(p);
+        let Some(sv) = hv.get(&name)? else { continue };
+        let ty = match p.type_ as u32 {
+            sys::VIR_TYPED_PARAM_INT => ParamType::Int,
+            sys::VIR_TYPED_PARAM_UINT => ParamType::UInt,
+            sys::VIR_TYPED_PARAM_LLONG => ParamType::LLong,
+            sys::VIR_TYPED_PARAM_ULLONG => ParamType::ULLong,
+            sys::VIR_TYPED_PARAM_DOUBLE => ParamType::Double,
+            sys::VIR_TYPED_PARAM_BOOLEAN => ParamType::Boolean,
+            _ => ParamType::String,
+        };
+        wanted.push(xs.perl, &name, ty, sv)?;
+    }
+    // SAFETY: `wanted` holds `len` initialised parameters for the call.
+    check(unsafe {
+        sys::virNetworkPortSetParameters(port, wanted.as_mut_ptr(), wanted.len() as c_int, flags)
+    })?;
+    Ok(())
+}
+
+/// A parameter's field name.
+fn param_name(p: &sys::virTypedParameter) -> String {
+    let bytes: Vec<u8> = p
+        .field
+        .iter()
+        .take_while(|&&c| c != 0)
+        .map(|&c| c as u8)
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}

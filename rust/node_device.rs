@@ -1,10 +1,261 @@
-//! `Sys::Virt::NodeDevice`.
+//! `Sys::Virt::NodeDevice`: host devices.
 
+use crate::error::{self, check, check_ptr};
 use crate::handle::destroy;
-use crate::perl::Xsub;
+use crate::identity;
+use crate::network::ret_status;
+use crate::owned::CString;
+use crate::perl::{Xs, XsResult, Xsub};
+use std::os::raw::{c_char, c_int};
+use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[Xsub {
-    name: "DESTROY",
-    body: destroy::<sys::virNodeDevice>,
-}];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virNodeDevice>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_scsihost_by_wwn",
+        body: lookup_scsihost_by_wwn,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virNodeDevice>,
+    },
+    Xsub {
+        name: "get_parent",
+        body: get_parent,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virNodeDevice>,
+    },
+    Xsub {
+        name: "dettach",
+        body: dettach,
+    },
+    Xsub {
+        name: "reattach",
+        body: reattach,
+    },
+    Xsub {
+        name: "reset",
+        body: reset,
+    },
+    Xsub {
+        name: "create",
+        body: create,
+    },
+    Xsub {
+        name: "destroy",
+        body: destroy_dev,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
+    Xsub {
+        name: "get_autostart",
+        body: get_autostart,
+    },
+    Xsub {
+        name: "set_autostart",
+        body: set_autostart,
+    },
+    Xsub {
+        name: "is_active",
+        body: is_active,
+    },
+    Xsub {
+        name: "is_persistent",
+        body: is_persistent,
+    },
+    Xsub {
+        name: "list_capabilities",
+        body: list_capabilities,
+    },
+];
+
+/// `_lookup_by_name($con, $name)`
+fn lookup_by_name(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let name = xs.str(1)?;
+    // SAFETY: `con` is NULL or live; `name` is a C string alive for the call.
+    let dev = check_ptr(unsafe { sys::virNodeDeviceLookupByName(con, name.as_ptr()) })?;
+    xs.ret_object(dev)
+}
+
+/// `_lookup_scsihost_by_wwn($con, $wwnn, $wwpn, $flags=0)`
+fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let wwnn = xs.str(1)?;
+    let wwpn = xs.str(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: both strings are C strings alive for the call.
+    let dev = check_ptr(unsafe {
+        sys::virNodeDeviceLookupSCSIHostByWWN(con, wwnn.as_ptr(), wwpn.as_ptr(), flags)
+    })?;
+    xs.ret_object(dev)
+}
+
+/// `_create_xml($con, $xml, $flags=0)`: create a transient device.
+fn create_xml(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `xml` is a C string alive for the call.
+    let dev = check_ptr(unsafe { sys::virNodeDeviceCreateXML(con, xml.as_ptr(), flags) })?;
+    xs.ret_object(dev)
+}
+
+/// `_define_xml($con, $xml, $flags=0)`: define a persistent device.
+fn define_xml(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `xml` is a C string alive for the call.
+    let dev = check_ptr(unsafe { sys::virNodeDeviceDefineXML(con, xml.as_ptr(), flags) })?;
+    xs.ret_object(dev)
+}
+
+/// `$dev->get_parent()`: the parent's name, or undef for a root device.
+fn get_parent(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    // SAFETY: `dev` is NULL or live; the name is owned by the object.
+    let parent = unsafe { sys::virNodeDeviceGetParent(dev) };
+    if parent.is_null() {
+        // NULL without an error means "no parent".
+        // SAFETY: reads this thread's last error, set by the call above.
+        if unsafe { sys::virGetLastError() }.is_null() {
+            return xs.ret_undef();
+        }
+        return Err(error::last());
+    }
+    // SAFETY: a non-NULL parent name is a live C string.
+    unsafe { xs.ret_borrowed_cstr(parent) }
+}
+
+/// `$dev->dettach($driver=undef, $flags=0)`: unbind from the host driver.
+fn dettach(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    let driver = xs.opt_str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `driver` is NULL or a C string alive for the call. The old
+    // entry point is used when nothing needs the new one.
+    check(unsafe {
+        match driver.as_deref() {
+            None if flags == 0 => sys::virNodeDeviceDettach(dev),
+            d => sys::virNodeDeviceDetachFlags(dev, d.map_or(ptr::null(), |d| d.as_ptr()), flags),
+        }
+    })?;
+    Ok(())
+}
+
+/// `$dev->reattach()`
+fn reattach(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    // SAFETY: `dev` is NULL or live.
+    check(unsafe { sys::virNodeDeviceReAttach(dev) })?;
+    Ok(())
+}
+
+/// `$dev->reset()`
+fn reset(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    // SAFETY: `dev` is NULL or live.
+    check(unsafe { sys::virNodeDeviceReset(dev) })?;
+    Ok(())
+}
+
+/// `$dev->create($flags=0)`: start a defined device.
+fn create(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dev` is NULL or live.
+    check(unsafe { sys::virNodeDeviceCreate(dev, flags) })?;
+    Ok(())
+}
+
+/// `$dev->destroy()`: remove a (virtual) device from the host.
+fn destroy_dev(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    // SAFETY: `dev` is NULL or live.
+    check(unsafe { sys::virNodeDeviceDestroy(dev) })?;
+    Ok(())
+}
+
+/// `$dev->undefine($flags=0)`
+fn undefine(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `dev` is NULL or live.
+    check(unsafe { sys::virNodeDeviceUndefine(dev, flags) })?;
+    Ok(())
+}
+
+/// `$dev->get_autostart()`
+fn get_autostart(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    let mut autostart: c_int = 0;
+    // SAFETY: out-pointer to a local.
+    check(unsafe { sys::virNodeDeviceGetAutostart(dev, &mut autostart) })?;
+    xs.ret_i64(autostart as i64)
+}
+
+/// `$dev->set_autostart($flag)`
+fn set_autostart(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    let autostart = xs.i32(1)?;
+    // SAFETY: `dev` is NULL or live.
+    check(unsafe { sys::virNodeDeviceSetAutostart(dev, autostart) })?;
+    Ok(())
+}
+
+/// `$dev->is_active()`
+fn is_active(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    // SAFETY: `dev` is NULL or live.
+    let rc = unsafe { sys::virNodeDeviceIsActive(dev) };
+    ret_status(xs, rc)
+}
+
+/// `$dev->is_persistent()`
+fn is_persistent(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    // SAFETY: `dev` is NULL or live.
+    let rc = unsafe { sys::virNodeDeviceIsPersistent(dev) };
+    ret_status(xs, rc)
+}
+
+/// `$dev->list_capabilities()`: a list of capability names.
+fn list_capabilities(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    // SAFETY: `dev` is NULL or live.
+    let max = check(unsafe { sys::virNodeDeviceNumOfCaps(dev) })?;
+    let mut names: Vec<*mut c_char> = vec![ptr::null_mut(); max as usize];
+    // SAFETY: `names` has room for `max` pointers.
+    let n = check(unsafe { sys::virNodeDeviceListCaps(dev, names.as_mut_ptr(), max) })?;
+    let n = (n as usize).min(names.len());
+    // SAFETY: the first `n` entries are strings libvirt allocated for us.
+    let owned: Vec<CString> = names[..n]
+        .iter()
+        .map(|&p| unsafe { CString::from_raw(p) })
+        .collect();
+    for s in &owned {
+        xs.ret_bytes(s.bytes())?;
+    }
+    Ok(())
+}

@@ -1,10 +1,92 @@
-//! `Sys::Virt::NWFilterBinding`.
+//! `Sys::Virt::NWFilterBinding`: bindings of a network filter to a port.
 
+use crate::error::{self, check, check_ptr};
 use crate::handle::destroy;
-use crate::perl::Xsub;
+use crate::identity;
+use crate::perl::{Xs, XsResult, Xsub};
+use std::os::raw::c_char;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[Xsub {
-    name: "DESTROY",
-    body: destroy::<sys::virNWFilterBinding>,
-}];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virNWFilterBinding>,
+    },
+    Xsub {
+        name: "_lookup_by_port_dev",
+        body: lookup_by_port_dev,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "get_port_dev",
+        body: get_port_dev,
+    },
+    Xsub {
+        name: "get_filter_name",
+        body: get_filter_name,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virNWFilterBinding>,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
+];
+
+/// `_lookup_by_port_dev($con, $portdev)`
+fn lookup_by_port_dev(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let portdev = xs.str(1)?;
+    // SAFETY: `con` is NULL or live; `portdev` is a C string alive for the call.
+    let binding =
+        check_ptr(unsafe { sys::virNWFilterBindingLookupByPortDev(con, portdev.as_ptr()) })?;
+    xs.ret_object(binding)
+}
+
+/// `_create_xml($con, $xml, $flags=0)`
+fn create_xml(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `xml` is a C string alive for the call.
+    let binding = check_ptr(unsafe { sys::virNWFilterBindingCreateXML(con, xml.as_ptr(), flags) })?;
+    xs.ret_object(binding)
+}
+
+/// Return a string owned by the binding object.
+fn ret_binding_str(xs: &mut Xs, s: *const c_char) -> XsResult {
+    if s.is_null() {
+        return Err(error::last());
+    }
+    // SAFETY: a non-NULL string from the binding is live for the call.
+    unsafe { xs.ret_borrowed_cstr(s) }
+}
+
+/// `$binding->get_port_dev()`
+fn get_port_dev(xs: &mut Xs) -> XsResult {
+    let binding = xs.handle::<sys::virNWFilterBinding>(0)?;
+    // SAFETY: `binding` is NULL or live; the string is owned by it.
+    let s = unsafe { sys::virNWFilterBindingGetPortDev(binding) };
+    ret_binding_str(xs, s)
+}
+
+/// `$binding->get_filter_name()`
+fn get_filter_name(xs: &mut Xs) -> XsResult {
+    let binding = xs.handle::<sys::virNWFilterBinding>(0)?;
+    // SAFETY: `binding` is NULL or live; the string is owned by it.
+    let s = unsafe { sys::virNWFilterBindingGetFilterName(binding) };
+    ret_binding_str(xs, s)
+}
+
+/// `$binding->delete()`
+fn delete(xs: &mut Xs) -> XsResult {
+    let binding = xs.handle::<sys::virNWFilterBinding>(0)?;
+    // SAFETY: `binding` is NULL or live.
+    check(unsafe { sys::virNWFilterBindingDelete(binding) })?;
+    Ok(())
+}

@@ -1,10 +1,332 @@
-//! `Sys::Virt::StoragePool`.
+//! `Sys::Virt::StoragePool`: storage pools.
 
+use crate::error::{self, check, check_ptr};
 use crate::handle::destroy;
-use crate::perl::Xsub;
+use crate::identity;
+use crate::network::{ret_object_list, ret_status, uuid_arg};
+use crate::owned::CString;
+use crate::perl::{Xs, XsResult, Xsub};
+use std::os::raw::{c_char, c_int};
+use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[Xsub {
-    name: "DESTROY",
-    body: destroy::<sys::virStoragePool>,
-}];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_by_uuid",
+        body: lookup_by_uuid,
+    },
+    Xsub {
+        name: "_lookup_by_uuid_string",
+        body: lookup_by_uuid_string,
+    },
+    Xsub {
+        name: "_lookup_by_volume",
+        body: lookup_by_volume,
+    },
+    Xsub {
+        name: "_lookup_by_target_path",
+        body: lookup_by_target_path,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_define_xml",
+        body: define_xml,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "get_uuid",
+        body: identity::get_uuid::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "get_uuid_string",
+        body: identity::get_uuid_string::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virStoragePool>,
+    },
+    Xsub {
+        name: "is_active",
+        body: is_active,
+    },
+    Xsub {
+        name: "is_persistent",
+        body: is_persistent,
+    },
+    Xsub {
+        name: "get_autostart",
+        body: get_autostart,
+    },
+    Xsub {
+        name: "set_autostart",
+        body: set_autostart,
+    },
+    Xsub {
+        name: "create",
+        body: create,
+    },
+    Xsub {
+        name: "destroy",
+        body: destroy_pool,
+    },
+    Xsub {
+        name: "undefine",
+        body: undefine,
+    },
+    Xsub {
+        name: "build",
+        body: build,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
+    Xsub {
+        name: "refresh",
+        body: refresh,
+    },
+    Xsub {
+        name: "get_info",
+        body: get_info,
+    },
+    Xsub {
+        name: "num_of_storage_volumes",
+        body: num_of_storage_volumes,
+    },
+    Xsub {
+        name: "list_storage_vol_names",
+        body: list_storage_vol_names,
+    },
+    Xsub {
+        name: "list_all_volumes",
+        body: list_all_volumes,
+    },
+];
+
+/// `_lookup_by_name($con, $name)`
+fn lookup_by_name(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let name = xs.str(1)?;
+    // SAFETY: `con` is NULL or live; `name` is a C string alive for the call.
+    let pool = check_ptr(unsafe { sys::virStoragePoolLookupByName(con, name.as_ptr()) })?;
+    xs.ret_object(pool)
+}
+
+/// `_lookup_by_uuid($con, $uuid)` with the 16 raw bytes.
+fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let uuid = uuid_arg(xs, 1)?;
+    // SAFETY: `uuid` holds the 16 bytes libvirt reads.
+    let pool = check_ptr(unsafe { sys::virStoragePoolLookupByUUID(con, uuid.as_ptr()) })?;
+    xs.ret_object(pool)
+}
+
+/// `_lookup_by_uuid_string($con, $uuid)`
+fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let uuid = xs.str(1)?;
+    // SAFETY: `uuid` is a C string alive for the call.
+    let pool = check_ptr(unsafe { sys::virStoragePoolLookupByUUIDString(con, uuid.as_ptr()) })?;
+    xs.ret_object(pool)
+}
+
+/// `_lookup_by_volume($vol)`: the pool holding a volume.
+fn lookup_by_volume(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    // SAFETY: `vol` is NULL or live.
+    let pool = check_ptr(unsafe { sys::virStoragePoolLookupByVolume(vol) })?;
+    xs.ret_object(pool)
+}
+
+/// `_lookup_by_target_path($con, $path)`
+fn lookup_by_target_path(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let path = xs.str(1)?;
+    // SAFETY: `path` is a C string alive for the call.
+    let pool = check_ptr(unsafe { sys::virStoragePoolLookupByTargetPath(con, path.as_ptr()) })?;
+    xs.ret_object(pool)
+}
+
+/// `_create_xml($con, $xml)`: start a transient pool.
+fn create_xml(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let xml = xs.str(1)?;
+    // SAFETY: `xml` is a C string alive for the call.
+    let pool = check_ptr(unsafe { sys::virStoragePoolCreateXML(con, xml.as_ptr(), 0) })?;
+    xs.ret_object(pool)
+}
+
+/// `_define_xml($con, $xml, $flags=0)`
+fn define_xml(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `xml` is a C string alive for the call.
+    let pool = check_ptr(unsafe { sys::virStoragePoolDefineXML(con, xml.as_ptr(), flags) })?;
+    xs.ret_object(pool)
+}
+
+/// `$pool->is_active()`
+fn is_active(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    // SAFETY: `pool` is NULL or live.
+    let rc = unsafe { sys::virStoragePoolIsActive(pool) };
+    ret_status(xs, rc)
+}
+
+/// `$pool->is_persistent()`
+fn is_persistent(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    // SAFETY: `pool` is NULL or live.
+    let rc = unsafe { sys::virStoragePoolIsPersistent(pool) };
+    ret_status(xs, rc)
+}
+
+/// `$pool->get_autostart()`
+fn get_autostart(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let mut autostart: c_int = 0;
+    // SAFETY: out-pointer to a local.
+    check(unsafe { sys::virStoragePoolGetAutostart(pool, &mut autostart) })?;
+    xs.ret_i64(autostart as i64)
+}
+
+/// `$pool->set_autostart($flag)`
+fn set_autostart(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let autostart = xs.i32(1)?;
+    // SAFETY: `pool` is NULL or live.
+    check(unsafe { sys::virStoragePoolSetAutostart(pool, autostart) })?;
+    Ok(())
+}
+
+/// `$pool->create()`: start a defined pool.
+fn create(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    // SAFETY: `pool` is NULL or live.
+    check(unsafe { sys::virStoragePoolCreate(pool, 0) })?;
+    Ok(())
+}
+
+/// `$pool->destroy()`: stop the pool (the object stays usable).
+fn destroy_pool(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    // SAFETY: `pool` is NULL or live.
+    check(unsafe { sys::virStoragePoolDestroy(pool) })?;
+    Ok(())
+}
+
+/// `$pool->undefine()`
+fn undefine(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    // SAFETY: `pool` is NULL or live.
+    check(unsafe { sys::virStoragePoolUndefine(pool) })?;
+    Ok(())
+}
+
+/// `$pool->build($flags=0)`
+fn build(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `pool` is NULL or live.
+    check(unsafe { sys::virStoragePoolBuild(pool, flags) })?;
+    Ok(())
+}
+
+/// `$pool->delete($flags=0)`
+fn delete(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `pool` is NULL or live.
+    check(unsafe { sys::virStoragePoolDelete(pool, flags) })?;
+    Ok(())
+}
+
+/// `$pool->refresh($flags=0)`
+fn refresh(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `pool` is NULL or live.
+    check(unsafe { sys::virStoragePoolRefresh(pool, flags) })?;
+    Ok(())
+}
+
+/// `$pool->get_info()`: { state, capacity, allocation, available }.
+fn get_info(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    // SAFETY: an all-zero info struct is valid; libvirt fills it.
+    let mut info: sys::virStoragePoolInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: out-pointer to a local.
+    check(unsafe { sys::virStoragePoolGetInfo(pool, &mut info) })?;
+    let mut h = xs.perl.new_hash();
+    h.store_i64("state", info.state as i64);
+    h.store_u64("capacity", info.capacity);
+    h.store_u64("allocation", info.allocation);
+    h.store_u64("available", info.available);
+    xs.ret(h.into_ref());
+    Ok(())
+}
+
+/// `$pool->num_of_storage_volumes()`
+fn num_of_storage_volumes(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    // SAFETY: `pool` is NULL or live.
+    let n = unsafe { sys::virStoragePoolNumOfVolumes(pool) };
+    ret_status(xs, n)
+}
+
+/// Most names `list_storage_vol_names` asks libvirt for: the array is
+/// allocated up front, so an absurd `$maxnames` must not allocate
+/// gigabytes (the remote protocol allows far fewer anyway).
+const MAX_NAMES: i32 = 1 << 20;
+
+/// `$pool->list_storage_vol_names($maxnames)`: a list of names.
+fn list_storage_vol_names(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let maxnames = xs.i32(1)?.min(MAX_NAMES);
+    let mut names: Vec<*mut c_char> = vec![ptr::null_mut(); maxnames.max(0) as usize];
+    // SAFETY: `names` has room for `maxnames` pointers (a negative count
+    // is rejected by libvirt before it writes anything).
+    let n = unsafe { sys::virStoragePoolListVolumes(pool, names.as_mut_ptr(), maxnames) };
+    if n < 0 {
+        return Err(error::last());
+    }
+    let n = (n as usize).min(names.len());
+    // SAFETY: the first `n` entries are strings libvirt allocated for us.
+    let owned: Vec<CString> = names[..n]
+        .iter()
+        .map(|&p| unsafe { CString::from_raw(p) })
+        .collect();
+    for s in &owned {
+        xs.ret_bytes(s.bytes())?;
+    }
+    Ok(())
+}
+
+/// `$pool->list_all_volumes($flags=0)`: a list of Sys::Virt::StorageVol.
+fn list_all_volumes(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let flags = xs.flags(1)?;
+    let mut vols: *mut sys::virStorageVolPtr = ptr::null_mut();
+    // SAFETY: libvirt allocates the array and a reference per volume.
+    let n = unsafe { sys::virStoragePoolListAllVolumes(pool, &mut vols, flags) };
+    if n < 0 {
+        return Err(error::last());
+    }
+    // SAFETY: `n` volumes and the array are ours.
+    unsafe { ret_object_list(xs, vols, n) }
+}

@@ -1,10 +1,235 @@
-//! `Sys::Virt::StorageVol`.
+//! `Sys::Virt::StorageVol`: volumes of a storage pool.
 
+use crate::error::{check, check_ptr};
 use crate::handle::destroy;
-use crate::perl::Xsub;
+use crate::identity;
+use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[Xsub {
-    name: "DESTROY",
-    body: destroy::<sys::virStorageVol>,
-}];
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "DESTROY",
+        body: destroy::<sys::virStorageVol>,
+    },
+    Xsub {
+        name: "_lookup_by_name",
+        body: lookup_by_name,
+    },
+    Xsub {
+        name: "_lookup_by_key",
+        body: lookup_by_key,
+    },
+    Xsub {
+        name: "_lookup_by_path",
+        body: lookup_by_path,
+    },
+    Xsub {
+        name: "_create_xml",
+        body: create_xml,
+    },
+    Xsub {
+        name: "_create_xml_from",
+        body: create_xml_from,
+    },
+    Xsub {
+        name: "get_name",
+        body: identity::get_name::<sys::virStorageVol>,
+    },
+    Xsub {
+        name: "get_key",
+        body: get_key,
+    },
+    Xsub {
+        name: "get_path",
+        body: get_path,
+    },
+    Xsub {
+        name: "get_xml_description",
+        body: identity::get_xml_description::<sys::virStorageVol>,
+    },
+    Xsub {
+        name: "get_info",
+        body: get_info,
+    },
+    Xsub {
+        name: "delete",
+        body: delete,
+    },
+    Xsub {
+        name: "resize",
+        body: resize,
+    },
+    Xsub {
+        name: "wipe",
+        body: wipe,
+    },
+    Xsub {
+        name: "wipe_pattern",
+        body: wipe_pattern,
+    },
+    Xsub {
+        name: "upload",
+        body: upload,
+    },
+    Xsub {
+        name: "download",
+        body: download,
+    },
+];
+
+/// `_lookup_by_name($pool, $name)`
+fn lookup_by_name(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let name = xs.str(1)?;
+    // SAFETY: `pool` is NULL or live; `name` is a C string alive for the call.
+    let vol = check_ptr(unsafe { sys::virStorageVolLookupByName(pool, name.as_ptr()) })?;
+    xs.ret_object(vol)
+}
+
+/// `_lookup_by_key($con, $key)`
+fn lookup_by_key(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let key = xs.str(1)?;
+    // SAFETY: `key` is a C string alive for the call.
+    let vol = check_ptr(unsafe { sys::virStorageVolLookupByKey(con, key.as_ptr()) })?;
+    xs.ret_object(vol)
+}
+
+/// `_lookup_by_path($con, $path)`
+fn lookup_by_path(xs: &mut Xs) -> XsResult {
+    let con = xs.handle::<sys::virConnect>(0)?;
+    let path = xs.str(1)?;
+    // SAFETY: `path` is a C string alive for the call.
+    let vol = check_ptr(unsafe { sys::virStorageVolLookupByPath(con, path.as_ptr()) })?;
+    xs.ret_object(vol)
+}
+
+/// `_create_xml($pool, $xml, $flags=0)`
+fn create_xml(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `xml` is a C string alive for the call.
+    let vol = check_ptr(unsafe { sys::virStorageVolCreateXML(pool, xml.as_ptr(), flags) })?;
+    xs.ret_object(vol)
+}
+
+/// `_create_xml_from($pool, $xml, $clone, $flags=0)`: a new volume
+/// holding a copy of `$clone`'s data.
+fn create_xml_from(xs: &mut Xs) -> XsResult {
+    let pool = xs.handle::<sys::virStoragePool>(0)?;
+    let xml = xs.str(1)?;
+    let clone = xs.handle::<sys::virStorageVol>(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: `xml` is a C string alive for the call; `clone` is NULL or live.
+    let vol =
+        check_ptr(unsafe { sys::virStorageVolCreateXMLFrom(pool, xml.as_ptr(), clone, flags) })?;
+    xs.ret_object(vol)
+}
+
+/// `$vol->get_key()`
+fn get_key(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    // SAFETY: `vol` is NULL or live; the key is owned by the object.
+    let key = unsafe { sys::virStorageVolGetKey(vol) };
+    if key.is_null() {
+        return Err(crate::error::last());
+    }
+    // SAFETY: a non-NULL key is a live C string.
+    unsafe { xs.ret_borrowed_cstr(key) }
+}
+
+/// `$vol->get_path()`
+fn get_path(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    // SAFETY: `vol` is NULL or live; the path is ours to free.
+    let path = check_ptr(unsafe { sys::virStorageVolGetPath(vol) })?;
+    xs.ret_owned_cstring(path)
+}
+
+/// `$vol->get_info($flags=0)`: { type, capacity, allocation }.
+fn get_info(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: an all-zero info struct is valid; libvirt fills it.
+    let mut info: sys::virStorageVolInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: out-pointer to a local. Without flags the older entry
+    // point is used, so older servers keep working.
+    check(unsafe {
+        if flags == 0 {
+            sys::virStorageVolGetInfo(vol, &mut info)
+        } else {
+            sys::virStorageVolGetInfoFlags(vol, &mut info, flags)
+        }
+    })?;
+    let mut h = xs.perl.new_hash();
+    h.store_i64("type", info.type_ as i64);
+    h.store_u64("capacity", info.capacity);
+    h.store_u64("allocation", info.allocation);
+    xs.ret(h.into_ref());
+    Ok(())
+}
+
+/// `$vol->delete($flags=0)`
+fn delete(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `vol` is NULL or live.
+    check(unsafe { sys::virStorageVolDelete(vol, flags) })?;
+    Ok(())
+}
+
+/// `$vol->resize($newcapacity, $flags=0)`
+fn resize(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    let capacity = xs.u64(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `vol` is NULL or live.
+    check(unsafe { sys::virStorageVolResize(vol, capacity, flags) })?;
+    Ok(())
+}
+
+/// `$vol->wipe($flags=0)`
+fn wipe(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `vol` is NULL or live.
+    check(unsafe { sys::virStorageVolWipe(vol, flags) })?;
+    Ok(())
+}
+
+/// `$vol->wipe_pattern($algorithm, $flags=0)`
+fn wipe_pattern(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    let algorithm = xs.u32(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `vol` is NULL or live.
+    check(unsafe { sys::virStorageVolWipePattern(vol, algorithm, flags) })?;
+    Ok(())
+}
+
+/// `$vol->upload($st, $offset, $length, $flags=0)`: send data into the
+/// volume through a Sys::Virt::Stream.
+fn upload(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    let st = xs.handle::<sys::virStream>(1)?;
+    let offset = xs.u64(2)?;
+    let length = xs.u64(3)?;
+    let flags = xs.flags(4)?;
+    // SAFETY: `vol` and `st` are NULL or live.
+    check(unsafe { sys::virStorageVolUpload(vol, st, offset, length, flags) })?;
+    Ok(())
+}
+
+/// `$vol->download($st, $offset, $length, $flags=0)`: read the volume's
+/// data through a Sys::Virt::Stream.
+fn download(xs: &mut Xs) -> XsResult {
+    let vol = xs.handle::<sys::virStorageVol>(0)?;
+    let st = xs.handle::<sys::virStream>(1)?;
+    let offset = xs.u64(2)?;
+    let length = xs.u64(3)?;
+    let flags = xs.flags(4)?;
+    // SAFETY: `vol` and `st` are NULL or live.
+    check(unsafe { sys::virStorageVolDownload(vol, st, offset, length, flags) })?;
+    Ok(())
+}

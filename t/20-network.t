@@ -1,0 +1,223 @@
+# Sys::Virt::Network and Sys::Virt::NetworkPort against the test driver:
+# lookups (name, raw and printable UUIDs), definition and creation from
+# XML, lifecycle, autostart, updates, errors and bad arguments.
+use strict;
+use warnings;
+use Test::More;
+use Cwd ();
+
+use Sys::Virt;
+
+like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
+
+# Run $code, which must die with a Sys::Virt::Error of $code/$domain.
+sub virt_err {
+    my ($code, $domain, $name, $sub) = @_;
+    my $ok = eval { $sub->(); 1 };
+    my $err = $@;
+    ok(!$ok, "$name fails");
+    isa_ok($err, 'Sys::Virt::Error', "$name error");
+    is(ref $err && $err->code, $code, "$name: error code");
+    is(ref $err && $err->domain, $domain, "$name: error domain");
+    return $err;
+}
+
+# Run $code, which must warn "... is not a blessed SV reference" and
+# return undef.
+sub not_blessed {
+    my ($name, $sub) = @_;
+    my @warn;
+    local $SIG{__WARN__} = sub { push @warn, @_ };
+    my @r = $sub->();
+    is_deeply(\@r, [undef], "$name returns undef");
+    like($warn[0] // '', qr/ -- \w+ is not a blessed SV reference/, "$name warns");
+}
+
+my $conn = Sys::Virt->new(uri => 'test:///default');
+
+# --- lookups --------------------------------------------------------------
+my $net = Sys::Virt::Network->_new(connection => $conn, name => 'default');
+isa_ok($net, 'Sys::Virt::Network');
+is($net->get_name, 'default', 'get_name');
+my $uuid_str = 'dd8fe884-6c02-601e-7551-cca97df1c5df';
+is($net->get_uuid_string, $uuid_str, 'get_uuid_string');
+my $raw = $net->get_uuid;
+is(length($raw), 16, 'get_uuid is 16 bytes');
+is(unpack('H*', $raw), join('', split /-/, $uuid_str), 'raw UUID matches the printable one');
+ok(!utf8::is_utf8($net->get_name), 'strings come back as bytes');
+
+is(Sys::Virt::Network->_new(connection => $conn, uuid => $raw)->get_name,
+   'default', 'lookup by raw UUID');
+is(Sys::Virt::Network->_new(connection => $conn, uuid => $uuid_str)->get_name,
+   'default', 'lookup by 36-char UUID');
+(my $uuid32 = $uuid_str) =~ s/-//g;
+is(Sys::Virt::Network->_new(connection => $conn, uuid => $uuid32)->get_name,
+   'default', 'lookup by 32-char UUID');
+isa_ok(Sys::Virt::Network::_lookup_by_name($conn, 'default'), 'Sys::Virt::Network',
+       '_lookup_by_name blesses into the class itself');
+
+# Subclasses are honoured by _new.
+@My::Net::ISA = ('Sys::Virt::Network');
+isa_ok(My::Net->_new(connection => $conn, name => 'default'), 'My::Net');
+
+virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
+         'unknown name', sub { Sys::Virt::Network->_new(connection => $conn, name => 'nope') });
+my $e = virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
+                 'unknown UUID', sub { Sys::Virt::Network->_new(connection => $conn, uuid => '0' x 32) });
+like($e->message, qr/00000000-0000-0000-0000-000000000000/, 'message names the UUID');
+virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_NETWORK,
+         'malformed UUID string', sub { Sys::Virt::Network->_new(connection => $conn, uuid => 'z' x 36) });
+eval { Sys::Virt::Network->_new(connection => $conn, uuid => 'abc') };
+like($@, qr/^UUID must be either 16 unsigned bytes, or 32\/36 hex characters long/, 'bad UUID length');
+eval { Sys::Virt::Network->_new(connection => $conn) };
+like($@, qr/^address, id or uuid parameters are required/, 'no lookup key');
+eval { Sys::Virt::Network->_new(name => 'default') };
+like($@, qr/^connection parameter is required/, 'no connection');
+eval { Sys::Virt::Network::_lookup_by_uuid($conn, 'short') };
+like($@, qr/^Sys::Virt::Network::_lookup_by_uuid: uuid must be 16 raw bytes, not 5/,
+     'a short raw UUID is refused, not read past its end');
+
+# --- state and properties -------------------------------------------------
+my $xml = $net->get_xml_description;
+like($xml, qr{<name>default</name>}, 'XML names the network');
+like($xml, qr{<bridge name='virbr0'}, 'XML has the bridge');
+is($net->get_bridge_name, 'virbr0', 'get_bridge_name');
+is($net->is_active, 1, 'is_active');
+is($net->is_persistent, 1, 'is_persistent');
+is($net->get_autostart, 0, 'autostart off');
+is_deeply([$net->set_autostart(1)], [], 'set_autostart returns nothing');
+is($net->get_autostart, 1, 'autostart on');
+$net->set_autostart(0);
+is($net->get_autostart, 0, 'autostart off again');
+virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
+         'unsupported XML flag', sub { $net->get_xml_description(Sys::Virt::Network::XML_INACTIVE) });
+
+# update: add a DHCP host and see it in the XML
+is_deeply([$net->update(Sys::Virt::Network::UPDATE_COMMAND_ADD_LAST,
+                        Sys::Virt::Network::SECTION_IP_DHCP_HOST, -1,
+                        "<host mac='52:54:00:00:00:42' name='h42' ip='192.168.122.42'/>",
+                        Sys::Virt::Network::UPDATE_AFFECT_LIVE | Sys::Virt::Network::UPDATE_AFFECT_CONFIG)],
+          [], 'update returns nothing');
+like($net->get_xml_description, qr{<host mac='52:54:00:00:00:42' name='h42' ip='192.168.122.42'/>},
+     'update took effect');
+virt_err(Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_NETWORK,
+         'deleting a missing DHCP host', sub {
+             $net->update(Sys::Virt::Network::UPDATE_COMMAND_DELETE,
+                          Sys::Virt::Network::SECTION_IP_DHCP_HOST, -1,
+                          "<host mac='52:54:00:00:00:43' ip='192.168.122.43'/>", 0) });
+
+# destroy / create
+is_deeply([$net->destroy], [], 'destroy returns nothing');
+is($net->is_active, 0, 'stopped');
+is($net->get_name, 'default', 'the object stays usable after destroy');
+is_deeply([$net->create], [], 'create returns nothing');
+is($net->is_active, 1, 'started again');
+virt_err(Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST,
+         'starting a running network', sub { $net->create });
+
+# Not supported by the test driver: exact errors.
+virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
+         'get_dhcp_leases', sub { $net->get_dhcp_leases });
+virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
+         'get_dhcp_leases with a MAC', sub { $net->get_dhcp_leases('52:54:00:00:00:42', 0) });
+virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
+         'list_all_ports', sub { $net->list_all_ports });
+virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
+         'create_port', sub { $net->create_port('<networkport/>') });
+virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
+         'get_port_by_uuid (string)', sub { $net->get_port_by_uuid($uuid_str) });
+virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
+         'get_port_by_uuid (raw)', sub { $net->get_port_by_uuid($raw) });
+eval { $net->get_port_by_uuid('x') };
+like($@, qr/^UUID must be either 16 unsigned bytes/, 'port UUID of a bad length');
+eval { Sys::Virt::NetworkPort->_new(network => $net) };
+like($@, qr/^uuid or xml parameters are required/, 'port: no lookup key');
+eval { Sys::Virt::NetworkPort->_new(uuid => $uuid_str) };
+like($@, qr/^network parameter is required/, 'port: no network');
+
+# --- define / create from XML ---------------------------------------------
+my $def = Sys::Virt::Network->_new(connection => $conn, nocreate => 1,
+    xml => "<network><name>t20def</name><bridge name='virbr20'/></network>");
+isa_ok($def, 'Sys::Virt::Network', 'defined network');
+is($def->is_active, 0, 'a defined network is not running');
+is($def->is_persistent, 1, 'a defined network is persistent');
+is(length($def->get_uuid_string), 36, 'libvirt gave it a UUID');
+$def->create;
+is($def->is_active, 1, 'create starts it');
+$def->destroy;
+is_deeply([$def->undefine], [], 'undefine returns nothing');
+virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
+         'undefined network is gone', sub { Sys::Virt::Network->_new(connection => $conn, name => 't20def') });
+
+my $flagged = Sys::Virt::Network->_new(connection => $conn, nocreate => 1,
+    flags => Sys::Virt::Network::DEFINE_VALIDATE,
+    xml => "<network><name>t20val</name></network>");
+is($flagged->get_name, 't20val', 'define with DEFINE_VALIDATE');
+$flagged->undefine;
+
+my $trans = Sys::Virt::Network->_new(connection => $conn,
+    xml => "<network><name>t20tmp</name><bridge name='virbr21'/></network>");
+is($trans->is_active, 1, 'a created network is running');
+is($trans->is_persistent, 0, 'and transient');
+is($trans->get_bridge_name, 'virbr21', 'with its bridge');
+$trans->destroy;
+virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
+         'a destroyed transient network is gone', sub { Sys::Virt::Network->_new(connection => $conn, name => 't20tmp') });
+my $trans2 = Sys::Virt::Network->_new(connection => $conn, flags => Sys::Virt::Network::CREATE_VALIDATE,
+    xml => "<network><name>t20tmp2</name></network>");
+is($trans2->is_persistent, 0, 'create with CREATE_VALIDATE');
+$trans2->destroy;
+
+virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_NETWORK,
+         'malformed XML', sub { Sys::Virt::Network->_new(connection => $conn, xml => '<network', nocreate => 1) });
+virt_err(Sys::Virt::Error::ERR_XML_ERROR, Sys::Virt::Error::FROM_XML,
+         'wrong root element', sub { Sys::Virt::Network->_new(connection => $conn, xml => '<pool/>') });
+virt_err(Sys::Virt::Error::ERR_OPERATION_FAILED, Sys::Virt::Error::FROM_NETWORK,
+         'duplicate name', sub { Sys::Virt::Network->_new(connection => $conn, xml => '<network><name>default</name></network>') });
+
+# --- bad arguments --------------------------------------------------------
+not_blessed('get_name on a string', sub { Sys::Virt::Network::get_name('default') });
+not_blessed('get_name on undef', sub { Sys::Virt::Network::get_name(undef) });
+not_blessed('is_active on a plain hash ref', sub { Sys::Virt::Network::is_active({}) });
+not_blessed('lookup with a non-object connection', sub { Sys::Virt::Network::_lookup_by_name('x', 'default') });
+eval { &Sys::Virt::Network::get_name() };
+like($@, qr/^Usage: Sys::Virt::Network::get_name\(net\)/, 'no arguments');
+eval { &Sys::Virt::Network::set_autostart($net) };
+like($@, qr/^Usage: Sys::Virt::Network::set_autostart\(net, autostart\)/, 'missing argument');
+eval { &Sys::Virt::Network::update($net, 1, 2, 3) };
+like($@, qr/^Usage: Sys::Virt::Network::update\(/, 'update with too few arguments');
+my $pool = Sys::Virt::StoragePool->_new(connection => $conn, name => 'default-pool');
+eval { Sys::Virt::Network::get_name($pool) };
+like($@, qr/^Sys::Virt::Network::get_name: net is not a Sys::Virt::Network object/,
+     'an object of another class is refused');
+
+# --- the object outlives its connection object ------------------------------
+{
+    my $c2 = Sys::Virt->new(uri => 'test:///default');
+    my $n2 = Sys::Virt::Network->_new(connection => $c2, name => 'default');
+    undef $c2;
+    is($n2->get_name, 'default', 'usable after the Sys::Virt object is gone');
+    is($n2->get_bridge_name, 'virbr0', 'still talks to the driver');
+    $n2->destroy;
+    is($n2->is_active, 0, 'and changes its state');
+}
+
+# --- destroyed handles ---------------------------------------------------------
+{
+    my $n3 = Sys::Virt::Network->_new(connection => $conn, name => 'default');
+    $n3->DESTROY;
+    virt_err(Sys::Virt::Error::ERR_INVALID_NETWORK, Sys::Virt::Error::FROM_NETWORK,
+             'a method on a freed handle', sub { $n3->get_bridge_name });
+}
+
+# --- a custom host: several networks ---------------------------------------
+my $path = Cwd::abs_path('t/data/classes-host.xml');
+my $host = Sys::Virt->new(uri => "test://$path");
+my $lan = Sys::Virt::Network->_new(connection => $host, uuid => '11111111-2222-3333-4444-555555555555');
+is($lan->get_name, 'lan', 'custom host: lookup by UUID');
+is($lan->get_bridge_name, 'br-lan', 'custom host: bridge');
+my $iso = Sys::Virt::Network->_new(connection => $host, name => 'isolated');
+is($iso->get_uuid_string, 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', 'custom host: second network');
+unlike($iso->get_xml_description, qr/<forward/, 'the isolated network does not forward');
+
+done_testing();

@@ -1,0 +1,142 @@
+# Sys::Virt::NodeDevice against the test driver: lookups, parents,
+# capabilities, creating and destroying an NPIV vHBA, unsupported calls,
+# errors and bad arguments.
+use strict;
+use warnings;
+use Test::More;
+use Cwd ();
+
+use Sys::Virt;
+
+like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
+
+sub virt_err {
+    my ($code, $domain, $name, $sub) = @_;
+    my $ok = eval { $sub->(); 1 };
+    my $err = $@;
+    ok(!$ok, "$name fails");
+    isa_ok($err, 'Sys::Virt::Error', "$name error");
+    is(ref $err && $err->code, $code, "$name: error code");
+    is(ref $err && $err->domain, $domain, "$name: error domain");
+    return $err;
+}
+
+sub not_blessed {
+    my ($name, $sub) = @_;
+    my @warn;
+    local $SIG{__WARN__} = sub { push @warn, @_ };
+    my @r = $sub->();
+    is_deeply(\@r, [undef], "$name returns undef");
+    like($warn[0] // '', qr/ -- \w+ is not a blessed SV reference/, "$name warns");
+}
+
+my $conn = Sys::Virt->new(uri => 'test:///default');
+
+my %parent = (scsi_host1 => 'computer', scsi_host2 => 'computer', scsi_host11 => 'scsi_host1');
+for my $name (sort keys %parent) {
+    my $dev = Sys::Virt::NodeDevice->_new(connection => $conn, name => $name);
+    isa_ok($dev, 'Sys::Virt::NodeDevice', $name);
+    is($dev->get_name, $name, "$name: get_name");
+    is($dev->get_parent, $parent{$name}, "$name: get_parent");
+    is_deeply([$dev->list_capabilities], ['scsi_host'], "$name: list_capabilities");
+    like($dev->get_xml_description, qr{<name>\Q$name\E</name>}, "$name: XML");
+}
+my $computer = Sys::Virt::NodeDevice->_new(connection => $conn, name => 'computer');
+is_deeply([$computer->list_capabilities], ['system'], 'computer: capabilities');
+like($computer->get_xml_description, qr{<vendor>Libvirt</vendor>}, 'computer: XML');
+# The test driver reports a missing parent as an error, not as undef.
+virt_err(Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_TEST,
+         'parent of the root device', sub { $computer->get_parent });
+
+virt_err(Sys::Virt::Error::ERR_NO_NODE_DEVICE, Sys::Virt::Error::FROM_TEST,
+         'unknown device', sub { Sys::Virt::NodeDevice->_new(connection => $conn, name => 'nope') });
+eval { Sys::Virt::NodeDevice->_new(connection => $conn) };
+like($@, qr/^name parameter is required/, 'no lookup key');
+eval { Sys::Virt::NodeDevice->_new(name => 'computer') };
+like($@, qr/^connection parameter is required/, 'no connection');
+
+# An NPIV vHBA: created on a vport-capable fc_host, then destroyed.
+my $vhba = Sys::Virt::NodeDevice->_new(connection => $conn, xml => <<'XML');
+<device>
+  <parent>scsi_host1</parent>
+  <capability type='scsi_host'>
+    <capability type='fc_host'>
+      <wwnn>2000000012340020</wwnn>
+      <wwpn>1000000012340020</wwpn>
+    </capability>
+  </capability>
+</device>
+XML
+isa_ok($vhba, 'Sys::Virt::NodeDevice', 'created vHBA');
+my $vname = $vhba->get_name;
+like($vname, qr/^scsi_host\d+$/, 'the vHBA got a scsi_host name');
+is($vhba->get_parent, 'scsi_host1', 'its parent');
+like($vhba->get_xml_description, qr{<wwpn>1000000012340020</wwpn>}, 'its WWPN');
+is(Sys::Virt::NodeDevice->_new(connection => $conn, name => $vname)->get_name, $vname, 'found by name');
+is_deeply([$vhba->destroy], [], 'destroy returns nothing');
+virt_err(Sys::Virt::Error::ERR_NO_NODE_DEVICE, Sys::Virt::Error::FROM_TEST,
+         'the destroyed vHBA is gone', sub { Sys::Virt::NodeDevice->_new(connection => $conn, name => $vname) });
+is($vhba->get_name, $vname, 'the object still knows its name');
+
+virt_err(Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_NODEDEV,
+         'vHBA on a parent without vport support', sub {
+             Sys::Virt::NodeDevice->_new(connection => $conn, xml => "<device><parent>scsi_host11</parent>"
+                 . "<capability type='scsi_host'><capability type='fc_host'><wwnn>2000000012340021</wwnn>"
+                 . "<wwpn>1000000012340021</wwpn></capability></capability></device>") });
+virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_NODEDEV,
+         'malformed XML', sub { Sys::Virt::NodeDevice->_new(connection => $conn, xml => '<device') });
+
+# Not supported by the test driver: exact errors.
+my $host1 = Sys::Virt::NodeDevice->_new(connection => $conn, name => 'scsi_host1');
+for my $case ([ 'is_active', sub { $host1->is_active } ],
+              [ 'is_persistent', sub { $host1->is_persistent } ],
+              [ 'get_autostart', sub { $host1->get_autostart } ],
+              [ 'set_autostart', sub { $host1->set_autostart(1) } ],
+              [ 'dettach without a driver', sub { $host1->dettach(undef) } ],
+              [ 'dettach with a driver', sub { $host1->dettach('vfio', 0) } ],
+              [ 'reattach', sub { $host1->reattach } ],
+              [ 'reset', sub { $host1->reset } ],
+              [ 'create', sub { $host1->create } ],
+              [ 'undefine', sub { $host1->undefine(0) } ],
+              [ 'define from XML', sub { Sys::Virt::NodeDevice->_new(connection => $conn, nocreate => 1,
+                    xml => "<device><parent>computer</parent><capability type='mdev'><type id='x'/></capability></device>") } ],
+              [ 'lookup of a SCSI host by WWN', sub { Sys::Virt::NodeDevice->_new(connection => $conn,
+                    wwnn => '2000000012341234', wwpn => '1000000012341234') } ]) {
+    my $err = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NODEDEV, @$case);
+}
+{
+    my $err = eval { $host1->dettach(undef); 1 } ? undef : $@;
+    like($err && $err->message, qr/virNodeDeviceDettach$/, 'no driver, no flags: the old entry point');
+    $err = eval { $host1->dettach('vfio'); 1 } ? undef : $@;
+    like($err && $err->message, qr/virNodeDeviceDetachFlags$/, 'a driver: the flags entry point');
+}
+
+# bad arguments
+not_blessed('get_parent on a string', sub { Sys::Virt::NodeDevice::get_parent('computer') });
+not_blessed('list_capabilities on undef', sub { Sys::Virt::NodeDevice::list_capabilities(undef) });
+eval { &Sys::Virt::NodeDevice::dettach($host1) };
+like($@, qr/^Usage: Sys::Virt::NodeDevice::dettach\(dev, driversv, flags=0\)/, 'dettach needs its driver argument');
+eval { Sys::Virt::NodeDevice::get_name($conn) };
+like($@, qr/^Sys::Virt::NodeDevice::get_name: dev is not a Sys::Virt::NodeDevice object/,
+     'a connection is not a device');
+
+# the object outlives its connection object
+{
+    my $c2 = Sys::Virt->new(uri => 'test:///default');
+    my $d2 = Sys::Virt::NodeDevice->_new(connection => $c2, name => 'scsi_host11');
+    undef $c2;
+    is($d2->get_parent, 'scsi_host1', 'usable after the Sys::Virt object is gone');
+}
+
+# a custom host: a device tree
+my $path = Cwd::abs_path('t/data/classes-host.xml');
+my $host = Sys::Virt->new(uri => "test://$path");
+my $nic = Sys::Virt::NodeDevice->_new(connection => $host, name => 'net_eth0_52_54_00_12_34_56');
+is_deeply([$nic->list_capabilities], ['net'], 'custom host: a net device');
+is($nic->get_parent, 'pci_0000_00_02_0', 'custom host: its PCI parent');
+my $pci = Sys::Virt::NodeDevice->_new(connection => $host, name => $nic->get_parent);
+is_deeply([$pci->list_capabilities], ['pci'], 'custom host: a PCI device');
+is($pci->get_parent, 'computer', 'custom host: under the system');
+like($pci->get_xml_description, qr{<product id='0x1234'>Example adapter</product>}, 'custom host: PCI XML');
+
+done_testing();
