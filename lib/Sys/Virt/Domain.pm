@@ -482,9 +482,1020 @@ C<Sys::Virt::Domain::CORE_DUMP_FORMAT_*> constants.
 Gives the (shut off, persistent) domain the new name C<$newname>.
 C<$flags> is reserved and defaults to zero.
 
-=for comment
-INTEGRATOR: the method items of pod/domain-*.pod go here, before the =back
-that closes the METHODS list.
+=item my $stats = $dom->block_stats($path, $flags=0)
+
+Reads the I/O counters of the guest disk C<$path>, which may be the
+disk's target name (e.g. C<vda>) or the path of its backing file on the
+host. The result is a hash reference. When the driver can report
+extended statistics they are all returned, keyed by the
+C<Sys::Virt::Domain::BLOCK_STATS_*> names, except that the request
+counters keep the names of the older API: C<rd_req>, C<wr_req> and
+C<flush_reqs>. Otherwise the hash has exactly these keys:
+
+=over 4
+
+=item rd_req
+
+Read requests completed.
+
+=item rd_bytes
+
+Bytes read.
+
+=item wr_req
+
+Write requests completed.
+
+=item wr_bytes
+
+Bytes written.
+
+=item errs
+
+A driver-specific error counter.
+
+=back
+
+A counter the driver does not track reads as -1. C<$flags> is passed
+to libvirt and defaults to 0; only when it is 0 can the older,
+five-counter API be used as a fallback.
+
+=item my $stats = $dom->interface_stats($path)
+
+Reads the traffic counters of the guest network interface C<$path>
+(its host-side device name, or its MAC address). Returns a hash
+reference with C<rx_bytes>, C<rx_packets>, C<rx_errs>, C<rx_drop>,
+C<tx_bytes>, C<tx_packets>, C<tx_errs> and C<tx_drop>: bytes and
+packets received and sent, packets received or sent with errors, and
+packets dropped in each direction. A counter the driver does not track
+reads as -1.
+
+=item my $stats = $dom->memory_stats($flags=0)
+
+Reads the memory statistics the guest's balloon driver reports.
+Returns a hash reference containing whichever of these keys the
+hypervisor provides (sizes in kilobytes):
+
+=over 4
+
+=item swap_in
+
+Amount of memory read back in from swap.
+
+=item swap_out
+
+Amount of memory written out to swap.
+
+=item major_fault
+
+Page faults that had to wait for disk I/O.
+
+=item minor_fault
+
+Page faults served without disk I/O.
+
+=item unused
+
+Memory the guest leaves completely unused.
+
+=item available
+
+Memory the guest operating system sees in total.
+
+=item actual_balloon
+
+Current size of the memory balloon.
+
+=item rss
+
+Resident set size of the hypervisor process running the guest.
+
+=item usable
+
+Memory the guest could use without swapping, caches included.
+
+=item last_update
+
+Time, in seconds since the epoch, of the last statistics update
+inside the guest.
+
+=item disk_caches
+
+Memory the guest uses for disk caches that it can reclaim at once.
+
+=item hugetlb_pgalloc
+
+Number of huge pages allocated successfully inside the guest.
+
+=item hugetlb_pgfail
+
+Number of huge page allocations that failed inside the guest.
+
+=back
+
+C<$flags> is currently unused and defaults to 0.
+
+=item my $info = $dom->get_block_info($dev, $flags=0)
+
+Describes the host storage behind the guest disk C<$dev> (target name
+or backing path). Returns a hash reference with C<capacity>, the size
+in bytes the guest sees; C<allocation>, the bytes of the image actually
+in use on the host; and C<physical>, the size in bytes of the file or
+device holding the image. C<$flags> is currently unused and defaults
+to 0.
+
+=item my @errs = $dom->get_disk_errors($flags=0)
+
+Lists the disks of the guest on which an I/O error is pending. Each
+element is a hash reference with the disk's C<path> and the C<error>,
+one of the C<Sys::Virt::Domain::DISK_ERROR_*> constants. The list is
+empty when no disk has an error. C<$flags> is currently unused and
+defaults to 0.
+
+=item my $info = $dom->get_job_info()
+
+Reports progress of the background job running on the guest (a save,
+dump, migration...). Returns a hash reference with the keys C<type>
+(a C<Sys::Virt::Domain::JOB_*> type constant), C<timeElapsed> and
+C<timeRemaining> (milliseconds; the remaining time is only meaningful
+for a bounded job), and C<dataTotal>, C<dataProcessed>,
+C<dataRemaining>, C<memTotal>, C<memProcessed>, C<memRemaining>,
+C<fileTotal>, C<fileProcessed>, C<fileRemaining>: the bytes the job
+expects to handle, has handled and still has to handle, overall, for
+guest memory and for files. C<get_job_stats> gives more detail.
+
+=item my ($type, $stats) = $dom->get_job_stats($flags=0)
+
+Reports detailed progress of the guest's background job. Returns a
+list of two values: C<$type>, a C<Sys::Virt::Domain::JOB_*> type
+constant, and C<$stats>, a hash reference whose keys are the job
+statistics fields listed under JOB STATISTICS FIELDS (only those the
+hypervisor supplies are present). In scalar context only the hash
+reference is returned. C<$flags> accepts:
+
+=over 4
+
+=item Sys::Virt::Domain::JOB_STATS_COMPLETED
+
+Report on the most recently finished job instead of the running one.
+
+=item Sys::Virt::Domain::JOB_STATS_KEEP_COMPLETED
+
+With C<JOB_STATS_COMPLETED>, leave the finished job's statistics in
+place so that they can be read again.
+
+=back
+
+=item $dom->abort_job($flags=0)
+
+Cancels the background job running on the guest. C<$flags> defaults
+to 0 and accepts:
+
+=over 4
+
+=item Sys::Virt::Domain::DOMAIN_ABORT_JOB_POSTCOPY
+
+Stop a migration that is in its post-copy phase; it can later be
+restarted with the C<MIGRATE_POSTCOPY_RESUME> migration flag.
+
+=back
+
+=item $dom->attach_device($xml, $flags=0)
+
+Adds the device described by the XML document C<$xml> to the guest.
+C<$flags> takes the C<Sys::Virt::Domain::DEVICE_MODIFY_*> constants to
+choose whether the running guest, its persistent configuration or both
+are changed; with the default 0 the running guest is changed.
+
+=item $dom->detach_device($xml, $flags=0)
+
+Removes from the guest the device matching the XML document C<$xml>.
+C<$flags> is as for C<attach_device>.
+
+=item $dom->detach_device_alias($alias, $flags=0)
+
+Removes from the guest the device whose alias (the name in its
+C<alias> XML element) is C<$alias>. C<$flags> takes the
+C<Sys::Virt::Domain::DEVICE_MODIFY_*> constants and defaults to 0.
+The removal may complete asynchronously; a device-removed event
+reports when it has.
+
+=item $dom->update_device($xml, $flags=0)
+
+Changes the settings of an existing guest device (e.g. the medium of
+a CD-ROM drive) to those of the XML document C<$xml>. C<$flags> takes
+the C<Sys::Virt::Domain::DEVICE_MODIFY_*> constants and defaults to 0.
+
+=item $dom->send_key($keycodeset, $holdtime, \@keycodes, $flags=0)
+
+Presses a combination of keys on the guest's keyboard: every key code
+in the array reference C<\@keycodes> (between 1 and
+C<Sys::Virt::Domain::SEND_KEY_MAX_KEYS> of them) is held down for
+C<$holdtime> milliseconds, then released. C<$keycodeset> names the
+code set the key codes belong to, one of the
+C<Sys::Virt::Domain::KEYCODE_SET_*> constants. C<$flags> is currently
+unused and defaults to 0. Dies if C<\@keycodes> is not an array
+reference.
+
+=item $dom->inject_nmi($flags=0)
+
+Delivers a non-maskable interrupt to the guest's processors.
+C<$flags> is currently unused and defaults to 0.
+
+=item my $data = $dom->block_peek($path, $offset, $size, $flags=0)
+
+Reads C<$size> bytes at byte C<$offset> of the guest disk C<$path>
+(target name or backing path), as the guest would see them. Returns
+the bytes as a binary string, which may contain NUL bytes. C<$flags>
+is currently unused and defaults to 0.
+
+=item my $data = $dom->memory_peek($offset, $size, $flags=0)
+
+Reads C<$size> bytes of guest memory starting at C<$offset>. Returns
+them as a binary string, which may contain NUL bytes. C<$flags> says
+how C<$offset> is interpreted; although it may be omitted, libvirt
+wants one of C<Sys::Virt::Domain::MEMORY_VIRTUAL> or
+C<Sys::Virt::Domain::MEMORY_PHYSICAL>. Remote connections limit the
+size of one read (16 MiB with current servers).
+
+=item $dom->block_pull($path, $bandwidth, $flags=0)
+
+Starts a job that copies into the guest disk C<$path> all the data
+it still reads from its backing images, so that the disk no longer
+depends on them. C<$bandwidth> caps the copy rate in MiB/s (0 for no
+limit). C<$flags> accepts:
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_PULL_BANDWIDTH_BYTES
+
+C<$bandwidth> is given in bytes per second.
+
+=back
+
+=item $dom->block_rebase($path, $base, $bandwidth, $flags=0)
+
+Starts a job that copies into the guest disk C<$path> the data of its
+backing images above C<$base>, then makes C<$base> its new backing
+image. An undefined C<$base> flattens the whole chain. With
+C<Sys::Virt::Domain::BLOCK_REBASE_COPY> it instead copies the disk to
+the new image C<$base> (see the BLOCK REBASE constants). C<$bandwidth>
+caps the copy rate in MiB/s (0 for no limit), or in bytes per second
+with C<Sys::Virt::Domain::BLOCK_REBASE_BANDWIDTH_BYTES>.
+
+=item $dom->block_copy($path, $destxml, \%params, $flags=0)
+
+Starts a job copying the guest disk C<$path> to the destination
+described by C<$destxml>, a C<disk> element of the domain XML format.
+The job keeps mirroring guest writes until it is ended with
+C<abort_block_job>, which can switch the guest to the copy. The hash
+reference C<\%params> tunes the copy; keys other than these are
+ignored:
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_COPY_BANDWIDTH
+
+Maximum copy rate in bytes per second (0 for no limit).
+
+=item Sys::Virt::Domain::BLOCK_COPY_GRANULARITY
+
+Size in bytes of the blocks the copy tracks as dirty; hypervisors may
+require a power of two.
+
+=item Sys::Virt::Domain::BLOCK_COPY_BUF_SIZE
+
+Maximum number of bytes in flight between source and destination.
+
+=back
+
+C<$flags> takes the C<Sys::Virt::Domain::BLOCK_COPY_*> flag constants
+and defaults to 0. Dies if C<\%params> is not a hash reference.
+
+=item $dom->block_commit($path, $base, $top, $bandwidth, $flags=0)
+
+Starts a job that merges the data of the backing images of guest disk
+C<$path> from C<$top> down to C<$base> into C<$base>, then drops the
+merged images from the chain. An undefined C<$top> means the active
+image, which can only be committed with
+C<Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE>: such a job then waits, once
+caught up, to be ended with C<abort_block_job>. An undefined C<$base>
+means the bottom of the chain (the image just below C<$top> with
+C<Sys::Virt::Domain::BLOCK_COMMIT_SHALLOW>). C<$bandwidth> caps the rate in MiB/s (0 for
+no limit), or in bytes per second with
+C<Sys::Virt::Domain::BLOCK_COMMIT_BANDWIDTH_BYTES>. C<$flags> takes the
+C<Sys::Virt::Domain::BLOCK_COMMIT_*> constants.
+
+=item $dom->block_resize($disk, $newsize, $flags=0)
+
+Changes the size of guest disk C<$disk> to C<$newsize> kilobytes. A
+disk in an image format is grown by the hypervisor; for a raw file or
+block device the storage must already have been resized, and this
+call only tells the hypervisor. C<$flags> accepts:
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_RESIZE_BYTES
+
+C<$newsize> is given in bytes.
+
+=back
+
+=item my $info = $dom->get_block_job_info($path, $flags=0)
+
+Reports on the block job running on guest disk C<$path>. Returns a
+hash reference with C<type> (a C<Sys::Virt::Domain::BLOCK_JOB_TYPE_*>
+constant), C<bandwidth> (the rate limit, in MiB/s), C<cur> and C<end>
+(the progress so far and its end value: the job is done when they are
+equal; an C<end> of 1 means the progress is unknown). All values are 0
+when no job runs on the disk. C<$flags>
+accepts:
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_JOB_INFO_BANDWIDTH_BYTES
+
+Report C<bandwidth> in bytes per second.
+
+=back
+
+=item $dom->set_block_job_speed($path, $bandwidth, $flags=0)
+
+Changes the rate limit of the block job running on guest disk
+C<$path> to C<$bandwidth> MiB/s. C<$flags> accepts:
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_JOB_SPEED_BANDWIDTH_BYTES
+
+C<$bandwidth> is given in bytes per second.
+
+=back
+
+=item $dom->abort_block_job($path, $flags=0)
+
+Ends the block job running on guest disk C<$path>. C<$flags> takes the
+BLOCK JOB ABORT constants, e.g. to switch the guest over to the
+finished copy of a copy job, and defaults to 0.
+
+=item $dom->set_block_threshold($dev, $threshold, $flags=0)
+
+Asks for a block threshold event once the write position within the
+storage of guest disk C<$dev> (a target name, possibly with a
+C<[index]> selecting a backing image) passes C<$threshold> bytes. A
+threshold of 0 cancels the request. C<$flags> is currently unused and
+defaults to 0.
+
+=item $dom->backup_begin($backupxml, $checkpointxml=undef, $flags=0)
+
+Starts a backup job that saves the state of the guest disks named by
+the backup XML document C<$backupxml> as of now, either by pushing it
+to files or by serving it to a client. When C<$checkpointxml> is
+defined, a checkpoint described by it is created at the same instant.
+C<$flags> defaults to 0 and accepts:
+
+=over 4
+
+=item Sys::Virt::Domain::BACKUP_BEGIN_REUSE_EXTERNAL
+
+Use the target and scratch files the caller has already created with
+the right format and size, instead of creating them.
+
+=back
+
+=item my $xml = $dom->backup_get_xml_description($flags=0)
+
+Returns the XML document describing the backup job currently running
+on the guest. Raises an error if no backup job is running. C<$flags>
+is currently unused and defaults to 0.
+
+=item my $ddom = $dom->migrate($destcon, \%params, $flags=0)
+
+Moves the guest to the host behind the C<Sys::Virt> connection
+C<$destcon>, and returns the C<Sys::Virt::Domain> object for it on the
+destination. C<$flags> is a bitwise OR of the MIGRATE OPTIONS
+constants. The hash reference C<\%params> sets the migration
+parameters; keys other than these are ignored:
+
+=over 4
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_URI
+
+Hypervisor-specific URI on which the destination receives the
+migration data (a string). Needed only to pick a particular network
+path; libvirt derives one by default.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME
+
+New name of the guest on the destination (a string), for hypervisors
+that can rename during migration.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DEST_XML
+
+Domain XML to use for the guest on the destination (a string). It may
+only change host-side settings: the guest ABI, devices and name must
+stay the same.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_PERSIST_XML
+
+Domain XML to store as the persistent configuration on the
+destination (a string), when it must differ from the live one.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH
+
+Bandwidth limit in MiB/s (an unsigned 64-bit integer); 0 lets libvirt
+choose.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH_POSTCOPY
+
+Bandwidth limit in MiB/s for the post-copy phase (an unsigned 64-bit
+integer).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_GRAPHICS_URI
+
+URI, of the form C<spice://host:port/?tlsPort=N&tlsSubject=...> or
+C<vnc://host:port/>, that graphical console clients are told to
+reconnect to once the guest has moved (a string); useful when clients
+reach the hosts through a proxy.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_LISTEN_ADDRESS
+
+Address on which the destination listens for the incoming migration
+(a string). It defaults to every address of the host, so restricting
+it is advisable where others can reach the host.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_MIGRATE_DISKS
+
+The disks to copy in a storage migration, by target name. Takes an
+array reference of strings (a single string names one disk).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DISK_PORT
+
+Port on which the destination receives the disk data of a storage
+migration (an integer); 0 lets libvirt choose.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DISKS_URI
+
+URI on which the destination receives the disk data of a storage
+migration (a string), when it differs from the default.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION
+
+Compression method for the migration data, such as C<xbzrle> or
+C<mt>. Takes a string, or an array reference of strings to combine
+several methods.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION_MT_LEVEL
+
+Level of the C<mt> compression, from 0 (none) to 9 (strongest).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION_MT_THREADS
+
+Number of threads compressing with the C<mt> method.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION_MT_DTHREADS
+
+Number of threads decompressing with the C<mt> method.
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE
+
+Size in bytes of the page cache used by C<xbzrle> compression (an
+unsigned 64-bit integer).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_AUTO_CONVERGE_INITIAL
+
+Percentage by which guest vCPUs are first slowed down when
+auto-convergence sets in (an integer).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT
+
+Percentage added to the vCPU slow-down each time the migration still
+fails to converge (an integer).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_PARALLEL_CONNECTIONS
+
+Number of connections carrying the data of a parallel migration (an
+integer).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_TLS_DESTINATION
+
+Host name to check the destination's TLS certificate against, when
+it differs from the name used to reach the destination (a string).
+
+=back
+
+Dies if C<\%params> is not a hash reference.
+
+=item my $ddom = $dom->migrate($destcon, $flags=0, $dname=undef, $uri=undef, $bandwidth=0)
+
+The older form of C<migrate>, with the destination name, migration
+URI and bandwidth limit as positional arguments; each defined one is
+turned into the corresponding parameter. New code should pass a hash
+reference instead.
+
+=item my $ddom = $dom->migrate2($destcon, $dxml, $flags, $dname, $uri, $bandwidth)
+
+Like the positional form of C<migrate>, with in addition C<$dxml>, the
+domain XML to use on the destination. New code should pass a hash
+reference to C<migrate> instead.
+
+=item $dom->migrate_to_uri($desturi, \%params, $flags=0)
+
+Moves the guest to another host without a C<Sys::Virt> connection to
+it. With the C<MIGRATE_PEER2PEER> flag, C<$desturi> is the libvirt URI
+of the destination host, to which the source host connects itself.
+Without it the hypervisor migrates directly: C<$desturi> should then
+be undef (passed to libvirt as NULL) and the target is given by
+C<MIGRATE_PARAM_URI>. C<\%params> and C<$flags> are as for
+C<migrate>. Returns nothing.
+
+=item $dom->migrate_to_uri($desturi, $flags=0, $dname=undef, $uri=undef, $bandwidth=0)
+
+The older form of C<migrate_to_uri>, with the destination name,
+migration URI and bandwidth limit as positional arguments. New code
+should pass a hash reference instead.
+
+=item $dom->migrate_to_uri2($dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth)
+
+Like the positional form of C<migrate_to_uri>, with in addition
+C<$dxml>, the domain XML to use on the destination. New code should
+pass a hash reference to C<migrate_to_uri> instead.
+
+=item $dom->migrate_set_max_downtime($downtime, $flags=0)
+
+Sets how long, in milliseconds, the guest may be paused at the end of
+a live migration while its last pages are sent. Allowing more makes
+it likelier that a busy guest's migration completes. C<$flags> is
+currently unused and defaults to 0.
+
+=item my $downtime = $dom->migrate_get_max_downtime($flags=0)
+
+Returns the longest pause, in milliseconds, allowed at the end of a
+live migration of the guest. C<$flags> is currently unused and
+defaults to 0.
+
+=item $dom->migrate_set_max_speed($bandwidth, $flags=0)
+
+Limits the bandwidth of migrations of the guest to C<$bandwidth> MiB/s.
+C<$flags> accepts:
+
+=over 4
+
+=item Sys::Virt::Domain::MIGRATE_MAX_SPEED_POSTCOPY
+
+Set the limit of the post-copy phase rather than of the pre-copy
+phase.
+
+=back
+
+=item my $bandwidth = $dom->migrate_get_max_speed($flags=0)
+
+Returns the migration bandwidth limit of the guest in MiB/s. C<$flags>
+accepts C<Sys::Virt::Domain::MIGRATE_MAX_SPEED_POSTCOPY> to read the
+post-copy limit.
+
+=item $dom->migrate_set_compression_cache($cacheSize, $flags=0)
+
+Sets the size in bytes of the cache used to compress pages during
+migration of the guest. C<$flags> is currently unused and defaults to
+0.
+
+=item my $cacheSize = $dom->migrate_get_compression_cache($flags=0)
+
+Returns the size in bytes of the migration compression cache of the
+guest. C<$flags> is currently unused and defaults to 0.
+
+=item $dom->migrate_start_post_copy($flags=0)
+
+Switches a running migration of the guest to post-copy: the guest
+resumes on the destination at once and fetches its remaining memory
+from the source on demand. The migration must have been started with
+the C<Sys::Virt::Domain::MIGRATE_POSTCOPY> flag. C<$flags> is currently
+unused and defaults to 0.
+
+=item my $kib = $dom->get_max_memory()
+
+Returns the largest amount of memory, in KiB, that the guest may be given.
+
+=item $dom->set_max_memory($kib)
+
+Changes the largest amount of memory, in KiB, the guest may be given. Most
+hypervisors only accept this for a guest that is not running.
+
+=item $dom->set_memory($kib, $flags=0)
+
+Changes the amount of memory, in KiB, currently given to the guest (the
+balloon target). C<$flags> takes the C<MEM_*> constants to choose the live
+state, the saved configuration or the maximum; without flags the live
+guest is changed.
+
+=item $dom->set_memory_stats_period($seconds, $flags=0)
+
+Sets how often, in seconds, the balloon driver refreshes the memory
+statistics of the guest; 0 turns the collection off. C<$flags> takes the
+C<MEM_*> constants.
+
+=item my $count = $dom->get_max_vcpus()
+
+Returns the largest number of virtual CPUs the running guest may be given.
+A failure raises an error (the C implementation returned -1 instead).
+
+=item my $count = $dom->get_vcpus($flags=0)
+
+Returns the number of virtual CPUs of the guest. C<$flags> takes the
+C<VCPU_*> constants: choose the live or saved configuration, the maximum
+rather than the current count, or ask the guest agent.
+
+=item $dom->set_vcpus($count, $flags=0)
+
+Changes the number of virtual CPUs of the guest to C<$count>. C<$flags>
+takes the C<VCPU_*> constants, as for C<get_vcpus>.
+
+=item $dom->set_vcpu($cpulist, $state, $flags=0)
+
+Turns individual virtual CPUs on (C<$state> true) or off. C<$cpulist> is a
+textual list of vCPU numbers such as C<"1,3-5,^4">. C<$flags> takes the
+C<AFFECT_*> constants.
+
+=item my @vcpus = $dom->get_vcpu_info($flags=0)
+
+Returns one hash reference per virtual CPU, with the keys C<number> (vCPU
+index), C<state> (one of the C<VCPU_OFFLINE>/C<VCPU_RUNNING>/C<VCPU_BLOCKED>
+constants), C<cpuTime> (nanoseconds of CPU time used), C<cpu> (the host
+CPU it last ran on) and C<affinity>, a bit string of the host CPUs it may
+run on, one bit per CPU and eight CPUs per byte (C<unpack("b*", ...)>
+gives one character per CPU). Only a running guest queried with no
+C<$flags> reports C<state>, C<cpuTime> and C<cpu>; otherwise they are 0
+and only the pinning is known. C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->pin_vcpu($vcpu, $mask, $flags=0)
+
+Restricts virtual CPU C<$vcpu> to the host CPUs whose bits are set in the
+bit string C<$mask> (eight CPUs per byte, as built with C<vec($mask, $cpu,
+1) = 1>). C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $mask = $dom->get_emulator_pin_info($flags=0)
+
+Returns the bit string of host CPUs the hypervisor's own (emulator)
+threads may run on, eight CPUs per byte. C<$flags> takes the C<AFFECT_*>
+constants.
+
+=item $dom->pin_emulator($mask, $flags=0)
+
+Restricts the emulator threads to the host CPUs set in the bit string
+C<$mask>. C<$flags> takes the C<AFFECT_*> constants.
+
+=item my @threads = $dom->get_iothread_info($flags=0)
+
+Returns one hash reference per IOThread of the guest, with the keys
+C<number> (the IOThread id) and C<affinity> (bit string of allowed host
+CPUs). C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->pin_iothread($id, $mask, $flags=0)
+
+Restricts IOThread C<$id> to the host CPUs set in the bit string C<$mask>.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->add_iothread($id, $flags=0)
+
+Adds an IOThread with id C<$id> to the guest. C<$flags> takes the
+C<AFFECT_*> constants.
+
+=item $dom->del_iothread($id, $flags=0)
+
+Removes IOThread C<$id> from the guest. C<$flags> takes the C<AFFECT_*>
+constants.
+
+=item $dom->set_iothread($id, \%params, $flags=0)
+
+Tunes IOThread C<$id>. The hash keys are the C<IOTHREAD_PARAM_*>
+constants; other keys are ignored. C<$flags> takes the C<AFFECT_*>
+constants.
+
+=item my @stats = $dom->get_cpu_stats($start_cpu, $ncpus, $flags=0)
+
+Returns the guest's use of host CPUs as a list of hash references (keys
+such as C<CPU_STATS_CPUTIME> and C<CPU_STATS_VCPUTIME>), one per host CPU
+from C<$start_cpu>, for C<$ncpus> CPUs (0 means all of them). Only CPUs
+the host has are returned. With C<$start_cpu> -1 and C<$ncpus> 1 the list
+holds one hash of totals for the whole guest (C<CPU_STATS_CPUTIME>,
+C<CPU_STATS_USERTIME>, C<CPU_STATS_SYSTEMTIME>).
+
+=item my $type = $dom->get_scheduler_type()
+
+Returns the name of the host scheduler in charge of the guest, such as
+C<posix> or C<fair>.
+
+=item my $params = $dom->get_scheduler_parameters($flags=0)
+
+Returns a hash reference of the scheduler tunables of the guest; the keys
+depend on the hypervisor (see the C<SCHEDULER_*> constants). C<$flags>
+takes the C<AFFECT_*> constants.
+
+=item $dom->set_scheduler_parameters(\%params, $flags=0)
+
+Changes the scheduler tunables named in the hash; keys the hypervisor
+does not report are ignored, and the others keep their current value.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_memory_parameters($flags=0)
+
+Returns a hash reference of the memory tunables of the guest, keyed by the
+C<MEMORY_*> parameter constants, in KiB; C<MEMORY_PARAM_UNLIMITED> means no
+limit. C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->set_memory_parameters(\%params, $flags=0)
+
+Changes the memory tunables named in the hash (C<MEMORY_*> keys); the
+others keep their value. C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_blkio_parameters($flags=0)
+
+Returns a hash reference of the block I/O tunables of the guest, keyed by
+the C<BLKIO_*> constants. C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->set_blkio_parameters(\%params, $flags=0)
+
+Changes the block I/O tunables named in the hash (C<BLKIO_*> keys).
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_numa_parameters($flags=0)
+
+Returns a hash reference of the NUMA memory placement of the guest, keyed
+by C<NUMA_MODE> (a C<NUMATUNE_MEM_*> value) and C<NUMA_NODESET>. C<$flags>
+takes the C<AFFECT_*> constants.
+
+=item $dom->set_numa_parameters(\%params, $flags=0)
+
+Changes the NUMA memory placement named in the hash. C<$flags> takes the
+C<AFFECT_*> constants.
+
+=item my $params = $dom->get_interface_parameters($device, $flags=0)
+
+Returns a hash reference of the bandwidth limits of the network interface
+C<$device> (its target name or MAC address), keyed by the C<BANDWIDTH_*>
+constants. C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->set_interface_parameters($device, \%params, $flags=0)
+
+Changes the bandwidth limits named in the hash for interface C<$device>.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_block_iotune($disk, $flags=0)
+
+Returns a hash reference of the I/O throttling of disk C<$disk> (target
+name or source path), keyed by the C<BLOCK_IOTUNE_*> constants. C<$flags>
+takes the C<AFFECT_*> constants.
+
+=item $dom->set_block_iotune($disk, \%params, $flags=0)
+
+Changes the I/O throttling values named in the hash for disk C<$disk>.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_perf_events($flags=0)
+
+Returns a hash reference telling, for each performance event the
+hypervisor knows (C<PERF_PARAM_*> keys), whether it is being counted.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->set_perf_events(\%params, $flags=0)
+
+Turns the performance events named in the hash on (true) or off.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $info = $dom->get_launch_security_info($flags=0)
+
+Returns a hash reference describing the launch security (e.g. AMD SEV) of
+the guest, keyed by the C<LAUNCH_SECURITY_*> constants.
+
+=item $dom->set_launch_security_state(\%params, $flags=0)
+
+Injects a launch secret into a guest started with launch security. The
+keys are C<LAUNCH_SECURITY_SEV_SECRET>, C<LAUNCH_SECURITY_SEV_SECRET_HEADER>
+(both base64 strings) and C<LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS>; other
+keys are ignored.
+
+=item my $info = $dom->get_guest_vcpus($flags=0)
+
+Asks the guest agent which virtual CPUs the guest OS sees, returning a
+hash reference with the keys C<vcpus>, C<online> and C<offlinable>, each a
+textual CPU list.
+
+=item $dom->set_guest_vcpus($cpulist, $state, $flags=0)
+
+Asks the guest agent to bring the vCPUs in the textual list C<$cpulist>
+online (C<$state> true) or offline.
+
+=item $dom->fs_freeze(\@mount_points, $flags=0)
+
+Asks the guest agent to freeze the file systems mounted at
+C<@mount_points>, or every file system if the list is empty.
+
+=item $dom->fs_thaw(\@mount_points, $flags=0)
+
+Asks the guest agent to thaw the file systems mounted at C<@mount_points>,
+or every file system if the list is empty.
+
+=item $dom->fs_trim($mount_point, $minimum, $flags=0)
+
+Asks the guest agent to discard unused blocks of the file system mounted
+at C<$mount_point>, in runs of at least C<$minimum> bytes. An undefined
+C<$mount_point> trims every file system.
+
+=item my @filesystems = $dom->get_fs_info($flags=0)
+
+Asks the guest agent about mounted file systems; returns one hash
+reference per file system with the keys C<mountpoint>, C<name> (device in
+the guest), C<fstype> and C<devalias> (array reference of the guest disk
+targets backing it).
+
+=item my $info = $dom->get_guest_info($types=0, $flags=0)
+
+Asks the guest agent for information about the guest OS, returned as one
+flat hash reference whose keys are described by libvirt's
+C<virDomainGetGuestInfo> documentation (such as C<os.id> or
+C<user.count>). C<$types> combines the C<GUEST_INFO_*> constants; 0 means
+everything.
+
+=item my @interfaces = $dom->get_interface_addresses($source, $flags=0)
+
+Returns the network interfaces of the guest and their IP addresses, as
+learnt from C<$source> (an C<INTERFACE_ADDRESSES_SRC_*> constant). Each
+element is a hash reference with the keys C<name>, C<hwaddr> (undef when
+unknown) and C<addrs>, an array reference of hash references with the
+keys C<type> (C<Sys::Virt::IP_ADDR_TYPE_*>), C<addr> and C<prefix>.
+
+=item $dom->set_user_password($user, $password, $flags=0)
+
+Asks the guest agent to set the password of account C<$user>. With
+C<PASSWORD_ENCRYPTED> in C<$flags>, C<$password> is already encrypted.
+
+=item my @keys = $dom->authorized_ssh_keys_get($user, $flags=0)
+
+Asks the guest agent for the SSH public keys authorised for C<$user>.
+
+=item $dom->authorized_ssh_keys_set($user, \@keys, $flags=0)
+
+Asks the guest agent to replace the SSH keys authorised for C<$user> with
+C<@keys>, or with C<AUTHORIZED_SSH_KEYS_SET_APPEND> to add them, or with
+C<AUTHORIZED_SSH_KEYS_SET_REMOVE> to remove them.
+
+=item $dom->send_process_signal($pid, $signum, $flags=0)
+
+Sends signal C<$signum> (one of the C<PROCESS_SIGNAL_*> constants, not a
+host signal number) to process C<$pid> of the guest.
+
+=item $dom->set_agent_response_timeout($seconds, $flags=0)
+
+Sets how long, in seconds, to wait for the guest agent to reply; the
+C<AGENT_RESPONSE_TIMEOUT_*> constants give the special values.
+
+=item my $label = $dom->get_security_label()
+
+Returns the first security label of the guest as a hash reference with
+the keys C<label> (the label text) and C<enforcing> (true when the
+security driver enforces it).
+
+=item my @labels = $dom->get_security_label_list()
+
+Returns every security label of the guest, as hash references with the
+keys described for C<get_security_label>.
+
+=item my @messages = $dom->get_messages($flags=0)
+
+Returns the informative messages libvirt keeps about the guest (such as
+use of deprecated features). C<$flags> combines the C<MESSAGE_*>
+constants to choose which kinds; 0 means all.
+
+=item $dom->start_dirty_rate_calc($seconds, $flags=0)
+
+Starts measuring how fast the guest dirties its memory, over C<$seconds>
+seconds; C<$flags> takes a C<DIRTYRATE_MODE_*> constant. The result is
+reported by the domain statistics.
+
+=item $dom->set_lifecycle_action($type, $action, $flags=0)
+
+Chooses what happens when the guest powers off, reboots or crashes
+(C<$type>, a C<LIFECYCLE_*> constant): C<$action> is a
+C<LIFECYCLE_ACTION_*> constant. C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->fd_associate($name, \@fds, $flags=0)
+
+Hands the open file descriptors C<@fds> to the hypervisor driver under
+the name C<$name>, for use by the guest configuration. C<$flags> takes
+the C<FD_ASSOCIATE_*> constants.
+
+=item $dom->open_graphics($index, $fd, $flags=0)
+
+Connects graphics device number C<$index> of the guest to the socket
+whose file descriptor is C<$fd> (e.g. one end of a C<socketpair>).
+C<$flags> takes C<OPEN_GRAPHICS_SKIPAUTH>.
+
+=item my $fd = $dom->open_graphics_fd($index, $flags=0)
+
+Returns a new file descriptor connected to graphics device number
+C<$index> of the guest. C<$flags> takes C<OPEN_GRAPHICS_SKIPAUTH>.
+
+=item my $count = $dom->num_of_snapshots($flags=0)
+
+How many snapshots the domain has. C<$flags> takes the
+C<Sys::Virt::DomainSnapshot::LIST_*> filters (for example C<LIST_ROOTS>
+to count only the snapshots without a parent).
+
+=item my @names = $dom->list_snapshot_names($maxnames, $flags=0)
+
+The names of at most C<$maxnames> snapshots of the domain, filtered by
+C<$flags> as for C<num_of_snapshots>. The usual pattern passes the count
+just returned by C<num_of_snapshots>. A name turns into an object with
+C<get_snapshot_by_name>.
+
+=item my @snapshots = $dom->list_snapshots()
+
+All the snapshots of the domain, as L<Sys::Virt::DomainSnapshot>
+objects, found by listing their names and looking each one up (a
+snapshot deleted in between is skipped). C<list_all_snapshots> does the
+same in a single call and should be preferred.
+
+=item my @snapshots = $dom->list_all_snapshots($flags=0)
+
+The snapshots of the domain, as L<Sys::Virt::DomainSnapshot> objects,
+in one call. C<$flags> takes the C<Sys::Virt::DomainSnapshot::LIST_*>
+constants to filter (roots, leaves, active or inactive guest, internal
+or external storage...) or to order the list (C<LIST_TOPOLOGICAL>).
+
+=item my $snapshot = $dom->get_snapshot_by_name($name)
+
+The snapshot called C<$name>, as a L<Sys::Virt::DomainSnapshot>
+object. Dies with C<Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT> when the
+domain has no such snapshot.
+
+=item my $bool = $dom->has_current_snapshot($flags=0)
+
+1 if the domain has a current snapshot (the one the guest was last
+snapshotted to or reverted to), 0 otherwise. C<$flags> is unused and
+defaults to 0.
+
+=item my $snapshot = $dom->current_snapshot($flags=0)
+
+The current snapshot of the domain, as a L<Sys::Virt::DomainSnapshot>
+object. Dies with C<Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT> when there
+is none. C<$flags> is unused and defaults to 0.
+
+=item my $snapshot = $dom->create_snapshot($xml, $flags=0)
+
+Take a snapshot of the domain as described by the C<< <domainsnapshot> >>
+XML document C<$xml> (an empty C<< <domainsnapshot/> >> lets libvirt
+choose a name), and return it as a L<Sys::Virt::DomainSnapshot>
+object; it normally becomes the current snapshot. C<$flags> takes the
+C<Sys::Virt::DomainSnapshot::CREATE_*> constants.
+
+=item my @checkpoints = $dom->list_all_checkpoints($flags=0)
+
+The checkpoints of the domain, as L<Sys::Virt::DomainCheckpoint>
+objects. C<$flags> takes the C<Sys::Virt::DomainCheckpoint::LIST_*>
+constants to filter or order the list.
+
+=item my $checkpoint = $dom->get_checkpoint_by_name($name)
+
+The checkpoint called C<$name>, as a L<Sys::Virt::DomainCheckpoint>
+object. Dies with C<Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT> when the
+domain has no such checkpoint.
+
+=item my $checkpoint = $dom->create_checkpoint($xml, $flags=0)
+
+Create a checkpoint of the domain as described by the
+C<< <domaincheckpoint> >> XML document C<$xml>, and return it as a
+L<Sys::Virt::DomainCheckpoint> object. C<$flags> takes the
+C<Sys::Virt::DomainCheckpoint::CREATE_*> constants.
+
+=item my $mimetype = $dom->screenshot($st, $screen, $flags=0)
+
+Take a picture of the guest's display number C<$screen> (0 for the
+first; guests with several heads or video cards have more). The image
+is delivered through C<$st>, a L<Sys::Virt::Stream> from
+C<< $conn->new_stream >>, to be read with C<< $st->recv >> or
+C<< $st->recv_all >> and then closed with C<< $st->finish >>. Returns
+the MIME type of the image, for instance C<image/png>. C<$flags> is
+unused and defaults to 0.
+
+=item $dom->open_console($st, $devname, $flags=0)
+
+Connect the L<Sys::Virt::Stream> C<$st> to a text console of the guest
+(a serial, parallel or paravirtualized console device), for
+reading what the guest prints and sending it input. C<$devname> names
+the device (its alias); undef opens the default console. C<$flags>
+takes C<Sys::Virt::Domain::OPEN_CONSOLE_FORCE> (take the console over
+from another client holding it) and
+C<Sys::Virt::Domain::OPEN_CONSOLE_SAFE> (fail unless the driver can
+guarantee exclusive access). Returns nothing.
+
+=item $dom->open_channel($st, $name, $flags=0)
+
+Connect the L<Sys::Virt::Stream> C<$st> to the guest data channel
+called C<$name> (for example C<org.qemu.guest_agent.0>); undef picks
+the first channel. C<$flags> takes
+C<Sys::Virt::Domain::OPEN_CHANNEL_FORCE> to take the channel over from
+another client. Returns nothing.
 
 =back
 
@@ -1104,8 +2115,1815 @@ setting it to the given time.
 
 =back
 
-=for comment
-INTEGRATOR: the =head2 constant sections of pod/domain-*.pod go here.
+=head2 KEYCODE SETS
+
+The code sets understood by send_key.
+
+=over 4
+
+=item Sys::Virt::Domain::KEYCODE_SET_LINUX
+
+Key codes of the Linux input layer.
+
+=item Sys::Virt::Domain::KEYCODE_SET_XT
+
+Scan codes of the original IBM XT keyboard.
+
+=item Sys::Virt::Domain::KEYCODE_SET_ATSET1
+
+AT keyboard scan code set 1.
+
+=item Sys::Virt::Domain::KEYCODE_SET_ATSET2
+
+AT keyboard scan code set 2.
+
+=item Sys::Virt::Domain::KEYCODE_SET_ATSET3
+
+AT keyboard scan code set 3.
+
+=item Sys::Virt::Domain::KEYCODE_SET_OSX
+
+Virtual key codes of macOS.
+
+=item Sys::Virt::Domain::KEYCODE_SET_XT_KBD
+
+XT scan codes as the Linux keyboard driver encodes them.
+
+=item Sys::Virt::Domain::KEYCODE_SET_USB
+
+USB HID usage codes.
+
+=item Sys::Virt::Domain::KEYCODE_SET_WIN32
+
+Virtual key codes of Windows.
+
+=item Sys::Virt::Domain::KEYCODE_SET_QNUM
+
+XT scan codes packed into one number, as QEMU uses them.
+
+=item Sys::Virt::Domain::KEYCODE_SET_RFB
+
+Another name for C<KEYCODE_SET_QNUM>, used by the RFB (VNC) protocol.
+
+=back
+
+=head2 SEND KEY CONSTANTS
+
+=over 4
+
+=item Sys::Virt::Domain::SEND_KEY_MAX_KEYS
+
+The largest number of key codes one C<send_key> call accepts.
+
+=back
+
+=head2 MEMORY PEEK
+
+The flags of memory_peek.
+
+=over 4
+
+=item Sys::Virt::Domain::MEMORY_VIRTUAL
+
+The offset is a virtual address in the guest.
+
+=item Sys::Virt::Domain::MEMORY_PHYSICAL
+
+The offset is a physical address in the guest.
+
+=back
+
+=head2 DEVICE HOTPLUG OPTIONS
+
+The flags of attach_device,
+detach_device, detach_device_alias and update_device.
+
+=over 4
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_CURRENT
+
+Change the running guest if it is running, else its persistent
+configuration.
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_LIVE
+
+Change the running guest.
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_CONFIG
+
+Change the persistent configuration of the guest.
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_FORCE
+
+Apply the change even if it may fail inside the guest, e.g. eject a
+locked CD-ROM medium.
+
+=back
+
+=head2 MIGRATE OPTIONS
+
+The flags of migrate, migrate2,
+migrate_to_uri and migrate_to_uri2.
+
+=over 4
+
+=item Sys::Virt::Domain::MIGRATE_LIVE
+
+Keep the guest running while its memory is copied.
+
+=item Sys::Virt::Domain::MIGRATE_PEER2PEER
+
+Let the source host's libvirt manage the migration by connecting to
+the destination itself.
+
+=item Sys::Virt::Domain::MIGRATE_TUNNELLED
+
+Carry the migration data over the libvirt connection instead of a
+hypervisor connection; requires C<MIGRATE_PEER2PEER>.
+
+=item Sys::Virt::Domain::MIGRATE_PERSIST_DEST
+
+Define the guest persistently on the destination.
+
+=item Sys::Virt::Domain::MIGRATE_UNDEFINE_SOURCE
+
+Remove the guest's persistent definition from the source once it has
+moved.
+
+=item Sys::Virt::Domain::MIGRATE_PAUSED
+
+Leave the guest paused on the destination.
+
+=item Sys::Virt::Domain::MIGRATE_NON_SHARED_DISK
+
+Copy the full content of every non-shared disk as well.
+
+=item Sys::Virt::Domain::MIGRATE_NON_SHARED_INC
+
+Copy the non-shared disks incrementally: only their top image, the
+backing images being present on both hosts.
+
+=item Sys::Virt::Domain::MIGRATE_CHANGE_PROTECTION
+
+Refuse changes to the guest configuration while the migration runs.
+libvirt does this anyway when both hosts can; the flag makes the
+migration fail when one of them cannot.
+
+=item Sys::Virt::Domain::MIGRATE_UNSAFE
+
+Migrate even if libvirt considers the configuration unsafe, e.g.
+because of disk cache settings.
+
+=item Sys::Virt::Domain::MIGRATE_OFFLINE
+
+Migrate only the definition of a guest that is not running.
+
+=item Sys::Virt::Domain::MIGRATE_COMPRESSED
+
+Compress the migration data with the configured methods.
+
+=item Sys::Virt::Domain::MIGRATE_ABORT_ON_ERROR
+
+Cancel the migration if an I/O error happens while it runs.
+
+=item Sys::Virt::Domain::MIGRATE_AUTO_CONVERGE
+
+Slow the guest down when its memory changes faster than it can be
+sent.
+
+=item Sys::Virt::Domain::MIGRATE_RDMA_PIN_ALL
+
+Pin all guest memory before an RDMA migration starts.
+
+=item Sys::Virt::Domain::MIGRATE_POSTCOPY
+
+Allow switching the migration to post-copy with
+C<migrate_start_post_copy>.
+
+=item Sys::Virt::Domain::MIGRATE_TLS
+
+Encrypt the hypervisor's migration data with TLS.
+
+=item Sys::Virt::Domain::MIGRATE_PARALLEL
+
+Send the migration data over several connections at once.
+
+=item Sys::Virt::Domain::MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES
+
+During a storage migration (with C<MIGRATE_NON_SHARED_DISK> or
+C<MIGRATE_NON_SHARED_INC>), complete guest writes only once they have
+reached the destination too, so that the copy of busy disks
+converges.
+
+=item Sys::Virt::Domain::MIGRATE_POSTCOPY_RESUME
+
+Resume a post-copy migration that failed or was interrupted.
+
+=item Sys::Virt::Domain::MIGRATE_ZEROCOPY
+
+Send guest memory pages without copying them into intermediate
+buffers; the hypervisor may then lock the pages waiting to be sent in
+host memory.
+
+=back
+
+=head2 JOB TYPES
+
+The type returned by get_job_info and
+get_job_stats.
+
+=over 4
+
+=item Sys::Virt::Domain::JOB_NONE
+
+No job is running.
+
+=item Sys::Virt::Domain::JOB_BOUNDED
+
+A job whose amount of work is known in advance is running.
+
+=item Sys::Virt::Domain::JOB_UNBOUNDED
+
+A job whose end cannot be predicted is running.
+
+=item Sys::Virt::Domain::JOB_COMPLETED
+
+The job has finished, successfully.
+
+=item Sys::Virt::Domain::JOB_FAILED
+
+The job stopped because of an error.
+
+=item Sys::Virt::Domain::JOB_CANCELLED
+
+The job was cancelled by a user.
+
+=back
+
+=head2 JOB STATISTICS FIELDS
+
+The keys of the hash returned by
+get_job_stats (times in milliseconds, amounts in bytes unless stated).
+
+=over 4
+
+=item Sys::Virt::Domain::JOB_OPERATION
+
+What the job does: one of the C<JOB_OPERATION_*> constants below.
+
+=item Sys::Virt::Domain::JOB_TIME_ELAPSED
+
+Time since the job started.
+
+=item Sys::Virt::Domain::JOB_TIME_ELAPSED_NET
+
+Time since a migration started, not counting the time needed to hand
+control over from the source host to the destination host.
+
+=item Sys::Virt::Domain::JOB_TIME_REMAINING
+
+Estimated time until the job ends (for bounded jobs).
+
+=item Sys::Virt::Domain::JOB_DOWNTIME
+
+Time the guest was, or is expected to be, paused by a migration.
+
+=item Sys::Virt::Domain::JOB_DOWNTIME_NET
+
+The downtime actually measured, not counting the time needed to hand
+control over from the source host to the destination host.
+
+=item Sys::Virt::Domain::JOB_SETUP_TIME
+
+Time spent preparing the migration before data started to flow.
+
+=item Sys::Virt::Domain::JOB_DATA_TOTAL
+
+All the data the job has to handle.
+
+=item Sys::Virt::Domain::JOB_DATA_PROCESSED
+
+Data handled so far.
+
+=item Sys::Virt::Domain::JOB_DATA_REMAINING
+
+Data still to be handled.
+
+=item Sys::Virt::Domain::JOB_MEMORY_TOTAL
+
+Guest memory the job has to handle.
+
+=item Sys::Virt::Domain::JOB_MEMORY_PROCESSED
+
+Guest memory handled so far.
+
+=item Sys::Virt::Domain::JOB_MEMORY_REMAINING
+
+Guest memory still to be handled.
+
+=item Sys::Virt::Domain::JOB_MEMORY_CONSTANT
+
+Number of pages sent whose bytes were all the same value (such as
+zero pages).
+
+=item Sys::Virt::Domain::JOB_MEMORY_NORMAL
+
+Number of pages sent uncompressed.
+
+=item Sys::Virt::Domain::JOB_MEMORY_NORMAL_BYTES
+
+Bytes sent in uncompressed pages.
+
+=item Sys::Virt::Domain::JOB_MEMORY_BPS
+
+Current memory transfer rate, in bytes per second.
+
+=item Sys::Virt::Domain::JOB_MEMORY_DIRTY_RATE
+
+Pages the guest dirties per second while it is migrated.
+
+=item Sys::Virt::Domain::JOB_MEMORY_PAGE_SIZE
+
+Size in bytes of a memory page, to convert the page counts into
+bytes.
+
+=item Sys::Virt::Domain::JOB_MEMORY_ITERATION
+
+Number of passes over the guest memory the migration has made.
+
+=item Sys::Virt::Domain::JOB_MEMORY_POSTCOPY_REQS
+
+Number of pages the destination asked for during post-copy.
+
+=item Sys::Virt::Domain::JOB_DISK_TOTAL
+
+Disk data the job has to handle.
+
+=item Sys::Virt::Domain::JOB_DISK_PROCESSED
+
+Disk data handled so far.
+
+=item Sys::Virt::Domain::JOB_DISK_REMAINING
+
+Disk data still to be handled.
+
+=item Sys::Virt::Domain::JOB_DISK_BPS
+
+Current disk transfer rate, in bytes per second.
+
+=item Sys::Virt::Domain::JOB_DISK_TEMP_USED
+
+Temporary disk space the job currently uses.
+
+=item Sys::Virt::Domain::JOB_DISK_TEMP_TOTAL
+
+Temporary disk space the job may use at most.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_CACHE
+
+Size of the compression cache.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_BYTES
+
+Compressed bytes sent.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_PAGES
+
+Number of pages sent compressed.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_CACHE_MISSES
+
+Number of changed pages that were not in the compression cache.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_OVERFLOW
+
+Number of pages sent uncompressed because compressing them made them
+larger.
+
+=item Sys::Virt::Domain::JOB_AUTO_CONVERGE_THROTTLE
+
+Percentage by which auto-convergence currently slows the guest vCPUs.
+
+=item Sys::Virt::Domain::JOB_SUCCESS
+
+For a finished job: true when it succeeded.
+
+=item Sys::Virt::Domain::JOB_ERRMSG
+
+For a failed job: the error message, when known.
+
+=back
+
+=head2 JOB OPERATIONS
+
+The values of the JOB_OPERATION field.
+
+=over 4
+
+=item Sys::Virt::Domain::JOB_OPERATION_UNKNOWN
+
+The operation is not known.
+
+=item Sys::Virt::Domain::JOB_OPERATION_START
+
+The guest is being started.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SAVE
+
+The guest is being saved to a file.
+
+=item Sys::Virt::Domain::JOB_OPERATION_RESTORE
+
+The guest is being restored from a file.
+
+=item Sys::Virt::Domain::JOB_OPERATION_MIGRATION_IN
+
+The guest is arriving by migration.
+
+=item Sys::Virt::Domain::JOB_OPERATION_MIGRATION_OUT
+
+The guest is leaving by migration.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT
+
+A snapshot of the guest is being taken.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT_REVERT
+
+The guest is being reverted to a snapshot.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT_DELETE
+
+A snapshot of the guest is being deleted.
+
+=item Sys::Virt::Domain::JOB_OPERATION_DUMP
+
+The guest's memory is being dumped.
+
+=item Sys::Virt::Domain::JOB_OPERATION_BACKUP
+
+The guest's disks are being backed up.
+
+=back
+
+=head2 DOMAIN BLOCK JOB TYPE CONSTANTS
+
+The type key of
+get_block_job_info and of block job events.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_UNKNOWN
+
+A block job of a kind libvirt does not know.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_PULL
+
+A job started by C<block_pull> or C<block_rebase>.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_COPY
+
+A job started by C<block_copy>, or C<block_rebase> with a copy flag.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_COMMIT
+
+A job started by C<block_commit> below the active image.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_ACTIVE_COMMIT
+
+A job started by C<block_commit> from the active image.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_BACKUP
+
+A job started by C<backup_begin>.
+
+=back
+
+=head2 DOMAIN BLOCK JOB COMPLETION CONSTANTS
+
+The status reported
+by block job events.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_JOB_COMPLETED
+
+The block job finished successfully.
+
+=item Sys::Virt::Domain::BLOCK_JOB_FAILED
+
+The block job stopped because of an error.
+
+=item Sys::Virt::Domain::BLOCK_JOB_CANCELED
+
+The block job was cancelled.
+
+=item Sys::Virt::Domain::BLOCK_JOB_READY
+
+A copy or active commit job has caught up and can be ended with
+C<abort_block_job>.
+
+=back
+
+=head2 DOMAIN BLOCK JOB ABORT CONSTANTS
+
+The flags of
+abort_block_job.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_JOB_ABORT_ASYNC
+
+Return as soon as the job has been asked to stop, without waiting.
+
+=item Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT
+
+End a ready copy or active commit job by switching the guest to the
+new image.
+
+=back
+
+=head2 DOMAIN BLOCK REBASE CONSTANTS
+
+The flags of block_rebase.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_REBASE_SHALLOW
+
+With C<BLOCK_REBASE_COPY>, copy only the top image and give the copy
+the current backing chain.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_REUSE_EXT
+
+With C<BLOCK_REBASE_COPY>, write into the existing file C<$base>
+instead of creating it.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_COPY_RAW
+
+With C<BLOCK_REBASE_COPY>, make the copy a raw image.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_COPY
+
+Start a copy job to the new image C<$base> instead of a pull.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_RELATIVE
+
+Record the new backing image with a relative name.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_COPY_DEV
+
+With C<BLOCK_REBASE_COPY>, C<$base> is a block device rather than a
+file.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_BANDWIDTH_BYTES
+
+The bandwidth is given in bytes per second.
+
+=back
+
+=head2 DOMAIN BLOCK COPY CONSTANTS
+
+The flags of block_copy (its
+parameter names are listed with the method).
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_COPY_SHALLOW
+
+Copy only the top image; the copy gets the current backing chain.
+
+=item Sys::Virt::Domain::BLOCK_COPY_REUSE_EXT
+
+Write into the existing destination instead of creating it.
+
+=item Sys::Virt::Domain::BLOCK_COPY_TRANSIENT_JOB
+
+Do not keep the job across a restart of the hypervisor process, so
+that it may run on a transient guest.
+
+=item Sys::Virt::Domain::BLOCK_COPY_SYNCHRONOUS_WRITES
+
+Complete guest writes only once they have reached the copy as well,
+so that a busy disk's copy converges.
+
+=back
+
+=head2 DOMAIN BLOCK COMMIT JOB CONSTANTS
+
+The flags of
+block_commit.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_SHALLOW
+
+An undefined base means the image just below the top image, not the
+bottom of the chain.
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_DELETE
+
+Delete the merged images once the commit has finished.
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE
+
+Allow committing the active image; the job then waits to be ended
+with C<abort_block_job>.
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_RELATIVE
+
+Keep relative names in the backing chain.
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_BANDWIDTH_BYTES
+
+The bandwidth is given in bytes per second.
+
+=back
+
+=head2 DISK ERROR CONSTANTS
+
+The error values of get_disk_errors.
+
+=over 4
+
+=item Sys::Virt::Domain::DISK_ERROR_NONE
+
+The disk has no error.
+
+=item Sys::Virt::Domain::DISK_ERROR_UNSPEC
+
+The disk hit an error of an unspecified kind.
+
+=item Sys::Virt::Domain::DISK_ERROR_NO_SPACE
+
+The storage of the disk ran out of space.
+
+=back
+
+=head2 MEMORY STATISTIC CONSTANTS
+
+The tags of the statistics that
+memory_stats returns under the names given with that method.
+
+=over 4
+
+=item Sys::Virt::Domain::MEMORY_STAT_SWAP_IN
+
+Memory read back in from swap (C<swap_in>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_SWAP_OUT
+
+Memory written out to swap (C<swap_out>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_MAJOR_FAULT
+
+Page faults that needed disk I/O (C<major_fault>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_MINOR_FAULT
+
+Page faults without disk I/O (C<minor_fault>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_UNUSED
+
+Memory left unused by the guest (C<unused>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_AVAILABLE
+
+Memory the guest sees in total (C<available>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_ACTUAL_BALLOON
+
+Current balloon size (C<actual_balloon>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_RSS
+
+Resident set size of the guest's process (C<rss>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_USABLE
+
+Memory usable without swapping (C<usable>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_LAST_UPDATE
+
+Time of the guest's last statistics update (C<last_update>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_DISK_CACHES
+
+Reclaimable disk cache memory (C<disk_caches>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_HUGETLB_PGALLOC
+
+Successful huge page allocations (C<hugetlb_pgalloc>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_HUGETLB_PGFAIL
+
+Failed huge page allocations (C<hugetlb_pgfail>).
+
+=back
+
+=head2 BLOCK STATS CONSTANTS
+
+The keys of the extended statistics
+of block_stats (the three request counters are returned under their
+older names: rd_req, wr_req, flush_reqs).
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_STATS_READ_BYTES
+
+Bytes read.
+
+=item Sys::Virt::Domain::BLOCK_STATS_READ_REQ
+
+Read requests (returned as C<rd_req>).
+
+=item Sys::Virt::Domain::BLOCK_STATS_READ_TOTAL_TIMES
+
+Total time spent on reads, in nanoseconds.
+
+=item Sys::Virt::Domain::BLOCK_STATS_WRITE_BYTES
+
+Bytes written.
+
+=item Sys::Virt::Domain::BLOCK_STATS_WRITE_REQ
+
+Write requests (returned as C<wr_req>).
+
+=item Sys::Virt::Domain::BLOCK_STATS_WRITE_TOTAL_TIMES
+
+Total time spent on writes, in nanoseconds.
+
+=item Sys::Virt::Domain::BLOCK_STATS_FLUSH_REQ
+
+Flush requests (returned as C<flush_reqs>).
+
+=item Sys::Virt::Domain::BLOCK_STATS_FLUSH_TOTAL_TIMES
+
+Total time spent on flushes, in nanoseconds.
+
+=item Sys::Virt::Domain::BLOCK_STATS_ERRS
+
+Error count.
+
+=back
+
+=cut
+
+=head2 VCPU STATES
+
+Values of the C<state> key of C<get_vcpu_info>.
+
+=over 4
+
+=item Sys::Virt::Domain::VCPU_OFFLINE
+
+The vCPU is offline.
+
+=item Sys::Virt::Domain::VCPU_RUNNING
+
+The vCPU is running guest code.
+
+=item Sys::Virt::Domain::VCPU_BLOCKED
+
+The vCPU is waiting (blocked) on the host.
+
+=back
+
+=head2 VCPU COUNT FLAGS
+
+Flags of C<get_vcpus> and C<set_vcpus>.
+
+=over 4
+
+=item Sys::Virt::Domain::VCPU_CURRENT
+
+Use the live state of a running guest, else its saved configuration.
+
+=item Sys::Virt::Domain::VCPU_LIVE
+
+Use the live state of the running guest.
+
+=item Sys::Virt::Domain::VCPU_CONFIG
+
+Use the saved configuration.
+
+=item Sys::Virt::Domain::VCPU_MAXIMUM
+
+Use the maximum vCPU count rather than the current one.
+
+=item Sys::Virt::Domain::VCPU_GUEST
+
+Ask the guest agent, i.e. what the guest OS uses.
+
+=item Sys::Virt::Domain::VCPU_HOTPLUGGABLE
+
+Add or remove vCPUs in a way that can be undone by hot-(un)plug.
+
+=back
+
+=head2 VCPU HOST PLACEMENT
+
+Special values of the C<cpu> key where a hypervisor reports one.
+
+=over 4
+
+=item Sys::Virt::Domain::VCPU_INFO_CPU_OFFLINE
+
+The vCPU is offline, so it has no host CPU.
+
+=item Sys::Virt::Domain::VCPU_INFO_CPU_UNAVAILABLE
+
+The hypervisor does not say which host CPU the vCPU is on.
+
+=back
+
+=head2 MEMORY FLAGS
+
+Flags of C<set_memory> and C<set_memory_stats_period>.
+
+=over 4
+
+=item Sys::Virt::Domain::MEM_CURRENT
+
+Change the live state of a running guest, else its saved configuration.
+
+=item Sys::Virt::Domain::MEM_LIVE
+
+Change the running guest.
+
+=item Sys::Virt::Domain::MEM_CONFIG
+
+Change the saved configuration.
+
+=item Sys::Virt::Domain::MEM_MAXIMUM
+
+Change the maximum memory rather than the current amount.
+
+=back
+
+=head2 CHANGE SCOPE FLAGS
+
+Flags of most tunable getters and setters.
+
+=over 4
+
+=item Sys::Virt::Domain::AFFECT_CURRENT
+
+The live state of a running guest, else its saved configuration.
+
+=item Sys::Virt::Domain::AFFECT_LIVE
+
+The running guest only.
+
+=item Sys::Virt::Domain::AFFECT_CONFIG
+
+The saved configuration only.
+
+=back
+
+=head2 MEMORY PARAMETERS
+
+Keys of C<get_memory_parameters> / C<set_memory_parameters>, in KiB.
+
+=over 4
+
+=item Sys::Virt::Domain::MEMORY_HARD_LIMIT
+
+The most memory the guest may use.
+
+=item Sys::Virt::Domain::MEMORY_SOFT_LIMIT
+
+The memory the guest is pushed back to when the host is short of memory.
+
+=item Sys::Virt::Domain::MEMORY_SWAP_HARD_LIMIT
+
+The most memory plus swap the guest may use.
+
+=item Sys::Virt::Domain::MEMORY_MIN_GUARANTEE
+
+The memory the guest is guaranteed to keep.
+
+=item Sys::Virt::Domain::MEMORY_PARAM_UNLIMITED
+
+The value meaning "no limit".
+
+=back
+
+=head2 BLOCK I/O PARAMETERS
+
+Keys of C<get_blkio_parameters> / C<set_blkio_parameters>.
+
+=over 4
+
+=item Sys::Virt::Domain::BLKIO_WEIGHT
+
+Relative I/O weight of the guest.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_WEIGHT
+
+Per-device weights, as C<"/dev/sda,100,/dev/sdb,200">.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_READ_BPS
+
+Per-device read limits in bytes per second, same format.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_READ_IOPS
+
+Per-device read limits in operations per second, same format.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_WRITE_BPS
+
+Per-device write limits in bytes per second, same format.
+
+=item Sys::Virt::Domain::BLKIO_DEVICE_WRITE_IOPS
+
+Per-device write limits in operations per second, same format.
+
+=back
+
+=head2 NUMA PARAMETERS
+
+Keys of C<get_numa_parameters> / C<set_numa_parameters>, and the placement modes.
+
+=over 4
+
+=item Sys::Virt::Domain::NUMA_MODE
+
+The placement mode, one of the C<NUMATUNE_MEM_*> values.
+
+=item Sys::Virt::Domain::NUMA_NODESET
+
+The host NUMA nodes to use, as a textual list like C<"0-1">.
+
+=item Sys::Virt::Domain::NUMATUNE_MEM_STRICT
+
+Memory must come from the listed nodes.
+
+=item Sys::Virt::Domain::NUMATUNE_MEM_PREFERRED
+
+Memory comes from the listed node when possible.
+
+=item Sys::Virt::Domain::NUMATUNE_MEM_INTERLEAVE
+
+Memory is spread across the listed nodes.
+
+=item Sys::Virt::Domain::NUMATUNE_MEM_RESTRICTIVE
+
+Memory is restricted to the nodes by cgroups only.
+
+=back
+
+=head2 INTERFACE PARAMETERS
+
+Keys of C<get_interface_parameters> / C<set_interface_parameters>.
+
+=over 4
+
+=item Sys::Virt::Domain::BANDWIDTH_IN_AVERAGE
+
+Average inbound rate, KiB/s.
+
+=item Sys::Virt::Domain::BANDWIDTH_IN_PEAK
+
+Peak inbound rate, KiB/s.
+
+=item Sys::Virt::Domain::BANDWIDTH_IN_BURST
+
+Inbound burst size, KiB.
+
+=item Sys::Virt::Domain::BANDWIDTH_IN_FLOOR
+
+Guaranteed minimum inbound rate, KiB/s.
+
+=item Sys::Virt::Domain::BANDWIDTH_OUT_AVERAGE
+
+Average outbound rate, KiB/s.
+
+=item Sys::Virt::Domain::BANDWIDTH_OUT_PEAK
+
+Peak outbound rate, KiB/s.
+
+=item Sys::Virt::Domain::BANDWIDTH_OUT_BURST
+
+Outbound burst size, KiB.
+
+=back
+
+=head2 BLOCK I/O TUNING PARAMETERS
+
+Keys of C<get_block_iotune> / C<set_block_iotune>.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_BYTES_SEC
+
+Limit on total throughput, bytes per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX
+
+Burst limit on total throughput, bytes per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH
+
+How many seconds the total bytes burst may last.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_IOPS_SEC
+
+Limit on total throughput, operations per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX
+
+Burst limit on total throughput, operations per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH
+
+How many seconds the total operations burst may last.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_BYTES_SEC
+
+Limit on read throughput, bytes per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_BYTES_SEC_MAX
+
+Burst limit on read throughput, bytes per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH
+
+How many seconds the read bytes burst may last.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_IOPS_SEC
+
+Limit on read throughput, operations per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_IOPS_SEC_MAX
+
+Burst limit on read throughput, operations per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH
+
+How many seconds the read operations burst may last.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_BYTES_SEC
+
+Limit on write throughput, bytes per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX
+
+Burst limit on write throughput, bytes per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH
+
+How many seconds the write bytes burst may last.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_IOPS_SEC
+
+Limit on write throughput, operations per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX
+
+Burst limit on write throughput, operations per second.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH
+
+How many seconds the write operations burst may last.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_SIZE_IOPS_SEC
+
+Size in bytes counted as one operation by the operation limits.
+
+=item Sys::Virt::Domain::BLOCK_IOTUNE_GROUP_NAME
+
+Name of the throttling group the disk shares its limits with.
+
+=back
+
+=head2 PERFORMANCE EVENTS
+
+Keys of C<get_perf_events> / C<set_perf_events>; a true value means the event is counted.
+
+=over 4
+
+=item Sys::Virt::Domain::PERF_PARAM_ALIGNMENT_FAULTS
+
+Counting of the C<alignment_faults> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_BRANCH_INSTRUCTIONS
+
+Counting of the C<branch_instructions> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_BRANCH_MISSES
+
+Counting of the C<branch_misses> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_BUS_CYCLES
+
+Counting of the C<bus_cycles> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_CACHE_MISSES
+
+Counting of the C<cache_misses> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_CACHE_REFERENCES
+
+Counting of the C<cache_references> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_CMT
+
+Counting of the C<cmt> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_CONTEXT_SWITCHES
+
+Counting of the C<context_switches> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_CPU_CLOCK
+
+Counting of the C<cpu_clock> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_CPU_CYCLES
+
+Counting of the C<cpu_cycles> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_CPU_MIGRATIONS
+
+Counting of the C<cpu_migrations> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_EMULATION_FAULTS
+
+Counting of the C<emulation_faults> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_INSTRUCTIONS
+
+Counting of the C<instructions> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_MBML
+
+Counting of the C<mbml> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_MBMT
+
+Counting of the C<mbmt> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_PAGE_FAULTS
+
+Counting of the C<page_faults> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_PAGE_FAULTS_MAJ
+
+Counting of the C<page_faults_maj> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_PAGE_FAULTS_MIN
+
+Counting of the C<page_faults_min> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_REF_CPU_CYCLES
+
+Counting of the C<ref_cpu_cycles> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_STALLED_CYCLES_BACKEND
+
+Counting of the C<stalled_cycles_backend> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_STALLED_CYCLES_FRONTEND
+
+Counting of the C<stalled_cycles_frontend> performance event.
+
+=item Sys::Virt::Domain::PERF_PARAM_TASK_CLOCK
+
+Counting of the C<task_clock> performance event.
+
+=back
+
+=head2 SCHEDULER PARAMETERS
+
+Keys of C<get_scheduler_parameters> / C<set_scheduler_parameters>; each hypervisor supports a subset.
+
+=over 4
+
+=item Sys::Virt::Domain::SCHEDULER_CAP
+
+Maximum CPU use in percent of one CPU (Xen credit scheduler).
+
+=item Sys::Virt::Domain::SCHEDULER_CPU_SHARES
+
+Relative CPU weight (cgroups shares).
+
+=item Sys::Virt::Domain::SCHEDULER_EMULATOR_PERIOD
+
+Bandwidth period of the emulator threads.
+
+=item Sys::Virt::Domain::SCHEDULER_EMULATOR_QUOTA
+
+Bandwidth quota of the emulator threads.
+
+=item Sys::Virt::Domain::SCHEDULER_GLOBAL_PERIOD
+
+Bandwidth period of the whole guest.
+
+=item Sys::Virt::Domain::SCHEDULER_GLOBAL_QUOTA
+
+Bandwidth quota of the whole guest.
+
+=item Sys::Virt::Domain::SCHEDULER_IOTHREAD_PERIOD
+
+Bandwidth period of the IOThreads.
+
+=item Sys::Virt::Domain::SCHEDULER_IOTHREAD_QUOTA
+
+Bandwidth quota of the IOThreads.
+
+=item Sys::Virt::Domain::SCHEDULER_LIMIT
+
+CPU limit (ESX).
+
+=item Sys::Virt::Domain::SCHEDULER_RESERVATION
+
+Reserved CPU (ESX).
+
+=item Sys::Virt::Domain::SCHEDULER_SHARES
+
+CPU shares (ESX).
+
+=item Sys::Virt::Domain::SCHEDULER_VCPU_PERIOD
+
+Bandwidth period of each vCPU, microseconds.
+
+=item Sys::Virt::Domain::SCHEDULER_VCPU_QUOTA
+
+Bandwidth quota of each vCPU per period, microseconds.
+
+=item Sys::Virt::Domain::SCHEDULER_WEIGHT
+
+Relative weight (Xen credit scheduler and others).
+
+=back
+
+=head2 CPU STATISTICS
+
+Keys of the hashes of C<get_cpu_stats>, in nanoseconds.
+
+=over 4
+
+=item Sys::Virt::Domain::CPU_STATS_CPUTIME
+
+CPU time used by the guest.
+
+=item Sys::Virt::Domain::CPU_STATS_USERTIME
+
+CPU time spent in user mode (totals only).
+
+=item Sys::Virt::Domain::CPU_STATS_SYSTEMTIME
+
+CPU time spent in kernel mode (totals only).
+
+=item Sys::Virt::Domain::CPU_STATS_VCPUTIME
+
+CPU time used by the vCPUs only, without the hypervisor's overhead.
+
+=back
+
+=head2 IOTHREAD PARAMETERS
+
+Keys of C<set_iothread>.
+
+=over 4
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_MAX_NS
+
+Longest time, in nanoseconds, the thread busy-polls before sleeping (0 turns polling off).
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_GROW
+
+Factor by which the polling time grows.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_SHRINK
+
+Divisor by which the polling time shrinks.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MIN
+
+Smallest number of worker threads of the IOThread.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MAX
+
+Largest number of worker threads of the IOThread.
+
+=back
+
+=head2 LAUNCH SECURITY PARAMETERS
+
+Keys of C<get_launch_security_info> and C<set_launch_security_state>.
+
+=over 4
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_MEASUREMENT
+
+Measurement of the guest's initial memory, base64.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_API_MAJOR
+
+Major version of the SEV API.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_API_MINOR
+
+Minor version of the SEV API.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_BUILD_ID
+
+Build id of the SEV firmware.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_POLICY
+
+SEV policy of the guest.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET
+
+The secret to inject, base64.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_HEADER
+
+The header of the secret, base64.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS
+
+Guest physical address where the secret goes.
+
+=back
+
+=head2 GUEST INFORMATION TYPES
+
+Bits of the C<$types> argument of C<get_guest_info>.
+
+=over 4
+
+=item Sys::Virt::Domain::GUEST_INFO_USERS
+
+Logged-in users.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS
+
+Operating system.
+
+=item Sys::Virt::Domain::GUEST_INFO_TIMEZONE
+
+Time zone.
+
+=item Sys::Virt::Domain::GUEST_INFO_HOSTNAME
+
+Host name.
+
+=item Sys::Virt::Domain::GUEST_INFO_FILESYSTEM
+
+File systems.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISKS
+
+Disks.
+
+=item Sys::Virt::Domain::GUEST_INFO_INTERFACES
+
+Network interfaces.
+
+=back
+
+=head2 INTERFACE ADDRESS SOURCES
+
+Values of the C<$source> argument of C<get_interface_addresses>.
+
+=over 4
+
+=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_LEASE
+
+The DHCP leases of libvirt's own networks.
+
+=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_AGENT
+
+The guest agent.
+
+=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_ARP
+
+The host's ARP table.
+
+=back
+
+=head2 GUEST AGENT FLAGS
+
+Flags and values of the agent calls.
+
+=over 4
+
+=item Sys::Virt::Domain::PASSWORD_ENCRYPTED
+
+C<set_user_password>: the password is already encrypted.
+
+=item Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_APPEND
+
+C<authorized_ssh_keys_set>: add the keys to those already authorised.
+
+=item Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_REMOVE
+
+C<authorized_ssh_keys_set>: remove the keys.
+
+=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_BLOCK
+
+C<set_agent_response_timeout>: wait for ever.
+
+=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_DEFAULT
+
+C<set_agent_response_timeout>: the built-in default.
+
+=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_NOWAIT
+
+C<set_agent_response_timeout>: do not wait.
+
+=back
+
+=head2 PROCESS SIGNALS
+
+Signal numbers of C<send_process_signal>, independent of the host's own numbering.
+
+=over 4
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_NOP
+
+No signal: only checks that the process exists.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_HUP
+
+The C<SIGHUP> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_INT
+
+The C<SIGINT> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_QUIT
+
+The C<SIGQUIT> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_ILL
+
+The C<SIGILL> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TRAP
+
+The C<SIGTRAP> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_ABRT
+
+The C<SIGABRT> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_BUS
+
+The C<SIGBUS> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_FPE
+
+The C<SIGFPE> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_KILL
+
+The C<SIGKILL> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_USR1
+
+The C<SIGUSR1> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_SEGV
+
+The C<SIGSEGV> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_USR2
+
+The C<SIGUSR2> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_PIPE
+
+The C<SIGPIPE> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_ALRM
+
+The C<SIGALRM> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TERM
+
+The C<SIGTERM> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_STKFLT
+
+The C<SIGSTKFLT> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_CHLD
+
+The C<SIGCHLD> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_CONT
+
+The C<SIGCONT> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_STOP
+
+The C<SIGSTOP> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TSTP
+
+The C<SIGTSTP> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TTIN
+
+The C<SIGTTIN> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_TTOU
+
+The C<SIGTTOU> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_URG
+
+The C<SIGURG> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_XCPU
+
+The C<SIGXCPU> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_XFSZ
+
+The C<SIGXFSZ> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_VTALRM
+
+The C<SIGVTALRM> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_PROF
+
+The C<SIGPROF> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_WINCH
+
+The C<SIGWINCH> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_POLL
+
+The C<SIGPOLL> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_PWR
+
+The C<SIGPWR> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_SYS
+
+The C<SIGSYS> signal.
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT0
+
+Real-time signal number 0 (C<SIGRTMIN+0>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT1
+
+Real-time signal number 1 (C<SIGRTMIN+1>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT2
+
+Real-time signal number 2 (C<SIGRTMIN+2>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT3
+
+Real-time signal number 3 (C<SIGRTMIN+3>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT4
+
+Real-time signal number 4 (C<SIGRTMIN+4>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT5
+
+Real-time signal number 5 (C<SIGRTMIN+5>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT6
+
+Real-time signal number 6 (C<SIGRTMIN+6>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT7
+
+Real-time signal number 7 (C<SIGRTMIN+7>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT8
+
+Real-time signal number 8 (C<SIGRTMIN+8>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT9
+
+Real-time signal number 9 (C<SIGRTMIN+9>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT10
+
+Real-time signal number 10 (C<SIGRTMIN+10>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT11
+
+Real-time signal number 11 (C<SIGRTMIN+11>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT12
+
+Real-time signal number 12 (C<SIGRTMIN+12>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT13
+
+Real-time signal number 13 (C<SIGRTMIN+13>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT14
+
+Real-time signal number 14 (C<SIGRTMIN+14>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT15
+
+Real-time signal number 15 (C<SIGRTMIN+15>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT16
+
+Real-time signal number 16 (C<SIGRTMIN+16>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT17
+
+Real-time signal number 17 (C<SIGRTMIN+17>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT18
+
+Real-time signal number 18 (C<SIGRTMIN+18>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT19
+
+Real-time signal number 19 (C<SIGRTMIN+19>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT20
+
+Real-time signal number 20 (C<SIGRTMIN+20>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT21
+
+Real-time signal number 21 (C<SIGRTMIN+21>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT22
+
+Real-time signal number 22 (C<SIGRTMIN+22>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT23
+
+Real-time signal number 23 (C<SIGRTMIN+23>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT24
+
+Real-time signal number 24 (C<SIGRTMIN+24>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT25
+
+Real-time signal number 25 (C<SIGRTMIN+25>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT26
+
+Real-time signal number 26 (C<SIGRTMIN+26>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT27
+
+Real-time signal number 27 (C<SIGRTMIN+27>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT28
+
+Real-time signal number 28 (C<SIGRTMIN+28>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT29
+
+Real-time signal number 29 (C<SIGRTMIN+29>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT30
+
+Real-time signal number 30 (C<SIGRTMIN+30>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT31
+
+Real-time signal number 31 (C<SIGRTMIN+31>).
+
+=item Sys::Virt::Domain::PROCESS_SIGNAL_RT32
+
+Real-time signal number 32 (C<SIGRTMIN+32>).
+
+=back
+
+=head2 MESSAGES
+
+Flags of C<get_messages>.
+
+=over 4
+
+=item Sys::Virt::Domain::MESSAGE_DEPRECATION
+
+Use of deprecated features.
+
+=item Sys::Virt::Domain::MESSAGE_TAINTING
+
+Actions that taint the guest (make it unsupported).
+
+=back
+
+=head2 DIRTY RATE CALCULATION
+
+Modes of C<start_dirty_rate_calc> and states reported afterwards.
+
+=over 4
+
+=item Sys::Virt::Domain::DIRTYRATE_MODE_PAGE_SAMPLING
+
+Estimate by sampling pages.
+
+=item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_BITMAP
+
+Use the dirty page bitmap.
+
+=item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_RING
+
+Use the dirty ring.
+
+=item Sys::Virt::Domain::DIRTYRATE_UNSTARTED
+
+No measurement has been started.
+
+=item Sys::Virt::Domain::DIRTYRATE_MEASURING
+
+A measurement is running.
+
+=item Sys::Virt::Domain::DIRTYRATE_MEASURED
+
+A measurement has completed.
+
+=back
+
+=head2 LIFECYCLE EVENTS AND ACTIONS
+
+Arguments of C<set_lifecycle_action>.
+
+=over 4
+
+=item Sys::Virt::Domain::LIFECYCLE_POWEROFF
+
+The guest powers off.
+
+=item Sys::Virt::Domain::LIFECYCLE_REBOOT
+
+The guest reboots.
+
+=item Sys::Virt::Domain::LIFECYCLE_CRASH
+
+The guest crashes.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_DESTROY
+
+Stop the guest.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART
+
+Restart the guest.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART_RENAME
+
+Restart the guest under a new name.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_PRESERVE
+
+Keep the guest in its current state.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_COREDUMP_DESTROY
+
+Dump the guest's core, then stop it.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_COREDUMP_RESTART
+
+Dump the guest's core, then restart it.
+
+=back
+
+=head2 FILE DESCRIPTOR ASSOCIATION
+
+Flags of C<fd_associate>.
+
+=over 4
+
+=item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_RESTORE
+
+Restore the security label of the file when the descriptor is released.
+
+=item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_WRITABLE
+
+Label the file for read-write access.
+
+=back
+
+=head2 GRAPHICS
+
+Flags of C<open_graphics> and C<open_graphics_fd>.
+
+=over 4
+
+=item Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH
+
+Skip the authentication of the graphics server.
+
+=back
 
 =head1 SEE ALSO
 
