@@ -69,6 +69,7 @@ impl CStringList {
         CStringList(
             arr.as_slice()
                 .iter()
+                // SAFETY: per the contract, each string is ours to free.
                 .map(|&p| unsafe { CString::from_raw(p) })
                 .collect(),
         )

@@ -50,9 +50,9 @@ pub type Result<T> = std::result::Result<T, XsError>;
 #[derive(Clone, Copy)]
 pub struct Perl(ffi::P);
 
-// SAFETY (for the `Send` below): a `Perl` is only a pointer; it is only
-// dereferenced by Perl itself, on the thread that owns the interpreter.
-// Callback contexts need it stored in data handed to libvirt.
+// Callback contexts keep a `Perl` in data handed to libvirt.
+// SAFETY: a `Perl` is only a pointer; it is only dereferenced by Perl
+// itself, on the thread that owns the interpreter.
 unsafe impl Send for Perl {}
 
 /// A borrowed Perl value (an argument, a hash element...). Valid for as
@@ -235,17 +235,13 @@ impl Perl {
     }
     pub fn new_hash(self) -> Hash {
         // SAFETY: plain constructor.
-        Hash {
-            perl: self,
-            hv: unsafe { ffi::sysvirt_new_hv(self.0) },
-        }
+        let hv = unsafe { ffi::sysvirt_new_hv(self.0) };
+        Hash { perl: self, hv }
     }
     pub fn new_array(self) -> Array {
         // SAFETY: plain constructor.
-        Array {
-            perl: self,
-            av: unsafe { ffi::sysvirt_new_av(self.0) },
-        }
+        let av = unsafe { ffi::sysvirt_new_av(self.0) };
+        Array { perl: self, av }
     }
     /// Bless a reference into `pkg`.
     pub fn bless(self, rv: NewSv, pkg: &CStr) -> NewSv {
