@@ -8,7 +8,7 @@
 use crate::error::{self, check, check_ptr};
 use crate::handle::{destroy, new_object, Handle};
 use crate::owned::{CArray, CString as OwnedCString, CStringList};
-use crate::perl::{NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
+use crate::perl::{Hash, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint, c_ulong, c_void};
@@ -795,6 +795,18 @@ fn get_node_cpu_map(xs: &mut Xs) -> XsResult {
     xs.ret_u64(online as u64)
 }
 
+/// The CPU statistics the original reports (others are left out, as there).
+const CPU_STATS_FIELDS: &[&str] = &["kernel", "user", "idle", "iowait", "intr", "utilization"];
+/// The memory statistics the original reports.
+const MEMORY_STATS_FIELDS: &[&str] = &["total", "free", "buffers", "cached"];
+
+/// Store `value` under `field` when it is one of `known`.
+fn store_known_field(perl: Perl, h: &mut Hash, field: &[u8], value: u64, known: &[&str]) {
+    if let Some(name) = known.iter().find(|k| k.as_bytes() == field) {
+        h.store(name, perl.new_u64(value));
+    }
+}
+
 /// `$conn->get_node_cpu_stats($cpuNum=-1, $flags=0)`: { field => value }
 fn get_node_cpu_stats(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
@@ -812,9 +824,12 @@ fn get_node_cpu_stats(xs: &mut Xs) -> XsResult {
     let perl = xs.perl;
     let mut h = perl.new_hash();
     for s in stats.iter().take(n.max(0) as usize) {
-        h.store(
-            &String::from_utf8_lossy(field_bytes(&s.field)),
-            perl.new_u64(s.value),
+        store_known_field(
+            perl,
+            &mut h,
+            field_bytes(&s.field),
+            s.value,
+            CPU_STATS_FIELDS,
         );
     }
     xs.ret(h.into_ref());
@@ -838,9 +853,12 @@ fn get_node_memory_stats(xs: &mut Xs) -> XsResult {
     let perl = xs.perl;
     let mut h = perl.new_hash();
     for s in stats.iter().take(n.max(0) as usize) {
-        h.store(
-            &String::from_utf8_lossy(field_bytes(&s.field)),
-            perl.new_u64(s.value),
+        store_known_field(
+            perl,
+            &mut h,
+            field_bytes(&s.field),
+            s.value,
+            MEMORY_STATS_FIELDS,
         );
     }
     xs.ret(h.into_ref());
