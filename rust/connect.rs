@@ -569,7 +569,7 @@ fn open_auth(xs: &mut Xs) -> XsResult {
     }
     let mut ctx = AuthContext {
         perl,
-        cb: perl.new_copy(xs.arg(2)),
+        cb: perl.retain(xs.arg(2)),
         failure: None,
     };
     let mut auth = sys::virConnectAuth {

@@ -13,6 +13,11 @@ BEGIN {
     package My::Conn;
     our @ISA = ("Sys::Virt");
 
+    package My::CodeHolder;
+    sub TIESCALAR { my ($class, $code) = @_; bless { code => $code }, $class }
+    sub FETCH { $_[0]{code} }
+    sub STORE { }
+
     package My::DieOnFetch;
     sub TIESCALAR { bless {}, shift }
     sub FETCH { die "fetch refused\n" }
@@ -224,6 +229,18 @@ for my $how ([readonly => 1], [flags => Sys::Virt::CONNECT_RO]) {
     my $ok = Sys::Virt->new(uri => $uri, auth => 1, credlist => $creds,
                             callback => answerer([], "alice", "s3cret", 0));
     isa_ok($ok, "Sys::Virt", "and the interpreter is fine afterwards");
+}
+
+# A callback held in a tied scalar is fetched inside the protected call.
+{
+    tie my $cb, "My::DieOnFetch";
+    my $conn = eval { Sys::Virt::_open_auth($uri, $creds, $cb, 0) };
+    ok(!$conn, "tied callback dying on FETCH: no connection");
+    like($@, qr/^fetch refused/, "the FETCH die reaches \$@");
+
+    tie my $good, "My::CodeHolder", answerer([], "alice", "s3cret", 0);
+    $conn = Sys::Virt::_open_auth($uri, $creds, $good, 0);
+    isa_ok($conn, "Sys::Virt", "tied callback returning a code ref");
 }
 
 # A callback given by name, as call_sv accepts it.
