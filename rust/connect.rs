@@ -1,10 +1,22 @@
 //! `Sys::Virt`: the connection class.
+//!
+//! Opening connections (with Perl credential callbacks), host/node
+//! queries, object listings, CPU model helpers, save images and the
+//! other `virConnect*` / `virNode*` calls. Event registration and close
+//! callbacks live elsewhere.
 
-use crate::error::{check, check_ptr};
-use crate::handle::destroy;
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::error::{self, check, check_ptr};
+use crate::handle::{destroy, new_object, Handle};
+use crate::owned::{CArray, CString as OwnedCString, CStringList};
+use crate::perl::{Hash, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
+use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
+use std::os::raw::{c_char, c_int, c_uint, c_ulong, c_void};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ptr;
 use virt_sys as sys;
+
+type Conn = *mut sys::virConnect;
 
 pub static XSUBS: &[Xsub] = &[
     Xsub {
@@ -16,35 +28,1474 @@ pub static XSUBS: &[Xsub] = &[
         body: open,
     },
     Xsub {
+        name: "_open_auth",
+        body: open_auth,
+    },
+    Xsub {
         name: "_get_library_version",
         body: get_library_version,
     },
     Xsub {
+        name: "_get_conn_version",
+        body: get_conn_version,
+    },
+    Xsub {
+        name: "_get_conn_library_version",
+        body: get_conn_library_version,
+    },
+    // identity of the connection
+    Xsub {
         name: "get_uri",
         body: get_uri,
     },
+    Xsub {
+        name: "get_type",
+        body: get_type,
+    },
+    Xsub {
+        name: "get_hostname",
+        body: get_hostname,
+    },
+    Xsub {
+        name: "get_capabilities",
+        body: get_capabilities,
+    },
+    Xsub {
+        name: "get_sysinfo",
+        body: get_sysinfo,
+    },
+    Xsub {
+        name: "get_max_vcpus",
+        body: get_max_vcpus,
+    },
+    Xsub {
+        name: "is_alive",
+        body: is_alive,
+    },
+    Xsub {
+        name: "is_secure",
+        body: is_secure,
+    },
+    Xsub {
+        name: "is_encrypted",
+        body: is_encrypted,
+    },
+    Xsub {
+        name: "set_keep_alive",
+        body: set_keep_alive,
+    },
+    Xsub {
+        name: "set_identity",
+        body: set_identity,
+    },
+    // the host node
+    Xsub {
+        name: "get_node_info",
+        body: get_node_info,
+    },
+    Xsub {
+        name: "get_node_security_model",
+        body: get_node_security_model,
+    },
+    Xsub {
+        name: "get_node_cpu_map",
+        body: get_node_cpu_map,
+    },
+    Xsub {
+        name: "get_node_cpu_stats",
+        body: get_node_cpu_stats,
+    },
+    Xsub {
+        name: "get_node_memory_stats",
+        body: get_node_memory_stats,
+    },
+    Xsub {
+        name: "get_node_free_memory",
+        body: get_node_free_memory,
+    },
+    Xsub {
+        name: "get_node_cells_free_memory",
+        body: get_node_cells_free_memory,
+    },
+    Xsub {
+        name: "get_node_free_pages",
+        body: get_node_free_pages,
+    },
+    Xsub {
+        name: "node_alloc_pages",
+        body: node_alloc_pages,
+    },
+    Xsub {
+        name: "get_node_memory_parameters",
+        body: get_node_memory_parameters,
+    },
+    Xsub {
+        name: "set_node_memory_parameters",
+        body: set_node_memory_parameters,
+    },
+    Xsub {
+        name: "get_node_sev_info",
+        body: get_node_sev_info,
+    },
+    Xsub {
+        name: "node_suspend_for_duration",
+        body: node_suspend_for_duration,
+    },
+    // CPU models and capabilities
+    Xsub {
+        name: "compare_cpu",
+        body: compare_cpu,
+    },
+    Xsub {
+        name: "compare_hypervisor_cpu",
+        body: compare_hypervisor_cpu,
+    },
+    Xsub {
+        name: "baseline_cpu",
+        body: baseline_cpu,
+    },
+    Xsub {
+        name: "baseline_hypervisor_cpu",
+        body: baseline_hypervisor_cpu,
+    },
+    Xsub {
+        name: "get_cpu_model_names",
+        body: get_cpu_model_names,
+    },
+    Xsub {
+        name: "get_domain_capabilities",
+        body: get_domain_capabilities,
+    },
+    Xsub {
+        name: "get_storage_pool_capabilities",
+        body: get_storage_pool_capabilities,
+    },
+    Xsub {
+        name: "domain_xml_from_native",
+        body: domain_xml_from_native,
+    },
+    Xsub {
+        name: "domain_xml_to_native",
+        body: domain_xml_to_native,
+    },
+    Xsub {
+        name: "find_storage_pool_sources",
+        body: find_storage_pool_sources,
+    },
+    // save images
+    Xsub {
+        name: "restore_domain",
+        body: restore_domain,
+    },
+    Xsub {
+        name: "define_save_image_xml",
+        body: define_save_image_xml,
+    },
+    Xsub {
+        name: "get_save_image_xml_description",
+        body: get_save_image_xml_description,
+    },
+    // interface transactions
+    Xsub {
+        name: "interface_change_begin",
+        body: interface_change_begin,
+    },
+    Xsub {
+        name: "interface_change_commit",
+        body: interface_change_commit,
+    },
+    Xsub {
+        name: "interface_change_rollback",
+        body: interface_change_rollback,
+    },
+    // counts
+    Xsub {
+        name: "num_of_domains",
+        body: num_of_domains,
+    },
+    Xsub {
+        name: "num_of_defined_domains",
+        body: num_of_defined_domains,
+    },
+    Xsub {
+        name: "num_of_networks",
+        body: num_of_networks,
+    },
+    Xsub {
+        name: "num_of_defined_networks",
+        body: num_of_defined_networks,
+    },
+    Xsub {
+        name: "num_of_storage_pools",
+        body: num_of_storage_pools,
+    },
+    Xsub {
+        name: "num_of_defined_storage_pools",
+        body: num_of_defined_storage_pools,
+    },
+    Xsub {
+        name: "num_of_interfaces",
+        body: num_of_interfaces,
+    },
+    Xsub {
+        name: "num_of_defined_interfaces",
+        body: num_of_defined_interfaces,
+    },
+    Xsub {
+        name: "num_of_secrets",
+        body: num_of_secrets,
+    },
+    Xsub {
+        name: "num_of_nwfilters",
+        body: num_of_nwfilters,
+    },
+    Xsub {
+        name: "num_of_node_devices",
+        body: num_of_node_devices,
+    },
+    // names and ids
+    Xsub {
+        name: "list_domain_ids",
+        body: list_domain_ids,
+    },
+    Xsub {
+        name: "list_defined_domain_names",
+        body: list_defined_domain_names,
+    },
+    Xsub {
+        name: "list_network_names",
+        body: list_network_names,
+    },
+    Xsub {
+        name: "list_defined_network_names",
+        body: list_defined_network_names,
+    },
+    Xsub {
+        name: "list_storage_pool_names",
+        body: list_storage_pool_names,
+    },
+    Xsub {
+        name: "list_defined_storage_pool_names",
+        body: list_defined_storage_pool_names,
+    },
+    Xsub {
+        name: "list_interface_names",
+        body: list_interface_names,
+    },
+    Xsub {
+        name: "list_defined_interface_names",
+        body: list_defined_interface_names,
+    },
+    Xsub {
+        name: "list_secret_uuids",
+        body: list_secret_uuids,
+    },
+    Xsub {
+        name: "list_nwfilter_names",
+        body: list_nwfilter_names,
+    },
+    Xsub {
+        name: "list_node_device_names",
+        body: list_node_device_names,
+    },
+    // objects
+    Xsub {
+        name: "list_all_domains",
+        body: list_all_domains,
+    },
+    Xsub {
+        name: "list_all_networks",
+        body: list_all_networks,
+    },
+    Xsub {
+        name: "list_all_storage_pools",
+        body: list_all_storage_pools,
+    },
+    Xsub {
+        name: "list_all_interfaces",
+        body: list_all_interfaces,
+    },
+    Xsub {
+        name: "list_all_secrets",
+        body: list_all_secrets,
+    },
+    Xsub {
+        name: "list_all_nwfilters",
+        body: list_all_nwfilters,
+    },
+    Xsub {
+        name: "list_all_nwfilter_bindings",
+        body: list_all_nwfilter_bindings,
+    },
+    Xsub {
+        name: "list_all_node_devices",
+        body: list_all_node_devices,
+    },
+    Xsub {
+        name: "get_all_domain_stats",
+        body: get_all_domain_stats,
+    },
 ];
 
+// ---------------------------------------------------------------- helpers
+
+/// The invocant, a `Sys::Virt` object.
+fn conn(xs: &Xs) -> Result<Conn, XsError> {
+    xs.handle::<sys::virConnect>(0)
+}
+
+/// `ptr` of an optional C string (NULL for `None`).
+fn opt_ptr(s: &Option<PerlCStr>) -> *const c_char {
+    s.as_deref().map_or(ptr::null(), CStr::as_ptr)
+}
+
+/// A zero-filled buffer of `n` elements (none when `n <= 0`) for libvirt
+/// to write into. The size comes from the caller, so an allocation that
+/// fails is reported as a die instead of aborting the process.
+fn zeroed_buffer<T: Copy>(xs: &Xs, n: i64) -> Result<Vec<T>, XsError> {
+    if n <= 0 || std::mem::size_of::<T>() == 0 {
+        return Ok(Vec::new());
+    }
+    let n = usize::try_from(n).map_err(|_| XsError::die("size out of range"))?;
+    let layout = match std::alloc::Layout::array::<T>(n) {
+        Ok(l) => l,
+        Err(_) => return xs.die(format!("cannot allocate room for {n} elements")),
+    };
+    // SAFETY: the layout has a non-zero size (n > 0, T not zero-sized).
+    let p = unsafe { std::alloc::alloc_zeroed(layout) } as *mut T;
+    if p.is_null() {
+        return xs.die(format!("cannot allocate room for {n} elements"));
+    }
+    // SAFETY: `p` was allocated by the global allocator with the layout
+    // of `n` T; callers only use T (integers, raw pointers) for which all
+    // zero bits are a valid value.
+    Ok(unsafe { Vec::from_raw_parts(p, n, n) })
+}
+
+/// The bytes of a fixed-size C char array, up to its first NUL.
+fn field_bytes(field: &[c_char]) -> &[u8] {
+    // SAFETY: c_char and u8 have the same size and alignment.
+    let bytes = unsafe { std::slice::from_raw_parts(field.as_ptr() as *const u8, field.len()) };
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    &bytes[..end]
+}
+
+/// A new Perl string from a C string libvirt keeps, or undef for NULL.
+fn opt_cstr_sv(perl: Perl, p: *const c_char) -> NewSv {
+    if p.is_null() {
+        perl.new_undef()
+    } else {
+        // SAFETY: a NUL-terminated string owned by libvirt, alive for the call.
+        perl.new_bytes(unsafe { CStr::from_ptr(p) }.to_bytes())
+    }
+}
+
+/// Return a string libvirt allocated, or the error of the call.
+fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
+    let p = check_ptr(p)?;
+    xs.ret_owned_cstring(p)
+}
+
+/// The C strings of an array reference of strings (e.g. CPU XML documents).
+fn string_array<'a>(xs: &Xs, i: usize) -> Result<Vec<PerlCStr<'a>>, XsError> {
+    let av = xs.array_ref(i)?;
+    let mut out = Vec::new();
+    for (n, item) in av.items()?.into_iter().enumerate() {
+        match item {
+            Some(sv) => out.push(xs.perl.to_cstr(sv)?),
+            None => return xs.die(format!("element {n} of {} is missing", xs.arg_name(i))),
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- opening
+
+/// `Sys::Virt::_open($uri, $flags)`
 fn open(xs: &mut Xs) -> XsResult {
     let name = xs.opt_str(0)?;
     let flags = xs.u32(1)?;
-    let uri = name.as_deref().map_or(std::ptr::null(), CStr::as_ptr);
-    // SAFETY: `uri` is NULL or a C string alive for the call.
-    let conn =
-        check_ptr(unsafe { sys::virConnectOpenAuth(uri, sys::virConnectAuthPtrDefault, flags) })?;
+    // SAFETY: `uri` is NULL or a C string alive for the call; the default
+    // auth is a libvirt global.
+    let conn = check_ptr(unsafe {
+        sys::virConnectOpenAuth(opt_ptr(&name), sys::virConnectAuthPtrDefault, flags)
+    })?;
+    drop(name);
     xs.ret_object(conn)
 }
 
+/// What the credential callback needs, handed to libvirt as `cbdata`.
+struct AuthContext {
+    /// The interpreter (rule 5): the callback runs on its thread, inside
+    /// virConnectOpenAuth.
+    perl: Perl,
+    /// Our own reference to the Perl callback.
+    cb: NewSv,
+    /// The first failure (a die in the callback, a panic...). Once set,
+    /// the callback answers -1 without running any more Perl code, and
+    /// `_open_auth` raises it when virConnectOpenAuth returns.
+    failure: Option<XsError>,
+}
+
+/// virConnectAuthCallbackPtr: asks the Perl callback for `ncred`
+/// credentials. Never unwinds: a die or a panic becomes -1 for libvirt.
+unsafe extern "C" fn auth_callback(
+    cred: sys::virConnectCredentialPtr,
+    ncred: c_uint,
+    cbdata: *mut c_void,
+) -> c_int {
+    if cbdata.is_null() {
+        return -1;
+    }
+    // SAFETY: `cbdata` is the AuthContext that `open_auth` keeps alive,
+    // unaliased, for the whole virConnectOpenAuth call that runs us.
+    let ctx = unsafe { &mut *(cbdata as *mut AuthContext) };
+    if ctx.failure.is_some() {
+        return -1;
+    }
+    let creds: &mut [sys::virConnectCredential] = if cred.is_null() || ncred == 0 {
+        &mut []
+    } else {
+        // SAFETY: libvirt passes an array of `ncred` credentials that we
+        // may fill in until we return.
+        unsafe { std::slice::from_raw_parts_mut(cred, ncred as usize) }
+    };
+    let perl = ctx.perl;
+    let cb = ctx.cb.as_sv();
+    match catch_unwind(AssertUnwindSafe(|| ask_credentials(perl, cb, creds))) {
+        Ok(Ok(rc)) => rc,
+        Ok(Err(e)) => {
+            ctx.failure = Some(e);
+            -1
+        }
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            ctx.failure = Some(XsError::Die(format!(
+                "Sys::Virt::_open_auth: internal error in the credential callback: {msg}"
+            )));
+            -1
+        }
+    }
+}
+
+/// Calls the Perl callback with `[{type, prompt, challenge, result}, ...]`
+/// and copies each `result` it set back for libvirt. Returns the
+/// callback's return value (as an int, like the original).
+fn ask_credentials(
+    perl: Perl,
+    cb: Sv,
+    creds: &mut [sys::virConnectCredential],
+) -> Result<c_int, XsError> {
+    let mut list = perl.new_array();
+    for c in creds.iter() {
+        let mut h = perl.new_hash();
+        h.store_i64("type", c.type_ as i64);
+        h.store("prompt", opt_cstr_sv(perl, c.prompt));
+        h.store("challenge", opt_cstr_sv(perl, c.challenge));
+        h.store("result", opt_cstr_sv(perl, c.defresult));
+        list.push(h.into_ref());
+    }
+    let list = list.into_ref();
+    let ret = perl.call(cb, &[list.as_sv()]).map_err(XsError::DieWith)?;
+    let rc = perl.to_i64(ret.as_sv())? as c_int;
+
+    // Read every answer before handing any memory to libvirt, so a die
+    // half-way (a tied value...) leaks nothing.
+    let mut answers: Vec<Option<Vec<u8>>> = Vec::with_capacity(creds.len());
+    let av = perl
+        .array_ref(list.as_sv())
+        .ok_or_else(|| XsError::die("credential list vanished"))?;
+    for i in 0..creds.len() {
+        let hv = match av.get(i)? {
+            Some(sv) => perl.hash_ref(sv),
+            None => None,
+        };
+        let mut answer = None;
+        if let Some(hv) = hv {
+            if let Some(v) = hv.get("result")? {
+                if perl.is_defined(v)? {
+                    answer = Some(perl.to_bytes(v)?.to_vec());
+                }
+            }
+        }
+        answers.push(answer);
+    }
+    for (c, answer) in creds.iter_mut().zip(answers) {
+        c.result = ptr::null_mut();
+        c.resultlen = 0;
+        let Some(bytes) = answer else { continue };
+        // SAFETY: libvirt frees `result` with free(); we allocate it with
+        // malloc, copy the answer and NUL-terminate it.
+        unsafe {
+            let p = libc::malloc(bytes.len() + 1) as *mut c_char;
+            if p.is_null() {
+                return Err(XsError::die("out of memory"));
+            }
+            ptr::copy_nonoverlapping(bytes.as_ptr() as *const c_char, p, bytes.len());
+            *p.add(bytes.len()) = 0;
+            c.result = p;
+        }
+        c.resultlen = bytes.len() as c_uint;
+    }
+    Ok(rc)
+}
+
+/// `Sys::Virt::_open_auth($uri, \@credtypes, $callback, $flags)`
+fn open_auth(xs: &mut Xs) -> XsResult {
+    let perl = xs.perl;
+    let name = xs.opt_str(0)?;
+    let flags = xs.u32(3)?;
+    let uri = opt_ptr(&name);
+    if !(perl.is_defined(xs.arg(2))? && perl.is_defined(xs.arg(1))?) {
+        // SAFETY: as in `open`.
+        let conn = check_ptr(unsafe {
+            sys::virConnectOpenAuth(uri, sys::virConnectAuthPtrDefault, flags)
+        })?;
+        drop(name);
+        return xs.ret_object(conn);
+    }
+
+    let av = xs.array_ref(1)?;
+    let mut types: Vec<c_int> = Vec::new();
+    for (n, item) in av.items()?.into_iter().enumerate() {
+        match item {
+            Some(sv) => types.push(perl.to_i64(sv)? as c_int),
+            None => return xs.die(format!("credential type {n} is missing")),
+        }
+    }
+    let mut ctx = AuthContext {
+        perl,
+        cb: perl.retain(xs.arg(2)),
+        failure: None,
+    };
+    let mut auth = sys::virConnectAuth {
+        credtype: types.as_mut_ptr(),
+        ncredtype: types.len() as c_uint,
+        cb: Some(auth_callback),
+        cbdata: &mut ctx as *mut AuthContext as *mut c_void,
+    };
+    // SAFETY: `auth`, the credential types and `ctx` outlive the call;
+    // the callback only runs during it, on this thread.
+    let conn = unsafe { sys::virConnectOpenAuth(uri, &mut auth, flags) };
+    let err = conn.is_null().then(error::last);
+    if let Some(failure) = ctx.failure.take() {
+        // The callback died: that is the error the caller sees.
+        if !conn.is_null() {
+            // SAFETY: we own the new connection and drop it unused.
+            unsafe { sys::virConnectClose(conn) };
+        }
+        return Err(failure);
+    }
+    if let Some(e) = err {
+        return Err(e);
+    }
+    drop(name);
+    xs.ret_object(conn)
+}
+
+/// `Sys::Virt::_get_library_version($ignored)`: the local libvirt version.
 fn get_library_version(xs: &mut Xs) -> XsResult {
-    let mut v: std::os::raw::c_ulong = 0;
-    // SAFETY: out-pointer to a local; NULL type version is allowed.
-    check(unsafe { sys::virGetVersion(&mut v, std::ptr::null(), std::ptr::null_mut()) })?;
+    let mut v: c_ulong = 0;
+    // SAFETY: out-pointer to a local; a NULL type version is allowed.
+    check(unsafe { sys::virGetVersion(&mut v, ptr::null(), ptr::null_mut()) })?;
     xs.ret_u64(v as u64)
 }
 
+/// `$conn->_get_conn_version()`: the hypervisor's version.
+fn get_conn_version(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let mut v: c_ulong = 0;
+    // SAFETY: live handle (or NULL, rejected by libvirt); local out-pointer.
+    check(unsafe { sys::virConnectGetVersion(conn, &mut v) })?;
+    xs.ret_u64(v as u64)
+}
+
+/// `$conn->_get_conn_library_version()`: libvirt's version at the other end.
+fn get_conn_library_version(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let mut v: c_ulong = 0;
+    // SAFETY: as above.
+    check(unsafe { sys::virConnectGetLibVersion(conn, &mut v) })?;
+    xs.ret_u64(v as u64)
+}
+
+// ---------------------------------------------------------------- identity
+
 fn get_uri(xs: &mut Xs) -> XsResult {
-    let conn = xs.handle::<sys::virConnect>(0)?;
-    // SAFETY: `conn` came from a live handle; the result is ours to free.
-    let uri = check_ptr(unsafe { sys::virConnectGetURI(conn) })?;
-    xs.ret_owned_cstring(uri)
+    let conn = conn(xs)?;
+    // SAFETY: live handle; the result is ours to free.
+    let p = unsafe { sys::virConnectGetURI(conn) };
+    ret_string(xs, p)
+}
+
+fn get_type(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    // SAFETY: live handle; the result is a static string of the driver.
+    let p = unsafe { sys::virConnectGetType(conn) };
+    if p.is_null() {
+        return Err(error::last());
+    }
+    // SAFETY: non-NULL, NUL-terminated, not to be freed.
+    unsafe { xs.ret_borrowed_cstr(p) }
+}
+
+fn get_hostname(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    // SAFETY: live handle; the result is ours to free.
+    let p = unsafe { sys::virConnectGetHostname(conn) };
+    ret_string(xs, p)
+}
+
+fn get_capabilities(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    // SAFETY: live handle; the result is ours to free.
+    let p = unsafe { sys::virConnectGetCapabilities(conn) };
+    ret_string(xs, p)
+}
+
+/// `$conn->get_sysinfo($flags=0)`. The original returned undef (and
+/// leaked nothing but the error) when libvirt failed; we raise the error.
+fn get_sysinfo(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: live handle; the result is ours to free.
+    let p = unsafe { sys::virConnectGetSysinfo(conn, flags) };
+    ret_string(xs, p)
+}
+
+/// `$conn->get_max_vcpus($domtype)`
+fn get_max_vcpus(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let n = {
+        let ty = xs.str(1)?;
+        // SAFETY: live handle; `ty` is a C string alive for the call.
+        check(unsafe { sys::virConnectGetMaxVcpus(conn, ty.as_ptr()) })?
+    };
+    xs.ret_i64(n as i64)
+}
+
+macro_rules! int_getter {
+    ($($name:ident => $f:ident;)*) => {$(
+        fn $name(xs: &mut Xs) -> XsResult {
+            let conn = conn(xs)?;
+            // SAFETY: live handle (or NULL, which libvirt rejects).
+            let n = check(unsafe { sys::$f(conn) })?;
+            xs.ret_i64(n as i64)
+        }
+    )*};
+}
+
+int_getter! {
+    is_alive => virConnectIsAlive;
+    is_secure => virConnectIsSecure;
+    is_encrypted => virConnectIsEncrypted;
+    num_of_domains => virConnectNumOfDomains;
+    num_of_defined_domains => virConnectNumOfDefinedDomains;
+    num_of_networks => virConnectNumOfNetworks;
+    num_of_defined_networks => virConnectNumOfDefinedNetworks;
+    num_of_storage_pools => virConnectNumOfStoragePools;
+    num_of_defined_storage_pools => virConnectNumOfDefinedStoragePools;
+    num_of_interfaces => virConnectNumOfInterfaces;
+    num_of_defined_interfaces => virConnectNumOfDefinedInterfaces;
+    num_of_secrets => virConnectNumOfSecrets;
+    num_of_nwfilters => virConnectNumOfNWFilters;
+}
+
+/// `$conn->set_keep_alive($interval, $count)`
+fn set_keep_alive(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let interval = xs.i32(1)?;
+    let count = xs.u32(2)?;
+    // SAFETY: live handle.
+    check(unsafe { sys::virConnectSetKeepAlive(conn, interval, count) })?;
+    Ok(())
+}
+
+/// The identity fields `set_identity` accepts, with their types.
+const IDENTITY_PARAMS: &[ParamSpec] = &[
+    ("user-name", ParamType::String),
+    ("unix-user-id", ParamType::ULLong),
+    ("group-name", ParamType::String),
+    ("unix-group-id", ParamType::ULLong),
+    ("process-id", ParamType::LLong),
+    ("process-time", ParamType::ULLong),
+    ("sasl-user-name", ParamType::String),
+    ("x509-distinguished-name", ParamType::String),
+    ("selinux-context", ParamType::String),
+];
+
+/// `$conn->set_identity(\%identity, $flags=0)`
+fn set_identity(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let hv = xs.hash_ref(1)?;
+    let flags = xs.flags(2)?;
+    let mut params = TypedParams::from_hash(xs.perl, hv, IDENTITY_PARAMS)?;
+    // SAFETY: live handle; `params` holds `len` initialised parameters.
+    check(unsafe {
+        sys::virConnectSetIdentity(conn, params.as_mut_ptr(), params.len() as c_int, flags)
+    })?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- node
+
+/// `$conn->get_node_info()`: { model memory cpus mhz nodes sockets cores threads }
+fn get_node_info(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    // SAFETY: all-zero virNodeInfo is valid; libvirt fills it.
+    let mut info: sys::virNodeInfo = unsafe { std::mem::zeroed() };
+    // SAFETY: live handle; local out-struct.
+    check(unsafe { sys::virNodeGetInfo(conn, &mut info) })?;
+    let perl = xs.perl;
+    let mut h = perl.new_hash();
+    h.store("model", perl.new_bytes(field_bytes(&info.model)));
+    h.store_u64("memory", info.memory as u64);
+    h.store_u64("cpus", info.cpus as u64);
+    h.store_u64("mhz", info.mhz as u64);
+    h.store_u64("nodes", info.nodes as u64);
+    h.store_u64("sockets", info.sockets as u64);
+    h.store_u64("cores", info.cores as u64);
+    h.store_u64("threads", info.threads as u64);
+    xs.ret(h.into_ref());
+    Ok(())
+}
+
+/// `$conn->get_node_security_model()`: { model, doi }
+fn get_node_security_model(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    // SAFETY: all-zero virSecurityModel is valid; libvirt fills it.
+    let mut m: sys::virSecurityModel = unsafe { std::mem::zeroed() };
+    // SAFETY: live handle; local out-struct.
+    check(unsafe { sys::virNodeGetSecurityModel(conn, &mut m) })?;
+    let perl = xs.perl;
+    let mut h = perl.new_hash();
+    h.store("model", perl.new_bytes(field_bytes(&m.model)));
+    h.store("doi", perl.new_bytes(field_bytes(&m.doi)));
+    xs.ret(h.into_ref());
+    Ok(())
+}
+
+/// `$conn->get_node_cpu_map($flags=0)`: ($ncpus, $onlinemap_bytes, $nonline)
+fn get_node_cpu_map(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(1)?;
+    let mut map: *mut u8 = ptr::null_mut();
+    let mut online: c_uint = 0;
+    // SAFETY: live handle; local out-pointers; the map is ours to free.
+    let ncpus = check(unsafe { sys::virNodeGetCPUMap(conn, &mut map, &mut online, flags) })?;
+    let maplen = (ncpus as usize).div_ceil(8);
+    // SAFETY: libvirt allocated a map of VIR_CPU_MAPLEN(ncpus) bytes.
+    let map = unsafe { CArray::from_raw(map, maplen) };
+    xs.ret_i64(ncpus as i64)?;
+    xs.ret_bytes(map.as_slice())?;
+    xs.ret_u64(online as u64)
+}
+
+/// The CPU statistics the original reports (others are left out, as there).
+const CPU_STATS_FIELDS: &[&str] = &["kernel", "user", "idle", "iowait", "intr", "utilization"];
+/// The memory statistics the original reports.
+const MEMORY_STATS_FIELDS: &[&str] = &["total", "free", "buffers", "cached"];
+
+/// Store `value` under `field` when it is one of `known`.
+fn store_known_field(perl: Perl, h: &mut Hash, field: &[u8], value: u64, known: &[&str]) {
+    if let Some(name) = known.iter().find(|k| k.as_bytes() == field) {
+        h.store(name, perl.new_u64(value));
+    }
+}
+
+/// `$conn->get_node_cpu_stats($cpuNum=-1, $flags=0)`: { field => value }
+fn get_node_cpu_stats(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let cpu = xs.i32_or(1, sys::VIR_NODE_CPU_STATS_ALL_CPUS)?;
+    let flags = xs.flags(2)?;
+    let mut n: c_int = 0;
+    // SAFETY: live handle; NULL params asks for the count.
+    check(unsafe { sys::virNodeGetCPUStats(conn, cpu, ptr::null_mut(), &mut n, flags) })?;
+    let mut stats: Vec<sys::virNodeCPUStats> = (0..n.max(0))
+        // SAFETY: an all-zero stats entry is valid.
+        .map(|_| unsafe { std::mem::zeroed() })
+        .collect();
+    // SAFETY: `stats` has room for `n` entries.
+    check(unsafe { sys::virNodeGetCPUStats(conn, cpu, stats.as_mut_ptr(), &mut n, flags) })?;
+    let perl = xs.perl;
+    let mut h = perl.new_hash();
+    for s in stats.iter().take(n.max(0) as usize) {
+        store_known_field(
+            perl,
+            &mut h,
+            field_bytes(&s.field),
+            s.value,
+            CPU_STATS_FIELDS,
+        );
+    }
+    xs.ret(h.into_ref());
+    Ok(())
+}
+
+/// `$conn->get_node_memory_stats($cellNum=-1, $flags=0)`: { field => value }
+fn get_node_memory_stats(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let cell = xs.i32_or(1, sys::VIR_NODE_MEMORY_STATS_ALL_CELLS)?;
+    let flags = xs.flags(2)?;
+    let mut n: c_int = 0;
+    // SAFETY: live handle; NULL params asks for the count.
+    check(unsafe { sys::virNodeGetMemoryStats(conn, cell, ptr::null_mut(), &mut n, flags) })?;
+    let mut stats: Vec<sys::virNodeMemoryStats> = (0..n.max(0))
+        // SAFETY: an all-zero stats entry is valid.
+        .map(|_| unsafe { std::mem::zeroed() })
+        .collect();
+    // SAFETY: `stats` has room for `n` entries.
+    check(unsafe { sys::virNodeGetMemoryStats(conn, cell, stats.as_mut_ptr(), &mut n, flags) })?;
+    let perl = xs.perl;
+    let mut h = perl.new_hash();
+    for s in stats.iter().take(n.max(0) as usize) {
+        store_known_field(
+            perl,
+            &mut h,
+            field_bytes(&s.field),
+            s.value,
+            MEMORY_STATS_FIELDS,
+        );
+    }
+    xs.ret(h.into_ref());
+    Ok(())
+}
+
+/// `$conn->get_node_free_memory()`
+fn get_node_free_memory(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    // SAFETY: live handle.
+    let m = unsafe { sys::virNodeGetFreeMemory(conn) };
+    if m == 0 {
+        return Err(error::last());
+    }
+    xs.ret_u64(m)
+}
+
+/// More NUMA cells than any host has (libvirt's remote protocol allows 1024).
+const MAX_CELLS: i32 = 1 << 16;
+
+/// `$conn->get_node_cells_free_memory($start, $end)`: one value per cell
+/// of `$start..=$end` that exists.
+fn get_node_cells_free_memory(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let start = xs.i32(1)?;
+    let end = xs.i32(2)?;
+    // As the original: maxCells = end - start + 1 in C int arithmetic,
+    // capped far above any real NUMA cell count so that a huge range does
+    // not reserve gigabytes (libvirt returns the cells that exist).
+    let max = end.wrapping_sub(start).wrapping_add(1).min(MAX_CELLS);
+    let mut mem: Vec<u64> = zeroed_buffer(xs, max as i64)?;
+    // SAFETY: `mem` has room for `max` entries (none when max <= 0, which
+    // libvirt rejects before writing).
+    let n = check(unsafe { sys::virNodeGetCellsFreeMemory(conn, mem.as_mut_ptr(), start, max) })?;
+    mem.truncate(n as usize);
+    for m in mem {
+        xs.ret_u64(m)?;
+    }
+    Ok(())
+}
+
+/// `$conn->get_node_free_pages(\@pagesizes, $start, $end, $flags=0)`:
+/// ({ cell => N, pages => { size => count } }, ...) for each cell.
+fn get_node_free_pages(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let av = xs.array_ref(1)?;
+    let mut pages: Vec<c_uint> = Vec::new();
+    for (n, item) in av.items()?.into_iter().enumerate() {
+        match item {
+            Some(sv) => pages.push(xs.perl.to_i64(sv)? as c_uint),
+            None => return xs.die(format!("page size {n} is missing")),
+        }
+    }
+    let start = xs.i32(2)?;
+    let end = xs.u32(3)?;
+    let flags = xs.flags(4)?;
+    // As the original: an unsigned cell count, end - start + 1.
+    let cells = end.wrapping_sub(start as u32).wrapping_add(1);
+    let total = (pages.len() as u64).saturating_mul(cells as u64);
+    let total = i64::try_from(total).unwrap_or(i64::MAX);
+    let mut counts: Vec<u64> = zeroed_buffer(xs, total)?;
+    // SAFETY: `pages` holds `npages` sizes and `counts` room for
+    // npages * cells entries.
+    check(unsafe {
+        sys::virNodeGetFreePages(
+            conn,
+            pages.len() as c_uint,
+            pages.as_mut_ptr(),
+            start,
+            cells,
+            counts.as_mut_ptr(),
+            flags,
+        )
+    })?;
+    let perl = xs.perl;
+    let np = pages.len();
+    for i in 0..cells as usize {
+        let mut per_size = perl.new_hash();
+        for (j, size) in pages.iter().enumerate() {
+            let count = counts.get(i * np + j).copied().unwrap_or(0);
+            per_size.store(&size.to_string(), perl.new_u64(count));
+        }
+        let mut rec = perl.new_hash();
+        rec.store_i64("cell", start.wrapping_add(i as i32) as i64);
+        rec.store("pages", per_size.into_ref());
+        xs.ret(rec.into_ref());
+    }
+    Ok(())
+}
+
+/// `$conn->node_alloc_pages([[$size, $count], ...], $start, $end, $flags=0)`
+fn node_alloc_pages(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let perl = xs.perl;
+    let av = xs.array_ref(1)?;
+    let mut sizes: Vec<c_uint> = Vec::new();
+    let mut counts: Vec<u64> = Vec::new();
+    for (n, item) in av.items()?.into_iter().enumerate() {
+        let pair = match item.and_then(|sv| perl.array_ref(sv)) {
+            Some(pair) => pair,
+            None => {
+                return xs.die(format!(
+                    "page entry {n} is not an array reference [size, count]"
+                ))
+            }
+        };
+        let (Some(size), Some(count)) = (pair.get(0)?, pair.get(1)?) else {
+            return xs.die(format!("page entry {n} needs a size and a count"));
+        };
+        sizes.push(perl.to_i64(size)? as c_uint);
+        counts.push(perl.to_u64(count)?);
+    }
+    let start = xs.i32(2)?;
+    let end = xs.u32(3)?;
+    let flags = xs.flags(4)?;
+    let cells = end.wrapping_sub(start as u32).wrapping_add(1);
+    // SAFETY: both arrays hold `npages` entries, read only by libvirt.
+    check(unsafe {
+        sys::virNodeAllocPages(
+            conn,
+            sizes.len() as c_uint,
+            sizes.as_mut_ptr(),
+            counts.as_mut_ptr(),
+            start,
+            cells,
+            flags,
+        )
+    })?;
+    Ok(())
+}
+
+/// `$conn->get_node_memory_parameters($flags=0)`
+fn get_node_memory_parameters(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(1)?;
+    let mut n: c_int = 0;
+    // SAFETY: live handle; NULL params asks for the count.
+    check(unsafe { sys::virNodeGetMemoryParameters(conn, ptr::null_mut(), &mut n, 0) })?;
+    let mut params = TypedParams::with_len(n.max(0) as usize);
+    // SAFETY: `params` has room for `n` parameters.
+    check(unsafe { sys::virNodeGetMemoryParameters(conn, params.as_mut_ptr(), &mut n, flags) })?;
+    params.truncate(n.max(0) as usize);
+    let h = params.to_hash(xs.perl);
+    xs.ret(h);
+    Ok(())
+}
+
+/// `$conn->set_node_memory_parameters(\%params, $flags=0)`
+fn set_node_memory_parameters(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let hv = xs.hash_ref(1)?;
+    let flags = xs.flags(2)?;
+    let mut n: c_int = 0;
+    // SAFETY: live handle; NULL params asks for the count.
+    check(unsafe { sys::virNodeGetMemoryParameters(conn, ptr::null_mut(), &mut n, 0) })?;
+    let mut params = TypedParams::with_len(n.max(0) as usize);
+    // SAFETY: `params` has room for `n` parameters.
+    check(unsafe { sys::virNodeGetMemoryParameters(conn, params.as_mut_ptr(), &mut n, 0) })?;
+    params.truncate(n.max(0) as usize);
+    params.keep_from_hash(xs.perl, hv)?;
+    // SAFETY: `params` holds `len` initialised parameters.
+    check(unsafe {
+        sys::virNodeSetMemoryParameters(conn, params.as_mut_ptr(), params.len() as c_int, flags)
+    })?;
+    Ok(())
+}
+
+/// `$conn->get_node_sev_info($flags=0)`
+fn get_node_sev_info(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(1)?;
+    let mut p: sys::virTypedParameterPtr = ptr::null_mut();
+    let mut n: c_int = 0;
+    // SAFETY: live handle; local out-pointers.
+    check(unsafe { sys::virNodeGetSEVInfo(conn, &mut p, &mut n, flags) })?;
+    // SAFETY: libvirt allocated `n` parameters for us.
+    let params = unsafe { LibvirtParams::from_raw(p, n) };
+    let h = params.to_hash(xs.perl);
+    xs.ret(h);
+    Ok(())
+}
+
+/// `$conn->node_suspend_for_duration($target, $duration, $flags=0)`
+fn node_suspend_for_duration(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let target = xs.u32(1)?;
+    let duration = xs.u64(2)?;
+    let flags = xs.flags(3)?;
+    // SAFETY: live handle.
+    check(unsafe { sys::virNodeSuspendForDuration(conn, target, duration, flags) })?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- CPU models
+
+/// `$conn->compare_cpu($xml, $flags=0)`
+fn compare_cpu(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(2)?;
+    let r = {
+        let xml = xs.str(1)?;
+        // SAFETY: live handle; `xml` alive for the call.
+        check(unsafe { sys::virConnectCompareCPU(conn, xml.as_ptr(), flags) })?
+    };
+    xs.ret_i64(r as i64)
+}
+
+/// `$conn->compare_hypervisor_cpu($emulator, $arch, $machine, $virttype, $xml, $flags=0)`
+fn compare_hypervisor_cpu(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(6)?;
+    let r = {
+        let emulator = xs.opt_str(1)?;
+        let arch = xs.opt_str(2)?;
+        let machine = xs.opt_str(3)?;
+        let virttype = xs.opt_str(4)?;
+        let xml = xs.str(5)?;
+        // SAFETY: live handle; every string is NULL or alive for the call.
+        check(unsafe {
+            sys::virConnectCompareHypervisorCPU(
+                conn,
+                opt_ptr(&emulator),
+                opt_ptr(&arch),
+                opt_ptr(&machine),
+                opt_ptr(&virttype),
+                xml.as_ptr(),
+                flags,
+            )
+        })?
+    };
+    xs.ret_i64(r as i64)
+}
+
+/// `$conn->baseline_cpu(\@xml, $flags=0)`
+fn baseline_cpu(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(2)?;
+    let p = {
+        let docs = string_array(xs, 1)?;
+        let mut ptrs: Vec<*const c_char> = docs.iter().map(|d| d.as_ptr()).collect();
+        // SAFETY: live handle; `ptrs` points at `docs`, alive for the call.
+        unsafe { sys::virConnectBaselineCPU(conn, ptrs.as_mut_ptr(), ptrs.len() as c_uint, flags) }
+    };
+    ret_string(xs, p)
+}
+
+/// `$conn->baseline_hypervisor_cpu($emulator, $arch, $machine, $virttype, \@xml, $flags=0)`
+fn baseline_hypervisor_cpu(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(6)?;
+    let p = {
+        let emulator = xs.opt_str(1)?;
+        let arch = xs.opt_str(2)?;
+        let machine = xs.opt_str(3)?;
+        let virttype = xs.opt_str(4)?;
+        let docs = string_array(xs, 5)?;
+        let mut ptrs: Vec<*const c_char> = docs.iter().map(|d| d.as_ptr()).collect();
+        // SAFETY: live handle; every string is NULL or alive for the call.
+        unsafe {
+            sys::virConnectBaselineHypervisorCPU(
+                conn,
+                opt_ptr(&emulator),
+                opt_ptr(&arch),
+                opt_ptr(&machine),
+                opt_ptr(&virttype),
+                ptrs.as_mut_ptr(),
+                ptrs.len() as c_uint,
+                flags,
+            )
+        }
+    };
+    ret_string(xs, p)
+}
+
+/// `$conn->get_cpu_model_names($arch, $flags=0)`: a list of names.
+fn get_cpu_model_names(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(2)?;
+    let mut names: *mut *mut c_char = ptr::null_mut();
+    let n = {
+        let arch = xs.str(1)?;
+        // SAFETY: live handle; `arch` alive for the call; the list and its
+        // strings become ours.
+        check(unsafe { sys::virConnectGetCPUModelNames(conn, arch.as_ptr(), &mut names, flags) })?
+    };
+    // SAFETY: libvirt allocated `n` strings for us.
+    let list = unsafe { CStringList::from_raw(names, n as usize) };
+    xs.ret_string_list(list)
+}
+
+/// `$conn->get_domain_capabilities($emulator, $arch, $machine, $virttype, $flags=0)`
+fn get_domain_capabilities(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(5)?;
+    let p = {
+        let emulator = xs.opt_str(1)?;
+        let arch = xs.opt_str(2)?;
+        let machine = xs.opt_str(3)?;
+        let virttype = xs.opt_str(4)?;
+        // SAFETY: live handle; every string is NULL or alive for the call.
+        unsafe {
+            sys::virConnectGetDomainCapabilities(
+                conn,
+                opt_ptr(&emulator),
+                opt_ptr(&arch),
+                opt_ptr(&machine),
+                opt_ptr(&virttype),
+                flags,
+            )
+        }
+    };
+    ret_string(xs, p)
+}
+
+/// `$conn->get_storage_pool_capabilities($flags=0)`
+fn get_storage_pool_capabilities(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: live handle; the result is ours to free.
+    let p = unsafe { sys::virConnectGetStoragePoolCapabilities(conn, flags) };
+    ret_string(xs, p)
+}
+
+/// `$conn->domain_xml_from_native($format, $config, $flags=0)`
+fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(3)?;
+    let p = {
+        let format = xs.str(1)?;
+        let config = xs.str(2)?;
+        // SAFETY: live handle; strings alive for the call.
+        unsafe { sys::virConnectDomainXMLFromNative(conn, format.as_ptr(), config.as_ptr(), flags) }
+    };
+    ret_string(xs, p)
+}
+
+/// `$conn->domain_xml_to_native($format, $xml, $flags=0)`
+fn domain_xml_to_native(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(3)?;
+    let p = {
+        let format = xs.str(1)?;
+        let xml = xs.str(2)?;
+        // SAFETY: live handle; strings alive for the call.
+        unsafe { sys::virConnectDomainXMLToNative(conn, format.as_ptr(), xml.as_ptr(), flags) }
+    };
+    ret_string(xs, p)
+}
+
+/// `$conn->find_storage_pool_sources($type, $srcspec, $flags=0)`. An
+/// undef `$srcspec` is passed as NULL (the original passed "", which no
+/// driver accepts, contrary to its documentation).
+fn find_storage_pool_sources(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(3)?;
+    let p = {
+        let ty = xs.str(1)?;
+        let spec = xs.opt_str(2)?;
+        // SAFETY: live handle; strings NULL or alive for the call.
+        unsafe { sys::virConnectFindStoragePoolSources(conn, ty.as_ptr(), opt_ptr(&spec), flags) }
+    };
+    ret_string(xs, p)
+}
+
+// ---------------------------------------------------------------- save images
+
+/// The parameters `restore_domain` accepts in its hash.
+const RESTORE_PARAMS: &[ParamSpec] = &[("file", ParamType::String), ("dxml", ParamType::String)];
+
+/// `$conn->restore_domain($savefile, $dxml=undef, \%params=undef, $flags=0)`:
+/// virDomainRestoreParams when a hash is given, else virDomainRestoreFlags
+/// when `$dxml` or `$flags` is, else virDomainRestore.
+fn restore_domain(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let perl = xs.perl;
+    let from = xs.opt_str(1)?;
+    let dxml = xs.opt_str(2)?;
+    let params = if xs.has(3) && perl.is_defined(xs.arg(3))? {
+        let hv = xs.hash_ref(3)?;
+        Some(TypedParams::from_hash(perl, hv, RESTORE_PARAMS)?)
+    } else {
+        None
+    };
+    let flags = xs.flags(4)?;
+    let rc = match params {
+        Some(mut p) => {
+            // SAFETY: live handle; `p` holds `len` initialised parameters.
+            unsafe { sys::virDomainRestoreParams(conn, p.as_mut_ptr(), p.len() as c_int, flags) }
+        }
+        None if dxml.is_some() || flags != 0 => {
+            // SAFETY: live handle; strings NULL or alive for the call.
+            unsafe { sys::virDomainRestoreFlags(conn, opt_ptr(&from), opt_ptr(&dxml), flags) }
+        }
+        // SAFETY: live handle; `from` NULL or alive for the call.
+        None => unsafe { sys::virDomainRestore(conn, opt_ptr(&from)) },
+    };
+    check(rc)?;
+    Ok(())
+}
+
+/// `$conn->define_save_image_xml($file, $dxml, $flags=0)`
+fn define_save_image_xml(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(3)?;
+    let file = xs.str(1)?;
+    let xml = xs.str(2)?;
+    // SAFETY: live handle; strings alive for the call.
+    check(unsafe { sys::virDomainSaveImageDefineXML(conn, file.as_ptr(), xml.as_ptr(), flags) })?;
+    Ok(())
+}
+
+/// `$conn->get_save_image_xml_description($file, $flags=0)`
+fn get_save_image_xml_description(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(2)?;
+    let p = {
+        let file = xs.str(1)?;
+        // SAFETY: live handle; `file` alive for the call.
+        unsafe { sys::virDomainSaveImageGetXMLDesc(conn, file.as_ptr(), flags) }
+    };
+    ret_string(xs, p)
+}
+
+// ---------------------------------------------------------------- interfaces
+
+macro_rules! flags_call {
+    ($($name:ident => $f:ident;)*) => {$(
+        fn $name(xs: &mut Xs) -> XsResult {
+            let conn = conn(xs)?;
+            let flags = xs.flags(1)?;
+            // SAFETY: live handle.
+            check(unsafe { sys::$f(conn, flags) })?;
+            Ok(())
+        }
+    )*};
+}
+
+flags_call! {
+    interface_change_begin => virInterfaceChangeBegin;
+    interface_change_commit => virInterfaceChangeCommit;
+    interface_change_rollback => virInterfaceChangeRollback;
+}
+
+// ---------------------------------------------------------------- listings
+
+/// Return the first `n` strings of `names` (each ours to free).
+fn ret_names(xs: &mut Xs, mut names: Vec<*mut c_char>, n: c_int) -> XsResult {
+    names.truncate(n.max(0) as usize);
+    // SAFETY: libvirt filled the first `n` entries with strings we own.
+    let owned: Vec<OwnedCString> = names
+        .into_iter()
+        .map(|p| unsafe { OwnedCString::from_raw(p) })
+        .collect();
+    for s in &owned {
+        xs.ret_bytes(s.bytes())?;
+    }
+    Ok(())
+}
+
+type ListNamesFn = unsafe extern "C" fn(sys::virConnectPtr, *mut *mut c_char, c_int) -> c_int;
+
+/// `$conn->list_*_names($maxnames)` over a libvirt name lister.
+fn list_names(xs: &mut Xs, f: ListNamesFn) -> XsResult {
+    let conn = conn(xs)?;
+    let max = xs.i32(1)?;
+    let mut names: Vec<*mut c_char> = zeroed_buffer(xs, max as i64)?;
+    // SAFETY: `names` has room for `max` entries (none when max <= 0;
+    // libvirt rejects a negative count before writing).
+    let n = check(unsafe { f(conn, names.as_mut_ptr(), max) })?;
+    ret_names(xs, names, n)
+}
+
+macro_rules! list_names {
+    ($($name:ident => $f:ident;)*) => {$(
+        fn $name(xs: &mut Xs) -> XsResult {
+            list_names(xs, sys::$f)
+        }
+    )*};
+}
+
+list_names! {
+    list_defined_domain_names => virConnectListDefinedDomains;
+    list_network_names => virConnectListNetworks;
+    list_defined_network_names => virConnectListDefinedNetworks;
+    list_storage_pool_names => virConnectListStoragePools;
+    list_defined_storage_pool_names => virConnectListDefinedStoragePools;
+    list_interface_names => virConnectListInterfaces;
+    list_defined_interface_names => virConnectListDefinedInterfaces;
+    list_secret_uuids => virConnectListSecrets;
+    list_nwfilter_names => virConnectListNWFilters;
+}
+
+/// `$conn->list_domain_ids($maxids)`
+fn list_domain_ids(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let max = xs.i32(1)?;
+    let mut ids: Vec<c_int> = zeroed_buffer(xs, max as i64)?;
+    // SAFETY: `ids` has room for `max` entries (see list_names).
+    let n = check(unsafe { sys::virConnectListDomains(conn, ids.as_mut_ptr(), max) })?;
+    ids.truncate(n as usize);
+    for id in ids {
+        xs.ret_i64(id as i64)?;
+    }
+    Ok(())
+}
+
+/// `$conn->num_of_node_devices($capability, $flags=0)`: undef = any.
+fn num_of_node_devices(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(2)?;
+    let n = {
+        let cap = xs.opt_str(1)?;
+        // SAFETY: live handle; `cap` NULL or alive for the call.
+        check(unsafe { sys::virNodeNumOfDevices(conn, opt_ptr(&cap), flags) })?
+    };
+    xs.ret_i64(n as i64)
+}
+
+/// `$conn->list_node_device_names($capability, $maxnames, $flags=0)`
+fn list_node_device_names(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let max = xs.i32(2)?;
+    let flags = xs.flags(3)?;
+    let mut names: Vec<*mut c_char> = zeroed_buffer(xs, max as i64)?;
+    let n = {
+        let cap = xs.opt_str(1)?;
+        // SAFETY: live handle; `names` has room for `max` entries.
+        check(unsafe {
+            sys::virNodeListDevices(conn, opt_ptr(&cap), names.as_mut_ptr(), max, flags)
+        })?
+    };
+    ret_names(xs, names, n)
+}
+
+/// `$conn->list_all_*($flags=0)`: every object, as instances of its class.
+fn list_all<T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(sys::virConnectPtr, *mut *mut *mut T, c_uint) -> c_int,
+) -> XsResult {
+    let conn = conn(xs)?;
+    let flags = xs.flags(1)?;
+    let mut list: *mut *mut T = ptr::null_mut();
+    // SAFETY: live handle; the array and the objects become ours.
+    let n = check(unsafe { f(conn, &mut list, flags) })?;
+    // SAFETY: libvirt allocated `n` object pointers; each is handed over
+    // to a Perl object below, the array is freed on drop.
+    let list = unsafe { CArray::from_raw(list, n as usize) };
+    for &obj in list.as_slice() {
+        xs.ret_object(obj)?;
+    }
+    Ok(())
+}
+
+macro_rules! list_all {
+    ($($name:ident => $ty:ident, $f:ident;)*) => {$(
+        fn $name(xs: &mut Xs) -> XsResult {
+            list_all::<sys::$ty>(xs, sys::$f)
+        }
+    )*};
+}
+
+list_all! {
+    list_all_domains => virDomain, virConnectListAllDomains;
+    list_all_networks => virNetwork, virConnectListAllNetworks;
+    list_all_storage_pools => virStoragePool, virConnectListAllStoragePools;
+    list_all_interfaces => virInterface, virConnectListAllInterfaces;
+    list_all_secrets => virSecret, virConnectListAllSecrets;
+    list_all_nwfilters => virNWFilter, virConnectListAllNWFilters;
+    list_all_nwfilter_bindings => virNWFilterBinding, virConnectListAllNWFilterBindings;
+    list_all_node_devices => virNodeDevice, virConnectListAllNodeDevices;
+}
+
+/// A NULL-terminated list of stats records, freed on drop.
+struct StatsRecords(*mut sys::virDomainStatsRecordPtr);
+
+impl Drop for StatsRecords {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            // SAFETY: a list libvirt allocated for us, freed once.
+            unsafe { sys::virDomainStatsRecordListFree(self.0) }
+        }
+    }
+}
+
+/// `$conn->get_all_domain_stats($stats, \@doms=undef, $flags=0)`:
+/// ({ dom => Sys::Virt::Domain, data => { field => value } }, ...)
+fn get_all_domain_stats(xs: &mut Xs) -> XsResult {
+    let conn = conn(xs)?;
+    let perl = xs.perl;
+    let stats = xs.u32(1)?;
+    let flags = xs.flags(3)?;
+    let mut doms: Vec<sys::virDomainPtr> = Vec::new();
+    if xs.has(2) && perl.is_defined(xs.arg(2))? {
+        let av = xs.array_ref(2)?;
+        for (i, item) in av.items()?.into_iter().enumerate() {
+            let p = item.map(|sv| perl.handle_ptr(sv, sys::virDomain::CLASS));
+            match p {
+                Some(Ok(p)) if !p.is_null() => doms.push(p.cast()),
+                _ => {
+                    return xs.die(format!(
+                        "element {i} of doms is not a Sys::Virt::Domain object"
+                    ))
+                }
+            }
+        }
+    }
+    let mut recs: *mut sys::virDomainStatsRecordPtr = ptr::null_mut();
+    let n = if doms.is_empty() {
+        // SAFETY: live handle; the record list becomes ours.
+        unsafe { sys::virConnectGetAllDomainStats(conn, stats, &mut recs, flags) }
+    } else {
+        doms.push(ptr::null_mut());
+        // SAFETY: a NULL-terminated array of live domains; the record
+        // list becomes ours.
+        unsafe { sys::virDomainListGetStats(doms.as_mut_ptr(), stats, &mut recs, flags) }
+    };
+    let n = check(n)?;
+    let recs = StatsRecords(recs);
+    if recs.0.is_null() {
+        return Ok(());
+    }
+    for i in 0..n as usize {
+        // SAFETY: the list holds `n` non-NULL records before its NULL end.
+        let rec = unsafe { &**recs.0.add(i) };
+        let params: &[sys::virTypedParameter] = if rec.params.is_null() || rec.nparams <= 0 {
+            &[]
+        } else {
+            // SAFETY: `nparams` parameters owned by the record.
+            unsafe { std::slice::from_raw_parts(rec.params, rec.nparams as usize) }
+        };
+        // The record keeps its own reference; the Perl object needs one.
+        // SAFETY: `rec.dom` is a live domain.
+        check(unsafe { sys::virDomainRef(rec.dom) })?;
+        let mut h = perl.new_hash();
+        h.store("dom", new_object(perl, rec.dom));
+        h.store("data", params_to_hash(perl, params));
+        xs.ret(h.into_ref());
+    }
+    Ok(())
 }

@@ -1,0 +1,121 @@
+# CPU models, capabilities documents, native config conversion and
+# storage pool source discovery.
+use strict;
+use warnings;
+
+use Test::More;
+
+use Sys::Virt;
+
+like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
+
+my $conn = Sys::Virt->new(uri => "test:///default");
+
+sub err_is {
+    my ($err, $code, $domain, $name) = @_;
+    local $@;
+    if (!(ref $err && eval { $err->isa("Sys::Virt::Error") })) {
+        fail("$name: expected a Sys::Virt::Error, got " . (defined $err ? "'$err'" : "undef"));
+        return;
+    }
+    is($err->code, $code, "$name: error code") or diag $err->message;
+    is($err->domain, $domain, "$name: error domain");
+}
+
+my $NO_SUPPORT = Sys::Virt::Error::ERR_NO_SUPPORT;
+my $FROM_DOMAIN = Sys::Virt::Error::FROM_DOMAIN;
+my $cpu = "<cpu><arch>x86_64</arch><model>qemu64</model></cpu>";
+
+# ---- baseline ----------------------------------------------------------------
+
+is($conn->baseline_cpu([$cpu]),
+   "<cpu mode='custom' match='exact'>\n  <model fallback='forbid'>qemu64</model>\n</cpu>\n",
+   "baseline of one CPU");
+is($conn->baseline_cpu([$cpu, $cpu], 0),
+   "<cpu mode='custom' match='exact'>\n  <model fallback='forbid'>qemu64</model>\n</cpu>\n",
+   "baseline of two identical CPUs");
+{
+    my @r = $conn->baseline_cpu([$cpu]);
+    is(scalar @r, 1, "one value returned");
+}
+eval { $conn->baseline_cpu(["<cpu>"]) };
+err_is($@, Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_CPU, "baseline of broken XML");
+eval { $conn->baseline_cpu([]) };
+isa_ok($@, "Sys::Virt::Error", "baseline of no CPU");
+eval { $conn->baseline_cpu($cpu) };
+like($@, qr/^Sys::Virt::baseline_cpu: xml must be an array reference/, "baseline of a plain string");
+eval { $conn->baseline_cpu([$cpu, undef]) };
+isa_ok($@, "Sys::Virt::Error", "an undef document is passed as empty");
+{
+    my @list = ($cpu); $list[2] = $cpu;
+    eval { $conn->baseline_cpu(\@list) };
+    like($@, qr/element 1 of xml is missing/, "a hole in the list");
+}
+
+eval { $conn->baseline_hypervisor_cpu(undef, "x86_64", undef, undef, [$cpu]) };
+err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "baseline_hypervisor_cpu unsupported");
+eval { $conn->baseline_hypervisor_cpu("/usr/bin/qemu", undef, "pc", "kvm", [$cpu], 0) };
+err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "baseline_hypervisor_cpu with every string");
+eval { $conn->baseline_hypervisor_cpu(undef, "x86_64", undef, undef, { xml => $cpu }) };
+like($@, qr/xml must be an array reference/, "baseline_hypervisor_cpu: documents not in an array");
+
+# ---- compare ---------------------------------------------------------------------
+
+eval { $conn->compare_cpu($cpu) };
+err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "compare_cpu unsupported");
+eval { $conn->compare_cpu($cpu, Sys::Virt::COMPARE_CPU_FAIL_INCOMPATIBLE) };
+err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "compare_cpu with flags");
+eval { $conn->compare_hypervisor_cpu(undef, "x86_64", undef, undef, $cpu) };
+err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "compare_hypervisor_cpu unsupported");
+
+# ---- CPU models ------------------------------------------------------------------
+
+{
+    my @names = $conn->get_cpu_model_names("x86_64");
+    ok(@names > 10, scalar(@names) . " x86_64 models");
+    ok((grep { $_ eq "qemu64" } @names), "qemu64 is one");
+    ok((grep { $_ eq "Haswell" } @names), "Haswell is one");
+    is($names[0], "486", "in libvirt's order");
+    is(scalar(grep { !defined || !length } @names), 0, "no empty name");
+    is_deeply([ $conn->get_cpu_model_names("x86_64", 0) ], \@names, "flags 0");
+    eval { $conn->get_cpu_model_names("no-such-arch") };
+    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "unknown architecture");
+}
+
+# ---- capabilities ---------------------------------------------------------------------
+
+eval { $conn->get_domain_capabilities(undef, "x86_64", undef, undef) };
+err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain capabilities unsupported");
+eval { $conn->get_domain_capabilities("/usr/bin/qemu-system-x86_64", "x86_64", "pc", "kvm", 0) };
+err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain capabilities with every argument");
+eval { $conn->get_storage_pool_capabilities };
+err_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, "storage pool capabilities unsupported");
+
+# ---- native configuration ------------------------------------------------------------
+
+eval { $conn->domain_xml_from_native("qemu-argv", "qemu-system-x86_64 -m 512") };
+err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain_xml_from_native unsupported");
+eval { $conn->domain_xml_to_native("qemu-argv", "<domain/>", 0) };
+err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain_xml_to_native unsupported");
+
+# ---- storage pool sources -------------------------------------------------------------
+
+is($conn->find_storage_pool_sources("logical", undef),
+   "<sources>\n  <source>\n    <device path='/dev/sda20'/>\n    <name>testvg1</name>\n"
+   . "    <format type='lvm2'/>\n  </source>\n  <source>\n    <device path='/dev/sda21'/>\n"
+   . "    <name>testvg2</name>\n    <format type='lvm2'/>\n  </source>\n</sources>\n",
+   "LVM sources, undef spec passed as NULL");
+is($conn->find_storage_pool_sources("netfs", "<source><host name='nfs.example.com'/></source>", 0),
+   "<sources>\n  <source>\n    <host name='nfs.example.com'/>\n    <dir path='/testshare'/>\n"
+   . "    <format type='nfs'/>\n  </source>\n</sources>\n",
+   "NFS sources of a host");
+eval { $conn->find_storage_pool_sources("netfs", undef) };
+err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "NFS without a host");
+eval { $conn->find_storage_pool_sources("netfs", "<source>") };
+err_is($@, Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_STORAGE, "broken source spec");
+eval { $conn->find_storage_pool_sources("dir", undef) };
+err_is($@, Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_TEST, "pool type without discovery");
+eval { $conn->find_storage_pool_sources("no-such-type", undef) };
+isa_ok($@, "Sys::Virt::Error", "unknown pool type");
+
+done_testing();
