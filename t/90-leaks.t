@@ -4,6 +4,7 @@ use strict;
 use warnings;
 use Test::More;
 
+use File::Spec;
 use Sys::Virt;
 
 plan skip_all => 'needs /proc/self/statm' unless -r '/proc/self/statm';
@@ -37,12 +38,43 @@ my @cases = (
     [ 'panic caught', 20000, sub { eval { Sys::Virt::_test_panic() } } ],
     [ 'tied argument dies', 20000, sub { tie my $t, 'DieFetch'; eval { Sys::Virt::_test_string($t) } } ],
 );
-push @cases, grep { defined } map { $conn->can($_->[3]) ? $_ : undef } (
-    [ 'node info hash', 20000, sub { my $i = $conn->get_node_info }, 'get_node_info' ],
-    [ 'list of objects', 10000, sub { my @d = $conn->list_all_domains }, 'list_all_domains' ],
-    [ 'capabilities XML', 5000, sub { my $x = $conn->get_capabilities }, 'get_capabilities' ],
-    [ 'failed lookup', 20000, sub { eval { $conn->get_domain_by_name('nope') } }, 'get_domain_by_name' ],
-    [ 'typed parameters', 20000, sub { my $p = $conn->get_node_memory_parameters }, 'get_node_memory_parameters' ],
+my $dom = $conn->get_domain_by_name('test');
+# A test-driver host that asks for credentials (alice / s3cret).
+my $auth_uri = 'test://' . File::Spec->rel2abs('t/data/connect-node.xml');
+sub answer {
+    for my $cred (@{ $_[0] }) {
+        $cred->{result} = $cred->{type} == Sys::Virt::CRED_AUTHNAME ? 'alice' : 's3cret';
+    }
+    return 0;
+}
+push @cases, (
+    [ 'node info hash', 20000, sub { my $i = $conn->get_node_info } ],
+    [ 'list of objects', 10000, sub { my @d = $conn->list_all_domains } ],
+    [ 'capabilities XML', 5000, sub { my $x = $conn->get_capabilities } ],
+    [ 'failed lookup', 20000, sub { eval { $conn->get_domain_by_name('nope') } } ],
+    [ 'domain info hash', 20000, sub { my $i = $dom->get_info } ],
+    [ 'typed parameters out', 20000, sub { my $p = $dom->get_scheduler_parameters } ],
+    [ 'typed parameters in', 10000, sub { $dom->set_scheduler_parameters({ weight => 50 }) } ],
+    [ 'list of hashes', 20000, sub { my @v = $dom->get_vcpu_info } ],
+    [ 'all domain stats', 5000, sub { my @s = $conn->get_all_domain_stats(0) } ],
+    [ 'snapshot create+delete', 2000, sub { $dom->create_snapshot('<domainsnapshot/>')->delete } ],
+    [ 'screenshot stream', 2000, sub {
+        my $st = $conn->new_stream;
+        $dom->screenshot($st, 0);
+        my $data = '';
+        $st->recv_all(sub { $data .= $_[1]; length $_[1] });
+        $st->finish;
+    } ],
+    [ 'auth callback', 2000, sub {
+        my $c = Sys::Virt->new(uri => $auth_uri, auth => 1,
+                               credlist => [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE],
+                               callback => \&answer);
+    } ],
+    [ 'auth callback dies', 2000, sub {
+        eval { Sys::Virt->new(uri => $auth_uri, auth => 1,
+                              credlist => [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE],
+                              callback => sub { die "refused\n" }) };
+    } ],
 );
 
 for my $case (@cases) {

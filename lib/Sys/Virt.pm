@@ -46,6 +46,11 @@ sub new {
     return bless $self, $class;
 }
 
+sub new_stream {
+    my ($self, $flags) = @_;
+    return Sys::Virt::Stream->_new(connection => $self, flags => $flags || 0);
+}
+
 # ---- creating and defining objects ---------------------------------------
 
 sub create_domain {
@@ -438,6 +443,13 @@ Tells the daemon to act on behalf of another identity for access control
 on this connection (usually only permitted to privileged clients). The
 keys of C<%identity> are the IDENTITY constants below. C<$flags> is
 unused and defaults to 0.
+
+=item my $st = $conn->new_stream($flags=0)
+
+Returns a new L<Sys::Virt::Stream> on this connection, to be handed to a
+method that moves data (a screenshot, a console, a volume upload or
+download). C<$flags> takes C<Sys::Virt::Stream::NONBLOCK> for a stream
+whose C<recv> and C<send> return -2 instead of waiting.
 
 =back
 
