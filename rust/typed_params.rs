@@ -130,9 +130,6 @@ impl TypedParams {
     pub fn len(&self) -> usize {
         self.0.len()
     }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
     /// For libvirt calls: the array (NULL-safe even when empty).
     pub fn as_mut_ptr(&mut self) -> *mut sys::virTypedParameter {
         self.0.as_mut_ptr()

@@ -60,10 +60,6 @@ pub struct Xs<'a> {
 }
 
 impl Xs<'_> {
-    /// Number of arguments passed (including the invocant).
-    pub fn items(&self) -> usize {
-        self.items as usize
-    }
     /// Was argument `i` passed at all?
     pub fn has(&self, i: usize) -> bool {
         i < self.items as usize
@@ -119,12 +115,6 @@ impl Xs<'_> {
     pub fn u32(&self, i: usize) -> Result<u32> {
         Ok(self.u64(i)? as u32)
     }
-    pub fn f64(&self, i: usize) -> Result<f64> {
-        self.perl.to_f64(self.arg(i))
-    }
-    pub fn bool(&self, i: usize) -> Result<bool> {
-        self.perl.to_bool(self.arg(i))
-    }
     /// An optional `unsigned int` argument, `default` when not passed.
     pub fn u32_or(&self, i: usize, default: u32) -> Result<u32> {
         if self.has(i) {
@@ -144,18 +134,6 @@ impl Xs<'_> {
     /// The usual trailing `$flags=0`.
     pub fn flags(&self, i: usize) -> Result<u32> {
         self.u32_or(i, 0)
-    }
-    /// A required code reference argument.
-    pub fn code_ref(&self, i: usize) -> Result<Sv> {
-        let sv = self.arg(i);
-        if self.perl.is_code_ref(sv) {
-            Ok(sv)
-        } else {
-            self.die(format!(
-                "{} must be a code reference",
-                self.entry.arg_name(i)
-            ))
-        }
     }
     /// A required hash reference argument.
     pub fn hash_ref(&self, i: usize) -> Result<super::HashRef> {
@@ -208,18 +186,10 @@ impl Xs<'_> {
         self.ret(sv);
         Ok(())
     }
-    pub fn ret_f64(&mut self, v: f64) -> XsResult {
-        let sv = self.perl.new_f64(v);
-        self.ret(sv);
-        Ok(())
-    }
     pub fn ret_bytes(&mut self, v: &[u8]) -> XsResult {
         let sv = self.perl.new_bytes(v);
         self.ret(sv);
         Ok(())
-    }
-    pub fn ret_str(&mut self, v: &str) -> XsResult {
-        self.ret_bytes(v.as_bytes())
     }
     pub fn ret_undef(&mut self) -> XsResult {
         let sv = self.perl.new_undef();

@@ -88,12 +88,9 @@ extern "C" {
     pub fn sysvirt_new_pvn(p: P, s: *const c_char, n: usize) -> *mut SV;
     pub fn sysvirt_new_undef(p: P) -> *mut SV;
     pub fn sysvirt_new_rv_noinc(p: P, sv: *mut SV) -> *mut SV;
-    pub fn sysvirt_new_rv_inc(p: P, sv: *mut SV) -> *mut SV;
     pub fn sysvirt_new_hv(p: P) -> *mut HV;
     pub fn sysvirt_new_av(p: P) -> *mut AV;
     pub fn sysvirt_sv_undef(p: P) -> *mut SV;
-    pub fn sysvirt_sv_yes(p: P) -> *mut SV;
-    pub fn sysvirt_sv_no(p: P) -> *mut SV;
     pub fn sysvirt_mortal(p: P, sv: *mut SV) -> *mut SV;
     pub fn sysvirt_refcnt_dec(p: P, sv: *mut SV);
     pub fn sysvirt_refcnt_inc(p: P, sv: *mut SV) -> *mut SV;
@@ -112,14 +109,6 @@ extern "C" {
         key: *const c_char,
         klen: i32,
         out: *mut *mut SV,
-    ) -> c_int;
-    pub fn sysvirt_hv_iterinit_protected(p: P, hv: *mut HV) -> c_int;
-    pub fn sysvirt_hv_next_protected(
-        p: P,
-        hv: *mut HV,
-        key: *mut *const c_char,
-        klen: *mut usize,
-        val: *mut *mut SV,
     ) -> c_int;
     pub fn sysvirt_av_len_protected(p: P, av: *mut AV, len: *mut isize) -> c_int;
     pub fn sysvirt_av_fetch_protected(p: P, av: *mut AV, i: isize, out: *mut *mut SV) -> c_int;

@@ -116,12 +116,9 @@ SV *sysvirt_new_nv(pTHX_ NV v) { return newSVnv(v); }
 SV *sysvirt_new_pvn(pTHX_ const char *p, STRLEN n) { return newSVpvn(p, n); }
 SV *sysvirt_new_undef(pTHX) { return newSV(0); }
 SV *sysvirt_new_rv_noinc(pTHX_ SV *sv) { return newRV_noinc(sv); }
-SV *sysvirt_new_rv_inc(pTHX_ SV *sv) { return newRV_inc(sv); }
 HV *sysvirt_new_hv(pTHX) { return newHV(); }
 AV *sysvirt_new_av(pTHX) { return newAV(); }
 SV *sysvirt_sv_undef(pTHX) { return &PL_sv_undef; }
-SV *sysvirt_sv_yes(pTHX) { return &PL_sv_yes; }
-SV *sysvirt_sv_no(pTHX) { return &PL_sv_no; }
 SV *sysvirt_mortal(pTHX_ SV *sv) { return sv_2mortal(sv); }
 void sysvirt_refcnt_dec(pTHX_ SV *sv) { SvREFCNT_dec(sv); }
 SV *sysvirt_refcnt_inc(pTHX_ SV *sv) { return SvREFCNT_inc(sv); }
@@ -244,38 +241,6 @@ int sysvirt_hv_fetch_protected(pTHX_ HV *hv, const char *key, I32 klen, SV **out
     if (ret == 0) {
         svp = hv_fetch(hv, key, klen, 0);
         *out = svp ? *svp : NULL;
-    }
-    JMPENV_POP;
-    return ret;
-}
-
-int sysvirt_hv_iterinit_protected(pTHX_ HV *hv)
-{
-    dJMPENV;
-    int ret;
-    JMPENV_PUSH(ret);
-    if (ret == 0)
-        hv_iterinit(hv);
-    JMPENV_POP;
-    return ret;
-}
-
-/* Next entry of an iteration started by sysvirt_hv_iterinit_protected;
- * *val == NULL at the end. */
-int sysvirt_hv_next_protected(pTHX_ HV *hv, const char **key, STRLEN *klen, SV **val)
-{
-    dJMPENV;
-    int ret;
-    JMPENV_PUSH(ret);
-    if (ret == 0) {
-        HE *he = hv_iternext(hv);
-        if (he) {
-            SV *ksv = hv_iterkeysv(he);
-            *key = SvPVbyte(ksv, *klen);
-            *val = hv_iterval(hv, he);
-        } else {
-            *val = NULL;
-        }
     }
     JMPENV_POP;
     return ret;

@@ -14,7 +14,7 @@
 mod dispatch;
 mod ffi;
 
-pub use dispatch::{register_xsubs, ConstValue, Xs, XsBody, XsResult, Xsub};
+pub use dispatch::{register_xsubs, ConstValue, Xs, XsResult, Xsub};
 pub use ffi::{AV, HV, SV};
 
 use std::borrow::Cow;
@@ -207,26 +207,10 @@ impl Perl {
         // SAFETY: plain constructor.
         self.own(unsafe { ffi::sysvirt_new_undef(self.0) })
     }
-    pub fn new_bool(self, v: bool) -> NewSv {
-        // SAFETY: yes/no are immortal; a new reference to them is harmless.
-        self.own(unsafe {
-            let sv = if v {
-                ffi::sysvirt_sv_yes(self.0)
-            } else {
-                ffi::sysvirt_sv_no(self.0)
-            };
-            ffi::sysvirt_new_copy(self.0, sv)
-        })
-    }
     /// A new independent copy of a value (`newSVsv`).
     pub fn new_copy(self, sv: Sv) -> NewSv {
         // SAFETY: `sv` is live.
         self.own(unsafe { ffi::sysvirt_new_copy(self.0, sv.0) })
-    }
-    /// A new reference to an existing value (refcount + 1).
-    pub fn new_ref_to(self, sv: Sv) -> NewSv {
-        // SAFETY: `sv` is live; newRV_inc takes its own reference.
-        self.own(unsafe { ffi::sysvirt_new_rv_inc(self.0, sv.0) })
     }
     /// Keep one more reference to `sv` (e.g. a callback), owned by Rust.
     pub fn retain(self, sv: Sv) -> NewSv {
@@ -426,34 +410,6 @@ impl HashRef {
         })?;
         Ok((!out.is_null()).then_some(Sv(out)))
     }
-    /// Every (key, value) pair, in Perl's order.
-    pub fn entries(&self) -> Result<Vec<(Vec<u8>, Sv)>> {
-        // SAFETY: `hv` is live for the call; protected in C.
-        jmp(unsafe { ffi::sysvirt_hv_iterinit_protected(self.perl.0, self.hv) })?;
-        let mut all = Vec::new();
-        loop {
-            let mut key = std::ptr::null();
-            let mut klen = 0usize;
-            let mut val = std::ptr::null_mut();
-            // SAFETY: iteration started above; protected in C. The key
-            // bytes are copied before the next step invalidates them.
-            unsafe {
-                jmp(ffi::sysvirt_hv_next_protected(
-                    self.perl.0,
-                    self.hv,
-                    &mut key,
-                    &mut klen,
-                    &mut val,
-                ))?;
-                if val.is_null() {
-                    break;
-                }
-                let k = std::slice::from_raw_parts(key as *const u8, klen).to_vec();
-                all.push((k, Sv(val)));
-            }
-        }
-        Ok(all)
-    }
 }
 
 /// An array passed in by the caller (borrowed). Reads are protected.
@@ -469,9 +425,6 @@ impl ArrayRef {
         // SAFETY: `av` is live for the call; protected in C.
         jmp(unsafe { ffi::sysvirt_av_len_protected(self.perl.0, self.av, &mut n) })?;
         Ok(n.max(0) as usize)
-    }
-    pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.len()? == 0)
     }
     /// Element `i`; a hole reads as `None`.
     pub fn get(&self, i: usize) -> Result<Option<Sv>> {
