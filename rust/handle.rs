@@ -64,7 +64,7 @@ impl Xs<'_> {
     /// object of another class is refused with a die instead of being
     /// handed to libvirt as the wrong type.
     pub fn handle<T: Handle>(&self, i: usize) -> Result<*mut T, XsError> {
-        match self.perl.handle_ptr(self.arg(i), T::CLASS) {
+        match self.handle_arg(i, T::CLASS) {
             Ok(ptr) => Ok(ptr.cast()),
             Err(1) => Err(XsError::NotBlessed(i)),
             Err(_) => self.die(format!(

@@ -45,8 +45,9 @@ impl XsEntry {
     }
 }
 
-/// Up to four return values live inline; more spill to the heap.
-const INLINE_RETURNS: usize = 4;
+/// Up to four return values live inline (and go back to C in the
+/// outcome); more spill to the heap and are put on the stack from here.
+use super::ffi::INLINE_RETURNS;
 
 /// The call context of an XS method body.
 pub struct Xs<'a> {
@@ -72,6 +73,19 @@ impl Xs<'_> {
         } else {
             // SAFETY: PL_sv_undef is immortal.
             Sv(unsafe { ffi::sysvirt_sv_undef(self.perl.0) })
+        }
+    }
+    /// The pointer held by argument `i` if it is an object of `class`:
+    /// `Err(1)` not a blessed reference, `Err(2)` another class.
+    pub fn handle_arg(&self, i: usize, class: u16) -> std::result::Result<*mut c_void, std::os::raw::c_int> {
+        if !self.has(i) {
+            return Err(1);
+        }
+        let mut ptr = std::ptr::null_mut();
+        // SAFETY: i < items, so ST(i) is a live argument; no Perl code runs.
+        match unsafe { ffi::sysvirt_handle_arg(self.perl.0, self.ax, i as i32, class, &mut ptr) } {
+            0 => Ok(ptr),
+            e => Err(e),
         }
     }
     /// `"Sys::Virt::Domain::get_name"`.
@@ -166,6 +180,9 @@ impl Xs<'_> {
     pub fn ret(&mut self, v: NewSv) {
         // SAFETY: we hand our reference to the mortal stack.
         let sv = unsafe { ffi::sysvirt_mortal(self.perl.0, v.into_raw()) };
+        self.push_returned(sv);
+    }
+    fn push_returned(&mut self, sv: *mut SV) {
         if self.count < INLINE_RETURNS {
             self.inline[self.count] = sv;
         } else {
@@ -176,19 +193,40 @@ impl Xs<'_> {
         }
         self.count += 1;
     }
+    // The first return value goes into the call's target SV when perl
+    // reserved one, as xsubpp's typemaps do: no SV allocated per call.
     pub fn ret_i64(&mut self, v: i64) -> XsResult {
-        let sv = self.perl.new_i64(v);
-        self.ret(sv);
+        if self.count == 0 {
+            // SAFETY: sets the current sub call's target, a live SV.
+            let sv = unsafe { ffi::sysvirt_targ_iv(self.perl.0, v) };
+            self.push_returned(sv);
+        } else {
+            let sv = self.perl.new_i64(v);
+            self.ret(sv);
+        }
         Ok(())
     }
     pub fn ret_u64(&mut self, v: u64) -> XsResult {
-        let sv = self.perl.new_u64(v);
-        self.ret(sv);
+        if self.count == 0 {
+            // SAFETY: sets the current sub call's target, a live SV.
+            let sv = unsafe { ffi::sysvirt_targ_uv(self.perl.0, v) };
+            self.push_returned(sv);
+        } else {
+            let sv = self.perl.new_u64(v);
+            self.ret(sv);
+        }
         Ok(())
     }
     pub fn ret_bytes(&mut self, v: &[u8]) -> XsResult {
-        let sv = self.perl.new_bytes(v);
-        self.ret(sv);
+        if self.count == 0 {
+            // SAFETY: sets the current sub call's target, a live SV; Perl
+            // copies the `v.len()` bytes.
+            let sv = unsafe { ffi::sysvirt_targ_pvn(self.perl.0, v.as_ptr().cast(), v.len()) };
+            self.push_returned(sv);
+        } else {
+            let sv = self.perl.new_bytes(v);
+            self.ret(sv);
+        }
         Ok(())
     }
     pub fn ret_undef(&mut self) -> XsResult {
@@ -196,52 +234,40 @@ impl Xs<'_> {
         self.ret(sv);
         Ok(())
     }
-
-    fn returned(&self) -> &[*mut SV] {
-        if self.count <= INLINE_RETURNS {
-            &self.inline[..self.count]
-        } else {
-            &self.spill
-        }
-    }
 }
 
 /// Called by `sysvirt_xs_dispatch` in glue.c for every Rust XSUB.
 ///
 /// # Safety
-/// Called only by the generic XSUB, with its own `cv`, `ax`, `items` and
-/// the entry registered for that `cv`.
+/// Called only by the generic XSUB, with its own `ax`, `items` and the
+/// entry registered for its CV.
 #[no_mangle]
 pub unsafe extern "C" fn sysvirt_rust_dispatch(
     p: ffi::P,
-    _cv: *mut CV,
     entry: *const c_void,
     ax: i32,
     items: i32,
     out: *mut Outcome,
-) -> i32 {
+) {
     let perl = Perl(p);
     // SAFETY: `entry` was leaked at registration and lives forever.
     let entry: &XsEntry = unsafe { &*(entry as *const XsEntry) };
     // SAFETY: `out` points to the C caller's outcome struct.
     let out = unsafe { &mut *out };
     let run = catch_unwind(AssertUnwindSafe(|| run_body(perl, entry, ax, items, out)));
-    match run {
-        Ok(count) => count,
-        Err(panic) => {
-            let msg = panic_message(&panic);
-            let text = format!("{}: internal error: {}", entry.full_name(), msg);
-            out.croak = mortal_str(perl, &text);
-            0
-        }
+    if let Err(panic) = run {
+        let msg = panic_message(&panic);
+        let text = format!("{}: internal error: {}", entry.full_name(), msg);
+        out.count = 0;
+        out.croak = mortal_str(perl, &text);
     }
 }
 
-fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, out: &mut Outcome) -> i32 {
+fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, out: &mut Outcome) {
     if items < entry.min_args || items > entry.max_args {
         let usage = format!("Usage: {}({})", entry.full_name(), entry.usage);
         out.croak = mortal_str(perl, &usage);
-        return 0;
+        return;
     }
     let mut xs = Xs {
         perl,
@@ -254,16 +280,18 @@ fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, out: &mut Outcome)
     };
     match (entry.body)(&mut xs) {
         Ok(()) => {
-            let vals = xs.returned();
-            // SAFETY: every value is a live mortal; the C side grows the
-            // stack before storing.
-            unsafe { ffi::sysvirt_stack_put(perl.0, ax, vals.as_ptr(), vals.len() as i32) };
-            vals.len() as i32
+            if xs.count <= INLINE_RETURNS {
+                out.vals = xs.inline;
+            } else {
+                // SAFETY: every value is a live mortal; the C side grows
+                // the stack before storing.
+                unsafe { ffi::sysvirt_stack_put(perl.0, ax, xs.spill.as_ptr(), xs.count as i32) };
+            }
+            out.count = xs.count as i32;
         }
         Err(e) => {
             drop(xs);
             fail(perl, entry, e, out);
-            0
         }
     }
 }

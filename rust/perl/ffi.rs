@@ -37,7 +37,14 @@ pub struct Outcome {
     pub croak: *mut SV,
     pub warn: *mut SV,
     pub rethrow: c_int,
+    /// Number of return values; when at most `INLINE_RETURNS`, they are
+    /// in `vals` and the C side stores them on the stack.
+    pub count: i32,
+    pub vals: [*mut SV; INLINE_RETURNS],
 }
+
+/// Return values passed back in [`Outcome::vals`] (SYSVIRT_INLINE_RETURNS).
+pub const INLINE_RETURNS: usize = 4;
 
 /// Result of a scalar read (`sysvirt_sv_read`).
 #[repr(C)]
@@ -91,6 +98,9 @@ extern "C" {
     pub fn sysvirt_new_hv(p: P) -> *mut HV;
     pub fn sysvirt_new_av(p: P) -> *mut AV;
     pub fn sysvirt_sv_undef(p: P) -> *mut SV;
+    pub fn sysvirt_targ_pvn(p: P, s: *const c_char, n: usize) -> *mut SV;
+    pub fn sysvirt_targ_iv(p: P, v: i64) -> *mut SV;
+    pub fn sysvirt_targ_uv(p: P, v: u64) -> *mut SV;
     pub fn sysvirt_mortal(p: P, sv: *mut SV) -> *mut SV;
     pub fn sysvirt_refcnt_dec(p: P, sv: *mut SV);
     pub fn sysvirt_refcnt_inc(p: P, sv: *mut SV) -> *mut SV;
@@ -132,6 +142,7 @@ extern "C" {
     pub fn sysvirt_av_shift_noinc(p: P, av: *mut AV) -> *mut SV;
 
     pub fn sysvirt_handle_new(p: P, pkg: *const c_char, ptr: *mut c_void, classid: u16) -> *mut SV;
+    pub fn sysvirt_handle_arg(p: P, ax: i32, i: i32, classid: u16, ptr: *mut *mut c_void) -> c_int;
     pub fn sysvirt_handle_get(p: P, sv: *mut SV, classid: u16, ptr: *mut *mut c_void) -> c_int;
     pub fn sysvirt_handle_take(p: P, sv: *mut SV, classid: u16) -> *mut c_void;
 }

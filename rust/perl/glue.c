@@ -21,14 +21,20 @@
 /* ------------------------------------------------------------------ */
 /* Rust side (rust/perl/dispatch.rs, rust/lib.rs).                     */
 
+#define SYSVIRT_INLINE_RETURNS 4
+
 typedef struct {
     SV *croak;    /* mortal SV to croak with, or NULL */
     SV *warn;     /* mortal message to warn, then return undef, or NULL */
     int rethrow;  /* JMPENV code of a Perl die caught in a conversion */
+    /* Return values: when count <= SYSVIRT_INLINE_RETURNS they are in
+     * vals and stored here; a longer list was put on the stack by Rust. */
+    I32 count;
+    SV *vals[SYSVIRT_INLINE_RETURNS];
 } sysvirt_outcome;
 
-extern I32 sysvirt_rust_dispatch(pTHX_ CV *cv, void *entry, I32 ax, I32 items,
-                                 sysvirt_outcome *out);
+extern void sysvirt_rust_dispatch(pTHX_ void *entry, I32 ax, I32 items,
+                                  sysvirt_outcome *out);
 extern SV *sysvirt_rust_boot(pTHX);
 
 /* ------------------------------------------------------------------ */
@@ -37,12 +43,15 @@ extern SV *sysvirt_rust_boot(pTHX);
 XS_INTERNAL(sysvirt_xs_dispatch)
 {
     dXSARGS;
-    sysvirt_outcome out = { NULL, NULL, 0 };
-    I32 count;
-    PERL_UNUSED_VAR(sp);
+    sysvirt_outcome out;
+    I32 i;
     PERL_UNUSED_VAR(mark);
 
-    count = sysvirt_rust_dispatch(aTHX_ cv, CvXSUBANY(cv).any_ptr, ax, items, &out);
+    out.croak = NULL;
+    out.warn = NULL;
+    out.rethrow = 0;
+    out.count = 0;
+    sysvirt_rust_dispatch(aTHX_ CvXSUBANY(cv).any_ptr, ax, items, &out);
     /* Every Rust frame is gone from here on: leaving by longjmp is safe. */
     if (out.rethrow)
         JMPENV_JUMP(out.rethrow);
@@ -52,7 +61,15 @@ XS_INTERNAL(sysvirt_xs_dispatch)
         warn_sv(out.warn);
         XSRETURN_UNDEF;
     }
-    XSRETURN(count);
+    if (out.count <= SYSVIRT_INLINE_RETURNS) {
+        if (out.count > items) {
+            sp = PL_stack_base + ax - 1;
+            EXTEND(sp, out.count);
+        }
+        for (i = 0; i < out.count; i++)
+            ST(i) = out.vals[i];
+    }
+    XSRETURN(out.count);
 }
 
 void sysvirt_newxs(pTHX_ const char *name, const char *proto, void *entry)
@@ -123,6 +140,38 @@ SV *sysvirt_mortal(pTHX_ SV *sv) { return sv_2mortal(sv); }
 void sysvirt_refcnt_dec(pTHX_ SV *sv) { SvREFCNT_dec(sv); }
 SV *sysvirt_refcnt_inc(pTHX_ SV *sv) { return SvREFCNT_inc(sv); }
 SV *sysvirt_new_copy(pTHX_ SV *sv) { return newSVsv(sv); }
+
+/* The sub call's target: the pad SV perl reserves for an XSUB's single
+ * return value (xsubpp's dXSTARG), or a new mortal when the call has none.
+ * Setting it avoids allocating and freeing an SV per call. */
+static SV *sysvirt_targ(pTHX)
+{
+    return (PL_op->op_private & OPpENTERSUB_HASTARG) ? PAD_SV(PL_op->op_targ)
+                                                     : sv_newmortal();
+}
+
+SV *sysvirt_targ_pvn(pTHX_ const char *p, STRLEN n)
+{
+    SV *targ = sysvirt_targ(aTHX);
+    sv_setpvn(targ, p, n);
+    SvUTF8_off(targ);
+    SvSETMAGIC(targ);
+    return targ;
+}
+
+SV *sysvirt_targ_iv(pTHX_ IV v)
+{
+    SV *targ = sysvirt_targ(aTHX);
+    sv_setiv_mg(targ, v);
+    return targ;
+}
+
+SV *sysvirt_targ_uv(pTHX_ UV v)
+{
+    SV *targ = sysvirt_targ(aTHX);
+    sv_setuv_mg(targ, v);
+    return targ;
+}
 
 /* Takes over the reference to val. */
 void sysvirt_hv_store(pTHX_ HV *hv, const char *key, I32 klen, SV *val)
@@ -371,6 +420,8 @@ int sysvirt_call_list_eval(pTHX_ SV *cb, SV **args, I32 n, AV **results)
 
 static MGVTBL sysvirt_handle_vtbl = { 0, 0, 0, 0, 0, 0, 0, 0 };
 
+int sysvirt_handle_get(pTHX_ SV *sv, U16 classid, void **ptr);
+
 SV *sysvirt_handle_new(pTHX_ const char *pkg, void *ptr, U16 classid)
 {
     SV *rv = newSV(0);
@@ -386,13 +437,24 @@ SV *sysvirt_handle_new(pTHX_ const char *pkg, void *ptr, U16 classid)
 /* 0: *ptr set.  1: not a blessed reference (the caller warns, as the
  * original typemap does).  2: a blessed reference that is not a handle
  * of this class. */
+int sysvirt_handle_arg(pTHX_ I32 ax, I32 i, U16 classid, void **ptr)
+{
+    return sysvirt_handle_get(aTHX_ PL_stack_base[ax + i], classid, ptr);
+}
+
 int sysvirt_handle_get(pTHX_ SV *sv, U16 classid, void **ptr)
 {
     SV *obj;
     MAGIC *mg;
-    if (!(sv_isobject(sv) && SvTYPE(SvRV(sv)) == SVt_PVMG))
+    if (!(SvROK(sv) && SvOBJECT(SvRV(sv)) && SvTYPE(SvRV(sv)) == SVt_PVMG))
         return 1;
     obj = SvRV(sv);
+    /* Our magic is the only magic on a handle: check the head first. */
+    mg = SvMAGIC(obj);
+    if (mg && mg->mg_virtual == &sysvirt_handle_vtbl && mg->mg_private == classid) {
+        *ptr = (void *)mg->mg_ptr;
+        return 0;
+    }
     mg = mg_findext(obj, PERL_MAGIC_ext, &sysvirt_handle_vtbl);
     if (!mg || mg->mg_private != classid)
         return 2;
