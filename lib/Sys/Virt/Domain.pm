@@ -54,7 +54,8 @@ sub _new {
 # ---- migration: positional forms map onto the typed-parameter XSUBs ----
 
 # Typed parameters for the legacy positional forms; undefined values are
-# left out so that libvirt applies its defaults.
+# left out so that libvirt applies its defaults. An omitted $flags is 0
+# (the C original passed undef on, with an "uninitialized" warning).
 my $legacy_migrate_params = sub {
     my %values = @_;
     my %params;
@@ -69,7 +70,7 @@ sub migrate {
 
     if (ref($args[0]) && ref($args[0]) eq "HASH") {
         my ($params, $flags) = @args;
-        return $dom->_migrate($destcon, $params, $flags);
+        return $dom->_migrate($destcon, $params, $flags // 0);
     }
 
     my ($flags, $dname, $uri, $bandwidth) = @args;
@@ -77,7 +78,7 @@ sub migrate {
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => $dname,
         Sys::Virt::Domain::MIGRATE_PARAM_URI() => $uri,
         Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => $bandwidth);
-    return $dom->_migrate($destcon, $params, $flags);
+    return $dom->_migrate($destcon, $params, $flags // 0);
 }
 
 sub migrate2 {
@@ -88,7 +89,7 @@ sub migrate2 {
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => $dname,
         Sys::Virt::Domain::MIGRATE_PARAM_URI() => $uri,
         Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => $bandwidth);
-    return $dom->_migrate($destcon, $params, $flags);
+    return $dom->_migrate($destcon, $params, $flags // 0);
 }
 
 sub migrate_to_uri {
@@ -96,29 +97,40 @@ sub migrate_to_uri {
 
     if (ref($args[0]) && ref($args[0]) eq "HASH") {
         my ($params, $flags) = @args;
-        return $dom->_migrate_to_uri($desturi, $params, $flags);
+        return $dom->_migrate_to_uri($desturi, $params, $flags // 0);
     }
 
-    my ($flags, $dname, $uri, $bandwidth) = @args;
+    # The documented positional form is ($flags, $dname, $bandwidth); the
+    # C original read a migration URI before the bandwidth instead
+    # ($flags, $dname, $uri, $bandwidth), turning a documented bandwidth
+    # into a bogus URI. Both are accepted: a third argument made of digits
+    # only is a bandwidth (no URI looks like that).
+    my ($flags, $dname, $uri, $bandwidth);
+    if (@args == 3 && defined($args[2]) && $args[2] =~ /\A[0-9]+\z/) {
+        ($flags, $dname, $bandwidth) = @args;
+    } else {
+        ($flags, $dname, $uri, $bandwidth) = @args;
+    }
     my $params = $legacy_migrate_params->(
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => $dname,
         Sys::Virt::Domain::MIGRATE_PARAM_URI() => $uri,
         Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => $bandwidth);
-    return $dom->_migrate_to_uri($desturi, $params, $flags);
+    return $dom->_migrate_to_uri($desturi, $params, $flags // 0);
 }
 
-# The C original calls a `_migrate_to_uri2` XSUB that does not exist (so
-# this method always died there); the typed-parameter `_migrate_to_uri`
-# takes the same arguments and is what it meant.
+# Arguments in their documented order. The C original read them in
+# another order ($desturi, $dxml, $flags, $dname, $uri, $bandwidth) and
+# then called a `_migrate_to_uri2` XSUB that does not exist, so the method
+# always died there: no working script depends on that order.
 sub migrate_to_uri2 {
-    my ($dom, $desturi, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
+    my ($dom, $dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth) = @_;
 
     my $params = $legacy_migrate_params->(
+        Sys::Virt::Domain::MIGRATE_PARAM_URI() => $miguri,
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_XML() => $dxml,
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => $dname,
-        Sys::Virt::Domain::MIGRATE_PARAM_URI() => $uri,
         Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => $bandwidth);
-    return $dom->_migrate_to_uri($desturi, $params, $flags);
+    return $dom->_migrate_to_uri($dconnuri, $params, $flags // 0);
 }
 
 # ---- snapshots and checkpoints ----
@@ -1009,17 +1021,23 @@ be undef (passed to libvirt as NULL) and the target is given by
 C<MIGRATE_PARAM_URI>. C<\%params> and C<$flags> are as for
 C<migrate>. Returns nothing.
 
-=item $dom->migrate_to_uri($desturi, $flags=0, $dname=undef, $uri=undef, $bandwidth=0)
+=item $dom->migrate_to_uri($desturi, $flags=0, $dname=undef, $bandwidth=0)
 
-The older form of C<migrate_to_uri>, with the destination name,
-migration URI and bandwidth limit as positional arguments. New code
-should pass a hash reference instead.
+The older form of C<migrate_to_uri>, with the destination name and
+bandwidth limit as positional arguments. A migration URI may also be
+given, before the bandwidth:
+C<< $dom->migrate_to_uri($desturi, $flags, $dname, $uri, $bandwidth) >>
+(with exactly three arguments after C<$desturi>, a third one made of
+digits only is taken as the bandwidth, anything else as the URI). New
+code should pass a hash reference instead.
 
 =item $dom->migrate_to_uri2($dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth)
 
-Like the positional form of C<migrate_to_uri>, with in addition
-C<$dxml>, the domain XML to use on the destination. New code should
-pass a hash reference to C<migrate_to_uri> instead.
+Like the positional form of C<migrate_to_uri>, with the migration URI
+C<$miguri> and the domain XML to use on the destination C<$dxml>;
+C<$dconnuri> is the libvirt URI of the destination host for a
+peer-to-peer migration. Undefined arguments are left out. New code
+should pass a hash reference to C<migrate_to_uri> instead.
 
 =item $dom->migrate_set_max_downtime($downtime, $flags=0)
 
