@@ -1476,7 +1476,9 @@ Security labels and confidential computing.
 
 Returns the first security label of the guest as a hash reference with
 the keys C<label> (the label text) and C<enforcing> (true when the
-security driver enforces it).
+security driver enforces it). There is no C<model> key, whatever older
+documentation said: the name of the security model (e.g. C<selinux>)
+comes from C<get_node_security_model> in L<Sys::Virt>.
 
 =item my @labels = $dom->get_security_label_list()
 
