@@ -39,7 +39,7 @@ no warnings qw(redefine once);
 
     @calls = ();
     $dom->migrate($dest, {});
-    is_deeply([@{ $calls[0] }[2, 3]], [{}, undef], 'migrate with a hash and no flags');
+    is_deeply([@{ $calls[0] }[2, 3]], [{}, 0], 'migrate with a hash and no flags: flags 0');
 
     @calls = ();
     $dom->migrate($dest, 8, 'newname', 'tcp://host', 100);
@@ -53,7 +53,7 @@ no warnings qw(redefine once);
 
     @calls = ();
     $dom->migrate($dest);
-    is_deeply([@{ $calls[0] }[2, 3]], [{}, undef], 'migrate with no optional arguments');
+    is_deeply([@{ $calls[0] }[2, 3]], [{}, 0], 'migrate with no optional arguments: flags 0');
 
     @calls = ();
     $dom->migrate2($dest, '<domain/>', 1, 'n', 'u', 7);
@@ -82,9 +82,15 @@ no warnings qw(redefine once);
               'positional migrate_to_uri');
 
     @calls = ();
-    $dom->migrate_to_uri2('qemu+ssh://h/system', '<d/>', 16, undef, 'tcp://y', undef);
+    # Documented order: ($dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth).
+    $dom->migrate_to_uri2('qemu+ssh://h/system', 'tcp://y', '<d/>', 16, undef, undef);
     is_deeply($calls[0], [$dom, 'qemu+ssh://h/system', { $P_XML => '<d/>', $P_URI => 'tcp://y' }, 16],
               'migrate_to_uri2 goes through _migrate_to_uri');
+
+    @calls = ();
+    $dom->migrate_to_uri('qemu+ssh://h/system', 4, 'other', 9);
+    is_deeply($calls[0], [$dom, 'qemu+ssh://h/system', { $P_NAME => 'other', $P_BW => 9 }, 4],
+              'documented positional migrate_to_uri($desturi, $flags, $dname, $bandwidth)');
 }
 
 # ---- snapshots ------------------------------------------------------------------

@@ -56,7 +56,7 @@ virt_error(sub { $run->get_scheduler_parameters(Sys::Virt::Domain::AFFECT_CONFIG
 virt_error(sub { $run->set_scheduler_parameters({ weight => 1 }, Sys::Virt::Domain::AFFECT_LIVE) },
            INVALID_ARG, FROM_TEST, 'set_scheduler_parameters with flags uses the flags call');
 dies_like(sub { $run->set_scheduler_parameters('weight') },
-          qr/^Sys::Virt::Domain::set_scheduler_parameters: newparams must be a hash reference/,
+          qr/^Sys::Virt::Domain::set_scheduler_parameters: newparams is not a HASH reference/,
           'set_scheduler_parameters: not a hash');
 
 # ---------------------------------------------------------------- memory
@@ -75,9 +75,9 @@ is_deeply($run->get_memory_parameters,
           'set_memory_parameters: only the named keys changed (64-bit value intact)');
 virt_error(sub { $run->get_memory_parameters(1 << 20) }, INVALID_ARG, FROM_TEST, 'get_memory_parameters bad flags');
 dies_like(sub { $run->set_memory_parameters([]) },
-          qr/^Sys::Virt::Domain::set_memory_parameters: newparams must be a hash reference/,
+          qr/^Sys::Virt::Domain::set_memory_parameters: newparams is not a HASH reference/,
           'set_memory_parameters: array ref');
-dies_like(sub { $run->set_memory_parameters(undef) }, qr/newparams must be a hash reference/,
+dies_like(sub { $run->set_memory_parameters(undef) }, qr/newparams is not a HASH reference/,
           'set_memory_parameters: undef');
 
 # ----------------------------------------------------------------- blkio
@@ -124,7 +124,7 @@ virt_error(sub { $test->get_interface_parameters('vnet0') }, INVALID_ARG, FROM_D
 virt_error(sub { $test->set_interface_parameters('testnet0', {}) }, INVALID_ARG, FROM_DOMAIN,
            'set_interface_parameters with no known key');
 dies_like(sub { $test->set_interface_parameters('testnet0', 'x') },
-          qr/^Sys::Virt::Domain::set_interface_parameters: newparams must be a hash reference/,
+          qr/^Sys::Virt::Domain::set_interface_parameters: newparams is not a HASH reference/,
           'set_interface_parameters: not a hash');
 
 # -------------------------------------------------------- block I/O tune
@@ -144,7 +144,7 @@ virt_error(sub { $run->set_block_iotune('vdb', { write_bytes_sec => 10 }) }, INV
 virt_error(sub { $run->set_block_iotune('vdb', {}) }, INVALID_ARG, FROM_DOMAIN, 'set_block_iotune: empty hash');
 virt_error(sub { $run->get_block_iotune('nope') }, INVALID_ARG, FROM_TEST, 'get_block_iotune: unknown disk');
 dies_like(sub { $run->set_block_iotune('vdb', \'x') },
-          qr/^Sys::Virt::Domain::set_block_iotune: newparams must be a hash reference/,
+          qr/^Sys::Virt::Domain::set_block_iotune: newparams is not a HASH reference/,
           'set_block_iotune: not a hash');
 
 # ----------------------------------------------------------- perf events
@@ -156,7 +156,7 @@ is_deeply([$run->set_perf_events({ cmt => 1, mbmt => 1, nonsense => 1 })], [], '
 $perf = $run->get_perf_events;
 is_deeply([sort grep { $perf->{$_} } keys %$perf], [qw(cmt mbmt)], 'set_perf_events took effect');
 dies_like(sub { $run->set_perf_events(1) },
-          qr/^Sys::Virt::Domain::set_perf_events: newparams must be a hash reference/, 'set_perf_events: not a hash');
+          qr/^Sys::Virt::Domain::set_perf_events: newparams is not a HASH reference/, 'set_perf_events: not a hash');
 
 # ------------------------------------------------------- launch security
 virt_error(sub { $run->get_launch_security_info }, INVALID_ARG, FROM_TEST,
@@ -168,7 +168,7 @@ virt_error(sub { $run->set_launch_security_state({ Sys::Virt::Domain::LAUNCH_SEC
 virt_error(sub { $run->set_launch_security_state({ other => 1 }) }, INVALID_ARG, FROM_DOMAIN,
            'set_launch_security_state: unknown keys are ignored');
 dies_like(sub { $run->set_launch_security_state('x') },
-          qr/^Sys::Virt::Domain::set_launch_security_state: newparams must be a hash reference/,
+          qr/^Sys::Virt::Domain::set_launch_security_state: newparams is not a HASH reference/,
           'set_launch_security_state: not a hash');
 
 # ----------------------------------------- a hash whose FETCH dies: no crash

@@ -8,6 +8,7 @@
 //! parameters first (to learn each field's type), keep those the caller's
 //! hash names, and send them back, as the C original does.
 
+use super::stats::hash_arg;
 use crate::error::{self, check, check_ptr, VirtError};
 use crate::owned::{CArray, CStringList};
 use crate::perl::{ArrayRef, HashRef, NewSv, Perl, PerlCStr, Result, Xs, XsResult, Xsub};
@@ -632,7 +633,7 @@ const IOTHREAD_PARAMS: &[ParamSpec] = &[
 fn set_iothread(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let id = xs.u32(1)?;
-    let hv = xs.hash_ref(2)?;
+    let hv = hash_arg(xs, 2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, IOTHREAD_PARAMS)?;
     // SAFETY: `params` holds `len` initialised parameters.
@@ -807,7 +808,7 @@ fn get_scheduler_parameters(xs: &mut Xs) -> XsResult {
 /// `$dom->set_scheduler_parameters(\%params, $flags=0)`
 fn set_scheduler_parameters(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    let hv = xs.hash_ref(1)?;
+    let hv = hash_arg(xs, 1)?;
     let flags = xs.flags(2)?;
     let mut params = scheduler_params(dom, 0)?;
     params.keep_from_hash(xs.perl, hv)?;
@@ -839,7 +840,7 @@ macro_rules! tunable {
         /// `$dom->set_...(\%params, $flags=0)`
         fn $set(xs: &mut Xs) -> XsResult {
             let dom = dom(xs)?;
-            let hv = xs.hash_ref(1)?;
+            let hv = hash_arg(xs, 1)?;
             let flags = xs.flags(2)?;
             // SAFETY: as in the getter.
             let mut params =
@@ -890,7 +891,7 @@ macro_rules! device_tunable {
         fn $set(xs: &mut Xs) -> XsResult {
             let dom = dom(xs)?;
             let dev = xs.str(1)?;
-            let hv = xs.hash_ref(2)?;
+            let hv = hash_arg(xs, 2)?;
             let flags = xs.flags(3)?;
             let d = dev.as_ptr();
             // SAFETY: as in the getter.
@@ -940,7 +941,7 @@ fn get_perf_events(xs: &mut Xs) -> XsResult {
 /// `$dom->set_perf_events(\%params, $flags=0)`
 fn set_perf_events(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    let hv = xs.hash_ref(1)?;
+    let hv = hash_arg(xs, 1)?;
     let flags = xs.flags(2)?;
     let current = perf_events(dom, 0)?;
     let mut params = params_from_libvirt(xs.perl, hv, &current)?;
@@ -975,7 +976,7 @@ const LAUNCH_SECURITY_PARAMS: &[ParamSpec] = &[
 /// `$dom->set_launch_security_state(\%params, $flags=0)`
 fn set_launch_security_state(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    let hv = xs.hash_ref(1)?;
+    let hv = hash_arg(xs, 1)?;
     let flags = xs.flags(2)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, LAUNCH_SECURITY_PARAMS)?;
     // SAFETY: `params` holds `len` initialised parameters.

@@ -54,7 +54,8 @@ sub _new {
 # ---- migration: positional forms map onto the typed-parameter XSUBs ----
 
 # Typed parameters for the legacy positional forms; undefined values are
-# left out so that libvirt applies its defaults.
+# left out so that libvirt applies its defaults. An omitted $flags is 0
+# (the C original passed undef on, with an "uninitialized" warning).
 my $legacy_migrate_params = sub {
     my %values = @_;
     my %params;
@@ -69,7 +70,7 @@ sub migrate {
 
     if (ref($args[0]) && ref($args[0]) eq "HASH") {
         my ($params, $flags) = @args;
-        return $dom->_migrate($destcon, $params, $flags);
+        return $dom->_migrate($destcon, $params, $flags // 0);
     }
 
     my ($flags, $dname, $uri, $bandwidth) = @args;
@@ -77,7 +78,7 @@ sub migrate {
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => $dname,
         Sys::Virt::Domain::MIGRATE_PARAM_URI() => $uri,
         Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => $bandwidth);
-    return $dom->_migrate($destcon, $params, $flags);
+    return $dom->_migrate($destcon, $params, $flags // 0);
 }
 
 sub migrate2 {
@@ -88,7 +89,7 @@ sub migrate2 {
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => $dname,
         Sys::Virt::Domain::MIGRATE_PARAM_URI() => $uri,
         Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => $bandwidth);
-    return $dom->_migrate($destcon, $params, $flags);
+    return $dom->_migrate($destcon, $params, $flags // 0);
 }
 
 sub migrate_to_uri {
@@ -96,29 +97,40 @@ sub migrate_to_uri {
 
     if (ref($args[0]) && ref($args[0]) eq "HASH") {
         my ($params, $flags) = @args;
-        return $dom->_migrate_to_uri($desturi, $params, $flags);
+        return $dom->_migrate_to_uri($desturi, $params, $flags // 0);
     }
 
-    my ($flags, $dname, $uri, $bandwidth) = @args;
+    # The documented positional form is ($flags, $dname, $bandwidth); the
+    # C original read a migration URI before the bandwidth instead
+    # ($flags, $dname, $uri, $bandwidth), turning a documented bandwidth
+    # into a bogus URI. Both are accepted: a third argument made of digits
+    # only is a bandwidth (no URI looks like that).
+    my ($flags, $dname, $uri, $bandwidth);
+    if (@args == 3 && defined($args[2]) && $args[2] =~ /\A[0-9]+\z/) {
+        ($flags, $dname, $bandwidth) = @args;
+    } else {
+        ($flags, $dname, $uri, $bandwidth) = @args;
+    }
     my $params = $legacy_migrate_params->(
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => $dname,
         Sys::Virt::Domain::MIGRATE_PARAM_URI() => $uri,
         Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => $bandwidth);
-    return $dom->_migrate_to_uri($desturi, $params, $flags);
+    return $dom->_migrate_to_uri($desturi, $params, $flags // 0);
 }
 
-# The C original calls a `_migrate_to_uri2` XSUB that does not exist (so
-# this method always died there); the typed-parameter `_migrate_to_uri`
-# takes the same arguments and is what it meant.
+# Arguments in their documented order. The C original read them in
+# another order ($desturi, $dxml, $flags, $dname, $uri, $bandwidth) and
+# then called a `_migrate_to_uri2` XSUB that does not exist, so the method
+# always died there: no working script depends on that order.
 sub migrate_to_uri2 {
-    my ($dom, $desturi, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
+    my ($dom, $dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth) = @_;
 
     my $params = $legacy_migrate_params->(
+        Sys::Virt::Domain::MIGRATE_PARAM_URI() => $miguri,
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_XML() => $dxml,
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => $dname,
-        Sys::Virt::Domain::MIGRATE_PARAM_URI() => $uri,
         Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => $bandwidth);
-    return $dom->_migrate_to_uri($desturi, $params, $flags);
+    return $dom->_migrate_to_uri($dconnuri, $params, $flags // 0);
 }
 
 # ---- snapshots and checkpoints ----
@@ -189,6 +201,14 @@ exception.
 
 =head1 METHODS
 
+The methods are grouped by topic below. Arguments shown with a default
+value (C<$flags=0>) may be left out, and methods that only perform an
+action return nothing (an empty list).
+
+=head2 Identity and configuration
+
+What the domain is and how it is configured.
+
 =over 4
 
 =item my $id = $dom->get_id()
@@ -212,11 +232,25 @@ Returns the domain's universally unique identifier in its printable form,
 
 Returns the name of the domain, which is unique on its host.
 
+=item my $type = $dom->get_os_type()
+
+Returns the kind of operating system environment the guest runs in, as
+found in the C<os/type> element of its XML: C<hvm> for full
+virtualization, C<linux> or C<xen> for paravirtualized guests, C<exe> for
+containers...
+
 =item my $hostname = $dom->get_hostname($flags=0)
 
 Returns the host name the guest operating system uses for itself. How it
 is found out depends on the hypervisor; C<$flags> can pick the source, with
 one of the B<HOSTNAME SOURCES> constants listed below.
+
+=item my $xml = $dom->get_xml_description($flags=0)
+
+Returns the XML document describing the domain's configuration. By
+default this is the live configuration of a running domain; C<$flags>
+combines B<XML DUMP OPTIONS> constants to ask for something else, such as
+the inactive configuration or the security sensitive parts.
 
 =item my $str = $dom->get_metadata($type, $uri=undef, $flags=0)
 
@@ -255,19 +289,27 @@ Returns true if the domain is running and its persistent configuration
 has been changed since it was started, so that it will differ on the next
 start.
 
-=item my $xml = $dom->get_xml_description($flags=0)
+=item my $autostart = $dom->get_autostart()
 
-Returns the XML document describing the domain's configuration. By
-default this is the live configuration of a running domain; C<$flags>
-combines B<XML DUMP OPTIONS> constants to ask for something else, such as
-the inactive configuration or the security sensitive parts.
+Returns true if the domain is started automatically whenever the
+hypervisor host (or its management daemon) starts.
 
-=item my $type = $dom->get_os_type()
+=item $dom->set_autostart($flag)
 
-Returns the kind of operating system environment the guest runs in, as
-found in the C<os/type> element of its XML: C<hvm> for full
-virtualization, C<linux> or C<xen> for paravirtualized guests, C<exe> for
-containers...
+Turns automatic start with the host on (true C<$flag>) or off.
+
+=item $dom->rename($newname, $flags=0)
+
+Gives the (shut off, persistent) domain the new name C<$newname>.
+C<$flags> is reserved and defaults to zero.
+
+=back
+
+=head2 State and lifecycle
+
+Finding out what the domain is doing, and starting, pausing and stopping it.
+
+=over 4
 
 =item my $info = $dom->get_info()
 
@@ -308,52 +350,15 @@ only the reason is returned. C<$flags> is reserved and defaults to zero.
 =item my $info = $dom->get_control_info($flags=0)
 
 Returns a hash reference telling whether libvirt can currently talk to the
-process that runs the domain, with these keys:
-
-=over 4
-
-=item state
-
-One of the B<CONTROL INFO> constants (C<Sys::Virt::Domain::CONTROL_*>).
-
-=item details
-
-When C<state> is C<Sys::Virt::Domain::CONTROL_ERROR>, the reason, one of
-the C<Sys::Virt::Domain::CONTROL_ERROR_REASON_*> constants; otherwise 0.
-
-=item stateTime
-
-How long the control channel has been in this state, in milliseconds.
-It is only measured for the busy states; it is 0 for
-C<Sys::Virt::Domain::CONTROL_OK> and C<Sys::Virt::Domain::CONTROL_ERROR>.
-
-=back
-
-C<$flags> is reserved and defaults to zero.
-
-=item my $time = $dom->get_time($flags=0)
-
-Asks the guest (through its agent) for its clock. Returns an array
-reference C<[$secs, $nsecs]>: seconds since the Unix epoch and
-nanoseconds within that second. A reference is returned, not a list,
-exactly as the C implementation of Sys::Virt always has, whatever its
-documentation said. C<$flags> is reserved and defaults to zero.
-
-=item $dom->set_time($secs, $nsecs, $flags=0)
-
-Sets the guest's clock to C<$secs> seconds and C<$nsecs> nanoseconds after
-the Unix epoch. With C<$flags> set to C<Sys::Virt::Domain::TIME_SYNC>, the
-guest is instead told to reread its clock from its hardware real time
-clock, and the time arguments are ignored.
-
-=item my $autostart = $dom->get_autostart()
-
-Returns true if the domain is started automatically whenever the
-hypervisor host (or its management daemon) starts.
-
-=item $dom->set_autostart($flag)
-
-Turns automatic start with the host on (true C<$flag>) or off.
+process that runs the domain. Its key C<state> is one of the
+B<CONTROL INFO> constants (C<Sys::Virt::Domain::CONTROL_*>). When that
+state is C<Sys::Virt::Domain::CONTROL_ERROR>, the key C<details> gives the
+reason, one of the C<Sys::Virt::Domain::CONTROL_ERROR_REASON_*> constants;
+otherwise it is 0. The key C<stateTime> tells how long, in milliseconds,
+the control channel has been in its current state; it is only measured for
+the busy states, and is 0 for C<Sys::Virt::Domain::CONTROL_OK> and
+C<Sys::Virt::Domain::CONTROL_ERROR>. C<$flags> is reserved and defaults to
+zero.
 
 =item $dom->create($flags=0)
 
@@ -421,6 +426,20 @@ be woken. C<$flags> is reserved and defaults to zero.
 Wakes a guest up from a power management sleep state entered with
 C<pm_suspend_for_duration>. C<$flags> is reserved and defaults to zero.
 
+=item $dom->set_lifecycle_action($type, $action, $flags=0)
+
+Chooses what happens when the guest powers off, reboots or crashes
+(C<$type>, a C<LIFECYCLE_*> constant): C<$action> is a
+C<LIFECYCLE_ACTION_*> constant. C<$flags> takes the C<AFFECT_*> constants.
+
+=back
+
+=head2 Saving and dumping
+
+Writing the state or the memory of the domain to files.
+
+=over 4
+
 =item $dom->save($filename, $dxml=undef, $params=undef, $flags=0)
 
 Stops the running domain after writing its memory and device state to the
@@ -477,10 +496,223 @@ B<DOMAIN CORE DUMP CONSTANTS> (C<Sys::Virt::Domain::DUMP_*>).
 Like C<core_dump>, writing the dump in the format C<$format>, one of the
 C<Sys::Virt::Domain::CORE_DUMP_FORMAT_*> constants.
 
-=item $dom->rename($newname, $flags=0)
+=back
 
-Gives the (shut off, persistent) domain the new name C<$newname>.
-C<$flags> is reserved and defaults to zero.
+=head2 Memory, virtual CPUs and IOThreads
+
+Sizing the domain and placing its threads on host CPUs.
+
+=over 4
+
+=item my $kib = $dom->get_max_memory()
+
+Returns the largest amount of memory, in KiB, that the guest may be given.
+
+=item $dom->set_max_memory($kib)
+
+Changes the largest amount of memory, in KiB, the guest may be given. Most
+hypervisors only accept this for a guest that is not running.
+
+=item $dom->set_memory($kib, $flags=0)
+
+Changes the amount of memory, in KiB, currently given to the guest (the
+balloon target). C<$flags> takes the C<MEM_*> constants to choose the live
+state, the saved configuration or the maximum; without flags the live
+guest is changed.
+
+=item $dom->set_memory_stats_period($seconds, $flags=0)
+
+Sets how often, in seconds, the balloon driver refreshes the memory
+statistics of the guest; 0 turns the collection off. C<$flags> takes the
+C<MEM_*> constants.
+
+=item my $count = $dom->get_max_vcpus()
+
+Returns the largest number of virtual CPUs the running guest may be given.
+A failure raises an error (the C implementation returned -1 instead).
+
+=item my $count = $dom->get_vcpus($flags=0)
+
+Returns the number of virtual CPUs of the guest. C<$flags> takes the
+C<VCPU_*> constants: choose the live or saved configuration, the maximum
+rather than the current count, or ask the guest agent.
+
+=item $dom->set_vcpus($count, $flags=0)
+
+Changes the number of virtual CPUs of the guest to C<$count>. C<$flags>
+takes the C<VCPU_*> constants, as for C<get_vcpus>.
+
+=item $dom->set_vcpu($cpulist, $state, $flags=0)
+
+Turns individual virtual CPUs on (C<$state> true) or off. C<$cpulist> is a
+textual list of vCPU numbers such as C<"1,3-5,^4">. C<$flags> takes the
+C<AFFECT_*> constants.
+
+=item my @vcpus = $dom->get_vcpu_info($flags=0)
+
+Returns one hash reference per virtual CPU, with the keys C<number> (vCPU
+index), C<state> (one of the C<VCPU_OFFLINE>/C<VCPU_RUNNING>/C<VCPU_BLOCKED>
+constants), C<cpuTime> (nanoseconds of CPU time used), C<cpu> (the host
+CPU it last ran on) and C<affinity>, a bit string of the host CPUs it may
+run on, one bit per CPU and eight CPUs per byte (C<unpack("b*", ...)>
+gives one character per CPU). Only a running guest queried with no
+C<$flags> reports C<state>, C<cpuTime> and C<cpu>; otherwise they are 0
+and only the pinning is known. C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->pin_vcpu($vcpu, $mask, $flags=0)
+
+Restricts virtual CPU C<$vcpu> to the host CPUs whose bits are set in the
+bit string C<$mask> (eight CPUs per byte, as built with C<vec($mask, $cpu,
+1) = 1>). C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $mask = $dom->get_emulator_pin_info($flags=0)
+
+Returns the bit string of host CPUs the hypervisor's own (emulator)
+threads may run on, eight CPUs per byte. C<$flags> takes the C<AFFECT_*>
+constants.
+
+=item $dom->pin_emulator($mask, $flags=0)
+
+Restricts the emulator threads to the host CPUs set in the bit string
+C<$mask>. C<$flags> takes the C<AFFECT_*> constants.
+
+=item my @threads = $dom->get_iothread_info($flags=0)
+
+Returns one hash reference per IOThread of the guest, with the keys
+C<number> (the IOThread id) and C<affinity> (bit string of allowed host
+CPUs). C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->pin_iothread($id, $mask, $flags=0)
+
+Restricts IOThread C<$id> to the host CPUs set in the bit string C<$mask>.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->add_iothread($id, $flags=0)
+
+Adds an IOThread with id C<$id> to the guest. C<$flags> takes the
+C<AFFECT_*> constants.
+
+=item $dom->del_iothread($id, $flags=0)
+
+Removes IOThread C<$id> from the guest. C<$flags> takes the C<AFFECT_*>
+constants.
+
+=item $dom->set_iothread($id, \%params, $flags=0)
+
+Tunes IOThread C<$id>. The hash keys are the C<IOTHREAD_PARAM_*>
+constants; other keys are ignored. C<$flags> takes the C<AFFECT_*>
+constants.
+
+=back
+
+=head2 Tunable parameters
+
+Resource controls passed as hash references of typed parameters, keyed by
+the constants listed under CONSTANTS. A getter returns every parameter the
+hypervisor reports; a setter changes only the keys it is given.
+
+=over 4
+
+=item my $type = $dom->get_scheduler_type()
+
+Returns the name of the host scheduler in charge of the guest, such as
+C<posix> or C<fair>.
+
+=item my $params = $dom->get_scheduler_parameters($flags=0)
+
+Returns a hash reference of the scheduler tunables of the guest; the keys
+depend on the hypervisor (see the C<SCHEDULER_*> constants). C<$flags>
+takes the C<AFFECT_*> constants.
+
+=item $dom->set_scheduler_parameters(\%params, $flags=0)
+
+Changes the scheduler tunables named in the hash; keys the hypervisor
+does not report are ignored, and the others keep their current value.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_memory_parameters($flags=0)
+
+Returns a hash reference of the memory tunables of the guest, keyed by the
+C<MEMORY_*> parameter constants, in KiB; C<MEMORY_PARAM_UNLIMITED> means no
+limit. C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->set_memory_parameters(\%params, $flags=0)
+
+Changes the memory tunables named in the hash (C<MEMORY_*> keys); the
+others keep their value. C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_blkio_parameters($flags=0)
+
+Returns a hash reference of the block I/O tunables of the guest, keyed by
+the C<BLKIO_*> constants. C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->set_blkio_parameters(\%params, $flags=0)
+
+Changes the block I/O tunables named in the hash (C<BLKIO_*> keys).
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_numa_parameters($flags=0)
+
+Returns a hash reference of the NUMA memory placement of the guest, keyed
+by C<NUMA_MODE> (a C<NUMATUNE_MEM_*> value) and C<NUMA_NODESET>. C<$flags>
+takes the C<AFFECT_*> constants.
+
+=item $dom->set_numa_parameters(\%params, $flags=0)
+
+Changes the NUMA memory placement named in the hash. C<$flags> takes the
+C<AFFECT_*> constants.
+
+=item my $params = $dom->get_interface_parameters($device, $flags=0)
+
+Returns a hash reference of the bandwidth limits of the network interface
+C<$device> (its target name or MAC address), keyed by the C<BANDWIDTH_*>
+constants. C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->set_interface_parameters($device, \%params, $flags=0)
+
+Changes the bandwidth limits named in the hash for interface C<$device>.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_block_iotune($disk, $flags=0)
+
+Returns a hash reference of the I/O throttling of disk C<$disk> (target
+name or source path), keyed by the C<BLOCK_IOTUNE_*> constants. C<$flags>
+takes the C<AFFECT_*> constants.
+
+=item $dom->set_block_iotune($disk, \%params, $flags=0)
+
+Changes the I/O throttling values named in the hash for disk C<$disk>.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item my $params = $dom->get_perf_events($flags=0)
+
+Returns a hash reference telling, for each performance event the
+hypervisor knows (C<PERF_PARAM_*> keys), whether it is being counted.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=item $dom->set_perf_events(\%params, $flags=0)
+
+Turns the performance events named in the hash on (true) or off.
+C<$flags> takes the C<AFFECT_*> constants.
+
+=back
+
+=head2 Statistics and monitoring
+
+Counters and reports about the running domain (see also
+C<get_all_domain_stats> in L<Sys::Virt>, which gathers them for many
+domains at once).
+
+=over 4
+
+=item my @stats = $dom->get_cpu_stats($start_cpu, $ncpus, $flags=0)
+
+Returns the guest's use of host CPUs as a list of hash references (keys
+such as C<CPU_STATS_CPUTIME> and C<CPU_STATS_VCPUTIME>), one per host CPU
+from C<$start_cpu>, for C<$ncpus> CPUs (0 means all of them). Only CPUs
+the host has are returned. With C<$start_cpu> -1 and C<$ncpus> 1 the list
+holds one hash of totals for the whole guest (C<CPU_STATS_CPUTIME>,
+C<CPU_STATS_USERTIME>, C<CPU_STATS_SYSTEMTIME>).
 
 =item my $stats = $dom->block_stats($path, $flags=0)
 
@@ -612,6 +844,27 @@ one of the C<Sys::Virt::Domain::DISK_ERROR_*> constants. The list is
 empty when no disk has an error. C<$flags> is currently unused and
 defaults to 0.
 
+=item my @messages = $dom->get_messages($flags=0)
+
+Returns the informative messages libvirt keeps about the guest (such as
+use of deprecated features). C<$flags> combines the C<MESSAGE_*>
+constants to choose which kinds; 0 means all.
+
+=item $dom->start_dirty_rate_calc($seconds, $flags=0)
+
+Starts measuring how fast the guest dirties its memory, over C<$seconds>
+seconds; C<$flags> takes a C<DIRTYRATE_MODE_*> constant. The result is
+reported by the domain statistics.
+
+=back
+
+=head2 Background jobs
+
+The long-running operation (save, dump, migration, backup...) a domain may
+have in progress.
+
+=over 4
+
 =item my $info = $dom->get_job_info()
 
 Reports progress of the background job running on the guest (a save,
@@ -629,7 +882,7 @@ guest memory and for files. C<get_job_stats> gives more detail.
 Reports detailed progress of the guest's background job. Returns a
 list of two values: C<$type>, a C<Sys::Virt::Domain::JOB_*> type
 constant, and C<$stats>, a hash reference whose keys are the job
-statistics fields listed under JOB STATISTICS FIELDS (only those the
+statistics fields listed under B<JOB STATISTICS FIELDS> (only those the
 hypervisor supplies are present). In scalar context only the hash
 reference is returned. C<$flags> accepts:
 
@@ -659,6 +912,14 @@ Stop a migration that is in its post-copy phase; it can later be
 restarted with the C<MIGRATE_POSTCOPY_RESUME> migration flag.
 
 =back
+
+=back
+
+=head2 Devices
+
+Changing the virtual hardware, and acting on it directly.
+
+=over 4
 
 =item $dom->attach_device($xml, $flags=0)
 
@@ -718,6 +979,22 @@ wants one of C<Sys::Virt::Domain::MEMORY_VIRTUAL> or
 C<Sys::Virt::Domain::MEMORY_PHYSICAL>. Remote connections limit the
 size of one read (16 MiB with current servers).
 
+=item $dom->fd_associate($name, \@fds, $flags=0)
+
+Hands the open file descriptors C<@fds> to the hypervisor driver under
+the name C<$name>, for use by the guest configuration. C<$flags> takes
+the C<FD_ASSOCIATE_*> constants.
+
+=back
+
+=head2 Block jobs and backups
+
+Long-running operations on the disk images of a running domain. At most
+one block job runs per disk; C<get_block_job_info> follows it and block
+job events report its end.
+
+=over 4
+
 =item $dom->block_pull($path, $bandwidth, $flags=0)
 
 Starts a job that copies into the guest disk C<$path> all the data
@@ -739,7 +1016,7 @@ Starts a job that copies into the guest disk C<$path> the data of its
 backing images above C<$base>, then makes C<$base> its new backing
 image. An undefined C<$base> flattens the whole chain. With
 C<Sys::Virt::Domain::BLOCK_REBASE_COPY> it instead copies the disk to
-the new image C<$base> (see the BLOCK REBASE constants). C<$bandwidth>
+the new image C<$base> (see B<DOMAIN BLOCK REBASE CONSTANTS>). C<$bandwidth>
 caps the copy rate in MiB/s (0 for no limit), or in bytes per second
 with C<Sys::Virt::Domain::BLOCK_REBASE_BANDWIDTH_BYTES>.
 
@@ -776,13 +1053,13 @@ and defaults to 0. Dies if C<\%params> is not a hash reference.
 
 Starts a job that merges the data of the backing images of guest disk
 C<$path> from C<$top> down to C<$base> into C<$base>, then drops the
-merged images from the chain. An undefined C<$top> means the active
-image, which can only be committed with
+merged images from the chain. An undefined C<$top> means the active image,
+which can only be committed with
 C<Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE>: such a job then waits, once
 caught up, to be ended with C<abort_block_job>. An undefined C<$base>
 means the bottom of the chain (the image just below C<$top> with
-C<Sys::Virt::Domain::BLOCK_COMMIT_SHALLOW>). C<$bandwidth> caps the rate in MiB/s (0 for
-no limit), or in bytes per second with
+C<Sys::Virt::Domain::BLOCK_COMMIT_SHALLOW>). C<$bandwidth> caps the rate
+in MiB/s (0 for no limit), or in bytes per second with
 C<Sys::Virt::Domain::BLOCK_COMMIT_BANDWIDTH_BYTES>. C<$flags> takes the
 C<Sys::Virt::Domain::BLOCK_COMMIT_*> constants.
 
@@ -835,7 +1112,7 @@ C<$bandwidth> is given in bytes per second.
 =item $dom->abort_block_job($path, $flags=0)
 
 Ends the block job running on guest disk C<$path>. C<$flags> takes the
-BLOCK JOB ABORT constants, e.g. to switch the guest over to the
+B<DOMAIN BLOCK JOB ABORT CONSTANTS>, e.g. to switch the guest over to the
 finished copy of a copy job, and defaults to 0.
 
 =item $dom->set_block_threshold($dev, $threshold, $flags=0)
@@ -869,11 +1146,19 @@ Returns the XML document describing the backup job currently running
 on the guest. Raises an error if no backup job is running. C<$flags>
 is currently unused and defaults to 0.
 
+=back
+
+=head2 Migration
+
+Moving the domain to another host, and tuning migrations in progress.
+
+=over 4
+
 =item my $ddom = $dom->migrate($destcon, \%params, $flags=0)
 
 Moves the guest to the host behind the C<Sys::Virt> connection
 C<$destcon>, and returns the C<Sys::Virt::Domain> object for it on the
-destination. C<$flags> is a bitwise OR of the MIGRATE OPTIONS
+destination. C<$flags> is a bitwise OR of the B<MIGRATE OPTIONS>
 constants. The hash reference C<\%params> sets the migration
 parameters; keys other than these are ignored:
 
@@ -1009,17 +1294,23 @@ be undef (passed to libvirt as NULL) and the target is given by
 C<MIGRATE_PARAM_URI>. C<\%params> and C<$flags> are as for
 C<migrate>. Returns nothing.
 
-=item $dom->migrate_to_uri($desturi, $flags=0, $dname=undef, $uri=undef, $bandwidth=0)
+=item $dom->migrate_to_uri($desturi, $flags=0, $dname=undef, $bandwidth=0)
 
-The older form of C<migrate_to_uri>, with the destination name,
-migration URI and bandwidth limit as positional arguments. New code
-should pass a hash reference instead.
+The older form of C<migrate_to_uri>, with the destination name and
+bandwidth limit as positional arguments. A migration URI may also be
+given, before the bandwidth:
+C<< $dom->migrate_to_uri($desturi, $flags, $dname, $uri, $bandwidth) >>
+(with exactly three arguments after C<$desturi>, a third one made of
+digits only is taken as the bandwidth, anything else as the URI). New
+code should pass a hash reference instead.
 
 =item $dom->migrate_to_uri2($dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth)
 
-Like the positional form of C<migrate_to_uri>, with in addition
-C<$dxml>, the domain XML to use on the destination. New code should
-pass a hash reference to C<migrate_to_uri> instead.
+Like the positional form of C<migrate_to_uri>, with the migration URI
+C<$miguri> and the domain XML to use on the destination C<$dxml>;
+C<$dconnuri> is the libvirt URI of the destination host for a
+peer-to-peer migration. Undefined arguments are left out. New code
+should pass a hash reference to C<migrate_to_uri> instead.
 
 =item $dom->migrate_set_max_downtime($downtime, $flags=0)
 
@@ -1073,207 +1364,38 @@ from the source on demand. The migration must have been started with
 the C<Sys::Virt::Domain::MIGRATE_POSTCOPY> flag. C<$flags> is currently
 unused and defaults to 0.
 
-=item my $kib = $dom->get_max_memory()
+=back
 
-Returns the largest amount of memory, in KiB, that the guest may be given.
+=head2 Guest agent
 
-=item $dom->set_max_memory($kib)
+Requests carried out inside the guest operating system. Most of them need
+a guest agent running in the guest and connected to the hypervisor; they
+fail when it is not there.
 
-Changes the largest amount of memory, in KiB, the guest may be given. Most
-hypervisors only accept this for a guest that is not running.
+=over 4
 
-=item $dom->set_memory($kib, $flags=0)
+=item my $time = $dom->get_time($flags=0)
 
-Changes the amount of memory, in KiB, currently given to the guest (the
-balloon target). C<$flags> takes the C<MEM_*> constants to choose the live
-state, the saved configuration or the maximum; without flags the live
-guest is changed.
+Asks the guest (through its agent) for its clock. Returns an array
+reference C<[$secs, $nsecs]>: seconds since the Unix epoch and
+nanoseconds within that second. A reference is returned, not a list,
+exactly as the C implementation of Sys::Virt always has, whatever its
+documentation said. C<$flags> is reserved and defaults to zero.
 
-=item $dom->set_memory_stats_period($seconds, $flags=0)
+=item $dom->set_time($secs, $nsecs, $flags=0)
 
-Sets how often, in seconds, the balloon driver refreshes the memory
-statistics of the guest; 0 turns the collection off. C<$flags> takes the
-C<MEM_*> constants.
+Sets the guest's clock to C<$secs> seconds and C<$nsecs> nanoseconds after
+the Unix epoch. With C<$flags> set to C<Sys::Virt::Domain::TIME_SYNC>, the
+guest is instead told to reread its clock from its hardware real time
+clock, and the time arguments are ignored.
 
-=item my $count = $dom->get_max_vcpus()
+=item my $info = $dom->get_guest_info($types=0, $flags=0)
 
-Returns the largest number of virtual CPUs the running guest may be given.
-A failure raises an error (the C implementation returned -1 instead).
-
-=item my $count = $dom->get_vcpus($flags=0)
-
-Returns the number of virtual CPUs of the guest. C<$flags> takes the
-C<VCPU_*> constants: choose the live or saved configuration, the maximum
-rather than the current count, or ask the guest agent.
-
-=item $dom->set_vcpus($count, $flags=0)
-
-Changes the number of virtual CPUs of the guest to C<$count>. C<$flags>
-takes the C<VCPU_*> constants, as for C<get_vcpus>.
-
-=item $dom->set_vcpu($cpulist, $state, $flags=0)
-
-Turns individual virtual CPUs on (C<$state> true) or off. C<$cpulist> is a
-textual list of vCPU numbers such as C<"1,3-5,^4">. C<$flags> takes the
-C<AFFECT_*> constants.
-
-=item my @vcpus = $dom->get_vcpu_info($flags=0)
-
-Returns one hash reference per virtual CPU, with the keys C<number> (vCPU
-index), C<state> (one of the C<VCPU_OFFLINE>/C<VCPU_RUNNING>/C<VCPU_BLOCKED>
-constants), C<cpuTime> (nanoseconds of CPU time used), C<cpu> (the host
-CPU it last ran on) and C<affinity>, a bit string of the host CPUs it may
-run on, one bit per CPU and eight CPUs per byte (C<unpack("b*", ...)>
-gives one character per CPU). Only a running guest queried with no
-C<$flags> reports C<state>, C<cpuTime> and C<cpu>; otherwise they are 0
-and only the pinning is known. C<$flags> takes the C<AFFECT_*> constants.
-
-=item $dom->pin_vcpu($vcpu, $mask, $flags=0)
-
-Restricts virtual CPU C<$vcpu> to the host CPUs whose bits are set in the
-bit string C<$mask> (eight CPUs per byte, as built with C<vec($mask, $cpu,
-1) = 1>). C<$flags> takes the C<AFFECT_*> constants.
-
-=item my $mask = $dom->get_emulator_pin_info($flags=0)
-
-Returns the bit string of host CPUs the hypervisor's own (emulator)
-threads may run on, eight CPUs per byte. C<$flags> takes the C<AFFECT_*>
-constants.
-
-=item $dom->pin_emulator($mask, $flags=0)
-
-Restricts the emulator threads to the host CPUs set in the bit string
-C<$mask>. C<$flags> takes the C<AFFECT_*> constants.
-
-=item my @threads = $dom->get_iothread_info($flags=0)
-
-Returns one hash reference per IOThread of the guest, with the keys
-C<number> (the IOThread id) and C<affinity> (bit string of allowed host
-CPUs). C<$flags> takes the C<AFFECT_*> constants.
-
-=item $dom->pin_iothread($id, $mask, $flags=0)
-
-Restricts IOThread C<$id> to the host CPUs set in the bit string C<$mask>.
-C<$flags> takes the C<AFFECT_*> constants.
-
-=item $dom->add_iothread($id, $flags=0)
-
-Adds an IOThread with id C<$id> to the guest. C<$flags> takes the
-C<AFFECT_*> constants.
-
-=item $dom->del_iothread($id, $flags=0)
-
-Removes IOThread C<$id> from the guest. C<$flags> takes the C<AFFECT_*>
-constants.
-
-=item $dom->set_iothread($id, \%params, $flags=0)
-
-Tunes IOThread C<$id>. The hash keys are the C<IOTHREAD_PARAM_*>
-constants; other keys are ignored. C<$flags> takes the C<AFFECT_*>
-constants.
-
-=item my @stats = $dom->get_cpu_stats($start_cpu, $ncpus, $flags=0)
-
-Returns the guest's use of host CPUs as a list of hash references (keys
-such as C<CPU_STATS_CPUTIME> and C<CPU_STATS_VCPUTIME>), one per host CPU
-from C<$start_cpu>, for C<$ncpus> CPUs (0 means all of them). Only CPUs
-the host has are returned. With C<$start_cpu> -1 and C<$ncpus> 1 the list
-holds one hash of totals for the whole guest (C<CPU_STATS_CPUTIME>,
-C<CPU_STATS_USERTIME>, C<CPU_STATS_SYSTEMTIME>).
-
-=item my $type = $dom->get_scheduler_type()
-
-Returns the name of the host scheduler in charge of the guest, such as
-C<posix> or C<fair>.
-
-=item my $params = $dom->get_scheduler_parameters($flags=0)
-
-Returns a hash reference of the scheduler tunables of the guest; the keys
-depend on the hypervisor (see the C<SCHEDULER_*> constants). C<$flags>
-takes the C<AFFECT_*> constants.
-
-=item $dom->set_scheduler_parameters(\%params, $flags=0)
-
-Changes the scheduler tunables named in the hash; keys the hypervisor
-does not report are ignored, and the others keep their current value.
-C<$flags> takes the C<AFFECT_*> constants.
-
-=item my $params = $dom->get_memory_parameters($flags=0)
-
-Returns a hash reference of the memory tunables of the guest, keyed by the
-C<MEMORY_*> parameter constants, in KiB; C<MEMORY_PARAM_UNLIMITED> means no
-limit. C<$flags> takes the C<AFFECT_*> constants.
-
-=item $dom->set_memory_parameters(\%params, $flags=0)
-
-Changes the memory tunables named in the hash (C<MEMORY_*> keys); the
-others keep their value. C<$flags> takes the C<AFFECT_*> constants.
-
-=item my $params = $dom->get_blkio_parameters($flags=0)
-
-Returns a hash reference of the block I/O tunables of the guest, keyed by
-the C<BLKIO_*> constants. C<$flags> takes the C<AFFECT_*> constants.
-
-=item $dom->set_blkio_parameters(\%params, $flags=0)
-
-Changes the block I/O tunables named in the hash (C<BLKIO_*> keys).
-C<$flags> takes the C<AFFECT_*> constants.
-
-=item my $params = $dom->get_numa_parameters($flags=0)
-
-Returns a hash reference of the NUMA memory placement of the guest, keyed
-by C<NUMA_MODE> (a C<NUMATUNE_MEM_*> value) and C<NUMA_NODESET>. C<$flags>
-takes the C<AFFECT_*> constants.
-
-=item $dom->set_numa_parameters(\%params, $flags=0)
-
-Changes the NUMA memory placement named in the hash. C<$flags> takes the
-C<AFFECT_*> constants.
-
-=item my $params = $dom->get_interface_parameters($device, $flags=0)
-
-Returns a hash reference of the bandwidth limits of the network interface
-C<$device> (its target name or MAC address), keyed by the C<BANDWIDTH_*>
-constants. C<$flags> takes the C<AFFECT_*> constants.
-
-=item $dom->set_interface_parameters($device, \%params, $flags=0)
-
-Changes the bandwidth limits named in the hash for interface C<$device>.
-C<$flags> takes the C<AFFECT_*> constants.
-
-=item my $params = $dom->get_block_iotune($disk, $flags=0)
-
-Returns a hash reference of the I/O throttling of disk C<$disk> (target
-name or source path), keyed by the C<BLOCK_IOTUNE_*> constants. C<$flags>
-takes the C<AFFECT_*> constants.
-
-=item $dom->set_block_iotune($disk, \%params, $flags=0)
-
-Changes the I/O throttling values named in the hash for disk C<$disk>.
-C<$flags> takes the C<AFFECT_*> constants.
-
-=item my $params = $dom->get_perf_events($flags=0)
-
-Returns a hash reference telling, for each performance event the
-hypervisor knows (C<PERF_PARAM_*> keys), whether it is being counted.
-C<$flags> takes the C<AFFECT_*> constants.
-
-=item $dom->set_perf_events(\%params, $flags=0)
-
-Turns the performance events named in the hash on (true) or off.
-C<$flags> takes the C<AFFECT_*> constants.
-
-=item my $info = $dom->get_launch_security_info($flags=0)
-
-Returns a hash reference describing the launch security (e.g. AMD SEV) of
-the guest, keyed by the C<LAUNCH_SECURITY_*> constants.
-
-=item $dom->set_launch_security_state(\%params, $flags=0)
-
-Injects a launch secret into a guest started with launch security. The
-keys are C<LAUNCH_SECURITY_SEV_SECRET>, C<LAUNCH_SECURITY_SEV_SECRET_HEADER>
-(both base64 strings) and C<LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS>; other
-keys are ignored.
+Asks the guest agent for information about the guest OS, returned as one
+flat hash reference whose keys are described by libvirt's
+C<virDomainGetGuestInfo> documentation (such as C<os.id> or
+C<user.count>). C<$types> combines the C<GUEST_INFO_*> constants; 0 means
+everything.
 
 =item my $info = $dom->get_guest_vcpus($flags=0)
 
@@ -1285,6 +1407,13 @@ textual CPU list.
 
 Asks the guest agent to bring the vCPUs in the textual list C<$cpulist>
 online (C<$state> true) or offline.
+
+=item my @filesystems = $dom->get_fs_info($flags=0)
+
+Asks the guest agent about mounted file systems; returns one hash
+reference per file system with the keys C<mountpoint>, C<name> (device in
+the guest), C<fstype> and C<devalias> (array reference of the guest disk
+targets backing it).
 
 =item $dom->fs_freeze(\@mount_points, $flags=0)
 
@@ -1301,21 +1430,6 @@ or every file system if the list is empty.
 Asks the guest agent to discard unused blocks of the file system mounted
 at C<$mount_point>, in runs of at least C<$minimum> bytes. An undefined
 C<$mount_point> trims every file system.
-
-=item my @filesystems = $dom->get_fs_info($flags=0)
-
-Asks the guest agent about mounted file systems; returns one hash
-reference per file system with the keys C<mountpoint>, C<name> (device in
-the guest), C<fstype> and C<devalias> (array reference of the guest disk
-targets backing it).
-
-=item my $info = $dom->get_guest_info($types=0, $flags=0)
-
-Asks the guest agent for information about the guest OS, returned as one
-flat hash reference whose keys are described by libvirt's
-C<virDomainGetGuestInfo> documentation (such as C<os.id> or
-C<user.count>). C<$types> combines the C<GUEST_INFO_*> constants; 0 means
-everything.
 
 =item my @interfaces = $dom->get_interface_addresses($source, $flags=0)
 
@@ -1350,40 +1464,67 @@ host signal number) to process C<$pid> of the guest.
 Sets how long, in seconds, to wait for the guest agent to reply; the
 C<AGENT_RESPONSE_TIMEOUT_*> constants give the special values.
 
+=back
+
+=head2 Security
+
+Security labels and confidential computing.
+
+=over 4
+
 =item my $label = $dom->get_security_label()
 
 Returns the first security label of the guest as a hash reference with
 the keys C<label> (the label text) and C<enforcing> (true when the
-security driver enforces it).
+security driver enforces it). There is no C<model> key, whatever older
+documentation said: the name of the security model (e.g. C<selinux>)
+comes from C<get_node_security_model> in L<Sys::Virt>.
 
 =item my @labels = $dom->get_security_label_list()
 
 Returns every security label of the guest, as hash references with the
 keys described for C<get_security_label>.
 
-=item my @messages = $dom->get_messages($flags=0)
+=item my $info = $dom->get_launch_security_info($flags=0)
 
-Returns the informative messages libvirt keeps about the guest (such as
-use of deprecated features). C<$flags> combines the C<MESSAGE_*>
-constants to choose which kinds; 0 means all.
+Returns a hash reference describing the launch security (e.g. AMD SEV) of
+the guest, keyed by the C<LAUNCH_SECURITY_*> constants.
 
-=item $dom->start_dirty_rate_calc($seconds, $flags=0)
+=item $dom->set_launch_security_state(\%params, $flags=0)
 
-Starts measuring how fast the guest dirties its memory, over C<$seconds>
-seconds; C<$flags> takes a C<DIRTYRATE_MODE_*> constant. The result is
-reported by the domain statistics.
+Injects a launch secret into a guest started with launch security. The
+keys are C<LAUNCH_SECURITY_SEV_SECRET>, C<LAUNCH_SECURITY_SEV_SECRET_HEADER>
+(both base64 strings) and C<LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS>; other
+keys are ignored.
 
-=item $dom->set_lifecycle_action($type, $action, $flags=0)
+=back
 
-Chooses what happens when the guest powers off, reboots or crashes
-(C<$type>, a C<LIFECYCLE_*> constant): C<$action> is a
-C<LIFECYCLE_ACTION_*> constant. C<$flags> takes the C<AFFECT_*> constants.
+=head2 Consoles, channels and graphics
 
-=item $dom->fd_associate($name, \@fds, $flags=0)
+Talking to the guest's text consoles, data channels and displays. Consoles
+and channels are read and written through a L<Sys::Virt::Stream> created
+beforehand with C<< $conn->new_stream >>.
 
-Hands the open file descriptors C<@fds> to the hypervisor driver under
-the name C<$name>, for use by the guest configuration. C<$flags> takes
-the C<FD_ASSOCIATE_*> constants.
+=over 4
+
+=item $dom->open_console($st, $devname, $flags=0)
+
+Connect the L<Sys::Virt::Stream> C<$st> to a text console of the guest
+(a serial, parallel or paravirtualized console device), for
+reading what the guest prints and sending it input. C<$devname> names
+the device (its alias); undef opens the default console. C<$flags>
+takes C<Sys::Virt::Domain::OPEN_CONSOLE_FORCE> (take the console over
+from another client holding it) and
+C<Sys::Virt::Domain::OPEN_CONSOLE_SAFE> (fail unless the driver can
+guarantee exclusive access). Returns nothing.
+
+=item $dom->open_channel($st, $name, $flags=0)
+
+Connect the L<Sys::Virt::Stream> C<$st> to the guest data channel
+called C<$name> (for example C<org.qemu.guest_agent.0>); undef picks
+the first channel. C<$flags> takes
+C<Sys::Virt::Domain::OPEN_CHANNEL_FORCE> to take the channel over from
+another client. Returns nothing.
 
 =item $dom->open_graphics($index, $fd, $flags=0)
 
@@ -1395,6 +1536,25 @@ C<$flags> takes C<OPEN_GRAPHICS_SKIPAUTH>.
 
 Returns a new file descriptor connected to graphics device number
 C<$index> of the guest. C<$flags> takes C<OPEN_GRAPHICS_SKIPAUTH>.
+
+=item my $mimetype = $dom->screenshot($st, $screen, $flags=0)
+
+Take a picture of the guest's display number C<$screen> (0 for the
+first; guests with several heads or video cards have more). The image
+is delivered through C<$st>, a L<Sys::Virt::Stream> from
+C<< $conn->new_stream >>, to be read with C<< $st->recv >> or
+C<< $st->recv_all >> and then closed with C<< $st->finish >>. Returns
+the MIME type of the image, for instance C<image/png>. C<$flags> is
+unused and defaults to 0.
+
+=back
+
+=head2 Snapshots and checkpoints
+
+See L<Sys::Virt::DomainSnapshot> and L<Sys::Virt::DomainCheckpoint> for
+what can be done with the objects these methods return.
+
+=over 4
 
 =item my $count = $dom->num_of_snapshots($flags=0)
 
@@ -1468,42 +1628,16 @@ C<< <domaincheckpoint> >> XML document C<$xml>, and return it as a
 L<Sys::Virt::DomainCheckpoint> object. C<$flags> takes the
 C<Sys::Virt::DomainCheckpoint::CREATE_*> constants.
 
-=item my $mimetype = $dom->screenshot($st, $screen, $flags=0)
-
-Take a picture of the guest's display number C<$screen> (0 for the
-first; guests with several heads or video cards have more). The image
-is delivered through C<$st>, a L<Sys::Virt::Stream> from
-C<< $conn->new_stream >>, to be read with C<< $st->recv >> or
-C<< $st->recv_all >> and then closed with C<< $st->finish >>. Returns
-the MIME type of the image, for instance C<image/png>. C<$flags> is
-unused and defaults to 0.
-
-=item $dom->open_console($st, $devname, $flags=0)
-
-Connect the L<Sys::Virt::Stream> C<$st> to a text console of the guest
-(a serial, parallel or paravirtualized console device), for
-reading what the guest prints and sending it input. C<$devname> names
-the device (its alias); undef opens the default console. C<$flags>
-takes C<Sys::Virt::Domain::OPEN_CONSOLE_FORCE> (take the console over
-from another client holding it) and
-C<Sys::Virt::Domain::OPEN_CONSOLE_SAFE> (fail unless the driver can
-guarantee exclusive access). Returns nothing.
-
-=item $dom->open_channel($st, $name, $flags=0)
-
-Connect the L<Sys::Virt::Stream> C<$st> to the guest data channel
-called C<$name> (for example C<org.qemu.guest_agent.0>); undef picks
-the first channel. C<$flags> takes
-C<Sys::Virt::Domain::OPEN_CHANNEL_FORCE> to take the channel over from
-another client. Returns nothing.
-
 =back
 
 =head1 CONSTANTS
 
 Most methods take a C<$flags> argument for which 0 is the usual value.
 The constants below name the values these methods accept or return; each
-is a function of no arguments in the C<Sys::Virt::Domain> package.
+is a function of no arguments in the C<Sys::Virt::Domain> package. They
+come in the order of the method groups above, followed by the constants
+that methods of the L<Sys::Virt> connection use for domains: listing,
+bulk statistics and events.
 
 =head2 DOMAIN STATE
 
@@ -1820,32 +1954,6 @@ Check the XML document against the schema before using it.
 
 =back
 
-=head2 XML DUMP OPTIONS
-
-Flags for C<get_xml_description>:
-
-=over 4
-
-=item Sys::Virt::Domain::XML_SECURE
-
-Include security sensitive data such as passwords.
-
-=item Sys::Virt::Domain::XML_INACTIVE
-
-Describe the persistent configuration used at the next start rather than
-the live one.
-
-=item Sys::Virt::Domain::XML_UPDATE_CPU
-
-Expand the guest CPU definition to what the host actually provides.
-
-=item Sys::Virt::Domain::XML_MIGRATABLE
-
-Leave out what only this host or libvirt version understands, so the XML
-can be used on another host.
-
-=back
-
 =head2 UNDEFINE CONSTANTS
 
 Flags for C<undefine>:
@@ -1879,6 +1987,198 @@ Delete the persistent state of the emulated TPM too.
 =item Sys::Virt::Domain::UNDEFINE_KEEP_TPM
 
 Keep the persistent state of the emulated TPM.
+
+=back
+
+=head2 DESTROY CONSTANTS
+
+Flags for C<destroy>:
+
+=over 4
+
+=item Sys::Virt::Domain::DESTROY_DEFAULT
+
+Stop the domain the hypervisor's usual way (which may kill it forcibly).
+
+=item Sys::Virt::Domain::DESTROY_GRACEFUL
+
+Only send the hypervisor process a termination request, never kill it.
+
+=item Sys::Virt::Domain::DESTROY_REMOVE_LOGS
+
+Delete the domain's log files once it is stopped.
+
+=back
+
+=head2 SHUTDOWN CONSTANTS
+
+Flags for C<shutdown>, choosing how the guest is asked to stop (several
+may be combined; the hypervisor picks among them):
+
+=over 4
+
+=item Sys::Virt::Domain::SHUTDOWN_DEFAULT
+
+Whatever the hypervisor normally does.
+
+=item Sys::Virt::Domain::SHUTDOWN_ACPI_POWER_BTN
+
+Press the virtual ACPI power button.
+
+=item Sys::Virt::Domain::SHUTDOWN_GUEST_AGENT
+
+Ask the agent running inside the guest.
+
+=item Sys::Virt::Domain::SHUTDOWN_INITCTL
+
+Talk to the container's init process through initctl.
+
+=item Sys::Virt::Domain::SHUTDOWN_SIGNAL
+
+Send SIGTERM to the container's init process.
+
+=item Sys::Virt::Domain::SHUTDOWN_PARAVIRT
+
+Use the paravirtualized power control interface.
+
+=back
+
+=head2 REBOOT CONSTANTS
+
+Flags for C<reboot>, choosing how the guest is asked to restart:
+
+=over 4
+
+=item Sys::Virt::Domain::REBOOT_DEFAULT
+
+Whatever the hypervisor normally does.
+
+=item Sys::Virt::Domain::REBOOT_ACPI_POWER_BTN
+
+Press the virtual ACPI power button.
+
+=item Sys::Virt::Domain::REBOOT_GUEST_AGENT
+
+Ask the agent running inside the guest.
+
+=item Sys::Virt::Domain::REBOOT_INITCTL
+
+Talk to the container's init process through initctl.
+
+=item Sys::Virt::Domain::REBOOT_SIGNAL
+
+Send SIGHUP to the container's init process.
+
+=item Sys::Virt::Domain::REBOOT_PARAVIRT
+
+Use the paravirtualized power control interface.
+
+=back
+
+=head2 LIFECYCLE ACTIONS
+
+Arguments of C<set_lifecycle_action>.
+
+=over 4
+
+=item Sys::Virt::Domain::LIFECYCLE_POWEROFF
+
+The guest powers off.
+
+=item Sys::Virt::Domain::LIFECYCLE_REBOOT
+
+The guest reboots.
+
+=item Sys::Virt::Domain::LIFECYCLE_CRASH
+
+The guest crashes.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_DESTROY
+
+Stop the guest.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART
+
+Restart the guest.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART_RENAME
+
+Restart the guest under a new name.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_PRESERVE
+
+Keep the guest in its current state.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_COREDUMP_DESTROY
+
+Dump the guest's core, then stop it.
+
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_COREDUMP_RESTART
+
+Dump the guest's core, then restart it.
+
+=back
+
+=head2 XML DUMP OPTIONS
+
+Flags for C<get_xml_description>:
+
+=over 4
+
+=item Sys::Virt::Domain::XML_SECURE
+
+Include security sensitive data such as passwords.
+
+=item Sys::Virt::Domain::XML_INACTIVE
+
+Describe the persistent configuration used at the next start rather than
+the live one.
+
+=item Sys::Virt::Domain::XML_UPDATE_CPU
+
+Expand the guest CPU definition to what the host actually provides.
+
+=item Sys::Virt::Domain::XML_MIGRATABLE
+
+Leave out what only this host or libvirt version understands, so the XML
+can be used on another host.
+
+=back
+
+=head2 METADATA CONSTANTS
+
+The C<$type> of C<get_metadata> and C<set_metadata>:
+
+=over 4
+
+=item Sys::Virt::Domain::METADATA_DESCRIPTION
+
+The free-form description of the domain (the C<description> element).
+
+=item Sys::Virt::Domain::METADATA_TITLE
+
+The short one-line title of the domain (the C<title> element).
+
+=item Sys::Virt::Domain::METADATA_ELEMENT
+
+An application specific XML element inside C<metadata>, identified by its
+namespace.
+
+=back
+
+=head2 HOSTNAME SOURCES
+
+Flags for C<get_hostname>:
+
+=over 4
+
+=item Sys::Virt::Domain::GET_HOSTNAME_AGENT
+
+Ask the agent running inside the guest.
+
+=item Sys::Virt::Domain::GET_HOSTNAME_LEASE
+
+Look the name up in the DHCP leases of the guest's networks.
 
 =back
 
@@ -1980,912 +2280,47 @@ The Windows crash dump format.
 
 =back
 
-=head2 DESTROY CONSTANTS
+=head2 CHANGE SCOPE FLAGS
 
-Flags for C<destroy>:
+Flags of most tunable getters and setters.
 
 =over 4
 
-=item Sys::Virt::Domain::DESTROY_DEFAULT
+=item Sys::Virt::Domain::AFFECT_CURRENT
 
-Stop the domain the hypervisor's usual way (which may kill it forcibly).
+The live state of a running guest, else its saved configuration.
 
-=item Sys::Virt::Domain::DESTROY_GRACEFUL
+=item Sys::Virt::Domain::AFFECT_LIVE
 
-Only send the hypervisor process a termination request, never kill it.
+The running guest only.
 
-=item Sys::Virt::Domain::DESTROY_REMOVE_LOGS
+=item Sys::Virt::Domain::AFFECT_CONFIG
 
-Delete the domain's log files once it is stopped.
+The saved configuration only.
 
 =back
 
-=head2 SHUTDOWN CONSTANTS
+=head2 MEMORY FLAGS
 
-Flags for C<shutdown>, choosing how the guest is asked to stop (several
-may be combined; the hypervisor picks among them):
-
-=over 4
-
-=item Sys::Virt::Domain::SHUTDOWN_DEFAULT
-
-Whatever the hypervisor normally does.
-
-=item Sys::Virt::Domain::SHUTDOWN_ACPI_POWER_BTN
-
-Press the virtual ACPI power button.
-
-=item Sys::Virt::Domain::SHUTDOWN_GUEST_AGENT
-
-Ask the agent running inside the guest.
-
-=item Sys::Virt::Domain::SHUTDOWN_INITCTL
-
-Talk to the container's init process through initctl.
-
-=item Sys::Virt::Domain::SHUTDOWN_SIGNAL
-
-Send SIGTERM to the container's init process.
-
-=item Sys::Virt::Domain::SHUTDOWN_PARAVIRT
-
-Use the paravirtualized power control interface.
-
-=back
-
-=head2 REBOOT CONSTANTS
-
-Flags for C<reboot>, choosing how the guest is asked to restart:
+Flags of C<set_memory> and C<set_memory_stats_period>.
 
 =over 4
 
-=item Sys::Virt::Domain::REBOOT_DEFAULT
+=item Sys::Virt::Domain::MEM_CURRENT
 
-Whatever the hypervisor normally does.
+Change the live state of a running guest, else its saved configuration.
 
-=item Sys::Virt::Domain::REBOOT_ACPI_POWER_BTN
-
-Press the virtual ACPI power button.
-
-=item Sys::Virt::Domain::REBOOT_GUEST_AGENT
-
-Ask the agent running inside the guest.
-
-=item Sys::Virt::Domain::REBOOT_INITCTL
-
-Talk to the container's init process through initctl.
-
-=item Sys::Virt::Domain::REBOOT_SIGNAL
-
-Send SIGHUP to the container's init process.
-
-=item Sys::Virt::Domain::REBOOT_PARAVIRT
-
-Use the paravirtualized power control interface.
-
-=back
-
-=head2 METADATA CONSTANTS
-
-The C<$type> of C<get_metadata> and C<set_metadata>:
-
-=over 4
-
-=item Sys::Virt::Domain::METADATA_DESCRIPTION
-
-The free-form description of the domain (the C<description> element).
-
-=item Sys::Virt::Domain::METADATA_TITLE
-
-The short one-line title of the domain (the C<title> element).
-
-=item Sys::Virt::Domain::METADATA_ELEMENT
-
-An application specific XML element inside C<metadata>, identified by its
-namespace.
-
-=back
-
-=head2 HOSTNAME SOURCES
-
-Flags for C<get_hostname>:
-
-=over 4
-
-=item Sys::Virt::Domain::GET_HOSTNAME_AGENT
-
-Ask the agent running inside the guest.
-
-=item Sys::Virt::Domain::GET_HOSTNAME_LEASE
-
-Look the name up in the DHCP leases of the guest's networks.
-
-=back
-
-=head2 TIME CONSTANTS
-
-Flags for C<set_time>:
-
-=over 4
-
-=item Sys::Virt::Domain::TIME_SYNC
-
-Make the guest resynchronize its clock from its real time clock instead of
-setting it to the given time.
-
-=back
-
-=head2 KEYCODE SETS
-
-The code sets understood by send_key.
-
-=over 4
-
-=item Sys::Virt::Domain::KEYCODE_SET_LINUX
-
-Key codes of the Linux input layer.
-
-=item Sys::Virt::Domain::KEYCODE_SET_XT
-
-Scan codes of the original IBM XT keyboard.
-
-=item Sys::Virt::Domain::KEYCODE_SET_ATSET1
-
-AT keyboard scan code set 1.
-
-=item Sys::Virt::Domain::KEYCODE_SET_ATSET2
-
-AT keyboard scan code set 2.
-
-=item Sys::Virt::Domain::KEYCODE_SET_ATSET3
-
-AT keyboard scan code set 3.
-
-=item Sys::Virt::Domain::KEYCODE_SET_OSX
-
-Virtual key codes of macOS.
-
-=item Sys::Virt::Domain::KEYCODE_SET_XT_KBD
-
-XT scan codes as the Linux keyboard driver encodes them.
-
-=item Sys::Virt::Domain::KEYCODE_SET_USB
-
-USB HID usage codes.
-
-=item Sys::Virt::Domain::KEYCODE_SET_WIN32
-
-Virtual key codes of Windows.
-
-=item Sys::Virt::Domain::KEYCODE_SET_QNUM
-
-XT scan codes packed into one number, as QEMU uses them.
-
-=item Sys::Virt::Domain::KEYCODE_SET_RFB
-
-Another name for C<KEYCODE_SET_QNUM>, used by the RFB (VNC) protocol.
-
-=back
-
-=head2 SEND KEY CONSTANTS
-
-=over 4
-
-=item Sys::Virt::Domain::SEND_KEY_MAX_KEYS
-
-The largest number of key codes one C<send_key> call accepts.
-
-=back
-
-=head2 MEMORY PEEK
-
-The flags of memory_peek.
-
-=over 4
-
-=item Sys::Virt::Domain::MEMORY_VIRTUAL
-
-The offset is a virtual address in the guest.
-
-=item Sys::Virt::Domain::MEMORY_PHYSICAL
-
-The offset is a physical address in the guest.
-
-=back
-
-=head2 DEVICE HOTPLUG OPTIONS
-
-The flags of attach_device,
-detach_device, detach_device_alias and update_device.
-
-=over 4
-
-=item Sys::Virt::Domain::DEVICE_MODIFY_CURRENT
-
-Change the running guest if it is running, else its persistent
-configuration.
-
-=item Sys::Virt::Domain::DEVICE_MODIFY_LIVE
+=item Sys::Virt::Domain::MEM_LIVE
 
 Change the running guest.
 
-=item Sys::Virt::Domain::DEVICE_MODIFY_CONFIG
+=item Sys::Virt::Domain::MEM_CONFIG
 
-Change the persistent configuration of the guest.
+Change the saved configuration.
 
-=item Sys::Virt::Domain::DEVICE_MODIFY_FORCE
+=item Sys::Virt::Domain::MEM_MAXIMUM
 
-Apply the change even if it may fail inside the guest, e.g. eject a
-locked CD-ROM medium.
-
-=back
-
-=head2 MIGRATE OPTIONS
-
-The flags of migrate, migrate2,
-migrate_to_uri and migrate_to_uri2.
-
-=over 4
-
-=item Sys::Virt::Domain::MIGRATE_LIVE
-
-Keep the guest running while its memory is copied.
-
-=item Sys::Virt::Domain::MIGRATE_PEER2PEER
-
-Let the source host's libvirt manage the migration by connecting to
-the destination itself.
-
-=item Sys::Virt::Domain::MIGRATE_TUNNELLED
-
-Carry the migration data over the libvirt connection instead of a
-hypervisor connection; requires C<MIGRATE_PEER2PEER>.
-
-=item Sys::Virt::Domain::MIGRATE_PERSIST_DEST
-
-Define the guest persistently on the destination.
-
-=item Sys::Virt::Domain::MIGRATE_UNDEFINE_SOURCE
-
-Remove the guest's persistent definition from the source once it has
-moved.
-
-=item Sys::Virt::Domain::MIGRATE_PAUSED
-
-Leave the guest paused on the destination.
-
-=item Sys::Virt::Domain::MIGRATE_NON_SHARED_DISK
-
-Copy the full content of every non-shared disk as well.
-
-=item Sys::Virt::Domain::MIGRATE_NON_SHARED_INC
-
-Copy the non-shared disks incrementally: only their top image, the
-backing images being present on both hosts.
-
-=item Sys::Virt::Domain::MIGRATE_CHANGE_PROTECTION
-
-Refuse changes to the guest configuration while the migration runs.
-libvirt does this anyway when both hosts can; the flag makes the
-migration fail when one of them cannot.
-
-=item Sys::Virt::Domain::MIGRATE_UNSAFE
-
-Migrate even if libvirt considers the configuration unsafe, e.g.
-because of disk cache settings.
-
-=item Sys::Virt::Domain::MIGRATE_OFFLINE
-
-Migrate only the definition of a guest that is not running.
-
-=item Sys::Virt::Domain::MIGRATE_COMPRESSED
-
-Compress the migration data with the configured methods.
-
-=item Sys::Virt::Domain::MIGRATE_ABORT_ON_ERROR
-
-Cancel the migration if an I/O error happens while it runs.
-
-=item Sys::Virt::Domain::MIGRATE_AUTO_CONVERGE
-
-Slow the guest down when its memory changes faster than it can be
-sent.
-
-=item Sys::Virt::Domain::MIGRATE_RDMA_PIN_ALL
-
-Pin all guest memory before an RDMA migration starts.
-
-=item Sys::Virt::Domain::MIGRATE_POSTCOPY
-
-Allow switching the migration to post-copy with
-C<migrate_start_post_copy>.
-
-=item Sys::Virt::Domain::MIGRATE_TLS
-
-Encrypt the hypervisor's migration data with TLS.
-
-=item Sys::Virt::Domain::MIGRATE_PARALLEL
-
-Send the migration data over several connections at once.
-
-=item Sys::Virt::Domain::MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES
-
-During a storage migration (with C<MIGRATE_NON_SHARED_DISK> or
-C<MIGRATE_NON_SHARED_INC>), complete guest writes only once they have
-reached the destination too, so that the copy of busy disks
-converges.
-
-=item Sys::Virt::Domain::MIGRATE_POSTCOPY_RESUME
-
-Resume a post-copy migration that failed or was interrupted.
-
-=item Sys::Virt::Domain::MIGRATE_ZEROCOPY
-
-Send guest memory pages without copying them into intermediate
-buffers; the hypervisor may then lock the pages waiting to be sent in
-host memory.
-
-=back
-
-=head2 JOB TYPES
-
-The type returned by get_job_info and
-get_job_stats.
-
-=over 4
-
-=item Sys::Virt::Domain::JOB_NONE
-
-No job is running.
-
-=item Sys::Virt::Domain::JOB_BOUNDED
-
-A job whose amount of work is known in advance is running.
-
-=item Sys::Virt::Domain::JOB_UNBOUNDED
-
-A job whose end cannot be predicted is running.
-
-=item Sys::Virt::Domain::JOB_COMPLETED
-
-The job has finished, successfully.
-
-=item Sys::Virt::Domain::JOB_FAILED
-
-The job stopped because of an error.
-
-=item Sys::Virt::Domain::JOB_CANCELLED
-
-The job was cancelled by a user.
-
-=back
-
-=head2 JOB STATISTICS FIELDS
-
-The keys of the hash returned by
-get_job_stats (times in milliseconds, amounts in bytes unless stated).
-
-=over 4
-
-=item Sys::Virt::Domain::JOB_OPERATION
-
-What the job does: one of the C<JOB_OPERATION_*> constants below.
-
-=item Sys::Virt::Domain::JOB_TIME_ELAPSED
-
-Time since the job started.
-
-=item Sys::Virt::Domain::JOB_TIME_ELAPSED_NET
-
-Time since a migration started, not counting the time needed to hand
-control over from the source host to the destination host.
-
-=item Sys::Virt::Domain::JOB_TIME_REMAINING
-
-Estimated time until the job ends (for bounded jobs).
-
-=item Sys::Virt::Domain::JOB_DOWNTIME
-
-Time the guest was, or is expected to be, paused by a migration.
-
-=item Sys::Virt::Domain::JOB_DOWNTIME_NET
-
-The downtime actually measured, not counting the time needed to hand
-control over from the source host to the destination host.
-
-=item Sys::Virt::Domain::JOB_SETUP_TIME
-
-Time spent preparing the migration before data started to flow.
-
-=item Sys::Virt::Domain::JOB_DATA_TOTAL
-
-All the data the job has to handle.
-
-=item Sys::Virt::Domain::JOB_DATA_PROCESSED
-
-Data handled so far.
-
-=item Sys::Virt::Domain::JOB_DATA_REMAINING
-
-Data still to be handled.
-
-=item Sys::Virt::Domain::JOB_MEMORY_TOTAL
-
-Guest memory the job has to handle.
-
-=item Sys::Virt::Domain::JOB_MEMORY_PROCESSED
-
-Guest memory handled so far.
-
-=item Sys::Virt::Domain::JOB_MEMORY_REMAINING
-
-Guest memory still to be handled.
-
-=item Sys::Virt::Domain::JOB_MEMORY_CONSTANT
-
-Number of pages sent whose bytes were all the same value (such as
-zero pages).
-
-=item Sys::Virt::Domain::JOB_MEMORY_NORMAL
-
-Number of pages sent uncompressed.
-
-=item Sys::Virt::Domain::JOB_MEMORY_NORMAL_BYTES
-
-Bytes sent in uncompressed pages.
-
-=item Sys::Virt::Domain::JOB_MEMORY_BPS
-
-Current memory transfer rate, in bytes per second.
-
-=item Sys::Virt::Domain::JOB_MEMORY_DIRTY_RATE
-
-Pages the guest dirties per second while it is migrated.
-
-=item Sys::Virt::Domain::JOB_MEMORY_PAGE_SIZE
-
-Size in bytes of a memory page, to convert the page counts into
-bytes.
-
-=item Sys::Virt::Domain::JOB_MEMORY_ITERATION
-
-Number of passes over the guest memory the migration has made.
-
-=item Sys::Virt::Domain::JOB_MEMORY_POSTCOPY_REQS
-
-Number of pages the destination asked for during post-copy.
-
-=item Sys::Virt::Domain::JOB_DISK_TOTAL
-
-Disk data the job has to handle.
-
-=item Sys::Virt::Domain::JOB_DISK_PROCESSED
-
-Disk data handled so far.
-
-=item Sys::Virt::Domain::JOB_DISK_REMAINING
-
-Disk data still to be handled.
-
-=item Sys::Virt::Domain::JOB_DISK_BPS
-
-Current disk transfer rate, in bytes per second.
-
-=item Sys::Virt::Domain::JOB_DISK_TEMP_USED
-
-Temporary disk space the job currently uses.
-
-=item Sys::Virt::Domain::JOB_DISK_TEMP_TOTAL
-
-Temporary disk space the job may use at most.
-
-=item Sys::Virt::Domain::JOB_COMPRESSION_CACHE
-
-Size of the compression cache.
-
-=item Sys::Virt::Domain::JOB_COMPRESSION_BYTES
-
-Compressed bytes sent.
-
-=item Sys::Virt::Domain::JOB_COMPRESSION_PAGES
-
-Number of pages sent compressed.
-
-=item Sys::Virt::Domain::JOB_COMPRESSION_CACHE_MISSES
-
-Number of changed pages that were not in the compression cache.
-
-=item Sys::Virt::Domain::JOB_COMPRESSION_OVERFLOW
-
-Number of pages sent uncompressed because compressing them made them
-larger.
-
-=item Sys::Virt::Domain::JOB_AUTO_CONVERGE_THROTTLE
-
-Percentage by which auto-convergence currently slows the guest vCPUs.
-
-=item Sys::Virt::Domain::JOB_SUCCESS
-
-For a finished job: true when it succeeded.
-
-=item Sys::Virt::Domain::JOB_ERRMSG
-
-For a failed job: the error message, when known.
-
-=back
-
-=head2 JOB OPERATIONS
-
-The values of the JOB_OPERATION field.
-
-=over 4
-
-=item Sys::Virt::Domain::JOB_OPERATION_UNKNOWN
-
-The operation is not known.
-
-=item Sys::Virt::Domain::JOB_OPERATION_START
-
-The guest is being started.
-
-=item Sys::Virt::Domain::JOB_OPERATION_SAVE
-
-The guest is being saved to a file.
-
-=item Sys::Virt::Domain::JOB_OPERATION_RESTORE
-
-The guest is being restored from a file.
-
-=item Sys::Virt::Domain::JOB_OPERATION_MIGRATION_IN
-
-The guest is arriving by migration.
-
-=item Sys::Virt::Domain::JOB_OPERATION_MIGRATION_OUT
-
-The guest is leaving by migration.
-
-=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT
-
-A snapshot of the guest is being taken.
-
-=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT_REVERT
-
-The guest is being reverted to a snapshot.
-
-=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT_DELETE
-
-A snapshot of the guest is being deleted.
-
-=item Sys::Virt::Domain::JOB_OPERATION_DUMP
-
-The guest's memory is being dumped.
-
-=item Sys::Virt::Domain::JOB_OPERATION_BACKUP
-
-The guest's disks are being backed up.
-
-=back
-
-=head2 DOMAIN BLOCK JOB TYPE CONSTANTS
-
-The type key of
-get_block_job_info and of block job events.
-
-=over 4
-
-=item Sys::Virt::Domain::BLOCK_JOB_TYPE_UNKNOWN
-
-A block job of a kind libvirt does not know.
-
-=item Sys::Virt::Domain::BLOCK_JOB_TYPE_PULL
-
-A job started by C<block_pull> or C<block_rebase>.
-
-=item Sys::Virt::Domain::BLOCK_JOB_TYPE_COPY
-
-A job started by C<block_copy>, or C<block_rebase> with a copy flag.
-
-=item Sys::Virt::Domain::BLOCK_JOB_TYPE_COMMIT
-
-A job started by C<block_commit> below the active image.
-
-=item Sys::Virt::Domain::BLOCK_JOB_TYPE_ACTIVE_COMMIT
-
-A job started by C<block_commit> from the active image.
-
-=item Sys::Virt::Domain::BLOCK_JOB_TYPE_BACKUP
-
-A job started by C<backup_begin>.
-
-=back
-
-=head2 DOMAIN BLOCK JOB COMPLETION CONSTANTS
-
-The status reported
-by block job events.
-
-=over 4
-
-=item Sys::Virt::Domain::BLOCK_JOB_COMPLETED
-
-The block job finished successfully.
-
-=item Sys::Virt::Domain::BLOCK_JOB_FAILED
-
-The block job stopped because of an error.
-
-=item Sys::Virt::Domain::BLOCK_JOB_CANCELED
-
-The block job was cancelled.
-
-=item Sys::Virt::Domain::BLOCK_JOB_READY
-
-A copy or active commit job has caught up and can be ended with
-C<abort_block_job>.
-
-=back
-
-=head2 DOMAIN BLOCK JOB ABORT CONSTANTS
-
-The flags of
-abort_block_job.
-
-=over 4
-
-=item Sys::Virt::Domain::BLOCK_JOB_ABORT_ASYNC
-
-Return as soon as the job has been asked to stop, without waiting.
-
-=item Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT
-
-End a ready copy or active commit job by switching the guest to the
-new image.
-
-=back
-
-=head2 DOMAIN BLOCK REBASE CONSTANTS
-
-The flags of block_rebase.
-
-=over 4
-
-=item Sys::Virt::Domain::BLOCK_REBASE_SHALLOW
-
-With C<BLOCK_REBASE_COPY>, copy only the top image and give the copy
-the current backing chain.
-
-=item Sys::Virt::Domain::BLOCK_REBASE_REUSE_EXT
-
-With C<BLOCK_REBASE_COPY>, write into the existing file C<$base>
-instead of creating it.
-
-=item Sys::Virt::Domain::BLOCK_REBASE_COPY_RAW
-
-With C<BLOCK_REBASE_COPY>, make the copy a raw image.
-
-=item Sys::Virt::Domain::BLOCK_REBASE_COPY
-
-Start a copy job to the new image C<$base> instead of a pull.
-
-=item Sys::Virt::Domain::BLOCK_REBASE_RELATIVE
-
-Record the new backing image with a relative name.
-
-=item Sys::Virt::Domain::BLOCK_REBASE_COPY_DEV
-
-With C<BLOCK_REBASE_COPY>, C<$base> is a block device rather than a
-file.
-
-=item Sys::Virt::Domain::BLOCK_REBASE_BANDWIDTH_BYTES
-
-The bandwidth is given in bytes per second.
-
-=back
-
-=head2 DOMAIN BLOCK COPY CONSTANTS
-
-The flags of block_copy (its
-parameter names are listed with the method).
-
-=over 4
-
-=item Sys::Virt::Domain::BLOCK_COPY_SHALLOW
-
-Copy only the top image; the copy gets the current backing chain.
-
-=item Sys::Virt::Domain::BLOCK_COPY_REUSE_EXT
-
-Write into the existing destination instead of creating it.
-
-=item Sys::Virt::Domain::BLOCK_COPY_TRANSIENT_JOB
-
-Do not keep the job across a restart of the hypervisor process, so
-that it may run on a transient guest.
-
-=item Sys::Virt::Domain::BLOCK_COPY_SYNCHRONOUS_WRITES
-
-Complete guest writes only once they have reached the copy as well,
-so that a busy disk's copy converges.
-
-=back
-
-=head2 DOMAIN BLOCK COMMIT JOB CONSTANTS
-
-The flags of
-block_commit.
-
-=over 4
-
-=item Sys::Virt::Domain::BLOCK_COMMIT_SHALLOW
-
-An undefined base means the image just below the top image, not the
-bottom of the chain.
-
-=item Sys::Virt::Domain::BLOCK_COMMIT_DELETE
-
-Delete the merged images once the commit has finished.
-
-=item Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE
-
-Allow committing the active image; the job then waits to be ended
-with C<abort_block_job>.
-
-=item Sys::Virt::Domain::BLOCK_COMMIT_RELATIVE
-
-Keep relative names in the backing chain.
-
-=item Sys::Virt::Domain::BLOCK_COMMIT_BANDWIDTH_BYTES
-
-The bandwidth is given in bytes per second.
-
-=back
-
-=head2 DISK ERROR CONSTANTS
-
-The error values of get_disk_errors.
-
-=over 4
-
-=item Sys::Virt::Domain::DISK_ERROR_NONE
-
-The disk has no error.
-
-=item Sys::Virt::Domain::DISK_ERROR_UNSPEC
-
-The disk hit an error of an unspecified kind.
-
-=item Sys::Virt::Domain::DISK_ERROR_NO_SPACE
-
-The storage of the disk ran out of space.
-
-=back
-
-=head2 MEMORY STATISTIC CONSTANTS
-
-The tags of the statistics that
-memory_stats returns under the names given with that method.
-
-=over 4
-
-=item Sys::Virt::Domain::MEMORY_STAT_SWAP_IN
-
-Memory read back in from swap (C<swap_in>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_SWAP_OUT
-
-Memory written out to swap (C<swap_out>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_MAJOR_FAULT
-
-Page faults that needed disk I/O (C<major_fault>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_MINOR_FAULT
-
-Page faults without disk I/O (C<minor_fault>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_UNUSED
-
-Memory left unused by the guest (C<unused>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_AVAILABLE
-
-Memory the guest sees in total (C<available>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_ACTUAL_BALLOON
-
-Current balloon size (C<actual_balloon>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_RSS
-
-Resident set size of the guest's process (C<rss>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_USABLE
-
-Memory usable without swapping (C<usable>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_LAST_UPDATE
-
-Time of the guest's last statistics update (C<last_update>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_DISK_CACHES
-
-Reclaimable disk cache memory (C<disk_caches>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_HUGETLB_PGALLOC
-
-Successful huge page allocations (C<hugetlb_pgalloc>).
-
-=item Sys::Virt::Domain::MEMORY_STAT_HUGETLB_PGFAIL
-
-Failed huge page allocations (C<hugetlb_pgfail>).
-
-=back
-
-=head2 BLOCK STATS CONSTANTS
-
-The keys of the extended statistics
-of block_stats (the three request counters are returned under their
-older names: rd_req, wr_req, flush_reqs).
-
-=over 4
-
-=item Sys::Virt::Domain::BLOCK_STATS_READ_BYTES
-
-Bytes read.
-
-=item Sys::Virt::Domain::BLOCK_STATS_READ_REQ
-
-Read requests (returned as C<rd_req>).
-
-=item Sys::Virt::Domain::BLOCK_STATS_READ_TOTAL_TIMES
-
-Total time spent on reads, in nanoseconds.
-
-=item Sys::Virt::Domain::BLOCK_STATS_WRITE_BYTES
-
-Bytes written.
-
-=item Sys::Virt::Domain::BLOCK_STATS_WRITE_REQ
-
-Write requests (returned as C<wr_req>).
-
-=item Sys::Virt::Domain::BLOCK_STATS_WRITE_TOTAL_TIMES
-
-Total time spent on writes, in nanoseconds.
-
-=item Sys::Virt::Domain::BLOCK_STATS_FLUSH_REQ
-
-Flush requests (returned as C<flush_reqs>).
-
-=item Sys::Virt::Domain::BLOCK_STATS_FLUSH_TOTAL_TIMES
-
-Total time spent on flushes, in nanoseconds.
-
-=item Sys::Virt::Domain::BLOCK_STATS_ERRS
-
-Error count.
-
-=back
-
-=cut
-
-=head2 VCPU STATES
-
-Values of the C<state> key of C<get_vcpu_info>.
-
-=over 4
-
-=item Sys::Virt::Domain::VCPU_OFFLINE
-
-The vCPU is offline.
-
-=item Sys::Virt::Domain::VCPU_RUNNING
-
-The vCPU is running guest code.
-
-=item Sys::Virt::Domain::VCPU_BLOCKED
-
-The vCPU is waiting (blocked) on the host.
+Change the maximum memory rather than the current amount.
 
 =back
 
@@ -2921,6 +2356,26 @@ Add or remove vCPUs in a way that can be undone by hot-(un)plug.
 
 =back
 
+=head2 VCPU STATES
+
+Values of the C<state> key of C<get_vcpu_info>.
+
+=over 4
+
+=item Sys::Virt::Domain::VCPU_OFFLINE
+
+The vCPU is offline.
+
+=item Sys::Virt::Domain::VCPU_RUNNING
+
+The vCPU is running guest code.
+
+=item Sys::Virt::Domain::VCPU_BLOCKED
+
+The vCPU is waiting (blocked) on the host.
+
+=back
+
 =head2 VCPU HOST PLACEMENT
 
 Special values of the C<cpu> key where a hypervisor reports one.
@@ -2937,47 +2392,97 @@ The hypervisor does not say which host CPU the vCPU is on.
 
 =back
 
-=head2 MEMORY FLAGS
+=head2 IOTHREAD PARAMETERS
 
-Flags of C<set_memory> and C<set_memory_stats_period>.
+Keys of C<set_iothread>.
 
 =over 4
 
-=item Sys::Virt::Domain::MEM_CURRENT
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_MAX_NS
 
-Change the live state of a running guest, else its saved configuration.
+Longest time, in nanoseconds, the thread busy-polls before sleeping (0
+turns polling off).
 
-=item Sys::Virt::Domain::MEM_LIVE
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_GROW
 
-Change the running guest.
+Factor by which the polling time grows.
 
-=item Sys::Virt::Domain::MEM_CONFIG
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_SHRINK
 
-Change the saved configuration.
+Divisor by which the polling time shrinks.
 
-=item Sys::Virt::Domain::MEM_MAXIMUM
+=item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MIN
 
-Change the maximum memory rather than the current amount.
+Smallest number of worker threads of the IOThread.
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MAX
+
+Largest number of worker threads of the IOThread.
 
 =back
 
-=head2 CHANGE SCOPE FLAGS
+=head2 SCHEDULER PARAMETERS
 
-Flags of most tunable getters and setters.
+Keys of C<get_scheduler_parameters> / C<set_scheduler_parameters>; each
+hypervisor supports a subset.
 
 =over 4
 
-=item Sys::Virt::Domain::AFFECT_CURRENT
+=item Sys::Virt::Domain::SCHEDULER_CAP
 
-The live state of a running guest, else its saved configuration.
+Maximum CPU use in percent of one CPU (Xen credit scheduler).
 
-=item Sys::Virt::Domain::AFFECT_LIVE
+=item Sys::Virt::Domain::SCHEDULER_CPU_SHARES
 
-The running guest only.
+Relative CPU weight (cgroups shares).
 
-=item Sys::Virt::Domain::AFFECT_CONFIG
+=item Sys::Virt::Domain::SCHEDULER_EMULATOR_PERIOD
 
-The saved configuration only.
+Bandwidth period of the emulator threads.
+
+=item Sys::Virt::Domain::SCHEDULER_EMULATOR_QUOTA
+
+Bandwidth quota of the emulator threads.
+
+=item Sys::Virt::Domain::SCHEDULER_GLOBAL_PERIOD
+
+Bandwidth period of the whole guest.
+
+=item Sys::Virt::Domain::SCHEDULER_GLOBAL_QUOTA
+
+Bandwidth quota of the whole guest.
+
+=item Sys::Virt::Domain::SCHEDULER_IOTHREAD_PERIOD
+
+Bandwidth period of the IOThreads.
+
+=item Sys::Virt::Domain::SCHEDULER_IOTHREAD_QUOTA
+
+Bandwidth quota of the IOThreads.
+
+=item Sys::Virt::Domain::SCHEDULER_LIMIT
+
+CPU limit (ESX).
+
+=item Sys::Virt::Domain::SCHEDULER_RESERVATION
+
+Reserved CPU (ESX).
+
+=item Sys::Virt::Domain::SCHEDULER_SHARES
+
+CPU shares (ESX).
+
+=item Sys::Virt::Domain::SCHEDULER_VCPU_PERIOD
+
+Bandwidth period of each vCPU, microseconds.
+
+=item Sys::Virt::Domain::SCHEDULER_VCPU_QUOTA
+
+Bandwidth quota of each vCPU per period, microseconds.
+
+=item Sys::Virt::Domain::SCHEDULER_WEIGHT
+
+Relative weight (Xen credit scheduler and others).
 
 =back
 
@@ -3043,7 +2548,8 @@ Per-device write limits in operations per second, same format.
 
 =head2 NUMA PARAMETERS
 
-Keys of C<get_numa_parameters> / C<set_numa_parameters>, and the placement modes.
+Keys of C<get_numa_parameters> / C<set_numa_parameters>, and the placement
+modes.
 
 =over 4
 
@@ -3199,7 +2705,8 @@ Name of the throttling group the disk shares its limits with.
 
 =head2 PERFORMANCE EVENTS
 
-Keys of C<get_perf_events> / C<set_perf_events>; a true value means the event is counted.
+Keys of C<get_perf_events> / C<set_perf_events>; a true value means the
+event is counted.
 
 =over 4
 
@@ -3293,70 +2800,6 @@ Counting of the C<task_clock> performance event.
 
 =back
 
-=head2 SCHEDULER PARAMETERS
-
-Keys of C<get_scheduler_parameters> / C<set_scheduler_parameters>; each hypervisor supports a subset.
-
-=over 4
-
-=item Sys::Virt::Domain::SCHEDULER_CAP
-
-Maximum CPU use in percent of one CPU (Xen credit scheduler).
-
-=item Sys::Virt::Domain::SCHEDULER_CPU_SHARES
-
-Relative CPU weight (cgroups shares).
-
-=item Sys::Virt::Domain::SCHEDULER_EMULATOR_PERIOD
-
-Bandwidth period of the emulator threads.
-
-=item Sys::Virt::Domain::SCHEDULER_EMULATOR_QUOTA
-
-Bandwidth quota of the emulator threads.
-
-=item Sys::Virt::Domain::SCHEDULER_GLOBAL_PERIOD
-
-Bandwidth period of the whole guest.
-
-=item Sys::Virt::Domain::SCHEDULER_GLOBAL_QUOTA
-
-Bandwidth quota of the whole guest.
-
-=item Sys::Virt::Domain::SCHEDULER_IOTHREAD_PERIOD
-
-Bandwidth period of the IOThreads.
-
-=item Sys::Virt::Domain::SCHEDULER_IOTHREAD_QUOTA
-
-Bandwidth quota of the IOThreads.
-
-=item Sys::Virt::Domain::SCHEDULER_LIMIT
-
-CPU limit (ESX).
-
-=item Sys::Virt::Domain::SCHEDULER_RESERVATION
-
-Reserved CPU (ESX).
-
-=item Sys::Virt::Domain::SCHEDULER_SHARES
-
-CPU shares (ESX).
-
-=item Sys::Virt::Domain::SCHEDULER_VCPU_PERIOD
-
-Bandwidth period of each vCPU, microseconds.
-
-=item Sys::Virt::Domain::SCHEDULER_VCPU_QUOTA
-
-Bandwidth quota of each vCPU per period, microseconds.
-
-=item Sys::Virt::Domain::SCHEDULER_WEIGHT
-
-Relative weight (Xen credit scheduler and others).
-
-=back
-
 =head2 CPU STATISTICS
 
 Keys of the hashes of C<get_cpu_stats>, in nanoseconds.
@@ -3381,71 +2824,834 @@ CPU time used by the vCPUs only, without the hypervisor's overhead.
 
 =back
 
-=head2 IOTHREAD PARAMETERS
+=head2 BLOCK STATS CONSTANTS
 
-Keys of C<set_iothread>.
+The keys of the extended statistics
+of C<block_stats> (the three request counters are returned under their
+older names: rd_req, wr_req, flush_reqs).
 
 =over 4
 
-=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_MAX_NS
+=item Sys::Virt::Domain::BLOCK_STATS_READ_BYTES
 
-Longest time, in nanoseconds, the thread busy-polls before sleeping (0 turns polling off).
+Bytes read.
 
-=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_GROW
+=item Sys::Virt::Domain::BLOCK_STATS_READ_REQ
 
-Factor by which the polling time grows.
+Read requests (returned as C<rd_req>).
 
-=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_SHRINK
+=item Sys::Virt::Domain::BLOCK_STATS_READ_TOTAL_TIMES
 
-Divisor by which the polling time shrinks.
+Total time spent on reads, in nanoseconds.
 
-=item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MIN
+=item Sys::Virt::Domain::BLOCK_STATS_WRITE_BYTES
 
-Smallest number of worker threads of the IOThread.
+Bytes written.
 
-=item Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MAX
+=item Sys::Virt::Domain::BLOCK_STATS_WRITE_REQ
 
-Largest number of worker threads of the IOThread.
+Write requests (returned as C<wr_req>).
+
+=item Sys::Virt::Domain::BLOCK_STATS_WRITE_TOTAL_TIMES
+
+Total time spent on writes, in nanoseconds.
+
+=item Sys::Virt::Domain::BLOCK_STATS_FLUSH_REQ
+
+Flush requests (returned as C<flush_reqs>).
+
+=item Sys::Virt::Domain::BLOCK_STATS_FLUSH_TOTAL_TIMES
+
+Total time spent on flushes, in nanoseconds.
+
+=item Sys::Virt::Domain::BLOCK_STATS_ERRS
+
+Error count.
 
 =back
 
-=head2 LAUNCH SECURITY PARAMETERS
+=cut
 
-Keys of C<get_launch_security_info> and C<set_launch_security_state>.
+=head2 MEMORY STATISTIC CONSTANTS
+
+The tags of the statistics that
+C<memory_stats> returns under the names given with that method.
 
 =over 4
 
-=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_MEASUREMENT
+=item Sys::Virt::Domain::MEMORY_STAT_SWAP_IN
 
-Measurement of the guest's initial memory, base64.
+Memory read back in from swap (C<swap_in>).
 
-=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_API_MAJOR
+=item Sys::Virt::Domain::MEMORY_STAT_SWAP_OUT
 
-Major version of the SEV API.
+Memory written out to swap (C<swap_out>).
 
-=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_API_MINOR
+=item Sys::Virt::Domain::MEMORY_STAT_MAJOR_FAULT
 
-Minor version of the SEV API.
+Page faults that needed disk I/O (C<major_fault>).
 
-=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_BUILD_ID
+=item Sys::Virt::Domain::MEMORY_STAT_MINOR_FAULT
 
-Build id of the SEV firmware.
+Page faults without disk I/O (C<minor_fault>).
 
-=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_POLICY
+=item Sys::Virt::Domain::MEMORY_STAT_UNUSED
 
-SEV policy of the guest.
+Memory left unused by the guest (C<unused>).
 
-=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET
+=item Sys::Virt::Domain::MEMORY_STAT_AVAILABLE
 
-The secret to inject, base64.
+Memory the guest sees in total (C<available>).
 
-=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_HEADER
+=item Sys::Virt::Domain::MEMORY_STAT_ACTUAL_BALLOON
 
-The header of the secret, base64.
+Current balloon size (C<actual_balloon>).
 
-=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS
+=item Sys::Virt::Domain::MEMORY_STAT_RSS
 
-Guest physical address where the secret goes.
+Resident set size of the guest's process (C<rss>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_USABLE
+
+Memory usable without swapping (C<usable>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_LAST_UPDATE
+
+Time of the guest's last statistics update (C<last_update>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_DISK_CACHES
+
+Reclaimable disk cache memory (C<disk_caches>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_HUGETLB_PGALLOC
+
+Successful huge page allocations (C<hugetlb_pgalloc>).
+
+=item Sys::Virt::Domain::MEMORY_STAT_HUGETLB_PGFAIL
+
+Failed huge page allocations (C<hugetlb_pgfail>).
+
+=back
+
+=head2 DISK ERROR CONSTANTS
+
+The error values of C<get_disk_errors>.
+
+=over 4
+
+=item Sys::Virt::Domain::DISK_ERROR_NONE
+
+The disk has no error.
+
+=item Sys::Virt::Domain::DISK_ERROR_UNSPEC
+
+The disk hit an error of an unspecified kind.
+
+=item Sys::Virt::Domain::DISK_ERROR_NO_SPACE
+
+The storage of the disk ran out of space.
+
+=back
+
+=head2 MESSAGES
+
+Flags of C<get_messages>.
+
+=over 4
+
+=item Sys::Virt::Domain::MESSAGE_DEPRECATION
+
+Use of deprecated features.
+
+=item Sys::Virt::Domain::MESSAGE_TAINTING
+
+Actions that taint the guest (make it unsupported).
+
+=back
+
+=head2 DIRTY RATE CALCULATION
+
+Modes of C<start_dirty_rate_calc> and states reported afterwards.
+
+=over 4
+
+=item Sys::Virt::Domain::DIRTYRATE_MODE_PAGE_SAMPLING
+
+Estimate by sampling pages.
+
+=item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_BITMAP
+
+Use the dirty page bitmap.
+
+=item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_RING
+
+Use the dirty ring.
+
+=item Sys::Virt::Domain::DIRTYRATE_UNSTARTED
+
+No measurement has been started.
+
+=item Sys::Virt::Domain::DIRTYRATE_MEASURING
+
+A measurement is running.
+
+=item Sys::Virt::Domain::DIRTYRATE_MEASURED
+
+A measurement has completed.
+
+=back
+
+=head2 JOB TYPES
+
+The type returned by C<get_job_info> and
+C<get_job_stats>.
+
+=over 4
+
+=item Sys::Virt::Domain::JOB_NONE
+
+No job is running.
+
+=item Sys::Virt::Domain::JOB_BOUNDED
+
+A job whose amount of work is known in advance is running.
+
+=item Sys::Virt::Domain::JOB_UNBOUNDED
+
+A job whose end cannot be predicted is running.
+
+=item Sys::Virt::Domain::JOB_COMPLETED
+
+The job has finished, successfully.
+
+=item Sys::Virt::Domain::JOB_FAILED
+
+The job stopped because of an error.
+
+=item Sys::Virt::Domain::JOB_CANCELLED
+
+The job was cancelled by a user.
+
+=back
+
+=head2 JOB STATISTICS FIELDS
+
+The keys of the hash returned by
+C<get_job_stats> (times in milliseconds, amounts in bytes unless stated).
+
+=over 4
+
+=item Sys::Virt::Domain::JOB_OPERATION
+
+What the job does: one of the C<JOB_OPERATION_*> constants below.
+
+=item Sys::Virt::Domain::JOB_TIME_ELAPSED
+
+Time since the job started.
+
+=item Sys::Virt::Domain::JOB_TIME_ELAPSED_NET
+
+Time since a migration started, not counting the time needed to hand
+control over from the source host to the destination host.
+
+=item Sys::Virt::Domain::JOB_TIME_REMAINING
+
+Estimated time until the job ends (for bounded jobs).
+
+=item Sys::Virt::Domain::JOB_DOWNTIME
+
+Time the guest was, or is expected to be, paused by a migration.
+
+=item Sys::Virt::Domain::JOB_DOWNTIME_NET
+
+The downtime actually measured, not counting the time needed to hand
+control over from the source host to the destination host.
+
+=item Sys::Virt::Domain::JOB_SETUP_TIME
+
+Time spent preparing the migration before data started to flow.
+
+=item Sys::Virt::Domain::JOB_DATA_TOTAL
+
+All the data the job has to handle.
+
+=item Sys::Virt::Domain::JOB_DATA_PROCESSED
+
+Data handled so far.
+
+=item Sys::Virt::Domain::JOB_DATA_REMAINING
+
+Data still to be handled.
+
+=item Sys::Virt::Domain::JOB_MEMORY_TOTAL
+
+Guest memory the job has to handle.
+
+=item Sys::Virt::Domain::JOB_MEMORY_PROCESSED
+
+Guest memory handled so far.
+
+=item Sys::Virt::Domain::JOB_MEMORY_REMAINING
+
+Guest memory still to be handled.
+
+=item Sys::Virt::Domain::JOB_MEMORY_CONSTANT
+
+Number of pages sent whose bytes were all the same value (such as
+zero pages).
+
+=item Sys::Virt::Domain::JOB_MEMORY_NORMAL
+
+Number of pages sent uncompressed.
+
+=item Sys::Virt::Domain::JOB_MEMORY_NORMAL_BYTES
+
+Bytes sent in uncompressed pages.
+
+=item Sys::Virt::Domain::JOB_MEMORY_BPS
+
+Current memory transfer rate, in bytes per second.
+
+=item Sys::Virt::Domain::JOB_MEMORY_DIRTY_RATE
+
+Pages the guest dirties per second while it is migrated.
+
+=item Sys::Virt::Domain::JOB_MEMORY_PAGE_SIZE
+
+Size in bytes of a memory page, to convert the page counts into
+bytes.
+
+=item Sys::Virt::Domain::JOB_MEMORY_ITERATION
+
+Number of passes over the guest memory the migration has made.
+
+=item Sys::Virt::Domain::JOB_MEMORY_POSTCOPY_REQS
+
+Number of pages the destination asked for during post-copy.
+
+=item Sys::Virt::Domain::JOB_DISK_TOTAL
+
+Disk data the job has to handle.
+
+=item Sys::Virt::Domain::JOB_DISK_PROCESSED
+
+Disk data handled so far.
+
+=item Sys::Virt::Domain::JOB_DISK_REMAINING
+
+Disk data still to be handled.
+
+=item Sys::Virt::Domain::JOB_DISK_BPS
+
+Current disk transfer rate, in bytes per second.
+
+=item Sys::Virt::Domain::JOB_DISK_TEMP_USED
+
+Temporary disk space the job currently uses.
+
+=item Sys::Virt::Domain::JOB_DISK_TEMP_TOTAL
+
+Temporary disk space the job may use at most.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_CACHE
+
+Size of the compression cache.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_BYTES
+
+Compressed bytes sent.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_PAGES
+
+Number of pages sent compressed.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_CACHE_MISSES
+
+Number of changed pages that were not in the compression cache.
+
+=item Sys::Virt::Domain::JOB_COMPRESSION_OVERFLOW
+
+Number of pages sent uncompressed because compressing them made them
+larger.
+
+=item Sys::Virt::Domain::JOB_AUTO_CONVERGE_THROTTLE
+
+Percentage by which auto-convergence currently slows the guest vCPUs.
+
+=item Sys::Virt::Domain::JOB_SUCCESS
+
+For a finished job: true when it succeeded.
+
+=item Sys::Virt::Domain::JOB_ERRMSG
+
+For a failed job: the error message, when known.
+
+=back
+
+=head2 JOB OPERATIONS
+
+The values of the C<JOB_OPERATION> field.
+
+=over 4
+
+=item Sys::Virt::Domain::JOB_OPERATION_UNKNOWN
+
+The operation is not known.
+
+=item Sys::Virt::Domain::JOB_OPERATION_START
+
+The guest is being started.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SAVE
+
+The guest is being saved to a file.
+
+=item Sys::Virt::Domain::JOB_OPERATION_RESTORE
+
+The guest is being restored from a file.
+
+=item Sys::Virt::Domain::JOB_OPERATION_MIGRATION_IN
+
+The guest is arriving by migration.
+
+=item Sys::Virt::Domain::JOB_OPERATION_MIGRATION_OUT
+
+The guest is leaving by migration.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT
+
+A snapshot of the guest is being taken.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT_REVERT
+
+The guest is being reverted to a snapshot.
+
+=item Sys::Virt::Domain::JOB_OPERATION_SNAPSHOT_DELETE
+
+A snapshot of the guest is being deleted.
+
+=item Sys::Virt::Domain::JOB_OPERATION_DUMP
+
+The guest's memory is being dumped.
+
+=item Sys::Virt::Domain::JOB_OPERATION_BACKUP
+
+The guest's disks are being backed up.
+
+=back
+
+=head2 DEVICE HOTPLUG OPTIONS
+
+The flags of C<attach_device>,
+C<detach_device>, C<detach_device_alias> and C<update_device>.
+
+=over 4
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_CURRENT
+
+Change the running guest if it is running, else its persistent
+configuration.
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_LIVE
+
+Change the running guest.
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_CONFIG
+
+Change the persistent configuration of the guest.
+
+=item Sys::Virt::Domain::DEVICE_MODIFY_FORCE
+
+Apply the change even if it may fail inside the guest, e.g. eject a
+locked CD-ROM medium.
+
+=back
+
+=head2 KEYCODE SETS
+
+The code sets understood by C<send_key>.
+
+=over 4
+
+=item Sys::Virt::Domain::KEYCODE_SET_LINUX
+
+Key codes of the Linux input layer.
+
+=item Sys::Virt::Domain::KEYCODE_SET_XT
+
+Scan codes of the original IBM XT keyboard.
+
+=item Sys::Virt::Domain::KEYCODE_SET_ATSET1
+
+AT keyboard scan code set 1.
+
+=item Sys::Virt::Domain::KEYCODE_SET_ATSET2
+
+AT keyboard scan code set 2.
+
+=item Sys::Virt::Domain::KEYCODE_SET_ATSET3
+
+AT keyboard scan code set 3.
+
+=item Sys::Virt::Domain::KEYCODE_SET_OSX
+
+Virtual key codes of macOS.
+
+=item Sys::Virt::Domain::KEYCODE_SET_XT_KBD
+
+XT scan codes as the Linux keyboard driver encodes them.
+
+=item Sys::Virt::Domain::KEYCODE_SET_USB
+
+USB HID usage codes.
+
+=item Sys::Virt::Domain::KEYCODE_SET_WIN32
+
+Virtual key codes of Windows.
+
+=item Sys::Virt::Domain::KEYCODE_SET_QNUM
+
+XT scan codes packed into one number, as QEMU uses them.
+
+=item Sys::Virt::Domain::KEYCODE_SET_RFB
+
+Another name for C<KEYCODE_SET_QNUM>, used by the RFB (VNC) protocol.
+
+=back
+
+=head2 SEND KEY CONSTANTS
+
+=over 4
+
+=item Sys::Virt::Domain::SEND_KEY_MAX_KEYS
+
+The largest number of key codes one C<send_key> call accepts.
+
+=back
+
+=head2 MEMORY PEEK
+
+The flags of C<memory_peek>.
+
+=over 4
+
+=item Sys::Virt::Domain::MEMORY_VIRTUAL
+
+The offset is a virtual address in the guest.
+
+=item Sys::Virt::Domain::MEMORY_PHYSICAL
+
+The offset is a physical address in the guest.
+
+=back
+
+=head2 FILE DESCRIPTOR ASSOCIATION
+
+Flags of C<fd_associate>.
+
+=over 4
+
+=item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_RESTORE
+
+Restore the security label of the file when the descriptor is released.
+
+=item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_WRITABLE
+
+Label the file for read-write access.
+
+=back
+
+=head2 DOMAIN BLOCK JOB TYPE CONSTANTS
+
+The type key of
+C<get_block_job_info> and of block job events.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_UNKNOWN
+
+A block job of a kind libvirt does not know.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_PULL
+
+A job started by C<block_pull> or C<block_rebase>.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_COPY
+
+A job started by C<block_copy>, or C<block_rebase> with a copy flag.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_COMMIT
+
+A job started by C<block_commit> below the active image.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_ACTIVE_COMMIT
+
+A job started by C<block_commit> from the active image.
+
+=item Sys::Virt::Domain::BLOCK_JOB_TYPE_BACKUP
+
+A job started by C<backup_begin>.
+
+=back
+
+=head2 DOMAIN BLOCK JOB COMPLETION CONSTANTS
+
+The status reported
+by block job events.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_JOB_COMPLETED
+
+The block job finished successfully.
+
+=item Sys::Virt::Domain::BLOCK_JOB_FAILED
+
+The block job stopped because of an error.
+
+=item Sys::Virt::Domain::BLOCK_JOB_CANCELED
+
+The block job was cancelled.
+
+=item Sys::Virt::Domain::BLOCK_JOB_READY
+
+A copy or active commit job has caught up and can be ended with
+C<abort_block_job>.
+
+=back
+
+=head2 DOMAIN BLOCK JOB ABORT CONSTANTS
+
+The flags of
+C<abort_block_job>.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_JOB_ABORT_ASYNC
+
+Return as soon as the job has been asked to stop, without waiting.
+
+=item Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT
+
+End a ready copy or active commit job by switching the guest to the
+new image.
+
+=back
+
+=head2 DOMAIN BLOCK REBASE CONSTANTS
+
+The flags of C<block_rebase>.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_REBASE_SHALLOW
+
+With C<BLOCK_REBASE_COPY>, copy only the top image and give the copy
+the current backing chain.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_REUSE_EXT
+
+With C<BLOCK_REBASE_COPY>, write into the existing file C<$base>
+instead of creating it.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_COPY_RAW
+
+With C<BLOCK_REBASE_COPY>, make the copy a raw image.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_COPY
+
+Start a copy job to the new image C<$base> instead of a pull.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_RELATIVE
+
+Record the new backing image with a relative name.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_COPY_DEV
+
+With C<BLOCK_REBASE_COPY>, C<$base> is a block device rather than a
+file.
+
+=item Sys::Virt::Domain::BLOCK_REBASE_BANDWIDTH_BYTES
+
+The bandwidth is given in bytes per second.
+
+=back
+
+=head2 DOMAIN BLOCK COPY CONSTANTS
+
+The flags of C<block_copy> (its
+parameter names are listed with the method).
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_COPY_SHALLOW
+
+Copy only the top image; the copy gets the current backing chain.
+
+=item Sys::Virt::Domain::BLOCK_COPY_REUSE_EXT
+
+Write into the existing destination instead of creating it.
+
+=item Sys::Virt::Domain::BLOCK_COPY_TRANSIENT_JOB
+
+Do not keep the job across a restart of the hypervisor process, so
+that it may run on a transient guest.
+
+=item Sys::Virt::Domain::BLOCK_COPY_SYNCHRONOUS_WRITES
+
+Complete guest writes only once they have reached the copy as well,
+so that a busy disk's copy converges.
+
+=back
+
+=head2 DOMAIN BLOCK COMMIT JOB CONSTANTS
+
+The flags of
+C<block_commit>.
+
+=over 4
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_SHALLOW
+
+An undefined base means the image just below the top image, not the
+bottom of the chain.
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_DELETE
+
+Delete the merged images once the commit has finished.
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE
+
+Allow committing the active image; the job then waits to be ended
+with C<abort_block_job>.
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_RELATIVE
+
+Keep relative names in the backing chain.
+
+=item Sys::Virt::Domain::BLOCK_COMMIT_BANDWIDTH_BYTES
+
+The bandwidth is given in bytes per second.
+
+=back
+
+=head2 MIGRATE OPTIONS
+
+The flags of C<migrate>, C<migrate2>,
+C<migrate_to_uri> and C<migrate_to_uri2>.
+
+=over 4
+
+=item Sys::Virt::Domain::MIGRATE_LIVE
+
+Keep the guest running while its memory is copied.
+
+=item Sys::Virt::Domain::MIGRATE_PEER2PEER
+
+Let the source host's libvirt manage the migration by connecting to
+the destination itself.
+
+=item Sys::Virt::Domain::MIGRATE_TUNNELLED
+
+Carry the migration data over the libvirt connection instead of a
+hypervisor connection; requires C<MIGRATE_PEER2PEER>.
+
+=item Sys::Virt::Domain::MIGRATE_PERSIST_DEST
+
+Define the guest persistently on the destination.
+
+=item Sys::Virt::Domain::MIGRATE_UNDEFINE_SOURCE
+
+Remove the guest's persistent definition from the source once it has
+moved.
+
+=item Sys::Virt::Domain::MIGRATE_PAUSED
+
+Leave the guest paused on the destination.
+
+=item Sys::Virt::Domain::MIGRATE_NON_SHARED_DISK
+
+Copy the full content of every non-shared disk as well.
+
+=item Sys::Virt::Domain::MIGRATE_NON_SHARED_INC
+
+Copy the non-shared disks incrementally: only their top image, the
+backing images being present on both hosts.
+
+=item Sys::Virt::Domain::MIGRATE_CHANGE_PROTECTION
+
+Refuse changes to the guest configuration while the migration runs.
+libvirt does this anyway when both hosts can; the flag makes the
+migration fail when one of them cannot.
+
+=item Sys::Virt::Domain::MIGRATE_UNSAFE
+
+Migrate even if libvirt considers the configuration unsafe, e.g.
+because of disk cache settings.
+
+=item Sys::Virt::Domain::MIGRATE_OFFLINE
+
+Migrate only the definition of a guest that is not running.
+
+=item Sys::Virt::Domain::MIGRATE_COMPRESSED
+
+Compress the migration data with the configured methods.
+
+=item Sys::Virt::Domain::MIGRATE_ABORT_ON_ERROR
+
+Cancel the migration if an I/O error happens while it runs.
+
+=item Sys::Virt::Domain::MIGRATE_AUTO_CONVERGE
+
+Slow the guest down when its memory changes faster than it can be
+sent.
+
+=item Sys::Virt::Domain::MIGRATE_RDMA_PIN_ALL
+
+Pin all guest memory before an RDMA migration starts.
+
+=item Sys::Virt::Domain::MIGRATE_POSTCOPY
+
+Allow switching the migration to post-copy with
+C<migrate_start_post_copy>.
+
+=item Sys::Virt::Domain::MIGRATE_TLS
+
+Encrypt the hypervisor's migration data with TLS.
+
+=item Sys::Virt::Domain::MIGRATE_PARALLEL
+
+Send the migration data over several connections at once.
+
+=item Sys::Virt::Domain::MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES
+
+During a storage migration (with C<MIGRATE_NON_SHARED_DISK> or
+C<MIGRATE_NON_SHARED_INC>), complete guest writes only once they have
+reached the destination too, so that the copy of busy disks
+converges.
+
+=item Sys::Virt::Domain::MIGRATE_POSTCOPY_RESUME
+
+Resume a post-copy migration that failed or was interrupted.
+
+=item Sys::Virt::Domain::MIGRATE_ZEROCOPY
+
+Send guest memory pages without copying them into intermediate
+buffers; the hypervisor may then lock the pages waiting to be sent in
+host memory.
+
+=back
+
+=head2 TIME CONSTANTS
+
+Flags for C<set_time>:
+
+=over 4
+
+=item Sys::Virt::Domain::TIME_SYNC
+
+Make the guest resynchronize its clock from its real time clock instead of
+setting it to the given time.
 
 =back
 
@@ -3539,7 +3745,8 @@ C<set_agent_response_timeout>: do not wait.
 
 =head2 PROCESS SIGNALS
 
-Signal numbers of C<send_process_signal>, independent of the host's own numbering.
+Signal numbers of C<send_process_signal>, independent of the host's own
+numbering.
 
 =over 4
 
@@ -3805,123 +4012,981 @@ Real-time signal number 32 (C<SIGRTMIN+32>).
 
 =back
 
-=head2 MESSAGES
+=head2 LAUNCH SECURITY PARAMETERS
 
-Flags of C<get_messages>.
-
-=over 4
-
-=item Sys::Virt::Domain::MESSAGE_DEPRECATION
-
-Use of deprecated features.
-
-=item Sys::Virt::Domain::MESSAGE_TAINTING
-
-Actions that taint the guest (make it unsupported).
-
-=back
-
-=head2 DIRTY RATE CALCULATION
-
-Modes of C<start_dirty_rate_calc> and states reported afterwards.
+Keys of C<get_launch_security_info> and C<set_launch_security_state>.
 
 =over 4
 
-=item Sys::Virt::Domain::DIRTYRATE_MODE_PAGE_SAMPLING
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_MEASUREMENT
 
-Estimate by sampling pages.
+Measurement of the guest's initial memory, base64.
 
-=item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_BITMAP
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_API_MAJOR
 
-Use the dirty page bitmap.
+Major version of the SEV API.
 
-=item Sys::Virt::Domain::DIRTYRATE_MODE_DIRTY_RING
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_API_MINOR
 
-Use the dirty ring.
+Minor version of the SEV API.
 
-=item Sys::Virt::Domain::DIRTYRATE_UNSTARTED
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_BUILD_ID
 
-No measurement has been started.
+Build id of the SEV firmware.
 
-=item Sys::Virt::Domain::DIRTYRATE_MEASURING
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_POLICY
 
-A measurement is running.
+SEV policy of the guest.
 
-=item Sys::Virt::Domain::DIRTYRATE_MEASURED
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET
 
-A measurement has completed.
+The secret to inject, base64.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_HEADER
+
+The header of the secret, base64.
+
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS
+
+Guest physical address where the secret goes.
 
 =back
 
-=head2 LIFECYCLE EVENTS AND ACTIONS
+=head2 CONSOLES, CHANNELS AND GRAPHICS
 
-Arguments of C<set_lifecycle_action>.
+Flags of C<open_console>:
 
 =over 4
 
-=item Sys::Virt::Domain::LIFECYCLE_POWEROFF
+=item Sys::Virt::Domain::OPEN_CONSOLE_FORCE
 
-The guest powers off.
+Take the console over from another client that holds it.
 
-=item Sys::Virt::Domain::LIFECYCLE_REBOOT
+=item Sys::Virt::Domain::OPEN_CONSOLE_SAFE
 
-The guest reboots.
-
-=item Sys::Virt::Domain::LIFECYCLE_CRASH
-
-The guest crashes.
-
-=item Sys::Virt::Domain::LIFECYCLE_ACTION_DESTROY
-
-Stop the guest.
-
-=item Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART
-
-Restart the guest.
-
-=item Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART_RENAME
-
-Restart the guest under a new name.
-
-=item Sys::Virt::Domain::LIFECYCLE_ACTION_PRESERVE
-
-Keep the guest in its current state.
-
-=item Sys::Virt::Domain::LIFECYCLE_ACTION_COREDUMP_DESTROY
-
-Dump the guest's core, then stop it.
-
-=item Sys::Virt::Domain::LIFECYCLE_ACTION_COREDUMP_RESTART
-
-Dump the guest's core, then restart it.
+Fail unless the driver can guarantee exclusive access to the console.
 
 =back
 
-=head2 FILE DESCRIPTOR ASSOCIATION
-
-Flags of C<fd_associate>.
+Flags of C<open_channel>:
 
 =over 4
 
-=item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_RESTORE
+=item Sys::Virt::Domain::OPEN_CHANNEL_FORCE
 
-Restore the security label of the file when the descriptor is released.
-
-=item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_WRITABLE
-
-Label the file for read-write access.
+Take the channel over from another client that holds it.
 
 =back
 
-=head2 GRAPHICS
-
-Flags of C<open_graphics> and C<open_graphics_fd>.
+Flags of C<open_graphics> and C<open_graphics_fd>:
 
 =over 4
 
 =item Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH
 
 Skip the authentication of the graphics server.
+
+=back
+
+=head2 DOMAIN LISTING FLAGS
+
+Filters for C<list_all_domains> in L<Sys::Virt>. Flags of the same
+group (active or inactive, persistent or transient, running, paused,
+shut off or other...) are alternatives: a domain is listed if it matches
+one of the flags given in each group used. With no flag at all, every
+domain is listed.
+
+=over 4
+
+=item Sys::Virt::Domain::LIST_ACTIVE
+
+Domains that are running or paused.
+
+=item Sys::Virt::Domain::LIST_INACTIVE
+
+Domains that are not running.
+
+=item Sys::Virt::Domain::LIST_PERSISTENT
+
+Domains with a stored configuration.
+
+=item Sys::Virt::Domain::LIST_TRANSIENT
+
+Domains that exist only while they run.
+
+=item Sys::Virt::Domain::LIST_RUNNING
+
+Domains whose state is running.
+
+=item Sys::Virt::Domain::LIST_PAUSED
+
+Domains whose state is paused.
+
+=item Sys::Virt::Domain::LIST_SHUTOFF
+
+Domains whose state is shut off.
+
+=item Sys::Virt::Domain::LIST_OTHER
+
+Domains in any other state (blocked, shutting down, crashed, asleep...).
+
+=item Sys::Virt::Domain::LIST_MANAGEDSAVE
+
+Domains that have a managed save image.
+
+=item Sys::Virt::Domain::LIST_NO_MANAGEDSAVE
+
+Domains without a managed save image.
+
+=item Sys::Virt::Domain::LIST_AUTOSTART
+
+Domains started automatically with the host.
+
+=item Sys::Virt::Domain::LIST_NO_AUTOSTART
+
+Domains not started automatically with the host.
+
+=item Sys::Virt::Domain::LIST_HAS_SNAPSHOT
+
+Domains that have at least one snapshot.
+
+=item Sys::Virt::Domain::LIST_NO_SNAPSHOT
+
+Domains without any snapshot.
+
+=item Sys::Virt::Domain::LIST_HAS_CHECKPOINT
+
+Domains that have at least one checkpoint.
+
+=item Sys::Virt::Domain::LIST_NO_CHECKPOINT
+
+Domains without any checkpoint.
+
+=back
+
+=head2 DOMAIN STATISTICS GROUPS
+
+The groups of statistics that C<get_all_domain_stats> in L<Sys::Virt>
+can collect, to be combined in its C<$stats> argument (0 asks for every
+group the hypervisor supports). The statistics of a group come back
+under keys starting with the group's prefix, given in brackets.
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_STATE
+
+The domain's state and the reason for it (C<state.>).
+
+=item Sys::Virt::Domain::STATS_CPU_TOTAL
+
+Processor time used by the whole domain (C<cpu.>).
+
+=item Sys::Virt::Domain::STATS_BALLOON
+
+Current and maximum memory as seen by the balloon driver, and the
+guest's memory statistics (C<balloon.>).
+
+=item Sys::Virt::Domain::STATS_VCPU
+
+The state and time of each virtual CPU (C<vcpu.>).
+
+=item Sys::Virt::Domain::STATS_INTERFACE
+
+Traffic counters of each network interface (C<net.>).
+
+=item Sys::Virt::Domain::STATS_BLOCK
+
+Input/output counters and sizes of each disk (C<block.>).
+
+=item Sys::Virt::Domain::STATS_PERF
+
+Values of the enabled performance events (C<perf.>).
+
+=item Sys::Virt::Domain::STATS_IOTHREAD
+
+Polling settings of each IOThread (C<iothread.>).
+
+=item Sys::Virt::Domain::STATS_MEMORY
+
+Memory bandwidth monitoring results (C<memory.>).
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE
+
+The result of the last memory dirty rate measurement (C<dirtyrate.>).
+
+=item Sys::Virt::Domain::STATS_VM
+
+Statistics specific to the hypervisor (C<vm.>).
+
+=back
+
+=head2 DOMAIN STATISTICS FLAGS
+
+The C<$flags> of C<get_all_domain_stats> in L<Sys::Virt>. The first ones
+choose the domains, with the same meaning as the DOMAIN LISTING FLAGS of
+the same name; the last ones change how the statistics are gathered.
+
+=over 4
+
+=item Sys::Virt::Domain::GET_ALL_STATS_ACTIVE
+
+Only running or paused domains.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_INACTIVE
+
+Only domains that are not running.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_PERSISTENT
+
+Only domains with a stored configuration.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_TRANSIENT
+
+Only domains without a stored configuration.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_RUNNING
+
+Only running domains.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_PAUSED
+
+Only paused domains.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_SHUTOFF
+
+Only shut off domains.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_OTHER
+
+Only domains in another state.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_NOWAIT
+
+Do not wait for a domain busy with another job: report only what can be
+read at once.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_BACKING
+
+Also report every image of the backing chain of each disk, not only the
+top one.
+
+=item Sys::Virt::Domain::GET_ALL_STATS_ENFORCE_STATS
+
+Fail if one of the requested groups is not supported, instead of
+leaving it out.
+
+=back
+
+=head2 EVENT IDS
+
+The kinds of domain events that C<domain_event_register_any> in
+L<Sys::Virt> can watch; each kind calls its callback with its own
+arguments, described in L<Sys::Virt>.
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_ID_LIFECYCLE
+
+The domain was defined, started, stopped, paused, resumed... (see
+LIFECYCLE EVENTS below).
+
+=item Sys::Virt::Domain::EVENT_ID_REBOOT
+
+The guest rebooted.
+
+=item Sys::Virt::Domain::EVENT_ID_RTC_CHANGE
+
+The guest changed its real time clock.
+
+=item Sys::Virt::Domain::EVENT_ID_WATCHDOG
+
+The guest's watchdog device fired.
+
+=item Sys::Virt::Domain::EVENT_ID_IO_ERROR
+
+A disk I/O error happened.
+
+=item Sys::Virt::Domain::EVENT_ID_IO_ERROR_REASON
+
+A disk I/O error happened; the event also tells why.
+
+=item Sys::Virt::Domain::EVENT_ID_GRAPHICS
+
+A client connected to, authenticated with or disconnected from the
+graphics console.
+
+=item Sys::Virt::Domain::EVENT_ID_CONTROL_ERROR
+
+The connection to the process running the domain failed.
+
+=item Sys::Virt::Domain::EVENT_ID_BLOCK_JOB
+
+A block job finished, failed, was cancelled or became ready; the disk
+is named by its path.
+
+=item Sys::Virt::Domain::EVENT_ID_BLOCK_JOB_2
+
+The same as C<EVENT_ID_BLOCK_JOB>, with the disk named by its target
+(e.g. C<vda>).
+
+=item Sys::Virt::Domain::EVENT_ID_DISK_CHANGE
+
+The medium of a removable disk changed, or a disk was dropped.
+
+=item Sys::Virt::Domain::EVENT_ID_TRAY_CHANGE
+
+The tray of a removable disk drive was opened or closed.
+
+=item Sys::Virt::Domain::EVENT_ID_PMWAKEUP
+
+The guest woke up from a power management sleep.
+
+=item Sys::Virt::Domain::EVENT_ID_PMSUSPEND
+
+The guest went to sleep in memory.
+
+=item Sys::Virt::Domain::EVENT_ID_PMSUSPEND_DISK
+
+The guest went to sleep on disk.
+
+=item Sys::Virt::Domain::EVENT_ID_BALLOON_CHANGE
+
+The memory balloon's size changed.
+
+=item Sys::Virt::Domain::EVENT_ID_DEVICE_ADDED
+
+A device was added to the guest.
+
+=item Sys::Virt::Domain::EVENT_ID_DEVICE_REMOVED
+
+A device has been removed from the guest.
+
+=item Sys::Virt::Domain::EVENT_ID_DEVICE_REMOVAL_FAILED
+
+The guest refused or failed to release a device being removed.
+
+=item Sys::Virt::Domain::EVENT_ID_TUNABLE
+
+Tunable parameters of the domain changed (see TUNABLE EVENT PARAMETERS).
+
+=item Sys::Virt::Domain::EVENT_ID_AGENT_LIFECYCLE
+
+The guest agent connected or disconnected.
+
+=item Sys::Virt::Domain::EVENT_ID_MIGRATION_ITERATION
+
+A live migration started another pass over the guest memory.
+
+=item Sys::Virt::Domain::EVENT_ID_JOB_COMPLETED
+
+A background job finished; the event carries its final statistics.
+
+=item Sys::Virt::Domain::EVENT_ID_METADATA_CHANGE
+
+The title, description or a metadata element of the domain changed.
+
+=item Sys::Virt::Domain::EVENT_ID_BLOCK_THRESHOLD
+
+The write threshold set with C<set_block_threshold> was passed.
+
+=item Sys::Virt::Domain::EVENT_ID_MEMORY_FAILURE
+
+The hypervisor reported a hardware memory error.
+
+=item Sys::Virt::Domain::EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE
+
+The guest changed the size of a virtio memory device.
+
+=back
+
+=head2 LIFECYCLE EVENTS
+
+A lifecycle event carries an event type and a detail, whose meaning
+depends on the type. The types:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_DEFINED
+
+A configuration was stored for the domain.
+
+=item Sys::Virt::Domain::EVENT_UNDEFINED
+
+The stored configuration of the domain was removed.
+
+=item Sys::Virt::Domain::EVENT_STARTED
+
+The domain started running.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED
+
+The domain was paused.
+
+=item Sys::Virt::Domain::EVENT_RESUMED
+
+The domain continued running after a pause.
+
+=item Sys::Virt::Domain::EVENT_STOPPED
+
+The domain stopped running.
+
+=item Sys::Virt::Domain::EVENT_SHUTDOWN
+
+The guest finished shutting down (the domain may not have stopped yet).
+
+=item Sys::Virt::Domain::EVENT_PMSUSPENDED
+
+The guest went to a power management sleep.
+
+=item Sys::Virt::Domain::EVENT_CRASHED
+
+The guest crashed.
+
+=back
+
+The details of C<EVENT_DEFINED>:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_DEFINED_ADDED
+
+A new configuration was stored.
+
+=item Sys::Virt::Domain::EVENT_DEFINED_UPDATED
+
+The stored configuration was replaced.
+
+=item Sys::Virt::Domain::EVENT_DEFINED_RENAMED
+
+The domain was defined under its new name by a rename.
+
+=item Sys::Virt::Domain::EVENT_DEFINED_FROM_SNAPSHOT
+
+The configuration was restored from a snapshot.
+
+=back
+
+The details of C<EVENT_UNDEFINED>:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_UNDEFINED_REMOVED
+
+The configuration was deleted.
+
+=item Sys::Virt::Domain::EVENT_UNDEFINED_RENAMED
+
+The configuration went away under the old name because of a rename.
+
+=back
+
+The details of C<EVENT_STARTED>:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_STARTED_BOOTED
+
+A normal boot.
+
+=item Sys::Virt::Domain::EVENT_STARTED_MIGRATED
+
+The domain arrived from another host by migration.
+
+=item Sys::Virt::Domain::EVENT_STARTED_RESTORED
+
+The domain was restored from a saved state file.
+
+=item Sys::Virt::Domain::EVENT_STARTED_FROM_SNAPSHOT
+
+The domain was reverted to a snapshot.
+
+=item Sys::Virt::Domain::EVENT_STARTED_WAKEUP
+
+The domain started because of a wake-up request.
+
+=back
+
+The details of C<EVENT_SUSPENDED>:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_PAUSED
+
+Paused on request, e.g. by C<suspend>.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_MIGRATED
+
+Paused for an offline migration.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_IOERROR
+
+Paused because of a disk I/O error.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_WATCHDOG
+
+Paused by the action of the watchdog device.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_RESTORED
+
+Left paused after being restored from a saved state file.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_FROM_SNAPSHOT
+
+Left paused after being reverted to a snapshot.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_API_ERROR
+
+Paused because a libvirt call failed half way.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_POSTCOPY
+
+Paused while a migration runs in post-copy mode.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_POSTCOPY_FAILED
+
+Paused after a post-copy migration failed.
+
+=back
+
+The details of C<EVENT_RESUMED>:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_RESUMED_UNPAUSED
+
+Resumed on request, e.g. by C<resume>.
+
+=item Sys::Virt::Domain::EVENT_RESUMED_MIGRATED
+
+Resumed on the destination host at the end of a migration.
+
+=item Sys::Virt::Domain::EVENT_RESUMED_FROM_SNAPSHOT
+
+Resumed after being reverted to a snapshot.
+
+=item Sys::Virt::Domain::EVENT_RESUMED_POSTCOPY
+
+Resumed while a migration continues in post-copy mode.
+
+=item Sys::Virt::Domain::EVENT_RESUMED_POSTCOPY_FAILED
+
+Running, although a post-copy migration of the domain failed.
+
+=back
+
+The details of C<EVENT_STOPPED>:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_STOPPED_SHUTDOWN
+
+The guest shut down normally.
+
+=item Sys::Virt::Domain::EVENT_STOPPED_DESTROYED
+
+The domain was stopped by C<destroy>.
+
+=item Sys::Virt::Domain::EVENT_STOPPED_CRASHED
+
+The guest crashed.
+
+=item Sys::Virt::Domain::EVENT_STOPPED_MIGRATED
+
+The domain left for another host by migration.
+
+=item Sys::Virt::Domain::EVENT_STOPPED_SAVED
+
+The domain's state was saved to a file.
+
+=item Sys::Virt::Domain::EVENT_STOPPED_FAILED
+
+The hypervisor failed to keep the domain running.
+
+=item Sys::Virt::Domain::EVENT_STOPPED_FROM_SNAPSHOT
+
+The domain was reverted to a snapshot of a shut off domain.
+
+=back
+
+The details of C<EVENT_SHUTDOWN>:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_SHUTDOWN_FINISHED
+
+The guest finished shutting down, for no reason given.
+
+=item Sys::Virt::Domain::EVENT_SHUTDOWN_GUEST
+
+The guest finished shutting down at its own request.
+
+=item Sys::Virt::Domain::EVENT_SHUTDOWN_HOST
+
+The guest finished shutting down at the host's request (e.g. a signal
+sent to the hypervisor process).
+
+=back
+
+The details of C<EVENT_PMSUSPENDED>:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_PMSUSPENDED_MEMORY
+
+The guest sleeps in memory.
+
+=item Sys::Virt::Domain::EVENT_PMSUSPENDED_DISK
+
+The guest sleeps on disk.
+
+=back
+
+The details of C<EVENT_CRASHED>:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_CRASHED_PANICKED
+
+The guest kernel panicked.
+
+=item Sys::Virt::Domain::EVENT_CRASHED_CRASHLOADED
+
+The guest crashed and loaded a crash kernel to handle it.
+
+=back
+
+=head2 WATCHDOG EVENT ACTIONS
+
+What was done when the watchdog fired (C<EVENT_ID_WATCHDOG>):
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_NONE
+
+Nothing.
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_PAUSE
+
+The guest was paused.
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_RESET
+
+The guest was reset.
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_POWEROFF
+
+The guest was powered off.
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_SHUTDOWN
+
+The guest was asked to shut down.
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_DEBUG
+
+Nothing but a log message.
+
+=item Sys::Virt::Domain::EVENT_WATCHDOG_INJECTNMI
+
+A non-maskable interrupt was delivered to the guest.
+
+=back
+
+=head2 I/O ERROR EVENT ACTIONS
+
+What was done about a disk I/O error (C<EVENT_ID_IO_ERROR> and
+C<EVENT_ID_IO_ERROR_REASON>):
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_IO_ERROR_NONE
+
+Nothing: the error was ignored and the guest told the I/O succeeded.
+
+=item Sys::Virt::Domain::EVENT_IO_ERROR_PAUSE
+
+The guest was paused.
+
+=item Sys::Virt::Domain::EVENT_IO_ERROR_REPORT
+
+The error was passed on to the guest.
+
+=back
+
+=head2 GRAPHICS EVENT PHASES AND ADDRESSES
+
+The phase reported by a graphics event (C<EVENT_ID_GRAPHICS>):
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_CONNECT
+
+A client opened a connection.
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_INITIALIZE
+
+The client was authenticated and the session is set up.
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_DISCONNECT
+
+The client went away.
+
+=back
+
+The family of the local and remote addresses the event carries:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_ADDRESS_IPV4
+
+An IPv4 address.
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_ADDRESS_IPV6
+
+An IPv6 address.
+
+=item Sys::Virt::Domain::EVENT_GRAPHICS_ADDRESS_UNIX
+
+The path of a UNIX domain socket.
+
+=back
+
+=head2 DISK CHANGE EVENT REASONS
+
+Why a disk changed (C<EVENT_ID_DISK_CHANGE>):
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_DISK_CHANGE_MISSING_ON_START
+
+The medium was ejected because its source could not be found when the
+domain started.
+
+=item Sys::Virt::Domain::EVENT_DISK_DROP_MISSING_ON_START
+
+The whole disk was removed because its source could not be found when
+the domain started.
+
+=back
+
+=head2 TRAY CHANGE EVENT REASONS
+
+What happened to the tray of a removable disk drive
+(C<EVENT_ID_TRAY_CHANGE>):
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_TRAY_CHANGE_OPEN
+
+The tray was opened.
+
+=item Sys::Virt::Domain::EVENT_TRAY_CHANGE_CLOSE
+
+The tray was closed.
+
+=back
+
+=head2 AGENT LIFECYCLE EVENT STATES AND REASONS
+
+The new state of the guest agent (C<EVENT_ID_AGENT_LIFECYCLE>):
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_STATE_CONNECTED
+
+The agent is now connected.
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED
+
+The agent is now disconnected.
+
+=back
+
+And why it changed:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_REASON_UNKNOWN
+
+For no known reason.
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED
+
+Because the domain was started.
+
+=item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_REASON_CHANNEL
+
+Because the agent's channel was opened or closed.
+
+=back
+
+=head2 MEMORY FAILURE EVENTS
+
+Who suffered a hardware memory error (C<EVENT_ID_MEMORY_FAILURE>):
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_RECIPIENT_HYPERVISOR
+
+The hypervisor's own memory.
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_RECIPIENT_GUEST
+
+Memory of the guest.
+
+=back
+
+What was done about it:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_ACTION_IGNORE
+
+Nothing: the error was ignored.
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_ACTION_INJECT
+
+A machine check was delivered to the guest, which handles it.
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_ACTION_FATAL
+
+The error could not be recovered from: the hypervisor stops.
+
+=item Sys::Virt::Domain::EVENT_MEMORY_FAILURE_ACTION_RESET
+
+The error could not be recovered from, but only the guest is affected:
+it is reset.
+
+=back
+
+Bits of the flags the event carries:
+
+=over 4
+
+=item Sys::Virt::Domain::MEMORY_FAILURE_ACTION_REQUIRED
+
+The error was found when the memory was used, so it had to be dealt
+with at once (rather than found by a background scan).
+
+=item Sys::Virt::Domain::MEMORY_FAILURE_RECURSIVE
+
+The error happened while an earlier one was still being handled.
+
+=back
+
+=head2 TUNABLE EVENT PARAMETERS
+
+The keys of the hash of parameters a tunable event (C<EVENT_ID_TUNABLE>)
+carries; only those that changed are present.
+
+=over 4
+
+=item Sys::Virt::Domain::TUNABLE_CPU_CPU_SHARES
+
+The relative CPU weight.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_GLOBAL_PERIOD
+
+The bandwidth period of the whole domain.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_GLOBAL_QUOTA
+
+The bandwidth quota of the whole domain.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_VCPU_PERIOD
+
+The bandwidth period of each vCPU.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_VCPU_QUOTA
+
+The bandwidth quota of each vCPU.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_EMULATOR_PERIOD
+
+The bandwidth period of the emulator threads.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_EMULATOR_QUOTA
+
+The bandwidth quota of the emulator threads.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_IOTHREAD_PERIOD
+
+The bandwidth period of the IOThreads.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_IOTHREAD_QUOTA
+
+The bandwidth quota of the IOThreads.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_VCPUPIN
+
+The host CPUs a vCPU may run on, as a textual CPU list. The constant is
+a C<sprintf> format (C<cputune.vcpupin%u>): the key holds the vCPU
+number.
+
+=item Sys::Virt::Domain::TUNABLE_CPU_EMULATORPIN
+
+The host CPUs the emulator threads may run on, as a textual CPU list.
+
+=item Sys::Virt::Domain::TUNABLE_IOTHREADSPIN
+
+The host CPUs an IOThread may run on, as a textual CPU list. Like
+C<TUNABLE_CPU_VCPUPIN>, a format whose C<%u> is the IOThread id.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_DISK
+
+The target name of the disk whose I/O limits changed; the
+C<TUNABLE_BLKDEV_*> values below apply to it.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_BYTES_SEC
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_BYTES_SEC
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_BYTES_SEC
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_IOPS_SEC
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_IOPS_SEC
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_IOPS_SEC
+
+The disk's throughput limits, in bytes or operations per second, in
+total, for reads and for writes (as the C<BLOCK_IOTUNE_*> parameters of
+the same names).
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_BYTES_SEC_MAX
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_IOPS_SEC_MAX
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX
+
+The disk's burst limits.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH
+
+How many seconds each burst may last.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_SIZE_IOPS_SEC
+
+The size counted as one operation by the operation limits.
+
+=item Sys::Virt::Domain::TUNABLE_BLKDEV_GROUP_NAME
+
+The throttling group the disk shares its limits with.
 
 =back
 
