@@ -397,7 +397,9 @@ fn set_memory_stats_period(xs: &mut Xs) -> XsResult {
 fn get_max_vcpus(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     // SAFETY: `dom` is NULL or live.
-    let n = check(unsafe { sys::virDomainGetMaxVcpus(dom) })?;
+    let n = unsafe { sys::virDomainGetMaxVcpus(dom) };
+    // The original returns libvirt's -1 (e.g. for a shut-off domain)
+    // instead of raising; scripts that poll every domain rely on it.
     xs.ret_i64(n as i64)
 }
 
