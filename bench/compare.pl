@@ -5,13 +5,21 @@
 # ratio (ours / original: below 1.00 means faster). Only ratios mean
 # anything on a noisy machine.
 #
-#   perl bench/compare.pl [ORIGINAL_INC_DIR]   (default: bench/fetch-original.sh's)
+#   perl bench/compare.pl [--instructions] [ORIGINAL_INC_DIR]
+#       (default dir: bench/fetch-original.sh's)
+#
+# --instructions counts instructions with valgrind's callgrind instead of
+# timing: each case runs N and 2N times, and (count(2N) - count(N)) / N is
+# the cost of one call, start-up excluded. Repeatable whatever else the
+# machine is doing.
 use strict;
 use warnings;
 use File::Basename qw(dirname);
 use Cwd qw(abs_path);
+use File::Temp ();
 
 my $root = abs_path(dirname(__FILE__) . '/..');
+my $instructions = @ARGV && $ARGV[0] eq '--instructions' ? shift : 0;
 my $orig = shift // '/tmp/sysvirt-orig/root/usr/lib/x86_64-linux-gnu/perl5/5.36';
 die "no original build in $orig (run bench/fetch-original.sh)\n" unless -f "$orig/Sys/Virt.pm";
 my $rounds = $ENV{ROUNDS} || 7;
@@ -32,6 +40,32 @@ my @cases = (
     [ 'failed lookup',       'eval { $c->get_domain_by_name("nope") }' ],
     [ 'non-object warning',  'do { local $SIG{__WARN__} = sub {}; Sys::Virt::Domain::get_name("x") }' ],
 );
+
+# Instructions executed by a perl running $code $n times (callgrind).
+sub instructions {
+    my ($inc, $code, $n) = @_;
+    my $prog = qq{
+        use strict; use warnings; use Sys::Virt;
+        $setup
+        for (1 .. $n) { $code }
+    };
+    my $tmp = File::Temp->new(SUFFIX => '.pl');
+    print $tmp $prog;
+    close $tmp;
+    # a fixed hash seed: hash randomisation would vary the counts
+    local $ENV{PERL_HASH_SEED} = 0;
+    local $ENV{PERL_PERTURB_KEYS} = 0;
+    my $out = `valgrind --tool=callgrind --callgrind-out-file=/dev/null $^X @$inc $tmp 2>&1`;
+    $out =~ /Collected\s*:\s*(\d+)/ or $out =~ /refs:\s*([\d,]+)/ or die "no callgrind count:\n$out";
+    (my $count = $1) =~ s/,//g;
+    return $count;
+}
+
+sub per_call_instructions {
+    my ($inc, $code) = @_;
+    my $n = 2000;
+    return (instructions($inc, $code, 2 * $n) - instructions($inc, $code, $n)) / $n;
+}
 
 sub run_one {
     my ($inc, $code, $n) = @_;
@@ -61,6 +95,16 @@ sub median { my @s = sort { $a <=> $b } @_; $s[ @s / 2 ] }
 
 my @ours = ("-I$root/blib/arch", "-I$root/blib/lib");
 my @theirs = ("-I$orig");
+if ($instructions) {
+    printf "%-22s %12s %12s %7s\n", 'case', 'ours instr', 'orig instr', 'ratio';
+    for my $case (@cases) {
+        my ($name, $code) = @$case;
+        my $a = per_call_instructions(\@ours, $code);
+        my $b = per_call_instructions(\@theirs, $code);
+        printf "%-22s %12.0f %12.0f %7.2f\n", $name, $a, $b, $a / $b;
+    }
+    exit 0;
+}
 printf "%-22s %12s %12s %7s\n", 'case', 'ours ns', 'orig ns', 'ratio';
 for my $case (@cases) {
     my ($name, $code) = @$case;

@@ -53,6 +53,32 @@ handles! {
     virStream => 14, c"Sys::Virt::Stream", virStreamFree;
 }
 
+/// The class of object an XS argument holds, by its name in the original's
+/// usage messages ("dom" in `get_name(dom)`), for the dispatcher's check
+/// of argument 0.
+pub fn object_class(arg_name: &str) -> Option<(u16, &'static CStr)> {
+    fn of<T: Handle>() -> Option<(u16, &'static CStr)> {
+        Some((T::CLASS, T::PACKAGE))
+    }
+    match arg_name {
+        "con" | "conn" => of::<sys::virConnect>(),
+        "dom" => of::<sys::virDomain>(),
+        "domss" => of::<sys::virDomainSnapshot>(),
+        "domcp" => of::<sys::virDomainCheckpoint>(),
+        "net" => of::<sys::virNetwork>(),
+        "port" => of::<sys::virNetworkPort>(),
+        "pool" => of::<sys::virStoragePool>(),
+        "vol" => of::<sys::virStorageVol>(),
+        "dev" | "nodedev" => of::<sys::virNodeDevice>(),
+        "iface" => of::<sys::virInterface>(),
+        "sec" => of::<sys::virSecret>(),
+        "filter" => of::<sys::virNWFilter>(),
+        "binding" => of::<sys::virNWFilterBinding>(),
+        "st" => of::<sys::virStream>(),
+        _ => None,
+    }
+}
+
 /// A new Perl object owning one reference to `ptr`.
 pub fn new_object<T: Handle>(perl: Perl, ptr: *mut T) -> NewSv {
     perl.new_handle(T::PACKAGE, T::CLASS, ptr.cast())
@@ -63,15 +89,28 @@ impl Xs<'_> {
     /// blessed reference warns and returns undef, as the original does; an
     /// object of another class is refused with a die instead of being
     /// handed to libvirt as the wrong type.
+    #[inline]
     pub fn handle<T: Handle>(&self, i: usize) -> Result<*mut T, XsError> {
         match self.handle_arg(i, T::CLASS) {
             Ok(ptr) => Ok(ptr.cast()),
-            Err(1) => Err(XsError::NotBlessed(i)),
-            Err(_) => self.die(format!(
-                "{} is not a {} object",
+            Err(status) => Err(self.not_a_handle(i, status, T::PACKAGE)),
+        }
+    }
+
+    /// The error for argument `i` that is not an object of `package`
+    /// (kept out of line: the hot path is the success).
+    #[cold]
+    #[inline(never)]
+    fn not_a_handle(&self, i: usize, status: std::os::raw::c_int, package: &CStr) -> XsError {
+        if status == 1 {
+            XsError::NotBlessed(i)
+        } else {
+            XsError::Die(format!(
+                "{}: {} is not a {} object",
+                self.sub_name(),
                 self.arg_name(i),
-                T::PACKAGE.to_string_lossy()
-            )),
+                package.to_string_lossy()
+            ))
         }
     }
 

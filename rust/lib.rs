@@ -62,7 +62,7 @@ fn boot(perl: Perl) -> Result<(), String> {
     constants::register(perl);
     for (package, tables) in PACKAGES {
         for table in *tables {
-            register_xsubs(perl, package, table)?;
+            register_xsubs(perl, package, table, handle::object_class)?;
         }
     }
     Ok(())

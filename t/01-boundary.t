@@ -107,6 +107,25 @@ like($@, qr/^Usage: Sys::Virt::get_uri\(con\) at /, 'usage message as the origin
     like($warnings[0] // '', qr/con is not a blessed SV reference/, 'blessed hash: the original\'s warning');
 }
 
+# --- a handle whose pointer was overwritten, or a copy of its scalar, is
+#     refused (the seal no longer matches); restored, it works again
+{
+    my $c = Sys::Virt->new(uri => 'test:///default');
+    my $saved = $$c;
+    $$c = $saved + 64;
+    is(eval { $c->get_uri; 1 }, undef, 'tampered pointer: dies');
+    like($@, qr/^Sys::Virt::get_uri: con is not a Sys::Virt object at /, 'tampered pointer: refused');
+    my $copy = bless \(my $n = $saved), 'Sys::Virt';
+    is(eval { $copy->get_uri; 1 }, undef, 'a copy of the pointer in a new object: refused');
+    $$c = $saved;
+    is($c->get_uri, 'test:///default', 'restored: works again (and is freed once at scope exit)');
+    my $dom = $c->get_domain_by_name('test');
+    is(eval { Sys::Virt::get_uri($dom); 1 }, undef, 'a domain where a connection is expected: dies');
+    like($@, qr/con is not a Sys::Virt object/, '... refused, not handed to libvirt');
+    is(eval { Sys::Virt::Domain::get_name($c); 1 }, undef, 'and the other way round');
+    like($@, qr/dom is not a Sys::Virt::Domain object/, '... refused');
+}
+
 # --- subclasses work (the handle is recognised whatever the package)
 {
     package My::Virt;

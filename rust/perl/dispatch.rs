@@ -8,6 +8,7 @@ use super::{NewSv, Perl, PerlCStr, Result, Sv, XsError};
 use std::ffi::{CStr, CString};
 use std::os::raw::c_void;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::OnceLock;
 
 /// The body of an XS method: reads its arguments from the [`Xs`], pushes
 /// its return values onto it.
@@ -21,19 +22,45 @@ pub struct Xsub {
 }
 
 /// What the generic XSUB knows about the sub it is running.
+#[repr(C)]
 struct XsEntry {
+    // The C dispatcher reads these two fields (sysvirt_entry_head).
+    /// Class of the object argument 0 must be (0: not an object).
+    self_class: u16,
     body: XsBody,
+    /// Package of `self_class`, for the wrong-class message.
+    self_package: &'static CStr,
     package: &'static str,
     name: &'static str,
     /// Argument names as in the XS usage message: "dom, flags=0".
     usage: &'static str,
     min_args: i32,
     max_args: i32,
+    /// "<sub>() -- <arg> is not a blessed SV reference" for each argument,
+    /// made the first time one is needed.
+    not_blessed: OnceLock<Box<[CString]>>,
 }
 
 impl XsEntry {
     fn full_name(&self) -> String {
         format!("{}::{}", self.package, self.name)
+    }
+    /// The original typemap's warning for argument `i`.
+    fn not_blessed_message(&self, i: usize) -> &CStr {
+        let all = self.not_blessed.get_or_init(|| {
+            let n = self.usage.split(", ").count().max(i + 1);
+            (0..n)
+                .map(|a| {
+                    let msg = format!(
+                        "{}() -- {} is not a blessed SV reference",
+                        self.full_name(),
+                        self.arg_name(a)
+                    );
+                    CString::new(msg).unwrap_or_default()
+                })
+                .collect()
+        });
+        all.get(i).map_or(c"argument is not a blessed SV reference", |m| m.as_c_str())
     }
     /// Name of argument `i` in the usage message ("dom" in "dom, flags=0").
     fn arg_name(&self, i: usize) -> &str {
@@ -52,6 +79,9 @@ use super::ffi::INLINE_RETURNS;
 /// The call context of an XS method body.
 pub struct Xs<'a> {
     pub perl: Perl,
+    /// Argument 0's pointer, already checked by the C dispatcher to be an
+    /// object of class `entry.self_class`.
+    this: *mut c_void,
     ax: i32,
     items: i32,
     entry: &'a XsEntry,
@@ -77,7 +107,15 @@ impl Xs<'_> {
     }
     /// The pointer held by argument `i` if it is an object of `class`:
     /// `Err(1)` not a blessed reference, `Err(2)` another class.
+    #[inline]
     pub fn handle_arg(&self, i: usize, class: u16) -> std::result::Result<*mut c_void, std::os::raw::c_int> {
+        if i == 0 && class == self.entry.self_class && self.items > 0 {
+            return Ok(self.this);
+        }
+        self.handle_arg_slow(i, class)
+    }
+    #[inline(never)]
+    fn handle_arg_slow(&self, i: usize, class: u16) -> std::result::Result<*mut c_void, std::os::raw::c_int> {
         if !self.has(i) {
             return Err(1);
         }
@@ -195,6 +233,7 @@ impl Xs<'_> {
     }
     // The first return value goes into the call's target SV when perl
     // reserved one, as xsubpp's typemaps do: no SV allocated per call.
+    #[inline]
     pub fn ret_i64(&mut self, v: i64) -> XsResult {
         if self.count == 0 {
             // SAFETY: sets the current sub call's target, a live SV.
@@ -206,6 +245,7 @@ impl Xs<'_> {
         }
         Ok(())
     }
+    #[inline]
     pub fn ret_u64(&mut self, v: u64) -> XsResult {
         if self.count == 0 {
             // SAFETY: sets the current sub call's target, a live SV.
@@ -217,6 +257,7 @@ impl Xs<'_> {
         }
         Ok(())
     }
+    #[inline]
     pub fn ret_bytes(&mut self, v: &[u8]) -> XsResult {
         if self.count == 0 {
             // SAFETY: sets the current sub call's target, a live SV; Perl
@@ -247,6 +288,7 @@ pub unsafe extern "C" fn sysvirt_rust_dispatch(
     entry: *const c_void,
     ax: i32,
     items: i32,
+    this: Checked,
     out: *mut Outcome,
 ) {
     let perl = Perl(p);
@@ -254,23 +296,34 @@ pub unsafe extern "C" fn sysvirt_rust_dispatch(
     let entry: &XsEntry = unsafe { &*(entry as *const XsEntry) };
     // SAFETY: `out` points to the C caller's outcome struct.
     let out = unsafe { &mut *out };
-    let run = catch_unwind(AssertUnwindSafe(|| run_body(perl, entry, ax, items, out)));
+    let run = catch_unwind(AssertUnwindSafe(|| run_body(perl, entry, ax, items, this, out)));
     if let Err(panic) = run {
         let msg = panic_message(&panic);
         let text = format!("{}: internal error: {}", entry.full_name(), msg);
         out.count = 0;
-        out.croak = mortal_str(perl, &text);
+        out.fail_with_croak(mortal_str(perl, &text));
     }
 }
 
-fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, out: &mut Outcome) {
+/// What the C dispatcher found in argument 0 (see `sysvirt_handle_get`).
+#[repr(C)]
+pub struct Checked {
+    status: std::os::raw::c_int,
+    ptr: *mut c_void,
+}
+
+// The hot path is kept small: every failure is handled out of line.
+#[inline(always)]
+fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, this: Checked, out: &mut Outcome) {
     if items < entry.min_args || items > entry.max_args {
-        let usage = format!("Usage: {}({})", entry.full_name(), entry.usage);
-        out.croak = mortal_str(perl, &usage);
-        return;
+        return usage_error(perl, entry, out);
+    }
+    if entry.self_class != 0 && this.status != 0 {
+        return object_error(perl, entry, this.status, out);
     }
     let mut xs = Xs {
         perl,
+        this: this.ptr,
         ax,
         items,
         entry,
@@ -279,16 +332,11 @@ fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, out: &mut Outcome)
         spill: Vec::new(),
     };
     match (entry.body)(&mut xs) {
-        Ok(()) => {
-            if xs.count <= INLINE_RETURNS {
-                out.vals = xs.inline;
-            } else {
-                // SAFETY: every value is a live mortal; the C side grows
-                // the stack before storing.
-                unsafe { ffi::sysvirt_stack_put(perl.0, ax, xs.spill.as_ptr(), xs.count as i32) };
-            }
+        Ok(()) if xs.count <= INLINE_RETURNS => {
+            out.vals = xs.inline;
             out.count = xs.count as i32;
         }
+        Ok(()) => put_long_list(perl, ax, xs, out),
         Err(e) => {
             drop(xs);
             fail(perl, entry, e, out);
@@ -296,20 +344,65 @@ fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, out: &mut Outcome)
     }
 }
 
+#[cold]
+#[inline(never)]
+fn usage_error(perl: Perl, entry: &XsEntry, out: &mut Outcome) {
+    let usage = format!("Usage: {}({})", entry.full_name(), entry.usage);
+    out.fail_with_croak(mortal_str(perl, &usage));
+}
+
+/// Argument 0 is not an object of the sub's class: warn and return undef
+/// (not a blessed reference, as the original), or die (another class).
+#[cold]
+#[inline(never)]
+fn object_error(perl: Perl, entry: &XsEntry, status: std::os::raw::c_int, out: &mut Outcome) {
+    let e = if status == 1 {
+        XsError::NotBlessed(0)
+    } else {
+        XsError::Die(format!(
+            "{}: {} is not a {} object",
+            entry.full_name(),
+            entry.arg_name(0),
+            entry.self_package.to_string_lossy()
+        ))
+    };
+    fail(perl, entry, e, out);
+}
+
+#[cold]
+#[inline(never)]
+fn put_long_list(perl: Perl, ax: i32, xs: Xs, out: &mut Outcome) {
+    // SAFETY: every value is a live mortal; the C side grows the stack
+    // before storing.
+    unsafe { ffi::sysvirt_stack_put(perl.0, ax, xs.spill.as_ptr(), xs.count as i32) };
+    out.count = xs.count as i32;
+}
+
+#[cold]
+#[inline(never)]
 fn fail(perl: Perl, entry: &XsEntry, e: XsError, out: &mut Outcome) {
     match e {
-        XsError::Virt(err) => out.croak = mortal(perl, crate::error::to_perl(perl, &err)),
-        XsError::Die(msg) => out.croak = mortal_str(perl, &msg),
-        XsError::DieWith(sv) => out.croak = mortal(perl, sv),
+        XsError::Virt(err) => out.fail_with_croak(mortal(perl, crate::error::to_perl(perl, &err))),
+        XsError::Die(msg) => out.fail_with_croak(mortal_str(perl, &msg)),
+        XsError::DieWith(sv) => out.fail_with_croak(mortal(perl, sv)),
         XsError::NotBlessed(i) => {
-            let msg = format!(
-                "{}() -- {} is not a blessed SV reference",
-                entry.full_name(),
-                entry.arg_name(i)
-            );
-            out.warn = mortal_str(perl, &msg);
+            out.fail_with_croak(std::ptr::null_mut());
+            out.warn = entry.not_blessed_message(i).as_ptr();
         }
-        XsError::PerlDied(code) => out.rethrow = code,
+        XsError::PerlDied(code) => {
+            out.fail_with_croak(std::ptr::null_mut());
+            out.rethrow = code;
+        }
+    }
+}
+
+impl Outcome {
+    /// Mark the call failed; the C side only initialises `failed`.
+    fn fail_with_croak(&mut self, croak: *mut SV) {
+        self.failed = 1;
+        self.croak = croak;
+        self.warn = std::ptr::null();
+        self.rethrow = 0;
     }
 }
 
@@ -353,6 +446,15 @@ pub unsafe extern "C" fn boot_Sys__Virt(p: ffi::P, cv: *mut CV) {
 #[no_mangle]
 pub unsafe extern "C" fn sysvirt_rust_boot(p: ffi::P) -> *mut SV {
     let perl = Perl(p);
+    // A per-process secret for the seals on object handles.
+    let seed = {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_usize(&perl as *const Perl as usize);
+        h.finish()
+    };
+    // SAFETY: sets a process-wide value once; later calls keep it.
+    unsafe { ffi::sysvirt_handles_init(seed) };
     match catch_unwind(AssertUnwindSafe(|| crate::boot(perl))) {
         Ok(Ok(())) => std::ptr::null_mut(),
         Ok(Err(msg)) => mortal_str(perl, &format!("Sys::Virt boot failed: {msg}")),
@@ -402,24 +504,34 @@ fn arity(proto: Option<&str>) -> (i32, i32) {
 
 /// Register a class module's XSUBs under `package`. Every sub must have a
 /// signature in data/xs-signatures.tsv (its prototype and usage message).
+///
+/// `object_class` names the class of object an argument called `name` in
+/// the usage message holds ("dom" -> domains), if any: argument 0 of such
+/// a sub is checked by the C dispatcher before the body runs.
 pub fn register_xsubs(
     perl: Perl,
     package: &'static str,
     subs: &'static [Xsub],
+    object_class: fn(&str) -> Option<(u16, &'static CStr)>,
 ) -> std::result::Result<(), String> {
     for sub in subs {
         let (_, _, proto, usage) = signature(package, sub.name)
             .ok_or_else(|| format!("no signature for {package}::{}", sub.name))?;
         let (min_args, max_args) = arity(*proto);
+        let first_arg = usage.split(", ").next().unwrap_or("");
+        let (self_class, self_package) = object_class(first_arg).unwrap_or((0, c""));
         // Leaked: the CV points at it for the life of the process (and
         // ithreads copy the pointer into cloned interpreters).
         let entry: &'static XsEntry = Box::leak(Box::new(XsEntry {
+            self_class,
+            self_package,
             body: sub.body,
             package,
             name: sub.name,
             usage,
             min_args,
             max_args,
+            not_blessed: OnceLock::new(),
         }));
         let full = CString::new(format!("{package}::{}", sub.name)).map_err(|e| e.to_string())?;
         let proto_c = proto.map(|p| CString::new(p).expect("prototype has no NUL"));

@@ -34,8 +34,12 @@ pub type P = *mut Interpreter;
 /// What the generic XSUB does once the Rust body has returned.
 #[repr(C)]
 pub struct Outcome {
+    /// Set with one of the three below.
+    pub failed: c_int,
     pub croak: *mut SV,
-    pub warn: *mut SV,
+    /// A message to warn (then return undef); lives at least until the
+    /// C side has warned (a leaked or entry-owned string).
+    pub warn: *const c_char,
     pub rethrow: c_int,
     /// Number of return values; when at most `INLINE_RETURNS`, they are
     /// in `vals` and the C side stores them on the stack.
@@ -142,6 +146,7 @@ extern "C" {
     pub fn sysvirt_av_shift_noinc(p: P, av: *mut AV) -> *mut SV;
 
     pub fn sysvirt_handle_new(p: P, pkg: *const c_char, ptr: *mut c_void, classid: u16) -> *mut SV;
+    pub fn sysvirt_handles_init(seed: u64);
     pub fn sysvirt_handle_arg(p: P, ax: i32, i: i32, classid: u16, ptr: *mut *mut c_void) -> c_int;
     pub fn sysvirt_handle_get(p: P, sv: *mut SV, classid: u16, ptr: *mut *mut c_void) -> c_int;
     pub fn sysvirt_handle_take(p: P, sv: *mut SV, classid: u16) -> *mut c_void;

@@ -24,8 +24,9 @@
 #define SYSVIRT_INLINE_RETURNS 4
 
 typedef struct {
+    int failed;   /* one of the three below is set */
     SV *croak;    /* mortal SV to croak with, or NULL */
-    SV *warn;     /* mortal message to warn, then return undef, or NULL */
+    const char *warn; /* message to warn, then return undef, or NULL */
     int rethrow;  /* JMPENV code of a Perl die caught in a conversion */
     /* Return values: when count <= SYSVIRT_INLINE_RETURNS they are in
      * vals and stored here; a longer list was put on the stack by Rust. */
@@ -33,9 +34,86 @@ typedef struct {
     SV *vals[SYSVIRT_INLINE_RETURNS];
 } sysvirt_outcome;
 
+/* The head of every registered entry (XsEntry in dispatch.rs). */
+typedef struct {
+    U16 self_class;   /* class of the object in ST(0), or 0 */
+} sysvirt_entry_head;
+
+/* What the dispatcher found in ST(0) (Checked in dispatch.rs). */
+typedef struct {
+    int status;       /* as sysvirt_handle_get */
+    void *ptr;
+} sysvirt_checked;
+
 extern void sysvirt_rust_dispatch(pTHX_ void *entry, I32 ax, I32 items,
-                                  sysvirt_outcome *out);
+                                  sysvirt_checked self, sysvirt_outcome *out);
 extern SV *sysvirt_rust_boot(pTHX);
+
+/* ------------------------------------------------------------------ */
+/* Object handles: a blessed reference to a scalar holding the libvirt */
+/* pointer in its IV, as the C original does. The scalar's NV slot      */
+/* (unused: NOK stays off) holds a seal computed from the pointer, the  */
+/* class and a per-process secret, so a forged object, an object of    */
+/* another class or one whose IV was overwritten is refused instead of  */
+/* being handed to libvirt. No allocation beyond the original's.        */
+
+static UV sysvirt_secret;
+
+void sysvirt_handles_init(UV seed)
+{
+    if (!sysvirt_secret)
+        sysvirt_secret = (seed | 1) * (UV)0x9E3779B97F4A7C15ULL;
+}
+
+static UV sysvirt_seal(UV ptr, U16 classid)
+{
+    UV x = (ptr ^ sysvirt_secret) * (UV)0xBF58476D1CE4E5B9ULL;
+    return (x ^ (x >> 31)) + classid;
+}
+
+static void sysvirt_set_seal(SV *obj, UV seal)
+{
+    NV nv;
+    memcpy(&nv, &seal, sizeof nv);
+    ((XPVNV *)SvANY(obj))->xnv_u.xnv_nv = nv;
+}
+
+static int sysvirt_sealed(SV *obj, U16 classid)
+{
+    UV seal;
+    NV nv = ((XPVNV *)SvANY(obj))->xnv_u.xnv_nv;
+    memcpy(&seal, &nv, sizeof seal);
+    return SvIOK(obj) && seal == sysvirt_seal((UV)SvIVX(obj), classid);
+}
+
+SV *sysvirt_handle_new(pTHX_ const char *pkg, void *ptr, U16 classid)
+{
+    SV *rv = newSV(0);
+    sv_setref_pv(rv, pkg, ptr);
+    /* bless upgraded the referent to a PVMG, which has an NV slot */
+    sysvirt_set_seal(SvRV(rv), sysvirt_seal(PTR2UV(ptr), classid));
+    return rv;
+}
+
+/* 0: *ptr set.  1: not a blessed reference (the caller warns, as the
+ * original typemap does).  2: a blessed reference that is not a handle
+ * of this class. */
+static inline int sysvirt_handle_check(pTHX_ SV *sv, U16 classid, void **ptr)
+{
+    SV *obj;
+    if (!(SvROK(sv) && SvOBJECT(SvRV(sv)) && SvTYPE(SvRV(sv)) == SVt_PVMG))
+        return 1;
+    obj = SvRV(sv);
+    if (!sysvirt_sealed(obj, classid))
+        return 2;
+    *ptr = INT2PTR(void *, SvIVX(obj));
+    return 0;
+}
+
+int sysvirt_handle_get(pTHX_ SV *sv, U16 classid, void **ptr)
+{
+    return sysvirt_handle_check(aTHX_ sv, classid, ptr);
+}
 
 /* ------------------------------------------------------------------ */
 /* The generic XSUB.                                                   */
@@ -43,23 +121,32 @@ extern SV *sysvirt_rust_boot(pTHX);
 XS_INTERNAL(sysvirt_xs_dispatch)
 {
     dXSARGS;
+    const sysvirt_entry_head *entry = (const sysvirt_entry_head *)CvXSUBANY(cv).any_ptr;
     sysvirt_outcome out;
+    sysvirt_checked self;
     I32 i;
     PERL_UNUSED_VAR(mark);
 
-    out.croak = NULL;
-    out.warn = NULL;
-    out.rethrow = 0;
+    out.failed = 0;
     out.count = 0;
-    sysvirt_rust_dispatch(aTHX_ CvXSUBANY(cv).any_ptr, ax, items, &out);
-    /* Every Rust frame is gone from here on: leaving by longjmp is safe. */
-    if (out.rethrow)
-        JMPENV_JUMP(out.rethrow);
-    if (out.croak)
-        croak_sv(out.croak);
-    if (out.warn) {
-        warn_sv(out.warn);
+    self.status = 0;
+    self.ptr = NULL;
+    /* The object argument is checked here, on the hot path, in C. */
+    if (entry->self_class && items > 0)
+        self.status = sysvirt_handle_check(aTHX_ ST(0), entry->self_class, &self.ptr);
+    sysvirt_rust_dispatch(aTHX_ CvXSUBANY(cv).any_ptr, ax, items, self, &out);
+    if (out.failed) {
+        /* Every Rust frame is gone: leaving by longjmp is safe. */
+        if (out.rethrow)
+            JMPENV_JUMP(out.rethrow);
+        if (out.croak)
+            croak_sv(out.croak);
+        warn("%s", out.warn);
         XSRETURN_UNDEF;
+    }
+    if (out.count == 1 && items > 0) {
+        ST(0) = out.vals[0];
+        XSRETURN(1);
     }
     if (out.count <= SYSVIRT_INLINE_RETURNS) {
         if (out.count > items) {
@@ -412,68 +499,21 @@ int sysvirt_call_list_eval(pTHX_ SV *cb, SV **args, I32 n, AV **results)
     return failed;
 }
 
-/* ------------------------------------------------------------------ */
-/* Object handles: a blessed reference to a scalar holding the libvirt */
-/* pointer (as the C original does), plus ext magic recording which    */
-/* class of pointer it is, so a forged or mismatched object is refused */
-/* instead of handed to libvirt.                                       */
-
-static MGVTBL sysvirt_handle_vtbl = { 0, 0, 0, 0, 0, 0, 0, 0 };
-
-int sysvirt_handle_get(pTHX_ SV *sv, U16 classid, void **ptr);
-
-SV *sysvirt_handle_new(pTHX_ const char *pkg, void *ptr, U16 classid)
-{
-    SV *rv = newSV(0);
-    SV *obj;
-    MAGIC *mg;
-    sv_setref_pv(rv, pkg, ptr);
-    obj = SvRV(rv);
-    mg = sv_magicext(obj, NULL, PERL_MAGIC_ext, &sysvirt_handle_vtbl, (const char *)ptr, 0);
-    mg->mg_private = classid;
-    return rv;
-}
-
-/* 0: *ptr set.  1: not a blessed reference (the caller warns, as the
- * original typemap does).  2: a blessed reference that is not a handle
- * of this class. */
 int sysvirt_handle_arg(pTHX_ I32 ax, I32 i, U16 classid, void **ptr)
 {
     return sysvirt_handle_get(aTHX_ PL_stack_base[ax + i], classid, ptr);
 }
 
-int sysvirt_handle_get(pTHX_ SV *sv, U16 classid, void **ptr)
-{
-    SV *obj;
-    MAGIC *mg;
-    if (!(SvROK(sv) && SvOBJECT(SvRV(sv)) && SvTYPE(SvRV(sv)) == SVt_PVMG))
-        return 1;
-    obj = SvRV(sv);
-    /* Our magic is the only magic on a handle: check the head first. */
-    mg = SvMAGIC(obj);
-    if (mg && mg->mg_virtual == &sysvirt_handle_vtbl && mg->mg_private == classid) {
-        *ptr = (void *)mg->mg_ptr;
-        return 0;
-    }
-    mg = mg_findext(obj, PERL_MAGIC_ext, &sysvirt_handle_vtbl);
-    if (!mg || mg->mg_private != classid)
-        return 2;
-    *ptr = (void *)mg->mg_ptr;
-    return 0;
-}
-
-/* For DESTROY: returns the pointer and clears it, so it is freed once. */
+/* For DESTROY: returns the pointer and clears it (the handle stays valid
+ * with a NULL pointer, which libvirt rejects), so it is freed once. */
 void *sysvirt_handle_take(pTHX_ SV *sv, U16 classid)
 {
     void *ptr = NULL;
-    MAGIC *mg;
-    if (!(SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVMG))
+    SV *obj;
+    if (sysvirt_handle_get(aTHX_ sv, classid, &ptr) != 0)
         return NULL;
-    mg = mg_findext(SvRV(sv), PERL_MAGIC_ext, &sysvirt_handle_vtbl);
-    if (!mg || mg->mg_private != classid)
-        return NULL;
-    ptr = (void *)mg->mg_ptr;
-    mg->mg_ptr = NULL;
-    sv_setiv(SvRV(sv), 0);
+    obj = SvRV(sv);
+    SvIV_set(obj, 0);
+    sysvirt_set_seal(obj, sysvirt_seal(0, classid));
     return ptr;
 }
