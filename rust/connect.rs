@@ -640,7 +640,7 @@ fn get_type(xs: &mut Xs) -> XsResult {
         return Err(error::last());
     }
     // SAFETY: non-NULL, NUL-terminated, not to be freed.
-    unsafe { xs.ret_borrowed_cstr(p) }
+    unsafe { xs.ret_cstr(p) }
 }
 
 fn get_hostname(xs: &mut Xs) -> XsResult {

@@ -112,7 +112,7 @@ pub fn get_name<T: Named>(xs: &mut Xs) -> XsResult {
         return Err(crate::error::last());
     }
     // SAFETY: a non-NULL name is a live C string.
-    unsafe { xs.ret_borrowed_cstr(name) }
+    unsafe { xs.ret_cstr(name) }
 }
 
 /// `$obj->get_uuid()`: the 16 raw bytes.
@@ -131,7 +131,7 @@ pub fn get_uuid_string<T: Uuid>(xs: &mut Xs) -> XsResult {
     // SAFETY: `buf` has the size libvirt writes (NUL-terminated).
     check(unsafe { T::uuid_string(obj, buf.as_mut_ptr()) })?;
     // SAFETY: libvirt NUL-terminated the buffer.
-    unsafe { xs.ret_borrowed_cstr(buf.as_ptr()) }
+    unsafe { xs.ret_cstr(buf.as_ptr()) }
 }
 
 /// `$obj->get_xml_description($flags=0)`

@@ -91,7 +91,7 @@ fn get_mac(xs: &mut Xs) -> XsResult {
         return Err(crate::error::last());
     }
     // SAFETY: a non-NULL MAC is a live C string.
-    unsafe { xs.ret_borrowed_cstr(mac) }
+    unsafe { xs.ret_cstr(mac) }
 }
 
 /// `$iface->is_active()`

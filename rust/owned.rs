@@ -86,15 +86,6 @@ impl Xs<'_> {
         let s = unsafe { CString::from_raw(ptr) };
         self.ret_bytes(s.bytes())
     }
-    /// Return a string owned by libvirt (not to be freed).
-    ///
-    /// # Safety
-    /// `ptr` is a live NUL-terminated string.
-    pub unsafe fn ret_borrowed_cstr(&mut self, ptr: *const c_char) -> XsResult {
-        // SAFETY: per the contract.
-        let bytes = unsafe { CStr::from_ptr(ptr).to_bytes() };
-        self.ret_bytes(bytes)
-    }
     /// Return every string of a list libvirt allocated, and free them all.
     pub fn ret_string_list(&mut self, list: CStringList) -> XsResult {
         for s in list.iter() {

@@ -119,7 +119,7 @@ fn get_usage_id(xs: &mut Xs) -> XsResult {
         return Err(error::last());
     }
     // SAFETY: a non-NULL usage ID is a live C string.
-    unsafe { xs.ret_borrowed_cstr(id) }
+    unsafe { xs.ret_cstr(id) }
 }
 
 /// `$sec->get_value($flags=0)`: the raw value bytes (binary-safe).

@@ -126,6 +126,25 @@ like($@, qr/^Usage: Sys::Virt::get_uri\(con\) at /, 'usage message as the origin
     like($@, qr/dom is not a Sys::Virt::Domain object/, '... refused');
 }
 
+# --- long lists (more values than the dispatcher keeps inline), of
+#     numbers (the first one is stored in the call's target SV) and strings
+{
+    my $c = Sys::Virt->new(uri => 'test:///default');
+    my @names = map { "list-guest-$_" } 1 .. 7;
+    $c->create_domain("<domain type='test'><name>$_</name><memory>1024</memory><os><type>hvm</type></os></domain>")
+        for @names;
+    my @ids = $c->list_domain_ids(100);
+    is(scalar @ids, 8, 'eight ids in a list');
+    is_deeply([sort { $a <=> $b } @ids], [sort { $a <=> $b } map { $c->get_domain_by_name($_)->get_id } 'test', @names],
+              'each id is a real domain id');
+    ok(!grep({ !defined } @ids), 'no undefined entry');
+    my $n = $c->num_of_domains;
+    is($n, 8, 'a single number in scalar context');
+    my @names_back = map { $_->get_name } $c->list_all_domains;
+    is_deeply([sort @names_back], [sort 'test', @names], 'eight objects with their names');
+    $c->get_domain_by_name($_)->destroy for @names;
+}
+
 # --- subclasses work (the handle is recognised whatever the package)
 {
     package My::Virt;

@@ -88,6 +88,9 @@ pub struct Xs<'a> {
     inline: [*mut SV; INLINE_RETURNS],
     count: usize,
     spill: Vec<*mut SV>,
+    /// (kind, value) of a first return value the C side stores in the
+    /// call's target SV: 0 none, 1 signed, 2 unsigned.
+    targ: (std::os::raw::c_int, i64),
 }
 
 impl Xs<'_> {
@@ -236,9 +239,8 @@ impl Xs<'_> {
     #[inline]
     pub fn ret_i64(&mut self, v: i64) -> XsResult {
         if self.count == 0 {
-            // SAFETY: sets the current sub call's target, a live SV.
-            let sv = unsafe { ffi::sysvirt_targ_iv(self.perl.0, v) };
-            self.push_returned(sv);
+            self.targ = (1, v);
+            self.push_returned(std::ptr::null_mut());
         } else {
             let sv = self.perl.new_i64(v);
             self.ret(sv);
@@ -248,9 +250,8 @@ impl Xs<'_> {
     #[inline]
     pub fn ret_u64(&mut self, v: u64) -> XsResult {
         if self.count == 0 {
-            // SAFETY: sets the current sub call's target, a live SV.
-            let sv = unsafe { ffi::sysvirt_targ_uv(self.perl.0, v) };
-            self.push_returned(sv);
+            self.targ = (2, v as i64);
+            self.push_returned(std::ptr::null_mut());
         } else {
             let sv = self.perl.new_u64(v);
             self.ret(sv);
@@ -269,6 +270,26 @@ impl Xs<'_> {
             self.ret(sv);
         }
         Ok(())
+    }
+    /// Return a C string (copied now; it need only live for this call).
+    ///
+    /// # Safety
+    /// `ptr` is a live NUL-terminated string.
+    #[inline]
+    pub unsafe fn ret_cstr(&mut self, ptr: *const std::os::raw::c_char) -> XsResult {
+        if self.count == 0 {
+            // SAFETY: sets the current sub call's target, a live SV; Perl
+            // copies the string, live per the contract.
+            let sv = unsafe { ffi::sysvirt_targ_pv(self.perl.0, ptr) };
+            self.push_returned(sv);
+            Ok(())
+        } else {
+            // SAFETY: per the contract.
+            let bytes = unsafe { CStr::from_ptr(ptr).to_bytes() };
+            let sv = self.perl.new_bytes(bytes);
+            self.ret(sv);
+            Ok(())
+        }
     }
     pub fn ret_undef(&mut self) -> XsResult {
         let sv = self.perl.new_undef();
@@ -330,11 +351,13 @@ fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, this: Checked, out
         inline: [std::ptr::null_mut(); INLINE_RETURNS],
         count: 0,
         spill: Vec::new(),
+        targ: (0, 0),
     };
     match (entry.body)(&mut xs) {
         Ok(()) if xs.count <= INLINE_RETURNS => {
             out.vals = xs.inline;
             out.count = xs.count as i32;
+            (out.targ, out.targ_iv) = xs.targ;
         }
         Ok(()) => put_long_list(perl, ax, xs, out),
         Err(e) => {
@@ -371,7 +394,16 @@ fn object_error(perl: Perl, entry: &XsEntry, status: std::os::raw::c_int, out: &
 
 #[cold]
 #[inline(never)]
-fn put_long_list(perl: Perl, ax: i32, xs: Xs, out: &mut Outcome) {
+fn put_long_list(perl: Perl, ax: i32, mut xs: Xs, out: &mut Outcome) {
+    // A first value kept for the target SV becomes an ordinary mortal.
+    let first = match xs.targ {
+        (1, v) => Some(perl.new_i64(v)),
+        (2, v) => Some(perl.new_u64(v as u64)),
+        _ => None,
+    };
+    if let Some(sv) = first {
+        xs.spill[0] = mortal(perl, sv);
+    }
     // SAFETY: every value is a live mortal; the C side grows the stack
     // before storing.
     unsafe { ffi::sysvirt_stack_put(perl.0, ax, xs.spill.as_ptr(), xs.count as i32) };

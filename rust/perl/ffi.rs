@@ -45,6 +45,10 @@ pub struct Outcome {
     /// in `vals` and the C side stores them on the stack.
     pub count: i32,
     pub vals: [*mut SV; INLINE_RETURNS],
+    /// 1 or 2: the first value is `targ_iv`, signed or unsigned, for the
+    /// C side to store in the call's target SV.
+    pub targ: c_int,
+    pub targ_iv: i64,
 }
 
 /// Return values passed back in [`Outcome::vals`] (SYSVIRT_INLINE_RETURNS).
@@ -103,8 +107,7 @@ extern "C" {
     pub fn sysvirt_new_av(p: P) -> *mut AV;
     pub fn sysvirt_sv_undef(p: P) -> *mut SV;
     pub fn sysvirt_targ_pvn(p: P, s: *const c_char, n: usize) -> *mut SV;
-    pub fn sysvirt_targ_iv(p: P, v: i64) -> *mut SV;
-    pub fn sysvirt_targ_uv(p: P, v: u64) -> *mut SV;
+    pub fn sysvirt_targ_pv(p: P, s: *const c_char) -> *mut SV;
     pub fn sysvirt_mortal(p: P, sv: *mut SV) -> *mut SV;
     pub fn sysvirt_refcnt_dec(p: P, sv: *mut SV);
     pub fn sysvirt_refcnt_inc(p: P, sv: *mut SV) -> *mut SV;

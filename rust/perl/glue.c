@@ -32,6 +32,10 @@ typedef struct {
      * vals and stored here; a longer list was put on the stack by Rust. */
     I32 count;
     SV *vals[SYSVIRT_INLINE_RETURNS];
+    /* When set, the first value is a number to store in the call's
+     * target SV (vals[0] is then unused): 1 signed, 2 unsigned. */
+    int targ;
+    IV targ_iv;
 } sysvirt_outcome;
 
 /* The head of every registered entry (XsEntry in dispatch.rs). */
@@ -129,6 +133,7 @@ XS_INTERNAL(sysvirt_xs_dispatch)
 
     out.failed = 0;
     out.count = 0;
+    out.targ = 0;
     self.status = 0;
     self.ptr = NULL;
     /* The object argument is checked here, on the hot path, in C. */
@@ -143,6 +148,17 @@ XS_INTERNAL(sysvirt_xs_dispatch)
             croak_sv(out.croak);
         warn("%s", out.warn);
         XSRETURN_UNDEF;
+    }
+    if (out.targ) {
+        /* xsubpp's dXSTARG: the pad SV reserved for this call's result */
+        SV *targ = (PL_op->op_private & OPpENTERSUB_HASTARG) ? PAD_SV(PL_op->op_targ)
+                                                             : sv_newmortal();
+        if (out.targ == 1)
+            sv_setiv(targ, out.targ_iv);
+        else
+            sv_setuv(targ, (UV)out.targ_iv);
+        SvSETMAGIC(targ);
+        out.vals[0] = targ;
     }
     if (out.count == 1 && items > 0) {
         ST(0) = out.vals[0];
@@ -246,17 +262,12 @@ SV *sysvirt_targ_pvn(pTHX_ const char *p, STRLEN n)
     return targ;
 }
 
-SV *sysvirt_targ_iv(pTHX_ IV v)
+SV *sysvirt_targ_pv(pTHX_ const char *p)
 {
     SV *targ = sysvirt_targ(aTHX);
-    sv_setiv_mg(targ, v);
-    return targ;
-}
-
-SV *sysvirt_targ_uv(pTHX_ UV v)
-{
-    SV *targ = sysvirt_targ(aTHX);
-    sv_setuv_mg(targ, v);
+    sv_setpv(targ, p);
+    SvUTF8_off(targ);
+    SvSETMAGIC(targ);
     return targ;
 }
 
