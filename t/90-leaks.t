@@ -32,7 +32,8 @@ my $conn = Sys::Virt->new(uri => 'test:///default');
 my @cases = (
     [ 'open and close a connection', 2000, sub { my $c = Sys::Virt->new(uri => 'test:///default') } ],
     [ 'string return', 50000, sub { my $u = $conn->get_uri } ],
-    [ 'libvirt error raised', 20000, sub { eval { Sys::Virt->new(uri => 'test:///nonexistent/x.xml') } } ],
+    [ 'libvirt error raised', 20000, sub { eval { $conn->get_domain_by_name('no-such-domain') } } ],
+    [ 'failed open', 2000, sub { eval { Sys::Virt->new(uri => 'nosuchdriver:///') } } ],
     [ 'non-object warning', 20000, sub { local $SIG{__WARN__} = sub { }; Sys::Virt::get_uri('x') } ],
     [ 'usage error', 20000, sub { eval { &Sys::Virt::get_uri() } } ],
     [ 'panic caught', 20000, sub { eval { Sys::Virt::_test_panic() } } ],
