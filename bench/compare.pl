@@ -61,6 +61,21 @@ sub instructions {
     return $count;
 }
 
+# Instructions `use Sys::Virt` adds to an empty perl.
+sub load_instructions {
+    my ($inc) = @_;
+    my $count = sub {
+        my ($code) = @_;
+        local $ENV{PERL_HASH_SEED} = 0;
+        local $ENV{PERL_PERTURB_KEYS} = 0;
+        my $out = `valgrind --tool=callgrind --callgrind-out-file=/dev/null $^X @$inc -e '$code' 2>&1`;
+        $out =~ /refs:\s*([\d,]+)/ or die "no callgrind count:\n$out";
+        (my $n = $1) =~ s/,//g;
+        return $n;
+    };
+    return $count->('use Sys::Virt') - $count->('1');
+}
+
 sub per_call_instructions {
     my ($inc, $code) = @_;
     my $n = 2000;
@@ -103,6 +118,8 @@ if ($instructions) {
         my $b = per_call_instructions(\@theirs, $code);
         printf "%-22s %12.0f %12.0f %7.2f\n", $name, $a, $b, $a / $b;
     }
+    my ($la, $lb) = map { load_instructions($_) } \@ours, \@theirs;
+    printf "%-22s %12.0f %12.0f %7.2f\n", 'module load', $la, $lb, $la / $lb;
     exit 0;
 }
 printf "%-22s %12s %12s %7s\n", 'case', 'ours ns', 'orig ns', 'ratio';
