@@ -195,6 +195,19 @@ pub fn int_result<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_i
     xs.ret_i64(v as i64)
 }
 
+/// `$obj->method($flags=0)`: the int `f(obj, flags)` returns, an error
+/// below zero.
+pub fn int_result_flags<T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut T, c_uint) -> c_int,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    let v = check(unsafe { f(obj, flags) })?;
+    xs.ret_i64(v as i64)
+}
+
 /// `$obj->get_autostart()` through `f(obj, &autostart)`.
 pub fn get_autostart<T: Handle>(
     xs: &mut Xs,

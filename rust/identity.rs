@@ -195,9 +195,10 @@ pub fn lookup_by_uuid<P: Handle, T: Handle>(
     xs.ret_object(obj)
 }
 
-/// `_define_xml($parent, $xml, $flags=0)` / `_create_xml(...)`: the
-/// object `f(parent, xml, flags)` returns.
-pub fn from_xml<P: Handle, T: Handle>(
+/// `_define_xml($parent, $xml, $flags=0)`, `_create_xml(...)`,
+/// `_lookup_by_name($dom, $name, $flags=0)`: the object
+/// `f(parent, string, flags)` returns.
+pub fn from_str_flags<P: Handle, T: Handle>(
     xs: &mut Xs,
     f: unsafe extern "C" fn(*mut P, *const c_char, c_uint) -> *mut T,
 ) -> XsResult {

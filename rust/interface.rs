@@ -64,7 +64,7 @@ fn lookup_by_mac(xs: &mut Xs) -> XsResult {
 
 /// `_define_xml($con, $xml, $flags=0)`
 fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml(xs, sys::virInterfaceDefineXML)
+    identity::from_str_flags(xs, sys::virInterfaceDefineXML)
 }
 
 /// `$iface->get_mac()`

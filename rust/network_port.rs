@@ -64,7 +64,7 @@ fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
 
 /// `_create_xml($net, $xml, $flags=0)`
 fn create_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml(xs, sys::virNetworkPortCreateXML)
+    identity::from_str_flags(xs, sys::virNetworkPortCreateXML)
 }
 
 /// `$port->delete($flags=0)`

@@ -108,12 +108,12 @@ fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
 
 /// `_create_xml($con, $xml, $flags=0)`: create a transient device.
 fn create_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml(xs, sys::virNodeDeviceCreateXML)
+    identity::from_str_flags(xs, sys::virNodeDeviceCreateXML)
 }
 
 /// `_define_xml($con, $xml, $flags=0)`: define a persistent device.
 fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml(xs, sys::virNodeDeviceDefineXML)
+    identity::from_str_flags(xs, sys::virNodeDeviceDefineXML)
 }
 
 /// `$dev->get_parent()`: the parent's name, or undef for a root device.

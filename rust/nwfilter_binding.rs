@@ -45,7 +45,7 @@ fn lookup_by_port_dev(xs: &mut Xs) -> XsResult {
 
 /// `_create_xml($con, $xml, $flags=0)`
 fn create_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml(xs, sys::virNWFilterBindingCreateXML)
+    identity::from_str_flags(xs, sys::virNWFilterBindingCreateXML)
 }
 
 /// Return a string owned by the binding object.

@@ -85,7 +85,7 @@ fn lookup_by_usage(xs: &mut Xs) -> XsResult {
 
 /// `_define_xml($con, $xml, $flags=0)`
 fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml(xs, sys::virSecretDefineXML)
+    identity::from_str_flags(xs, sys::virSecretDefineXML)
 }
 
 /// `$sec->get_usage_type()`: one of the `USAGE_TYPE_*` constants.

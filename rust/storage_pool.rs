@@ -147,12 +147,12 @@ fn lookup_by_target_path(xs: &mut Xs) -> XsResult {
 
 /// `_create_xml($con, $xml)`: start a transient pool.
 fn create_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml(xs, sys::virStoragePoolCreateXML)
+    identity::from_str_flags(xs, sys::virStoragePoolCreateXML)
 }
 
 /// `_define_xml($con, $xml, $flags=0)`
 fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml(xs, sys::virStoragePoolDefineXML)
+    identity::from_str_flags(xs, sys::virStoragePoolDefineXML)
 }
 
 /// `$pool->is_active()`
