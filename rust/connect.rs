@@ -8,7 +8,7 @@
 use crate::error::{self, check, check_ptr};
 use crate::handle::{destroy, new_object, Handle};
 use crate::owned::{CArray, CString as OwnedCString, CStringList};
-use crate::perl::{Hash, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
+use crate::perl::{NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint, c_ulong, c_void};
@@ -800,69 +800,81 @@ const CPU_STATS_FIELDS: &[&str] = &["kernel", "user", "idle", "iowait", "intr", 
 /// The memory statistics the original reports.
 const MEMORY_STATS_FIELDS: &[&str] = &["total", "free", "buffers", "cached"];
 
-/// Store `value` under `field` when it is one of `known`.
-fn store_known_field(perl: Perl, h: &mut Hash, field: &[u8], value: u64, known: &[&str]) {
-    if let Some(name) = known.iter().find(|k| k.as_bytes() == field) {
-        h.store(name, perl.new_u64(value));
+/// An entry of the node statistics libvirt fills (CPU or memory): a
+/// field name and its value.
+trait NodeStat {
+    fn field(&self) -> &[c_char];
+    fn value(&self) -> u64;
+}
+
+impl NodeStat for sys::virNodeCPUStats {
+    fn field(&self) -> &[c_char] {
+        &self.field
     }
+    fn value(&self) -> u64 {
+        self.value
+    }
+}
+
+impl NodeStat for sys::virNodeMemoryStats {
+    fn field(&self) -> &[c_char] {
+        &self.field
+    }
+    fn value(&self) -> u64 {
+        self.value
+    }
+}
+
+/// `f(conn, which, stats, &n, flags)`: libvirt's node statistics getter.
+type NodeStatsFn<S> = unsafe extern "C" fn(Conn, c_int, *mut S, *mut c_int, c_uint) -> c_int;
+
+/// `$conn->get_node_xxx_stats($which=all, $flags=0)`: { field => value }
+/// for the fields in `known`. `f` is called once for the count, then to
+/// fill the entries.
+fn node_stats<S: NodeStat>(xs: &mut Xs, all: c_int, f: NodeStatsFn<S>, known: &[&str]) -> XsResult {
+    let conn = conn(xs)?;
+    let which = xs.i32_or(1, all)?;
+    let flags = xs.flags(2)?;
+    let mut n: c_int = 0;
+    // SAFETY: live handle; NULL params asks for the count.
+    check(unsafe { f(conn, which, ptr::null_mut(), &mut n, flags) })?;
+    let mut stats: Vec<S> = (0..n.max(0))
+        // SAFETY: an all-zero stats entry (a char array and an integer)
+        // is valid.
+        .map(|_| unsafe { std::mem::zeroed() })
+        .collect();
+    // SAFETY: `stats` has room for `n` entries.
+    check(unsafe { f(conn, which, stats.as_mut_ptr(), &mut n, flags) })?;
+    let perl = xs.perl;
+    let mut h = perl.new_hash();
+    for s in stats.iter().take(n.max(0) as usize) {
+        let field = field_bytes(s.field());
+        if let Some(name) = known.iter().find(|k| k.as_bytes() == field) {
+            h.store(name, perl.new_u64(s.value()));
+        }
+    }
+    xs.ret(h.into_ref());
+    Ok(())
 }
 
 /// `$conn->get_node_cpu_stats($cpuNum=-1, $flags=0)`: { field => value }
 fn get_node_cpu_stats(xs: &mut Xs) -> XsResult {
-    let conn = conn(xs)?;
-    let cpu = xs.i32_or(1, sys::VIR_NODE_CPU_STATS_ALL_CPUS)?;
-    let flags = xs.flags(2)?;
-    let mut n: c_int = 0;
-    // SAFETY: live handle; NULL params asks for the count.
-    check(unsafe { sys::virNodeGetCPUStats(conn, cpu, ptr::null_mut(), &mut n, flags) })?;
-    let mut stats: Vec<sys::virNodeCPUStats> = (0..n.max(0))
-        // SAFETY: an all-zero stats entry is valid.
-        .map(|_| unsafe { std::mem::zeroed() })
-        .collect();
-    // SAFETY: `stats` has room for `n` entries.
-    check(unsafe { sys::virNodeGetCPUStats(conn, cpu, stats.as_mut_ptr(), &mut n, flags) })?;
-    let perl = xs.perl;
-    let mut h = perl.new_hash();
-    for s in stats.iter().take(n.max(0) as usize) {
-        store_known_field(
-            perl,
-            &mut h,
-            field_bytes(&s.field),
-            s.value,
-            CPU_STATS_FIELDS,
-        );
-    }
-    xs.ret(h.into_ref());
-    Ok(())
+    node_stats(
+        xs,
+        sys::VIR_NODE_CPU_STATS_ALL_CPUS,
+        sys::virNodeGetCPUStats,
+        CPU_STATS_FIELDS,
+    )
 }
 
 /// `$conn->get_node_memory_stats($cellNum=-1, $flags=0)`: { field => value }
 fn get_node_memory_stats(xs: &mut Xs) -> XsResult {
-    let conn = conn(xs)?;
-    let cell = xs.i32_or(1, sys::VIR_NODE_MEMORY_STATS_ALL_CELLS)?;
-    let flags = xs.flags(2)?;
-    let mut n: c_int = 0;
-    // SAFETY: live handle; NULL params asks for the count.
-    check(unsafe { sys::virNodeGetMemoryStats(conn, cell, ptr::null_mut(), &mut n, flags) })?;
-    let mut stats: Vec<sys::virNodeMemoryStats> = (0..n.max(0))
-        // SAFETY: an all-zero stats entry is valid.
-        .map(|_| unsafe { std::mem::zeroed() })
-        .collect();
-    // SAFETY: `stats` has room for `n` entries.
-    check(unsafe { sys::virNodeGetMemoryStats(conn, cell, stats.as_mut_ptr(), &mut n, flags) })?;
-    let perl = xs.perl;
-    let mut h = perl.new_hash();
-    for s in stats.iter().take(n.max(0) as usize) {
-        store_known_field(
-            perl,
-            &mut h,
-            field_bytes(&s.field),
-            s.value,
-            MEMORY_STATS_FIELDS,
-        );
-    }
-    xs.ret(h.into_ref());
-    Ok(())
+    node_stats(
+        xs,
+        sys::VIR_NODE_MEMORY_STATS_ALL_CELLS,
+        sys::virNodeGetMemoryStats,
+        MEMORY_STATS_FIELDS,
+    )
 }
 
 /// `$conn->get_node_free_memory()`

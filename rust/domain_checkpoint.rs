@@ -1,8 +1,8 @@
 //! `Sys::Virt::DomainCheckpoint`.
 
 use crate::domain_snapshot::ret_object_list;
-use crate::error::{check, check_ptr};
-use crate::handle::destroy;
+use crate::error::check_ptr;
+use crate::handle::{self, destroy};
 use crate::identity;
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
@@ -44,39 +44,25 @@ pub static XSUBS: &[Xsub] = &[
 
 /// `_create_xml($dom, $xml, $flags=0)`
 fn create_xml(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or live; `xml` is a C
-    // string alive for the call.
-    let cp = check_ptr(unsafe { sys::virDomainCheckpointCreateXML(dom, xml.as_ptr(), flags) })?;
-    xs.ret_object(cp)
+    identity::from_str_flags(xs, sys::virDomainCheckpointCreateXML)
 }
 
 /// `_lookup_by_name($dom, $name, $flags=0)`
 fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let name = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: as above.
-    let cp = check_ptr(unsafe { sys::virDomainCheckpointLookupByName(dom, name.as_ptr(), flags) })?;
-    xs.ret_object(cp)
+    identity::from_str_flags(xs, sys::virDomainCheckpointLookupByName)
 }
 
 /// `$domchkp->delete($flags=0)`
 fn delete(xs: &mut Xs) -> XsResult {
-    let cp = xs.handle::<sys::virDomainCheckpoint>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `cp` is NULL (rejected by libvirt) or live.
-    check(unsafe { sys::virDomainCheckpointDelete(cp, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virDomainCheckpointDelete)
 }
 
 /// `$domchkp->get_parent($flags=0)`
 fn get_parent(xs: &mut Xs) -> XsResult {
     let cp = xs.handle::<sys::virDomainCheckpoint>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: as above; the parent is a new reference, owned by the object.
+    // SAFETY: `cp` is NULL (rejected by libvirt) or live; the parent is a
+    // new reference, owned by the object.
     let parent = check_ptr(unsafe { sys::virDomainCheckpointGetParent(cp, flags) })?;
     xs.ret_object(parent)
 }

@@ -1,8 +1,8 @@
 //! `Sys::Virt::DomainSnapshot`, plus the list helpers the snapshot and
 //! checkpoint methods of `Sys::Virt::Domain` share with it.
 
-use crate::error::{self, check, check_ptr};
-use crate::handle::{destroy, Handle};
+use crate::error::{self, check_ptr};
+use crate::handle::{self, destroy, Handle};
 use crate::identity;
 use crate::owned::{CArray, CString};
 use crate::perl::{Xs, XsResult, Xsub};
@@ -124,77 +124,47 @@ pub fn ret_object_list<T: Handle>(xs: &mut Xs, arr: *mut *mut T, n: c_int) -> Xs
 
 /// `_create_xml($dom, $xml, $flags=0)`
 fn create_xml(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or live; `xml` is a C
-    // string alive for the call.
-    let snap = check_ptr(unsafe { sys::virDomainSnapshotCreateXML(dom, xml.as_ptr(), flags) })?;
-    xs.ret_object(snap)
+    identity::from_str_flags(xs, sys::virDomainSnapshotCreateXML)
 }
 
 /// `_lookup_by_name($dom, $name, $flags=0)`
 fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let name = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: as above.
-    let snap = check_ptr(unsafe { sys::virDomainSnapshotLookupByName(dom, name.as_ptr(), flags) })?;
-    xs.ret_object(snap)
+    identity::from_str_flags(xs, sys::virDomainSnapshotLookupByName)
 }
 
 /// `$domss->revert_to($flags=0)`
 fn revert_to(xs: &mut Xs) -> XsResult {
-    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `snap` is NULL (rejected by libvirt) or live.
-    check(unsafe { sys::virDomainRevertToSnapshot(snap, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virDomainRevertToSnapshot)
 }
 
 /// `$domss->delete($flags=0)`
 fn delete(xs: &mut Xs) -> XsResult {
-    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: as above.
-    check(unsafe { sys::virDomainSnapshotDelete(snap, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virDomainSnapshotDelete)
 }
 
 /// `$domss->get_parent($flags=0)`
 fn get_parent(xs: &mut Xs) -> XsResult {
     let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: as above; the parent is a new reference, owned by the object.
+    // SAFETY: `snap` is NULL (rejected by libvirt) or live; the parent is a
+    // new reference, owned by the object.
     let parent = check_ptr(unsafe { sys::virDomainSnapshotGetParent(snap, flags) })?;
     xs.ret_object(parent)
 }
 
 /// `$domss->num_of_child_snapshots($flags=0)`
 fn num_of_child_snapshots(xs: &mut Xs) -> XsResult {
-    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: as above.
-    let n = check(unsafe { sys::virDomainSnapshotNumChildren(snap, flags) })?;
-    xs.ret_i64(n as i64)
+    handle::int_result_flags(xs, sys::virDomainSnapshotNumChildren)
 }
 
 /// `$domss->is_current($flags=0)`
 fn is_current(xs: &mut Xs) -> XsResult {
-    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: as above.
-    let v = check(unsafe { sys::virDomainSnapshotIsCurrent(snap, flags) })?;
-    xs.ret_i64(v as i64)
+    handle::int_result_flags(xs, sys::virDomainSnapshotIsCurrent)
 }
 
 /// `$domss->has_metadata($flags=0)`
 fn has_metadata(xs: &mut Xs) -> XsResult {
-    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: as above.
-    let v = check(unsafe { sys::virDomainSnapshotHasMetadata(snap, flags) })?;
-    xs.ret_i64(v as i64)
+    handle::int_result_flags(xs, sys::virDomainSnapshotHasMetadata)
 }
 
 /// `$domss->list_child_snapshot_names($maxnames, $flags=0)`

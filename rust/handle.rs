@@ -5,9 +5,15 @@
 //! more to keep their connection alive: libvirt's own reference counting
 //! keeps a `virConnect` open while a domain, network... obtained from it
 //! exists, as with the C original.
+//!
+//! Also the generic bodies of methods that are a single libvirt call on
+//! the object (`create`, `undefine`, `is_active`, `get_autostart`...),
+//! shared by every class.
 
+use crate::error::check;
 use crate::perl::{NewSv, Perl, Xs, XsError, XsResult};
 use std::ffi::CStr;
+use std::os::raw::{c_int, c_uint};
 use virt_sys as sys;
 
 /// A libvirt object type exposed as a Perl class.
@@ -129,5 +135,100 @@ pub fn destroy<T: Handle>(xs: &mut Xs) -> XsResult {
         // SAFETY: the pointer was just taken out of its only holder.
         unsafe { T::free(ptr.cast()) };
     }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------
+// Methods that are one libvirt call on the object. `f` (`plain`,
+// `with_flags`) is always the libvirt entry point named in the method's
+// doc: libvirt checks the object it is given, so NULL (a destroyed
+// object) comes back as an error, never a crash.
+
+/// `$obj->method()` calling `f(obj)`, returning nothing.
+pub fn call<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_int) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    check(unsafe { f(obj) })?;
+    Ok(())
+}
+
+/// `$obj->method($flags=0)` calling `f(obj, flags)`, returning nothing.
+pub fn call_flags<T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut T, c_uint) -> c_int,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    check(unsafe { f(obj, flags) })?;
+    Ok(())
+}
+
+/// `$obj->method($flags=0)` where the original calls `plain(obj)` when no
+/// flags are set and `with_flags(obj, flags)` otherwise (so drivers that
+/// only implement the old call keep working).
+pub fn call_old_or_flags<T: Handle>(
+    xs: &mut Xs,
+    plain: unsafe extern "C" fn(*mut T) -> c_int,
+    with_flags: unsafe extern "C" fn(*mut T, c_uint) -> c_int,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    let rc = unsafe {
+        if flags != 0 {
+            with_flags(obj, flags)
+        } else {
+            plain(obj)
+        }
+    };
+    check(rc)?;
+    Ok(())
+}
+
+/// `$obj->is_xxx()` (and counts): the int `f(obj)` returns, an error
+/// below zero.
+pub fn int_result<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_int) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    let v = check(unsafe { f(obj) })?;
+    xs.ret_i64(v as i64)
+}
+
+/// `$obj->method($flags=0)`: the int `f(obj, flags)` returns, an error
+/// below zero.
+pub fn int_result_flags<T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut T, c_uint) -> c_int,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    let v = check(unsafe { f(obj, flags) })?;
+    xs.ret_i64(v as i64)
+}
+
+/// `$obj->get_autostart()` through `f(obj, &autostart)`.
+pub fn get_autostart<T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut T, *mut c_int) -> c_int,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let mut autostart: c_int = 0;
+    // SAFETY: `obj` is NULL (rejected by libvirt) or live; out-pointer to
+    // a local.
+    check(unsafe { f(obj, &mut autostart) })?;
+    xs.ret_i64(autostart as i64)
+}
+
+/// `$obj->set_autostart($flag)` through `f(obj, flag)`.
+pub fn set_autostart<T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut T, c_int) -> c_int,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let autostart = xs.i32(1)?;
+    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    check(unsafe { f(obj, autostart) })?;
     Ok(())
 }

@@ -1,9 +1,7 @@
 //! `Sys::Virt::Interface`: host network interfaces.
 
-use crate::error::{check, check_ptr};
-use crate::handle::destroy;
+use crate::handle::{self, destroy};
 use crate::identity;
-use crate::network::ret_status;
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
@@ -56,30 +54,17 @@ pub static XSUBS: &[Xsub] = &[
 
 /// `_lookup_by_name($con, $name)`
 fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let name = xs.str(1)?;
-    // SAFETY: `con` is NULL or live; `name` is a C string alive for the call.
-    let iface = check_ptr(unsafe { sys::virInterfaceLookupByName(con, name.as_ptr()) })?;
-    xs.ret_object(iface)
+    identity::lookup_by_str(xs, sys::virInterfaceLookupByName)
 }
 
 /// `_lookup_by_mac($con, $mac)`
 fn lookup_by_mac(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let mac = xs.str(1)?;
-    // SAFETY: `mac` is a C string alive for the call.
-    let iface = check_ptr(unsafe { sys::virInterfaceLookupByMACString(con, mac.as_ptr()) })?;
-    xs.ret_object(iface)
+    identity::lookup_by_str(xs, sys::virInterfaceLookupByMACString)
 }
 
 /// `_define_xml($con, $xml, $flags=0)`
 fn define_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `xml` is a C string alive for the call.
-    let iface = check_ptr(unsafe { sys::virInterfaceDefineXML(con, xml.as_ptr(), flags) })?;
-    xs.ret_object(iface)
+    identity::from_str_flags(xs, sys::virInterfaceDefineXML)
 }
 
 /// `$iface->get_mac()`
@@ -96,34 +81,20 @@ fn get_mac(xs: &mut Xs) -> XsResult {
 
 /// `$iface->is_active()`
 fn is_active(xs: &mut Xs) -> XsResult {
-    let iface = xs.handle::<sys::virInterface>(0)?;
-    // SAFETY: `iface` is NULL or live.
-    let rc = unsafe { sys::virInterfaceIsActive(iface) };
-    ret_status(xs, rc)
+    handle::int_result(xs, sys::virInterfaceIsActive)
 }
 
 /// `$iface->create($flags=0)`: bring the interface up.
 fn create(xs: &mut Xs) -> XsResult {
-    let iface = xs.handle::<sys::virInterface>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `iface` is NULL or live.
-    check(unsafe { sys::virInterfaceCreate(iface, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virInterfaceCreate)
 }
 
 /// `$iface->destroy($flags=0)`: bring the interface down.
 fn destroy_iface(xs: &mut Xs) -> XsResult {
-    let iface = xs.handle::<sys::virInterface>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `iface` is NULL or live.
-    check(unsafe { sys::virInterfaceDestroy(iface, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virInterfaceDestroy)
 }
 
 /// `$iface->undefine()`
 fn undefine(xs: &mut Xs) -> XsResult {
-    let iface = xs.handle::<sys::virInterface>(0)?;
-    // SAFETY: `iface` is NULL or live.
-    check(unsafe { sys::virInterfaceUndefine(iface) })?;
-    Ok(())
+    handle::call(xs, sys::virInterfaceUndefine)
 }

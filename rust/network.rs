@@ -2,11 +2,11 @@
 //!
 //! Also holds the few helpers the other object classes of this family
 //! (ports, pools, volumes, devices, interfaces, secrets, filters) share:
-//! reading a raw UUID argument, returning an int status, and returning a
-//! list of new objects from an array libvirt allocated.
+//! returning a list of new objects from an array libvirt allocated, and a
+//! C string that may be NULL.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::{destroy, new_object, Handle};
+use crate::handle::{self, destroy, new_object, Handle};
 use crate::identity;
 use crate::owned::CArray;
 use crate::perl::{Xs, XsResult, Xsub};
@@ -104,31 +104,6 @@ pub static XSUBS: &[Xsub] = &[
 // ---------------------------------------------------------------------
 // Helpers shared by the object classes of this family.
 
-/// A raw UUID argument: exactly `VIR_UUID_BUFLEN` (16) bytes. libvirt
-/// reads 16 bytes from the pointer it is given, so a shorter string is
-/// refused rather than read past its end.
-pub(crate) fn uuid_arg(
-    xs: &Xs,
-    i: usize,
-) -> Result<[u8; sys::VIR_UUID_BUFLEN as usize], crate::perl::XsError> {
-    let bytes = xs.bytes(i)?;
-    match <[u8; sys::VIR_UUID_BUFLEN as usize]>::try_from(bytes) {
-        Ok(uuid) => Ok(uuid),
-        Err(_) => xs.die(format!(
-            "{} must be {} raw bytes, not {}",
-            xs.arg_name(i),
-            sys::VIR_UUID_BUFLEN,
-            bytes.len()
-        )),
-    }
-}
-
-/// Return an int status (e.g. `is_active`), or the libvirt error when < 0.
-pub(crate) fn ret_status(xs: &mut Xs, rc: c_int) -> XsResult {
-    let rc = check(rc)?;
-    xs.ret_i64(rc as i64)
-}
-
 /// Return one new object per element of an array of `n` objects that
 /// libvirt allocated (each element and the array are ours).
 ///
@@ -165,63 +140,27 @@ pub(crate) fn opt_cstr_sv(perl: crate::perl::Perl, s: *const c_char) -> crate::p
 
 /// `_lookup_by_name($con, $name)`
 fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let name = xs.str(1)?;
-    // SAFETY: `con` is NULL or live (libvirt rejects NULL); `name` is a C
-    // string alive for the call.
-    let net = check_ptr(unsafe { sys::virNetworkLookupByName(con, name.as_ptr()) })?;
-    xs.ret_object(net)
+    identity::lookup_by_str(xs, sys::virNetworkLookupByName)
 }
 
 /// `_lookup_by_uuid($con, $uuid)` with the 16 raw bytes.
 fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let uuid = uuid_arg(xs, 1)?;
-    // SAFETY: `uuid` holds the 16 bytes libvirt reads.
-    let net = check_ptr(unsafe { sys::virNetworkLookupByUUID(con, uuid.as_ptr()) })?;
-    xs.ret_object(net)
+    identity::lookup_by_uuid(xs, sys::virNetworkLookupByUUID)
 }
 
 /// `_lookup_by_uuid_string($con, $uuid)` with the printable form.
 fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let uuid = xs.str(1)?;
-    // SAFETY: `uuid` is a C string alive for the call.
-    let net = check_ptr(unsafe { sys::virNetworkLookupByUUIDString(con, uuid.as_ptr()) })?;
-    xs.ret_object(net)
+    identity::lookup_by_str(xs, sys::virNetworkLookupByUUIDString)
 }
 
 /// `_create_xml($con, $xml, $flags=0)`: start a transient network.
 fn create_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `xml` is a C string alive for the call. Without flags the
-    // older entry point is used, so older servers keep working.
-    let net = check_ptr(unsafe {
-        if flags == 0 {
-            sys::virNetworkCreateXML(con, xml.as_ptr())
-        } else {
-            sys::virNetworkCreateXMLFlags(con, xml.as_ptr(), flags)
-        }
-    })?;
-    xs.ret_object(net)
+    identity::from_xml_old_or_flags(xs, sys::virNetworkCreateXML, sys::virNetworkCreateXMLFlags)
 }
 
 /// `_define_xml($con, $xml, $flags=0)`: define a persistent network.
 fn define_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: as in `create_xml`.
-    let net = check_ptr(unsafe {
-        if flags == 0 {
-            sys::virNetworkDefineXML(con, xml.as_ptr())
-        } else {
-            sys::virNetworkDefineXMLFlags(con, xml.as_ptr(), flags)
-        }
-    })?;
-    xs.ret_object(net)
+    identity::from_xml_old_or_flags(xs, sys::virNetworkDefineXML, sys::virNetworkDefineXMLFlags)
 }
 
 // ---------------------------------------------------------------------
@@ -237,60 +176,37 @@ fn get_bridge_name(xs: &mut Xs) -> XsResult {
 
 /// `$net->is_active()`
 fn is_active(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    // SAFETY: `net` is NULL or live.
-    let rc = unsafe { sys::virNetworkIsActive(net) };
-    ret_status(xs, rc)
+    handle::int_result(xs, sys::virNetworkIsActive)
 }
 
 /// `$net->is_persistent()`
 fn is_persistent(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    // SAFETY: `net` is NULL or live.
-    let rc = unsafe { sys::virNetworkIsPersistent(net) };
-    ret_status(xs, rc)
+    handle::int_result(xs, sys::virNetworkIsPersistent)
 }
 
 /// `$net->get_autostart()`
 fn get_autostart(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    let mut autostart: c_int = 0;
-    // SAFETY: out-pointer to a local.
-    check(unsafe { sys::virNetworkGetAutostart(net, &mut autostart) })?;
-    xs.ret_i64(autostart as i64)
+    handle::get_autostart(xs, sys::virNetworkGetAutostart)
 }
 
 /// `$net->set_autostart($flag)`
 fn set_autostart(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    let autostart = xs.i32(1)?;
-    // SAFETY: `net` is NULL or live.
-    check(unsafe { sys::virNetworkSetAutostart(net, autostart) })?;
-    Ok(())
+    handle::set_autostart(xs, sys::virNetworkSetAutostart)
 }
 
 /// `$net->create()`: start a defined network.
 fn create(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    // SAFETY: `net` is NULL or live.
-    check(unsafe { sys::virNetworkCreate(net) })?;
-    Ok(())
+    handle::call(xs, sys::virNetworkCreate)
 }
 
 /// `$net->destroy()`: stop a running network (the object stays usable).
 fn destroy_net(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    // SAFETY: `net` is NULL or live.
-    check(unsafe { sys::virNetworkDestroy(net) })?;
-    Ok(())
+    handle::call(xs, sys::virNetworkDestroy)
 }
 
 /// `$net->undefine()`
 fn undefine(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    // SAFETY: `net` is NULL or live.
-    check(unsafe { sys::virNetworkUndefine(net) })?;
-    Ok(())
+    handle::call(xs, sys::virNetworkUndefine)
 }
 
 /// `$net->update($command, $section, $parentIndex, $xml, $flags=0)`

@@ -1,9 +1,8 @@
 //! `Sys::Virt::NetworkPort`: ports of a virtual network.
 
-use crate::error::{check, check_ptr};
-use crate::handle::destroy;
+use crate::error::check;
+use crate::handle::{self, destroy};
 use crate::identity;
-use crate::network::uuid_arg;
 use crate::perl::{Xs, XsResult, Xsub};
 use crate::typed_params::{LibvirtParams, ParamType, TypedParams};
 use std::os::raw::c_int;
@@ -55,39 +54,22 @@ pub static XSUBS: &[Xsub] = &[
 
 /// `_lookup_by_uuid($net, $uuid)` with the 16 raw bytes.
 fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    let uuid = uuid_arg(xs, 1)?;
-    // SAFETY: `net` is NULL or live; `uuid` holds the 16 bytes libvirt reads.
-    let port = check_ptr(unsafe { sys::virNetworkPortLookupByUUID(net, uuid.as_ptr()) })?;
-    xs.ret_object(port)
+    identity::lookup_by_uuid(xs, sys::virNetworkPortLookupByUUID)
 }
 
 /// `_lookup_by_uuid_string($net, $uuid)`
 fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    let uuid = xs.str(1)?;
-    // SAFETY: `uuid` is a C string alive for the call.
-    let port = check_ptr(unsafe { sys::virNetworkPortLookupByUUIDString(net, uuid.as_ptr()) })?;
-    xs.ret_object(port)
+    identity::lookup_by_str(xs, sys::virNetworkPortLookupByUUIDString)
 }
 
 /// `_create_xml($net, $xml, $flags=0)`
 fn create_xml(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `xml` is a C string alive for the call.
-    let port = check_ptr(unsafe { sys::virNetworkPortCreateXML(net, xml.as_ptr(), flags) })?;
-    xs.ret_object(port)
+    identity::from_str_flags(xs, sys::virNetworkPortCreateXML)
 }
 
 /// `$port->delete($flags=0)`
 fn delete(xs: &mut Xs) -> XsResult {
-    let port = xs.handle::<sys::virNetworkPort>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `port` is NULL or live.
-    check(unsafe { sys::virNetworkPortDelete(port, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virNetworkPortDelete)
 }
 
 /// The port's parameters, as libvirt allocated them.

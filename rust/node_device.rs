@@ -1,12 +1,11 @@
 //! `Sys::Virt::NodeDevice`: host devices.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::destroy;
+use crate::handle::{self, destroy};
 use crate::identity;
-use crate::network::ret_status;
 use crate::owned::CString;
 use crate::perl::{Xs, XsResult, Xsub};
-use std::os::raw::{c_char, c_int};
+use std::os::raw::c_char;
 use std::ptr;
 use virt_sys as sys;
 
@@ -91,11 +90,7 @@ pub static XSUBS: &[Xsub] = &[
 
 /// `_lookup_by_name($con, $name)`
 fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let name = xs.str(1)?;
-    // SAFETY: `con` is NULL or live; `name` is a C string alive for the call.
-    let dev = check_ptr(unsafe { sys::virNodeDeviceLookupByName(con, name.as_ptr()) })?;
-    xs.ret_object(dev)
+    identity::lookup_by_str(xs, sys::virNodeDeviceLookupByName)
 }
 
 /// `_lookup_scsihost_by_wwn($con, $wwnn, $wwpn, $flags=0)`
@@ -113,22 +108,12 @@ fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
 
 /// `_create_xml($con, $xml, $flags=0)`: create a transient device.
 fn create_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `xml` is a C string alive for the call.
-    let dev = check_ptr(unsafe { sys::virNodeDeviceCreateXML(con, xml.as_ptr(), flags) })?;
-    xs.ret_object(dev)
+    identity::from_str_flags(xs, sys::virNodeDeviceCreateXML)
 }
 
 /// `_define_xml($con, $xml, $flags=0)`: define a persistent device.
 fn define_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `xml` is a C string alive for the call.
-    let dev = check_ptr(unsafe { sys::virNodeDeviceDefineXML(con, xml.as_ptr(), flags) })?;
-    xs.ret_object(dev)
+    identity::from_str_flags(xs, sys::virNodeDeviceDefineXML)
 }
 
 /// `$dev->get_parent()`: the parent's name, or undef for a root device.
@@ -166,78 +151,47 @@ fn dettach(xs: &mut Xs) -> XsResult {
 
 /// `$dev->reattach()`
 fn reattach(xs: &mut Xs) -> XsResult {
-    let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    // SAFETY: `dev` is NULL or live.
-    check(unsafe { sys::virNodeDeviceReAttach(dev) })?;
-    Ok(())
+    handle::call(xs, sys::virNodeDeviceReAttach)
 }
 
 /// `$dev->reset()`
 fn reset(xs: &mut Xs) -> XsResult {
-    let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    // SAFETY: `dev` is NULL or live.
-    check(unsafe { sys::virNodeDeviceReset(dev) })?;
-    Ok(())
+    handle::call(xs, sys::virNodeDeviceReset)
 }
 
 /// `$dev->create($flags=0)`: start a defined device.
 fn create(xs: &mut Xs) -> XsResult {
-    let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `dev` is NULL or live.
-    check(unsafe { sys::virNodeDeviceCreate(dev, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virNodeDeviceCreate)
 }
 
 /// `$dev->destroy()`: remove a (virtual) device from the host.
 fn destroy_dev(xs: &mut Xs) -> XsResult {
-    let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    // SAFETY: `dev` is NULL or live.
-    check(unsafe { sys::virNodeDeviceDestroy(dev) })?;
-    Ok(())
+    handle::call(xs, sys::virNodeDeviceDestroy)
 }
 
 /// `$dev->undefine($flags=0)`
 fn undefine(xs: &mut Xs) -> XsResult {
-    let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `dev` is NULL or live.
-    check(unsafe { sys::virNodeDeviceUndefine(dev, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virNodeDeviceUndefine)
 }
 
 /// `$dev->get_autostart()`
 fn get_autostart(xs: &mut Xs) -> XsResult {
-    let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    let mut autostart: c_int = 0;
-    // SAFETY: out-pointer to a local.
-    check(unsafe { sys::virNodeDeviceGetAutostart(dev, &mut autostart) })?;
-    xs.ret_i64(autostart as i64)
+    handle::get_autostart(xs, sys::virNodeDeviceGetAutostart)
 }
 
 /// `$dev->set_autostart($flag)`
 fn set_autostart(xs: &mut Xs) -> XsResult {
-    let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    let autostart = xs.i32(1)?;
-    // SAFETY: `dev` is NULL or live.
-    check(unsafe { sys::virNodeDeviceSetAutostart(dev, autostart) })?;
-    Ok(())
+    handle::set_autostart(xs, sys::virNodeDeviceSetAutostart)
 }
 
 /// `$dev->is_active()`
 fn is_active(xs: &mut Xs) -> XsResult {
-    let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    // SAFETY: `dev` is NULL or live.
-    let rc = unsafe { sys::virNodeDeviceIsActive(dev) };
-    ret_status(xs, rc)
+    handle::int_result(xs, sys::virNodeDeviceIsActive)
 }
 
 /// `$dev->is_persistent()`
 fn is_persistent(xs: &mut Xs) -> XsResult {
-    let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    // SAFETY: `dev` is NULL or live.
-    let rc = unsafe { sys::virNodeDeviceIsPersistent(dev) };
-    ret_status(xs, rc)
+    handle::int_result(xs, sys::virNodeDeviceIsPersistent)
 }
 
 /// `$dev->list_capabilities()`: a list of capability names.

@@ -1,7 +1,7 @@
 //! `Sys::Virt::NWFilterBinding`: bindings of a network filter to a port.
 
-use crate::error::{self, check, check_ptr};
-use crate::handle::destroy;
+use crate::error;
+use crate::handle::{self, destroy};
 use crate::identity;
 use crate::perl::{Xs, XsResult, Xsub};
 use std::os::raw::c_char;
@@ -40,22 +40,12 @@ pub static XSUBS: &[Xsub] = &[
 
 /// `_lookup_by_port_dev($con, $portdev)`
 fn lookup_by_port_dev(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let portdev = xs.str(1)?;
-    // SAFETY: `con` is NULL or live; `portdev` is a C string alive for the call.
-    let binding =
-        check_ptr(unsafe { sys::virNWFilterBindingLookupByPortDev(con, portdev.as_ptr()) })?;
-    xs.ret_object(binding)
+    identity::lookup_by_str(xs, sys::virNWFilterBindingLookupByPortDev)
 }
 
 /// `_create_xml($con, $xml, $flags=0)`
 fn create_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `xml` is a C string alive for the call.
-    let binding = check_ptr(unsafe { sys::virNWFilterBindingCreateXML(con, xml.as_ptr(), flags) })?;
-    xs.ret_object(binding)
+    identity::from_str_flags(xs, sys::virNWFilterBindingCreateXML)
 }
 
 /// Return a string owned by the binding object.
@@ -85,8 +75,5 @@ fn get_filter_name(xs: &mut Xs) -> XsResult {
 
 /// `$binding->delete()`
 fn delete(xs: &mut Xs) -> XsResult {
-    let binding = xs.handle::<sys::virNWFilterBinding>(0)?;
-    // SAFETY: `binding` is NULL or live.
-    check(unsafe { sys::virNWFilterBindingDelete(binding) })?;
-    Ok(())
+    handle::call(xs, sys::virNWFilterBindingDelete)
 }

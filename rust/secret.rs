@@ -1,9 +1,8 @@
 //! `Sys::Virt::Secret`: secrets (passphrases, keys) held by libvirt.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::destroy;
+use crate::handle::{self, destroy};
 use crate::identity;
-use crate::network::uuid_arg;
 use crate::owned::CArray;
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
@@ -65,20 +64,12 @@ pub static XSUBS: &[Xsub] = &[
 
 /// `_lookup_by_uuid($con, $uuid)` with the 16 raw bytes.
 fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let uuid = uuid_arg(xs, 1)?;
-    // SAFETY: `con` is NULL or live; `uuid` holds the 16 bytes libvirt reads.
-    let sec = check_ptr(unsafe { sys::virSecretLookupByUUID(con, uuid.as_ptr()) })?;
-    xs.ret_object(sec)
+    identity::lookup_by_uuid(xs, sys::virSecretLookupByUUID)
 }
 
 /// `_lookup_by_uuid_string($con, $uuid)`
 fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let uuid = xs.str(1)?;
-    // SAFETY: `uuid` is a C string alive for the call.
-    let sec = check_ptr(unsafe { sys::virSecretLookupByUUIDString(con, uuid.as_ptr()) })?;
-    xs.ret_object(sec)
+    identity::lookup_by_str(xs, sys::virSecretLookupByUUIDString)
 }
 
 /// `_lookup_by_usage($con, $usageType, $usageID)`
@@ -94,12 +85,7 @@ fn lookup_by_usage(xs: &mut Xs) -> XsResult {
 
 /// `_define_xml($con, $xml, $flags=0)`
 fn define_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `xml` is a C string alive for the call.
-    let sec = check_ptr(unsafe { sys::virSecretDefineXML(con, xml.as_ptr(), flags) })?;
-    xs.ret_object(sec)
+    identity::from_str_flags(xs, sys::virSecretDefineXML)
 }
 
 /// `$sec->get_usage_type()`: one of the `USAGE_TYPE_*` constants.
@@ -163,8 +149,5 @@ fn set_value(xs: &mut Xs) -> XsResult {
 
 /// `$sec->undefine()`
 fn undefine(xs: &mut Xs) -> XsResult {
-    let sec = xs.handle::<sys::virSecret>(0)?;
-    // SAFETY: `sec` is NULL or live.
-    check(unsafe { sys::virSecretUndefine(sec) })?;
-    Ok(())
+    handle::call(xs, sys::virSecretUndefine)
 }

@@ -1,12 +1,12 @@
 //! `Sys::Virt::StoragePool`: storage pools.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::destroy;
+use crate::handle::{self, destroy};
 use crate::identity;
-use crate::network::{ret_object_list, ret_status, uuid_arg};
+use crate::network::ret_object_list;
 use crate::owned::CString;
 use crate::perl::{Xs, XsResult, Xsub};
-use std::os::raw::{c_char, c_int};
+use std::os::raw::c_char;
 use std::ptr;
 use virt_sys as sys;
 
@@ -119,29 +119,17 @@ pub static XSUBS: &[Xsub] = &[
 
 /// `_lookup_by_name($con, $name)`
 fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let name = xs.str(1)?;
-    // SAFETY: `con` is NULL or live; `name` is a C string alive for the call.
-    let pool = check_ptr(unsafe { sys::virStoragePoolLookupByName(con, name.as_ptr()) })?;
-    xs.ret_object(pool)
+    identity::lookup_by_str(xs, sys::virStoragePoolLookupByName)
 }
 
 /// `_lookup_by_uuid($con, $uuid)` with the 16 raw bytes.
 fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let uuid = uuid_arg(xs, 1)?;
-    // SAFETY: `uuid` holds the 16 bytes libvirt reads.
-    let pool = check_ptr(unsafe { sys::virStoragePoolLookupByUUID(con, uuid.as_ptr()) })?;
-    xs.ret_object(pool)
+    identity::lookup_by_uuid(xs, sys::virStoragePoolLookupByUUID)
 }
 
 /// `_lookup_by_uuid_string($con, $uuid)`
 fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let uuid = xs.str(1)?;
-    // SAFETY: `uuid` is a C string alive for the call.
-    let pool = check_ptr(unsafe { sys::virStoragePoolLookupByUUIDString(con, uuid.as_ptr()) })?;
-    xs.ret_object(pool)
+    identity::lookup_by_str(xs, sys::virStoragePoolLookupByUUIDString)
 }
 
 /// `_lookup_by_volume($vol)`: the pool holding a volume.
@@ -154,115 +142,67 @@ fn lookup_by_volume(xs: &mut Xs) -> XsResult {
 
 /// `_lookup_by_target_path($con, $path)`
 fn lookup_by_target_path(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let path = xs.str(1)?;
-    // SAFETY: `path` is a C string alive for the call.
-    let pool = check_ptr(unsafe { sys::virStoragePoolLookupByTargetPath(con, path.as_ptr()) })?;
-    xs.ret_object(pool)
+    identity::lookup_by_str(xs, sys::virStoragePoolLookupByTargetPath)
 }
 
 /// `_create_xml($con, $xml)`: start a transient pool.
 fn create_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let xml = xs.str(1)?;
-    // SAFETY: `xml` is a C string alive for the call.
-    let pool = check_ptr(unsafe { sys::virStoragePoolCreateXML(con, xml.as_ptr(), 0) })?;
-    xs.ret_object(pool)
+    identity::from_str_flags(xs, sys::virStoragePoolCreateXML)
 }
 
 /// `_define_xml($con, $xml, $flags=0)`
 fn define_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: `xml` is a C string alive for the call.
-    let pool = check_ptr(unsafe { sys::virStoragePoolDefineXML(con, xml.as_ptr(), flags) })?;
-    xs.ret_object(pool)
+    identity::from_str_flags(xs, sys::virStoragePoolDefineXML)
 }
 
 /// `$pool->is_active()`
 fn is_active(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    // SAFETY: `pool` is NULL or live.
-    let rc = unsafe { sys::virStoragePoolIsActive(pool) };
-    ret_status(xs, rc)
+    handle::int_result(xs, sys::virStoragePoolIsActive)
 }
 
 /// `$pool->is_persistent()`
 fn is_persistent(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    // SAFETY: `pool` is NULL or live.
-    let rc = unsafe { sys::virStoragePoolIsPersistent(pool) };
-    ret_status(xs, rc)
+    handle::int_result(xs, sys::virStoragePoolIsPersistent)
 }
 
 /// `$pool->get_autostart()`
 fn get_autostart(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    let mut autostart: c_int = 0;
-    // SAFETY: out-pointer to a local.
-    check(unsafe { sys::virStoragePoolGetAutostart(pool, &mut autostart) })?;
-    xs.ret_i64(autostart as i64)
+    handle::get_autostart(xs, sys::virStoragePoolGetAutostart)
 }
 
 /// `$pool->set_autostart($flag)`
 fn set_autostart(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    let autostart = xs.i32(1)?;
-    // SAFETY: `pool` is NULL or live.
-    check(unsafe { sys::virStoragePoolSetAutostart(pool, autostart) })?;
-    Ok(())
+    handle::set_autostart(xs, sys::virStoragePoolSetAutostart)
 }
 
 /// `$pool->create()`: start a defined pool.
 fn create(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    // SAFETY: `pool` is NULL or live.
-    check(unsafe { sys::virStoragePoolCreate(pool, 0) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virStoragePoolCreate)
 }
 
 /// `$pool->destroy()`: stop the pool (the object stays usable).
 fn destroy_pool(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    // SAFETY: `pool` is NULL or live.
-    check(unsafe { sys::virStoragePoolDestroy(pool) })?;
-    Ok(())
+    handle::call(xs, sys::virStoragePoolDestroy)
 }
 
 /// `$pool->undefine()`
 fn undefine(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    // SAFETY: `pool` is NULL or live.
-    check(unsafe { sys::virStoragePoolUndefine(pool) })?;
-    Ok(())
+    handle::call(xs, sys::virStoragePoolUndefine)
 }
 
 /// `$pool->build($flags=0)`
 fn build(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `pool` is NULL or live.
-    check(unsafe { sys::virStoragePoolBuild(pool, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virStoragePoolBuild)
 }
 
 /// `$pool->delete($flags=0)`
 fn delete(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `pool` is NULL or live.
-    check(unsafe { sys::virStoragePoolDelete(pool, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virStoragePoolDelete)
 }
 
 /// `$pool->refresh($flags=0)`
 fn refresh(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `pool` is NULL or live.
-    check(unsafe { sys::virStoragePoolRefresh(pool, flags) })?;
-    Ok(())
+    handle::call_flags(xs, sys::virStoragePoolRefresh)
 }
 
 /// `$pool->get_info()`: { state, capacity, allocation, available }.
@@ -283,10 +223,7 @@ fn get_info(xs: &mut Xs) -> XsResult {
 
 /// `$pool->num_of_storage_volumes()`
 fn num_of_storage_volumes(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    // SAFETY: `pool` is NULL or live.
-    let n = unsafe { sys::virStoragePoolNumOfVolumes(pool) };
-    ret_status(xs, n)
+    handle::int_result(xs, sys::virStoragePoolNumOfVolumes)
 }
 
 /// Most names `list_storage_vol_names` asks libvirt for: the array is

@@ -6,7 +6,7 @@
 //! drivers that only implement the old call keep working.
 
 use crate::error::{check, check_ptr};
-use crate::handle::destroy;
+use crate::handle::{self, destroy};
 use crate::identity;
 use crate::perl::{Sv, Xs, XsError, XsResult, Xsub};
 use crate::typed_params::{ParamType, TypedParams};
@@ -210,55 +210,7 @@ pub static XSUBS: &[Xsub] = &[
     },
 ];
 
-type Dom = sys::virDomainPtr;
-
 // ------------------------------------------------------------- helpers
-
-/// `$dom->method($flags=0)` calling `f(dom, flags)`, returning nothing.
-fn void_flags(xs: &mut Xs, f: unsafe extern "C" fn(Dom, c_uint) -> c_int) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
-    check(unsafe { f(dom, flags) })?;
-    Ok(())
-}
-
-/// `$dom->method()` calling `f(dom)`, returning nothing.
-fn void_plain(xs: &mut Xs, f: unsafe extern "C" fn(Dom) -> c_int) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
-    check(unsafe { f(dom) })?;
-    Ok(())
-}
-
-/// `$dom->method($flags=0)` where the original calls `plain(dom)` when no
-/// flags are set and `with_flags(dom, flags)` otherwise.
-fn void_old_or_flags(
-    xs: &mut Xs,
-    plain: unsafe extern "C" fn(Dom) -> c_int,
-    with_flags: unsafe extern "C" fn(Dom, c_uint) -> c_int,
-) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
-    let rc = unsafe {
-        if flags != 0 {
-            with_flags(dom, flags)
-        } else {
-            plain(dom)
-        }
-    };
-    check(rc)?;
-    Ok(())
-}
-
-/// `$dom->is_xxx()`: an int result, an error below zero.
-fn int_result(xs: &mut Xs, f: unsafe extern "C" fn(Dom) -> c_int) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
-    let v = check(unsafe { f(dom) })?;
-    xs.ret_i64(v as i64)
-}
 
 /// A list of file descriptors from an array reference (argument `i`).
 fn fd_list(xs: &Xs, i: usize) -> Result<Vec<c_int>, XsError> {
@@ -328,21 +280,7 @@ fn create_xml_with_files(xs: &mut Xs) -> XsResult {
 
 /// `_define_xml($con, $xml, $flags=0)`
 fn define_xml(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let flags = xs.flags(2)?;
-    let dom = {
-        let xml = xs.str(1)?;
-        // SAFETY: `con` is NULL or live; `xml` is a C string alive for the call.
-        unsafe {
-            if flags != 0 {
-                sys::virDomainDefineXMLFlags(con, xml.as_ptr(), flags)
-            } else {
-                sys::virDomainDefineXML(con, xml.as_ptr())
-            }
-        }
-    };
-    let dom = check_ptr(dom)?;
-    xs.ret_object(dom)
+    identity::from_xml_old_or_flags(xs, sys::virDomainDefineXML, sys::virDomainDefineXMLFlags)
 }
 
 /// `_lookup_by_id($con, $id)`
@@ -356,14 +294,7 @@ fn lookup_by_id(xs: &mut Xs) -> XsResult {
 
 /// `_lookup_by_name($con, $name)`
 fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let dom = {
-        let name = xs.str(1)?;
-        // SAFETY: `name` is a C string alive for the call.
-        unsafe { sys::virDomainLookupByName(con, name.as_ptr()) }
-    };
-    let dom = check_ptr(dom)?;
-    xs.ret_object(dom)
+    identity::lookup_by_str(xs, sys::virDomainLookupByName)
 }
 
 /// `_lookup_by_uuid($con, $uuid)`: 16 raw bytes.
@@ -390,14 +321,7 @@ fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
 
 /// `_lookup_by_uuid_string($con, $uuid)`
 fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
-    let con = xs.handle::<sys::virConnect>(0)?;
-    let dom = {
-        let uuid = xs.str(1)?;
-        // SAFETY: `uuid` is a C string alive for the call.
-        unsafe { sys::virDomainLookupByUUIDString(con, uuid.as_ptr()) }
-    };
-    let dom = check_ptr(dom)?;
-    xs.ret_object(dom)
+    identity::lookup_by_str(xs, sys::virDomainLookupByUUIDString)
 }
 
 // ------------------------------------------------------------ identity
@@ -528,15 +452,15 @@ fn get_control_info(xs: &mut Xs) -> XsResult {
 }
 
 fn is_active(xs: &mut Xs) -> XsResult {
-    int_result(xs, sys::virDomainIsActive)
+    handle::int_result(xs, sys::virDomainIsActive)
 }
 
 fn is_persistent(xs: &mut Xs) -> XsResult {
-    int_result(xs, sys::virDomainIsPersistent)
+    handle::int_result(xs, sys::virDomainIsPersistent)
 }
 
 fn is_updated(xs: &mut Xs) -> XsResult {
-    int_result(xs, sys::virDomainIsUpdated)
+    handle::int_result(xs, sys::virDomainIsUpdated)
 }
 
 /// `$dom->get_time($flags=0)`: one array reference `[$secs, $nsecs]`,
@@ -568,27 +492,19 @@ fn set_time(xs: &mut Xs) -> XsResult {
 
 /// `$dom->get_autostart()`
 fn get_autostart(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let mut autostart: c_int = 0;
-    // SAFETY: out-pointer to a local.
-    check(unsafe { sys::virDomainGetAutostart(dom, &mut autostart) })?;
-    xs.ret_i64(autostart as i64)
+    handle::get_autostart(xs, sys::virDomainGetAutostart)
 }
 
 /// `$dom->set_autostart($flag)`
 fn set_autostart(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let autostart = xs.i32(1)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
-    check(unsafe { sys::virDomainSetAutostart(dom, autostart) })?;
-    Ok(())
+    handle::set_autostart(xs, sys::virDomainSetAutostart)
 }
 
 // ----------------------------------------------------------- lifecycle
 
 /// `$dom->create($flags=0)`
 fn create(xs: &mut Xs) -> XsResult {
-    void_old_or_flags(xs, sys::virDomainCreate, sys::virDomainCreateWithFlags)
+    handle::call_old_or_flags(xs, sys::virDomainCreate, sys::virDomainCreateWithFlags)
 }
 
 /// `$dom->create_with_files(\@fds, $flags=0)`
@@ -605,33 +521,33 @@ fn create_with_files(xs: &mut Xs) -> XsResult {
 
 /// `$dom->undefine($flags=0)`
 fn undefine(xs: &mut Xs) -> XsResult {
-    void_old_or_flags(xs, sys::virDomainUndefine, sys::virDomainUndefineFlags)
+    handle::call_old_or_flags(xs, sys::virDomainUndefine, sys::virDomainUndefineFlags)
 }
 
 fn suspend(xs: &mut Xs) -> XsResult {
-    void_plain(xs, sys::virDomainSuspend)
+    handle::call(xs, sys::virDomainSuspend)
 }
 
 fn resume(xs: &mut Xs) -> XsResult {
-    void_plain(xs, sys::virDomainResume)
+    handle::call(xs, sys::virDomainResume)
 }
 
 /// `$dom->shutdown($flags=0)`
 fn shutdown(xs: &mut Xs) -> XsResult {
-    void_old_or_flags(xs, sys::virDomainShutdown, sys::virDomainShutdownFlags)
+    handle::call_old_or_flags(xs, sys::virDomainShutdown, sys::virDomainShutdownFlags)
 }
 
 fn reboot(xs: &mut Xs) -> XsResult {
-    void_flags(xs, sys::virDomainReboot)
+    handle::call_flags(xs, sys::virDomainReboot)
 }
 
 fn reset(xs: &mut Xs) -> XsResult {
-    void_flags(xs, sys::virDomainReset)
+    handle::call_flags(xs, sys::virDomainReset)
 }
 
 /// `$dom->destroy($flags=0)`
 fn destroy_domain(xs: &mut Xs) -> XsResult {
-    void_old_or_flags(xs, sys::virDomainDestroy, sys::virDomainDestroyFlags)
+    handle::call_old_or_flags(xs, sys::virDomainDestroy, sys::virDomainDestroyFlags)
 }
 
 /// `$dom->pm_suspend_for_duration($target, $duration, $flags=0)`
@@ -646,7 +562,7 @@ fn pm_suspend_for_duration(xs: &mut Xs) -> XsResult {
 }
 
 fn pm_wakeup(xs: &mut Xs) -> XsResult {
-    void_flags(xs, sys::virDomainPMWakeup)
+    handle::call_flags(xs, sys::virDomainPMWakeup)
 }
 
 // ------------------------------------------------ saved state and dumps
@@ -707,7 +623,7 @@ fn save(xs: &mut Xs) -> XsResult {
 }
 
 fn managed_save(xs: &mut Xs) -> XsResult {
-    void_flags(xs, sys::virDomainManagedSave)
+    handle::call_flags(xs, sys::virDomainManagedSave)
 }
 
 /// `$dom->managed_save_define_xml($xml, $flags=0)`
@@ -733,7 +649,7 @@ fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
 }
 
 fn managed_save_remove(xs: &mut Xs) -> XsResult {
-    void_flags(xs, sys::virDomainManagedSaveRemove)
+    handle::call_flags(xs, sys::virDomainManagedSaveRemove)
 }
 
 /// `$dom->has_managed_save_image($flags=0)`
