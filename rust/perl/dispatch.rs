@@ -60,7 +60,8 @@ impl XsEntry {
                 })
                 .collect()
         });
-        all.get(i).map_or(c"argument is not a blessed SV reference", |m| m.as_c_str())
+        all.get(i)
+            .map_or(c"argument is not a blessed SV reference", |m| m.as_c_str())
     }
     /// Name of argument `i` in the usage message ("dom" in "dom, flags=0").
     fn arg_name(&self, i: usize) -> &str {
@@ -111,14 +112,22 @@ impl Xs<'_> {
     /// The pointer held by argument `i` if it is an object of `class`:
     /// `Err(1)` not a blessed reference, `Err(2)` another class.
     #[inline]
-    pub fn handle_arg(&self, i: usize, class: u16) -> std::result::Result<*mut c_void, std::os::raw::c_int> {
+    pub fn handle_arg(
+        &self,
+        i: usize,
+        class: u16,
+    ) -> std::result::Result<*mut c_void, std::os::raw::c_int> {
         if i == 0 && class == self.entry.self_class && self.items > 0 {
             return Ok(self.this);
         }
         self.handle_arg_slow(i, class)
     }
     #[inline(never)]
-    fn handle_arg_slow(&self, i: usize, class: u16) -> std::result::Result<*mut c_void, std::os::raw::c_int> {
+    fn handle_arg_slow(
+        &self,
+        i: usize,
+        class: u16,
+    ) -> std::result::Result<*mut c_void, std::os::raw::c_int> {
         if !self.has(i) {
             return Err(1);
         }
@@ -317,7 +326,9 @@ pub unsafe extern "C" fn sysvirt_rust_dispatch(
     let entry: &XsEntry = unsafe { &*(entry as *const XsEntry) };
     // SAFETY: `out` points to the C caller's outcome struct.
     let out = unsafe { &mut *out };
-    let run = catch_unwind(AssertUnwindSafe(|| run_body(perl, entry, ax, items, this, out)));
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        run_body(perl, entry, ax, items, this, out)
+    }));
     if let Err(panic) = run {
         let msg = panic_message(&panic);
         let text = format!("{}: internal error: {}", entry.full_name(), msg);
