@@ -5,6 +5,8 @@
 //!   machinery shared by every class;
 //! - one module per Perl class, each exporting its `XSUBS` table.
 
+#![deny(clippy::undocumented_unsafe_blocks)]
+
 mod constants;
 mod error;
 mod handle;

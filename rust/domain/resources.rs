@@ -844,9 +844,11 @@ macro_rules! tunable {
             let dom = dom(xs)?;
             let hv = hash_arg(xs, 1)?;
             let flags = xs.flags(2)?;
-            // SAFETY: as in the getter.
-            let mut params =
-                params_from_current(xs.perl, hv, |p, n| unsafe { sys::$vget(dom, p, n, 0) })?;
+            let current = |p: *mut sys::virTypedParameter, n: &mut c_int| {
+                // SAFETY: as in the getter.
+                unsafe { sys::$vget(dom, p, n, 0) }
+            };
+            let mut params = params_from_current(xs.perl, hv, current)?;
             // SAFETY: `params` holds `len` initialised parameters.
             check(unsafe { sys::$vset(dom, params.as_mut_ptr(), params.len() as c_int, flags) })?;
             Ok(())
@@ -896,9 +898,11 @@ macro_rules! device_tunable {
             let hv = hash_arg(xs, 2)?;
             let flags = xs.flags(3)?;
             let d = dev.as_ptr();
-            // SAFETY: as in the getter.
-            let mut params =
-                params_from_current(xs.perl, hv, |p, n| unsafe { sys::$vget(dom, d, p, n, 0) })?;
+            let current = |p: *mut sys::virTypedParameter, n: &mut c_int| {
+                // SAFETY: as in the getter.
+                unsafe { sys::$vget(dom, d, p, n, 0) }
+            };
+            let mut params = params_from_current(xs.perl, hv, current)?;
             // SAFETY: `params` holds `len` initialised parameters.
             check(unsafe {
                 sys::$vset(dom, d, params.as_mut_ptr(), params.len() as c_int, flags)
