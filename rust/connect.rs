@@ -8,11 +8,10 @@
 use crate::error::{self, check, check_ptr};
 use crate::handle::{destroy, new_object, Handle};
 use crate::owned::{CArray, CString as OwnedCString, CStringList};
-use crate::perl::{NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
+use crate::perl::{catch_callback_panic, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint, c_ulong, c_void};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
 use virt_sys as sys;
 
@@ -462,21 +461,13 @@ unsafe extern "C" fn auth_callback(
     };
     let perl = ctx.perl;
     let cb = ctx.cb.as_sv();
-    match catch_unwind(AssertUnwindSafe(|| ask_credentials(perl, cb, creds))) {
-        Ok(Ok(rc)) => rc,
-        Ok(Err(e)) => {
+    let asked = catch_callback_panic("Sys::Virt::_open_auth: the credential callback", || {
+        ask_credentials(perl, cb, creds)
+    });
+    match asked {
+        Ok(rc) => rc,
+        Err(e) => {
             ctx.failure = Some(e);
-            -1
-        }
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".into());
-            ctx.failure = Some(XsError::Die(format!(
-                "Sys::Virt::_open_auth: internal error in the credential callback: {msg}"
-            )));
             -1
         }
     }

@@ -8,9 +8,8 @@
 
 use crate::error::{self, check, check_ptr};
 use crate::handle::destroy;
-use crate::perl::{NewSv, Perl, Sv, Xs, XsError, XsResult, Xsub};
+use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult, Xsub};
 use std::os::raw::{c_char, c_int, c_longlong, c_void};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
@@ -212,25 +211,17 @@ impl Handlers {
 /// unwinds (rule 3), and once a handler has failed every later call
 /// fails too, so libvirt stops.
 fn guarded(opaque: *mut c_void, body: impl FnOnce(&mut Handlers) -> Option<c_int>) -> c_int {
-    let h = opaque as *mut Handlers;
-    let run = catch_unwind(AssertUnwindSafe(|| {
-        // SAFETY: `opaque` is the `Handlers` of the XS call that is inside
-        // libvirt right now, on this thread; nothing else borrows it.
-        let h = unsafe { &mut *h };
-        if h.error.is_some() {
-            return -1;
-        }
-        body(h).unwrap_or(-1)
-    }));
-    match run {
-        Ok(rc) => rc,
-        Err(_) => {
-            // SAFETY: as above; the closure's borrow ended with the unwind.
-            unsafe {
-                (*h).error = Some(XsError::die(
-                    "Sys::Virt::Stream: internal error in a stream handler",
-                ))
-            };
+    // SAFETY: `opaque` is the `Handlers` of the XS call that is inside
+    // libvirt right now, on this thread; nothing else borrows it.
+    let h = unsafe { &mut *(opaque as *mut Handlers) };
+    if h.error.is_some() {
+        return -1;
+    }
+    let ran = catch_callback_panic("Sys::Virt::Stream: a stream handler", || Ok(body(&mut *h)));
+    match ran {
+        Ok(rc) => rc.unwrap_or(-1),
+        Err(e) => {
+            h.error = Some(e);
             -1
         }
     }

@@ -458,6 +458,19 @@ fn mortal_str(perl: Perl, s: &str) -> *mut SV {
     mortal(perl, perl.new_str(s))
 }
 
+/// Run the Rust body of a C callback that libvirt calls (credentials,
+/// stream handlers, events): a panic becomes an `XsError::Die` naming
+/// `what`, instead of unwinding into C (rule 3).
+pub fn catch_callback_panic<T>(what: &str, body: impl FnOnce() -> Result<T>) -> Result<T> {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(result) => result,
+        Err(panic) => Err(XsError::Die(format!(
+            "{what}: internal error: {}",
+            panic_message(&panic)
+        ))),
+    }
+}
+
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     if let Some(s) = panic.downcast_ref::<&str>() {
         (*s).to_string()
