@@ -389,10 +389,10 @@ C<message>:
   my $conn = eval { Sys::Virt->new(uri => $uri) };
   die "cannot connect to $uri: " . $@->message . "\n" unless $conn;
 
-Calling a method on something that is not an object of the right class
-warns and returns C<undef>; passing an argument of the wrong shape (for
-example a string where a hash reference is needed) dies with a message
-naming the method.
+Calling a method on something that is not an object at all warns and
+returns C<undef>, as the C binding always did; an object of another class,
+or an argument of the wrong shape (for example a string where a hash
+reference is needed), dies with a message naming the method.
 
 =head1 METHODS
 
