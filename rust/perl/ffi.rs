@@ -136,16 +136,11 @@ extern "C" {
         cb: *mut SV,
         args: *const *mut SV,
         n: i32,
-        result: *mut *mut SV,
-    ) -> c_int;
-
-    pub fn sysvirt_call_list_eval(
-        p: P,
-        cb: *mut SV,
-        args: *const *mut SV,
-        n: i32,
+        context: i32,
         results: *mut *mut AV,
     ) -> c_int;
+    pub fn sysvirt_g_scalar() -> i32;
+    pub fn sysvirt_g_list() -> i32;
     pub fn sysvirt_av_shift_noinc(p: P, av: *mut AV) -> *mut SV;
 
     pub fn sysvirt_handle_new(p: P, pkg: *const c_char, ptr: *mut c_void, classid: u16) -> *mut SV;

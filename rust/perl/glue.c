@@ -444,41 +444,11 @@ int sysvirt_sv_setpvn_protected(pTHX_ SV *sv, const char *p, STRLEN n)
 /* ------------------------------------------------------------------ */
 /* Calling Perl from a libvirt callback (rule 4): always G_EVAL.       */
 
-/* Calls cb with n arguments in scalar context.  Returns 0 on success
- * with *result a new SV (the callback's return value), or 1 when the
- * callback died, with *result a new copy of $@. */
-int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, SV **result)
-{
-    dSP;
-    I32 i, count;
-    int failed;
-    ENTER;
-    SAVETMPS;
-    PUSHMARK(SP);
-    EXTEND(SP, n);
-    for (i = 0; i < n; i++)
-        PUSHs(args[i]);
-    PUTBACK;
-    count = call_sv(cb, G_SCALAR | G_EVAL);
-    SPAGAIN;
-    failed = SvTRUE(ERRSV) ? 1 : 0;
-    if (failed) {
-        if (count > 0)
-            (void)POPs;
-        *result = newSVsv(ERRSV);
-    } else {
-        *result = count > 0 ? newSVsv(POPs) : newSV(0);
-    }
-    PUTBACK;
-    FREETMPS;
-    LEAVE;
-    return failed;
-}
-
-/* Calls cb with n arguments in list context.  Returns 0 on success with
- * *results a new array of copies of the returned values, or 1 when the
- * callback died, with *results a one-element array holding a copy of $@. */
-int sysvirt_call_list_eval(pTHX_ SV *cb, SV **args, I32 n, AV **results)
+/* Calls cb with n arguments in `context` (G_SCALAR or G_LIST).  Returns
+ * 0 on success with *results a new array of copies of the returned
+ * values, or 1 when the callback died, with *results a one-element array
+ * holding a copy of $@. */
+int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
 {
     dSP;
     I32 i, count;
@@ -491,7 +461,7 @@ int sysvirt_call_list_eval(pTHX_ SV *cb, SV **args, I32 n, AV **results)
     for (i = 0; i < n; i++)
         PUSHs(args[i]);
     PUTBACK;
-    count = call_sv(cb, G_LIST | G_EVAL);
+    count = call_sv(cb, context | G_EVAL);
     SPAGAIN;
     failed = SvTRUE(ERRSV) ? 1 : 0;
     if (failed) {
@@ -509,6 +479,9 @@ int sysvirt_call_list_eval(pTHX_ SV *cb, SV **args, I32 n, AV **results)
     *results = out;
     return failed;
 }
+
+int sysvirt_g_scalar(void) { return G_SCALAR; }
+int sysvirt_g_list(void) { return G_LIST; }
 
 int sysvirt_handle_arg(pTHX_ I32 ax, I32 i, U16 classid, void **ptr)
 {

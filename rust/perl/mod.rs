@@ -238,29 +238,32 @@ impl Perl {
     /// 4). `Ok(return value)` or `Err($@)`; a die never unwinds through
     /// the caller, which may be a libvirt callback.
     pub fn call(self, cb: Sv, args: &[Sv]) -> std::result::Result<NewSv, NewSv> {
-        let raw: Vec<*mut SV> = args.iter().map(|a| a.0).collect();
-        let mut result = std::ptr::null_mut();
-        // SAFETY: `cb` and `args` are live; the call is G_EVAL so it
-        // returns normally whatever the Perl code does.
-        let failed = unsafe {
-            ffi::sysvirt_call_eval(self.0, cb.0, raw.as_ptr(), raw.len() as i32, &mut result)
-        };
-        let v = self.own(result);
-        if failed != 0 {
-            Err(v)
-        } else {
-            Ok(v)
-        }
+        // SAFETY: reads a constant.
+        let context = unsafe { ffi::sysvirt_g_scalar() };
+        let mut values = self.call_in(context, cb, args)?;
+        Ok(values.pop().unwrap_or_else(|| self.new_undef()))
     }
     /// Call a Perl code reference in list context under `G_EVAL` (rule 4):
     /// `Ok(returned values)` or `Err($@)`.
     pub fn call_list(self, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, NewSv> {
+        // SAFETY: reads a constant.
+        let context = unsafe { ffi::sysvirt_g_list() };
+        self.call_in(context, cb, args)
+    }
+    fn call_in(self, context: i32, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, NewSv> {
         let raw: Vec<*mut SV> = args.iter().map(|a| a.0).collect();
         let mut av = std::ptr::null_mut();
         // SAFETY: `cb` and `args` are live; the call is G_EVAL so it
         // returns normally whatever the Perl code does. We own `av`.
         let failed = unsafe {
-            ffi::sysvirt_call_list_eval(self.0, cb.0, raw.as_ptr(), raw.len() as i32, &mut av)
+            ffi::sysvirt_call_eval(
+                self.0,
+                cb.0,
+                raw.as_ptr(),
+                raw.len() as i32,
+                context,
+                &mut av,
+            )
         };
         let holder = Array { perl: self, av };
         let mut values = Vec::new();
