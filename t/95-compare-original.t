@@ -1,0 +1,35 @@
+# Side by side with the C original: the same calls (t/compare/calls.pl)
+# must give the same results, errors and warnings. Runs when Debian's
+# build of the original is unpacked (bench/fetch-original.sh, or
+# SYSVIRT_ORIGINAL=<its perl5 dir>); skipped otherwise.
+use strict;
+use warnings;
+use Test::More;
+
+my $orig = $ENV{SYSVIRT_ORIGINAL} // '/tmp/sysvirt-orig/root/usr/lib/x86_64-linux-gnu/perl5/5.36';
+plan skip_all => "the C original is not unpacked at $orig (run bench/fetch-original.sh)"
+    unless -f "$orig/Sys/Virt.pm" && -f "$orig/auto/Sys/Virt/Virt.so";
+
+sub run_with {
+    my (@inc) = @_;
+    open(my $fh, '-|', $^X, @inc, 't/compare/calls.pl') or die "$^X: $!";
+    my @lines = <$fh>;
+    close $fh;
+    return @lines;
+}
+
+my @ours = run_with('-Iblib/arch', '-Iblib/lib');
+my @theirs = run_with("-I$orig");
+ok(@theirs > 60, 'the original ran the whole script (' . scalar(@theirs) . ' results)');
+is(scalar @ours, scalar @theirs, 'as many results from this build');
+
+# Where this build deliberately differs (README, "Compatibility notes").
+my %deviation = (
+    # unsigned-int typed parameters above 2^31, 64-bit values as numbers
+);
+for my $k (0 .. $#theirs) {
+    my ($label) = $theirs[$k] =~ /^(\w+):/;
+    next if $deviation{$label};
+    is($ours[$k], $theirs[$k], "same result: $label");
+}
+done_testing();
