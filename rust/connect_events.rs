@@ -15,6 +15,7 @@ use crate::perl::{NewSv, Perl, Xs, XsError, XsResult, Xsub};
 use crate::typed_params::params_to_hash;
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong, c_void};
+use std::sync::Mutex;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = &[
@@ -520,14 +521,30 @@ unsafe extern "C" fn close_fired(_conn: sys::virConnectPtr, reason: c_int, opaqu
     unsafe { Callback::fire(opaque, |p| vec![i(p, reason)]) };
 }
 
+/// The close callbacks we registered, by connection. We own them rather
+/// than libvirt: drivers without close callbacks (the in-process test
+/// driver...) accept the registration and drop it, so libvirt would never
+/// call a free callback and the Perl callback would leak.
+static CLOSE_CALLBACKS: Mutex<Vec<(usize, usize)>> = Mutex::new(Vec::new());
+
+fn close_callbacks() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
+    CLOSE_CALLBACKS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Take our close callback of `conn` out of the table.
+fn take_close_callback(conn: sys::virConnectPtr) -> Option<*mut c_void> {
+    let mut list = close_callbacks();
+    let i = list.iter().position(|(c, _)| *c == conn as usize)?;
+    Some(list.swap_remove(i).1 as *mut c_void)
+}
+
 /// `$conn->register_close_callback($coderef)`
 fn register_close_callback(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
     let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1));
-    // SAFETY: live connection; libvirt owns `opaque` on success.
-    let rc = unsafe {
-        sys::virConnectRegisterCloseCallback(conn, Some(close_fired), opaque, Some(free_callback))
-    };
+    // SAFETY: live connection; `opaque` stays alive (in CLOSE_CALLBACKS)
+    // until unregister_close_callback has unregistered it.
+    let rc = unsafe { sys::virConnectRegisterCloseCallback(conn, Some(close_fired), opaque, None) };
     if rc < 0 {
         let e = error::last();
         // SAFETY: the registration failed: libvirt did not keep `opaque`.
@@ -535,15 +552,28 @@ fn register_close_callback(xs: &mut Xs) -> XsResult {
         raise_pending()?;
         return Err(e);
     }
+    // A driver that accepted a second registration dropped the first.
+    let previous = take_close_callback(conn);
+    close_callbacks().push((conn as usize, opaque as usize));
+    if let Some(old) = previous {
+        // SAFETY: ours, and no driver holds it any more.
+        unsafe { Callback::reclaim(old) };
+    }
     raise_pending()
 }
 
 /// `$conn->unregister_close_callback()`
 fn unregister_close_callback(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
-    // SAFETY: live connection; libvirt frees the callback's data once.
+    // SAFETY: live connection.
     let rc = unsafe { sys::virConnectUnregisterCloseCallback(conn, Some(close_fired)) };
     let failed = (rc < 0).then(error::last);
+    if failed.is_none() {
+        if let Some(old) = take_close_callback(conn) {
+            // SAFETY: unregistered: libvirt no longer calls it.
+            unsafe { Callback::reclaim(old) };
+        }
+    }
     raise_pending()?;
     failed.map_or(Ok(()), Err)
 }
