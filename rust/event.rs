@@ -542,10 +542,9 @@ fn free_callback_opaque_helper(xs: &mut Xs) -> XsResult {
     let (ff, opaque) = (pointer_arg(xs, 0)?, pointer_arg(xs, 1)?);
     let found = {
         let mut list = registered();
-        match list.iter().position(|r| r.ff == ff && r.opaque == opaque) {
-            Some(i) => Some(list.swap_remove(i)),
-            None => None,
-        }
+        list.iter()
+            .position(|r| r.ff == ff && r.opaque == opaque)
+            .map(|i| list.swap_remove(i))
     };
     if ff == 0 || opaque == 0 {
         return Ok(());
