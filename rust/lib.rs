@@ -17,9 +17,11 @@ mod test_hooks;
 mod typed_params;
 
 mod connect;
+mod connect_events;
 mod domain;
 mod domain_checkpoint;
 mod domain_snapshot;
+mod event;
 mod interface;
 mod network;
 mod network_port;
@@ -35,7 +37,11 @@ use perl::{register_xsubs, Perl, Xsub};
 
 /// Every package's XSUB tables.
 const PACKAGES: &[(&str, &[&[Xsub]])] = &[
-    ("Sys::Virt", &[connect::XSUBS, test_hooks::XSUBS]),
+    (
+        "Sys::Virt",
+        &[connect::XSUBS, connect_events::XSUBS, test_hooks::XSUBS],
+    ),
+    ("Sys::Virt::Event", &[event::XSUBS]),
     ("Sys::Virt::Domain", domain::TABLES),
     ("Sys::Virt::DomainSnapshot", &[domain_snapshot::XSUBS]),
     ("Sys::Virt::DomainCheckpoint", &[domain_checkpoint::XSUBS]),

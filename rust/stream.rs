@@ -7,6 +7,7 @@
 //! the handler's `$@` is raised once libvirt has returned.
 
 use crate::error::{self, check, check_ptr};
+use crate::event::{free_callback, raise_pending, Callback};
 use crate::handle::destroy;
 use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult, Xsub};
 use std::os::raw::{c_char, c_int, c_longlong, c_void};
@@ -60,6 +61,18 @@ pub static XSUBS: &[Xsub] = &[
     Xsub {
         name: "sparse_send_all",
         body: sparse_send_all,
+    },
+    Xsub {
+        name: "add_callback",
+        body: add_callback,
+    },
+    Xsub {
+        name: "update_callback",
+        body: update_callback,
+    },
+    Xsub {
+        name: "remove_callback",
+        body: remove_callback,
     },
 ];
 
@@ -473,4 +486,54 @@ fn sparse_send_all(xs: &mut Xs) -> XsResult {
             )
         }
     })
+}
+
+// ---- event callbacks (need an event loop) ---------------------------------
+
+/// virStreamEventCallback: `$cb->($st, $events)`.
+unsafe extern "C" fn stream_event(_st: sys::virStreamPtr, events: c_int, opaque: *mut c_void) {
+    // SAFETY: `opaque` is the Callback registered by add_callback; libvirt
+    // keeps it alive while calling us.
+    unsafe { Callback::fire(opaque, |perl| vec![perl.new_i64(events.into())]) };
+}
+
+/// `$st->add_callback($events, $coderef)`
+fn add_callback(xs: &mut Xs) -> XsResult {
+    let st = xs.handle::<sys::virStream>(0)?;
+    let events = xs.i32(1)?;
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(2));
+    // SAFETY: live stream; libvirt owns `opaque` on success and frees it
+    // once with free_callback.
+    let rc = unsafe {
+        sys::virStreamEventAddCallback(st, events, Some(stream_event), opaque, Some(free_callback))
+    };
+    if rc < 0 {
+        let e = error::last();
+        // SAFETY: the registration failed: libvirt did not keep `opaque`.
+        unsafe { Callback::reclaim(opaque) };
+        raise_pending()?;
+        return Err(e);
+    }
+    raise_pending()
+}
+
+/// `$st->update_callback($events)`
+fn update_callback(xs: &mut Xs) -> XsResult {
+    let st = xs.handle::<sys::virStream>(0)?;
+    let events = xs.i32(1)?;
+    // SAFETY: live stream.
+    let rc = unsafe { sys::virStreamEventUpdateCallback(st, events) };
+    let failed = (rc < 0).then(error::last);
+    raise_pending()?;
+    failed.map_or(Ok(()), Err)
+}
+
+/// `$st->remove_callback()`
+fn remove_callback(xs: &mut Xs) -> XsResult {
+    let st = xs.handle::<sys::virStream>(0)?;
+    // SAFETY: live stream; libvirt frees the callback's data once.
+    let rc = unsafe { sys::virStreamEventRemoveCallback(st) };
+    let failed = (rc < 0).then(error::last);
+    raise_pending()?;
+    failed.map_or(Ok(()), Err)
 }

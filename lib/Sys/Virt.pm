@@ -1063,6 +1063,130 @@ C<$count> pages.
 
 =back
 
+=head2 Events
+
+These methods need an event loop, registered before the connection is
+opened (see L<Sys::Virt::Event>): the callbacks run from inside that
+loop, e.g. during C<Sys::Virt::Event::run_default()>. A callback keeps
+the connection object (and the callback) alive until it is deregistered.
+When a callback dies, the die is raised by the event loop function that
+ran it, once libvirt has returned.
+
+=over 4
+
+=item my $id = $conn->domain_event_register_any($dom, $eventID, $callback)
+
+Calls C<$callback> whenever the event C<$eventID> (one of the
+C<Sys::Virt::Domain::EVENT_ID_*> constants) occurs on the domain C<$dom>,
+or on any domain when C<$dom> is C<undef>. The callback's arguments are
+the connection, a new C<Sys::Virt::Domain> object, then the details of
+the event:
+
+  EVENT_ID_LIFECYCLE          $event, $detail (EVENT_* constants)
+  EVENT_ID_REBOOT             (none)
+  EVENT_ID_RTC_CHANGE         $utcoffset
+  EVENT_ID_WATCHDOG           $action
+  EVENT_ID_IO_ERROR           $srcpath, $devalias, $action
+  EVENT_ID_IO_ERROR_REASON    $srcpath, $devalias, $action, $reason
+  EVENT_ID_GRAPHICS           $phase, \%local, \%remote, $authscheme,
+                              \@subject
+  EVENT_ID_CONTROL_ERROR      (none)
+  EVENT_ID_BLOCK_JOB          $path, $type, $status
+  EVENT_ID_BLOCK_JOB_2        $disk, $type, $status
+  EVENT_ID_DISK_CHANGE        $oldsrc, $newsrc, $devalias, $reason
+  EVENT_ID_TRAY_CHANGE        $devalias, $reason
+  EVENT_ID_PMWAKEUP           $reason
+  EVENT_ID_PMSUSPEND          $reason
+  EVENT_ID_PMSUSPEND_DISK     $reason
+  EVENT_ID_BALLOON_CHANGE     $actual (KiB)
+  EVENT_ID_DEVICE_REMOVED     $devalias
+  EVENT_ID_DEVICE_ADDED       $devalias
+  EVENT_ID_DEVICE_REMOVAL_FAILED  $devalias
+  EVENT_ID_TUNABLE            \%params
+  EVENT_ID_JOB_COMPLETED      \%params (the keys of get_job_stats)
+  EVENT_ID_AGENT_LIFECYCLE    $state, $reason
+  EVENT_ID_MIGRATION_ITERATION  $iteration
+  EVENT_ID_METADATA_CHANGE    $type, $nsuri
+  EVENT_ID_BLOCK_THRESHOLD    $dev, $path, $threshold, $excess
+  EVENT_ID_MEMORY_FAILURE     $recipient, $action, $flags
+  EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE  $alias, $size
+
+The graphics addresses are hash references with the keys C<family>,
+C<node> and C<service>; the subject is an array reference of hash
+references with the keys C<type> and C<name>. A string libvirt does not
+provide is C<undef>. Returns the callback ID, for
+C<domain_event_deregister_any>.
+
+=item $conn->domain_event_deregister_any($callbackID)
+
+Removes the callback registered under C<$callbackID>. An unknown ID is
+ignored.
+
+=item $conn->domain_event_register($callback)
+
+The older form of lifecycle events: C<$callback> is called with the
+connection, the domain, C<$event> and C<$detail> for every domain. Only
+one such callback is kept per connection.
+
+=item $conn->domain_event_deregister()
+
+Removes the callback of C<domain_event_register>.
+
+=item my $id = $conn->network_event_register_any($net, $eventID, $callback)
+
+Calls C<$callback> on the event C<$eventID> (a
+C<Sys::Virt::Network::EVENT_ID_*> constant) of the network C<$net>, or
+of any network when it is C<undef>, with the connection and a new
+C<Sys::Virt::Network> object, followed by C<$event> and C<$detail> for
+C<EVENT_ID_LIFECYCLE>. Returns the callback ID.
+
+=item $conn->network_event_deregister_any($callbackID)
+
+Removes a network event callback.
+
+=item my $id = $conn->storage_pool_event_register_any($pool, $eventID, $callback)
+
+As C<network_event_register_any>, for storage pools
+(C<Sys::Virt::StoragePool::EVENT_ID_*>; C<EVENT_ID_REFRESH> has no
+extra argument).
+
+=item $conn->storage_pool_event_deregister_any($callbackID)
+
+Removes a storage pool event callback.
+
+=item my $id = $conn->node_device_event_register_any($dev, $eventID, $callback)
+
+As C<network_event_register_any>, for host devices
+(C<Sys::Virt::NodeDevice::EVENT_ID_*>; C<EVENT_ID_UPDATE> has no extra
+argument).
+
+=item $conn->node_device_event_deregister_any($callbackID)
+
+Removes a node device event callback.
+
+=item my $id = $conn->secret_event_register_any($secret, $eventID, $callback)
+
+As C<network_event_register_any>, for secrets
+(C<Sys::Virt::Secret::EVENT_ID_*>; C<EVENT_ID_VALUE_CHANGED> has no
+extra argument). Drivers without secret events raise an error.
+
+=item $conn->secret_event_deregister_any($callbackID)
+
+Removes a secret event callback.
+
+=item $conn->register_close_callback($coderef)
+
+Calls C<< $coderef->($conn, $reason) >> when the connection closes for a
+reason other than C<close> (a C<CLOSE_REASON_*> constant: error, end of
+file, keepalive timeout). One callback per connection. Drivers that
+never close on their own accept it and never call it.
+
+=item $conn->unregister_close_callback()
+
+Removes the close callback.
+
+=back
+
 =head1 CONSTANTS
 
 =head2 CONNECTION

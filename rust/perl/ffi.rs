@@ -148,4 +148,8 @@ extern "C" {
     pub fn sysvirt_handle_arg(p: P, ax: i32, i: i32, classid: u16, ptr: *mut *mut c_void) -> c_int;
     pub fn sysvirt_handle_get(p: P, sv: *mut SV, classid: u16, ptr: *mut *mut c_void) -> c_int;
     pub fn sysvirt_handle_take(p: P, sv: *mut SV, classid: u16) -> *mut c_void;
+
+    pub fn sysvirt_current_interpreter() -> P;
+    pub fn sysvirt_get_cv(p: P, name: *const c_char) -> *mut SV;
+    pub fn sysvirt_deref_scalar(p: P, sv: *mut SV) -> *mut SV;
 }

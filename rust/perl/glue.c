@@ -501,3 +501,26 @@ void *sysvirt_handle_take(pTHX_ SV *sv, U16 classid)
     sysvirt_set_seal(obj, sysvirt_seal(0, classid));
     return ptr;
 }
+
+/* ------------------------------------------------------------------ */
+/* Hooks libvirt calls without user data (virEventRegisterImpl's).     */
+
+/* The interpreter running on this thread (dTHX), or NULL on a thread  */
+/* perl does not know. */
+void *sysvirt_current_interpreter(void)
+{
+    return (void *)PERL_GET_CONTEXT;
+}
+
+/* The named sub (a CV, usable as the callback of sysvirt_call_eval),  */
+/* or NULL when it is not defined.  No Perl code runs. */
+SV *sysvirt_get_cv(pTHX_ const char *name)
+{
+    return (SV *)get_cv(name, 0);
+}
+
+/* The scalar behind a reference to a plain scalar (\$x), or NULL. */
+SV *sysvirt_deref_scalar(pTHX_ SV *sv)
+{
+    return (SvROK(sv) && SvTYPE(SvRV(sv)) < SVt_PVAV) ? SvRV(sv) : NULL;
+}

@@ -105,6 +105,22 @@ impl Perl {
         Ok(out)
     }
 
+    /// The interpreter of the current thread, for the hooks libvirt calls
+    /// without user data (the event loop implementation of
+    /// `Sys::Virt::Event::register`); `None` on a thread without one.
+    pub fn current() -> Option<Perl> {
+        // SAFETY: reads perl's thread-local context pointer.
+        let p = unsafe { ffi::sysvirt_current_interpreter() };
+        (!p.is_null()).then_some(Perl(p))
+    }
+    /// The sub called `name` (fully qualified), usable with
+    /// [`Perl::call`], or `None` when it is not defined.
+    pub fn sub_named(self, name: &CStr) -> Option<Sv> {
+        // SAFETY: `name` is a C string; get_cv runs no Perl code.
+        let cv = unsafe { ffi::sysvirt_get_cv(self.0, name.as_ptr()) };
+        (!cv.is_null()).then_some(Sv(cv))
+    }
+
     // ---- reading ----------------------------------------------------
 
     pub fn is_defined(self, sv: Sv) -> Result<bool> {
@@ -172,6 +188,12 @@ impl Perl {
         let hv = unsafe { ffi::sysvirt_deref_hv(self.0, sv.0) };
         (!hv.is_null()).then_some(HashRef { perl: self, hv })
     }
+    /// The scalar behind a reference to a plain scalar, or `None`.
+    pub fn scalar_ref(self, sv: Sv) -> Option<Sv> {
+        // SAFETY: `sv` is live; no Perl code runs.
+        let inner = unsafe { ffi::sysvirt_deref_scalar(self.0, sv.0) };
+        (!inner.is_null()).then_some(Sv(inner))
+    }
     /// The array behind an array reference, or `None`.
     pub fn array_ref(self, sv: Sv) -> Option<ArrayRef> {
         // SAFETY: `sv` is live; no Perl code runs.
@@ -226,6 +248,11 @@ impl Perl {
         // SAFETY: plain constructor.
         let av = unsafe { ffi::sysvirt_new_av(self.0) };
         Array { perl: self, av }
+    }
+    /// A reference to `v` (`\$v`), taking over `v`.
+    pub fn new_ref(self, v: NewSv) -> NewSv {
+        // SAFETY: newRV_noinc takes over our reference to `v`.
+        self.own(unsafe { ffi::sysvirt_new_rv_noinc(self.0, v.into_raw()) })
     }
     /// Bless a reference into `pkg`.
     pub fn bless(self, rv: NewSv, pkg: &CStr) -> NewSv {

@@ -155,6 +155,22 @@ stream that was activated.
 Stop the transfer and release what the stream holds, discarding
 anything not yet transferred.
 
+=item $st->add_callback($events, $coderef)
+
+With an event loop registered (see L<Sys::Virt::Event>), calls
+C<< $coderef->($st, $events) >> whenever the stream becomes ready for
+one of the conditions in C<$events> (the C<EVENT_*> constants below,
+combined with C<|>). Meant for streams created with C<NONBLOCK>. One
+callback per stream; it keeps the stream object alive until removed.
+
+=item $st->update_callback($events)
+
+Changes the conditions the callback waits for.
+
+=item $st->remove_callback()
+
+Removes the callback.
+
 =back
 
 =head1 CONSTANTS

@@ -1,0 +1,579 @@
+//! Sys::Virt (connection): event callbacks of domains, networks, storage
+//! pools, node devices and secrets, and the close callback.
+//!
+//! Every registration hands libvirt a [`Callback`] (the interpreter, our
+//! copy of the connection reference and of the Perl callback), freed
+//! exactly once by libvirt's free callback. Each event ID has its own C
+//! callback with libvirt's signature, calling the Perl callback as
+//! `$cb->($conn, $object, <event arguments>)` like the original, with a
+//! new object holding its own libvirt reference.
+
+use crate::error;
+use crate::event::{free_callback, raise_pending, Callback};
+use crate::handle::{new_object, Handle};
+use crate::perl::{NewSv, Perl, Xs, XsError, XsResult, Xsub};
+use crate::typed_params::params_to_hash;
+use std::ffi::CStr;
+use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong, c_void};
+use std::sync::Mutex;
+use virt_sys as sys;
+
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "domain_event_register",
+        body: domain_event_register,
+    },
+    Xsub {
+        name: "domain_event_deregister",
+        body: domain_event_deregister,
+    },
+    Xsub {
+        name: "domain_event_register_any",
+        body: domain_event_register_any,
+    },
+    Xsub {
+        name: "domain_event_deregister_any",
+        body: domain_event_deregister_any,
+    },
+    Xsub {
+        name: "network_event_register_any",
+        body: network_event_register_any,
+    },
+    Xsub {
+        name: "network_event_deregister_any",
+        body: network_event_deregister_any,
+    },
+    Xsub {
+        name: "storage_pool_event_register_any",
+        body: storage_pool_event_register_any,
+    },
+    Xsub {
+        name: "storage_pool_event_deregister_any",
+        body: storage_pool_event_deregister_any,
+    },
+    Xsub {
+        name: "node_device_event_register_any",
+        body: node_device_event_register_any,
+    },
+    Xsub {
+        name: "node_device_event_deregister_any",
+        body: node_device_event_deregister_any,
+    },
+    Xsub {
+        name: "secret_event_register_any",
+        body: secret_event_register_any,
+    },
+    Xsub {
+        name: "secret_event_deregister_any",
+        body: secret_event_deregister_any,
+    },
+    Xsub {
+        name: "register_close_callback",
+        body: register_close_callback,
+    },
+    Xsub {
+        name: "unregister_close_callback",
+        body: unregister_close_callback,
+    },
+];
+
+// ---- building the callback arguments ----------------------------------
+
+/// A new Perl object for an object libvirt lends to a callback: it takes
+/// its own reference, released when the Perl object is destroyed.
+fn lent<T: Handle>(
+    perl: Perl,
+    ptr: *mut T,
+    take_ref: unsafe extern "C" fn(*mut T) -> c_int,
+) -> NewSv {
+    if ptr.is_null() {
+        return perl.new_undef();
+    }
+    // SAFETY: `ptr` is a live object for the duration of the callback;
+    // the reference taken is owned by the new Perl object.
+    if unsafe { take_ref(ptr) } < 0 {
+        return perl.new_undef();
+    }
+    new_object(perl, ptr)
+}
+
+fn dom(perl: Perl, d: sys::virDomainPtr) -> NewSv {
+    lent(perl, d, sys::virDomainRef)
+}
+
+/// A C string libvirt passed (undef for NULL), as bytes.
+fn s(perl: Perl, p: *const c_char) -> NewSv {
+    if p.is_null() {
+        perl.new_undef()
+    } else {
+        // SAFETY: a NUL-terminated string alive for the callback.
+        perl.new_bytes(unsafe { CStr::from_ptr(p) }.to_bytes())
+    }
+}
+
+fn i(perl: Perl, v: impl Into<i64>) -> NewSv {
+    perl.new_i64(v.into())
+}
+
+fn u(perl: Perl, v: impl Into<u64>) -> NewSv {
+    perl.new_u64(v.into())
+}
+
+/// `{family, node, service}` of a graphics event address.
+fn graphics_address(perl: Perl, a: *const sys::virDomainEventGraphicsAddress) -> NewSv {
+    if a.is_null() {
+        return perl.new_undef();
+    }
+    // SAFETY: libvirt passes a valid address for the callback.
+    let a = unsafe { &*a };
+    let mut h = perl.new_hash();
+    h.store_i64("family", a.family.into());
+    h.store("node", s(perl, a.node));
+    h.store("service", s(perl, a.service));
+    h.into_ref()
+}
+
+/// `[{type, name}, ...]` of a graphics event subject.
+fn graphics_subject(perl: Perl, subj: *const sys::virDomainEventGraphicsSubject) -> NewSv {
+    let mut list = perl.new_array();
+    // SAFETY: libvirt passes a valid subject whose `identities` holds
+    // `nidentity` entries.
+    unsafe {
+        if let Some(subj) = subj.as_ref() {
+            if !subj.identities.is_null() && subj.nidentity > 0 {
+                let ids = std::slice::from_raw_parts(subj.identities, subj.nidentity as usize);
+                for id in ids {
+                    let mut h = perl.new_hash();
+                    h.store("type", s(perl, id.type_));
+                    h.store("name", s(perl, id.name));
+                    list.push(h.into_ref());
+                }
+            }
+        }
+    }
+    list.into_ref()
+}
+
+fn params(perl: Perl, p: sys::virTypedParameterPtr, n: c_int) -> NewSv {
+    let slice: &[sys::virTypedParameter] = if p.is_null() || n <= 0 {
+        &[]
+    } else {
+        // SAFETY: libvirt passes `n` parameters alive for the callback.
+        unsafe { std::slice::from_raw_parts(p, n as usize) }
+    };
+    params_to_hash(perl, slice)
+}
+
+// ---- domain event callbacks -------------------------------------------
+
+/// Defines a C callback with libvirt's signature for one event type:
+/// `$cb->($conn, $obj, <args>)`.
+macro_rules! callbacks {
+    ($($name:ident($obj:ident: $objty:ty $(, $arg:ident: $ty:ty)*) -> [$($val:expr),*];)*) => {$(
+        unsafe extern "C" fn $name(
+            _conn: sys::virConnectPtr,
+            $obj: $objty,
+            $($arg: $ty,)*
+            opaque: *mut c_void,
+        ) {
+            // SAFETY: `opaque` is the Callback registered with this
+            // callback; libvirt keeps it alive while calling us.
+            unsafe {
+                Callback::fire(opaque, |perl| {
+                    vec![obj_sv(perl, $obj) $(, $val(perl))*]
+                })
+            }
+        }
+    )*};
+}
+
+/// The Perl object for the object of an event.
+trait EventObject {
+    fn to_sv(self, perl: Perl) -> NewSv;
+}
+
+impl EventObject for sys::virDomainPtr {
+    fn to_sv(self, perl: Perl) -> NewSv {
+        dom(perl, self)
+    }
+}
+impl EventObject for sys::virNetworkPtr {
+    fn to_sv(self, perl: Perl) -> NewSv {
+        lent(perl, self, sys::virNetworkRef)
+    }
+}
+impl EventObject for sys::virStoragePoolPtr {
+    fn to_sv(self, perl: Perl) -> NewSv {
+        lent(perl, self, sys::virStoragePoolRef)
+    }
+}
+impl EventObject for sys::virNodeDevicePtr {
+    fn to_sv(self, perl: Perl) -> NewSv {
+        lent(perl, self, sys::virNodeDeviceRef)
+    }
+}
+impl EventObject for sys::virSecretPtr {
+    fn to_sv(self, perl: Perl) -> NewSv {
+        lent(perl, self, sys::virSecretRef)
+    }
+}
+
+fn obj_sv(perl: Perl, o: impl EventObject) -> NewSv {
+    o.to_sv(perl)
+}
+
+type Dom = sys::virDomainPtr;
+type Str = *const c_char;
+
+callbacks! {
+    dom_generic(d: Dom) -> [];
+    dom_rtc_change(d: Dom, utcoffset: c_longlong) -> [|p| i(p, utcoffset)];
+    dom_watchdog(d: Dom, action: c_int) -> [|p| i(p, action)];
+    dom_io_error(d: Dom, src: Str, alias: Str, action: c_int)
+        -> [|p| s(p, src), |p| s(p, alias), |p| i(p, action)];
+    dom_io_error_reason(d: Dom, src: Str, alias: Str, action: c_int, reason: Str)
+        -> [|p| s(p, src), |p| s(p, alias), |p| i(p, action), |p| s(p, reason)];
+    dom_graphics(d: Dom, phase: c_int, local: *const sys::virDomainEventGraphicsAddress,
+        remote: *const sys::virDomainEventGraphicsAddress, scheme: Str,
+        subject: *const sys::virDomainEventGraphicsSubject)
+        -> [|p| i(p, phase), |p| graphics_address(p, local), |p| graphics_address(p, remote),
+            |p| s(p, scheme), |p| graphics_subject(p, subject)];
+    dom_block_job(d: Dom, disk: Str, ty: c_int, status: c_int)
+        -> [|p| s(p, disk), |p| i(p, ty), |p| i(p, status)];
+    dom_disk_change(d: Dom, old: Str, new: Str, alias: Str, reason: c_int)
+        -> [|p| s(p, old), |p| s(p, new), |p| s(p, alias), |p| i(p, reason)];
+    dom_tray_change(d: Dom, alias: Str, reason: c_int) -> [|p| s(p, alias), |p| i(p, reason)];
+    dom_reason(d: Dom, reason: c_int) -> [|p| i(p, reason)];
+    dom_balloon_change(d: Dom, actual: c_ulonglong) -> [|p| u(p, actual)];
+    dom_device(d: Dom, alias: Str) -> [|p| s(p, alias)];
+    dom_params(d: Dom, ps: sys::virTypedParameterPtr, n: c_int) -> [|p| params(p, ps, n)];
+    dom_agent_lifecycle(d: Dom, state: c_int, reason: c_int) -> [|p| i(p, state), |p| i(p, reason)];
+    dom_migration_iteration(d: Dom, iteration: c_int) -> [|p| i(p, iteration)];
+    dom_metadata_change(d: Dom, ty: c_int, nsuri: Str) -> [|p| i(p, ty), |p| s(p, nsuri)];
+    dom_block_threshold(d: Dom, dev: Str, path: Str, threshold: c_ulonglong, excess: c_ulonglong)
+        -> [|p| s(p, dev), |p| s(p, path), |p| u(p, threshold), |p| u(p, excess)];
+    dom_memory_failure(d: Dom, recipient: c_int, action: c_int, flags: c_uint)
+        -> [|p| i(p, recipient), |p| i(p, action), |p| u(p, flags)];
+    dom_memory_device_size_change(d: Dom, alias: Str, size: c_ulonglong)
+        -> [|p| s(p, alias), |p| u(p, size)];
+    net_generic(n: sys::virNetworkPtr) -> [];
+    net_lifecycle(n: sys::virNetworkPtr, event: c_int, detail: c_int) -> [|p| i(p, event), |p| i(p, detail)];
+    pool_generic(n: sys::virStoragePoolPtr) -> [];
+    pool_lifecycle(n: sys::virStoragePoolPtr, event: c_int, detail: c_int) -> [|p| i(p, event), |p| i(p, detail)];
+    dev_generic(n: sys::virNodeDevicePtr) -> [];
+    dev_lifecycle(n: sys::virNodeDevicePtr, event: c_int, detail: c_int) -> [|p| i(p, event), |p| i(p, detail)];
+    secret_generic(n: sys::virSecretPtr) -> [];
+    secret_lifecycle(n: sys::virSecretPtr, event: c_int, detail: c_int) -> [|p| i(p, event), |p| i(p, detail)];
+}
+
+/// The domain lifecycle callback (also used by the old
+/// `domain_event_register` API, whose callback returns an int).
+unsafe extern "C" fn dom_lifecycle(
+    _conn: sys::virConnectPtr,
+    d: sys::virDomainPtr,
+    event: c_int,
+    detail: c_int,
+    opaque: *mut c_void,
+) -> c_int {
+    // SAFETY: `opaque` is the Callback registered with this callback.
+    unsafe { Callback::fire(opaque, |p| vec![dom(p, d), i(p, event), i(p, detail)]) };
+    0
+}
+
+/// The callback type `virConnect*EventRegisterAny` takes: libvirt casts
+/// it back to the event's own signature before calling it.
+type GenericFn<O> = unsafe extern "C" fn(sys::virConnectPtr, O, *mut c_void);
+
+/// `f` (a callback of an event's own signature) as the generic type.
+macro_rules! generic {
+    ($o:ty, $f:expr) => {
+        // SAFETY: only a change of the function pointer's type; libvirt
+        // calls it with the signature of the event it was registered for.
+        Some(unsafe { std::mem::transmute::<*const (), GenericFn<$o>>($f as *const ()) })
+    };
+}
+
+fn domain_callback(id: c_int) -> Option<GenericFn<Dom>> {
+    match id as u32 {
+        sys::VIR_DOMAIN_EVENT_ID_LIFECYCLE => generic!(Dom, dom_lifecycle),
+        sys::VIR_DOMAIN_EVENT_ID_RTC_CHANGE => generic!(Dom, dom_rtc_change),
+        sys::VIR_DOMAIN_EVENT_ID_WATCHDOG => generic!(Dom, dom_watchdog),
+        sys::VIR_DOMAIN_EVENT_ID_IO_ERROR => generic!(Dom, dom_io_error),
+        sys::VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON => generic!(Dom, dom_io_error_reason),
+        sys::VIR_DOMAIN_EVENT_ID_GRAPHICS => generic!(Dom, dom_graphics),
+        sys::VIR_DOMAIN_EVENT_ID_BLOCK_JOB | sys::VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2 => {
+            generic!(Dom, dom_block_job)
+        }
+        sys::VIR_DOMAIN_EVENT_ID_DISK_CHANGE => generic!(Dom, dom_disk_change),
+        sys::VIR_DOMAIN_EVENT_ID_TRAY_CHANGE => generic!(Dom, dom_tray_change),
+        sys::VIR_DOMAIN_EVENT_ID_PMWAKEUP
+        | sys::VIR_DOMAIN_EVENT_ID_PMSUSPEND
+        | sys::VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK => generic!(Dom, dom_reason),
+        sys::VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE => generic!(Dom, dom_balloon_change),
+        sys::VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED
+        | sys::VIR_DOMAIN_EVENT_ID_DEVICE_ADDED
+        | sys::VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED => generic!(Dom, dom_device),
+        sys::VIR_DOMAIN_EVENT_ID_TUNABLE | sys::VIR_DOMAIN_EVENT_ID_JOB_COMPLETED => {
+            generic!(Dom, dom_params)
+        }
+        sys::VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE => generic!(Dom, dom_agent_lifecycle),
+        sys::VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION => generic!(Dom, dom_migration_iteration),
+        sys::VIR_DOMAIN_EVENT_ID_METADATA_CHANGE => generic!(Dom, dom_metadata_change),
+        sys::VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD => generic!(Dom, dom_block_threshold),
+        sys::VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE => generic!(Dom, dom_memory_failure),
+        sys::VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE => {
+            generic!(Dom, dom_memory_device_size_change)
+        }
+        // REBOOT, CONTROL_ERROR and IDs this build does not know.
+        _ => generic!(Dom, dom_generic),
+    }
+}
+
+// ---- registration -----------------------------------------------------
+
+/// Argument `i`, the object an event registration is limited to: NULL
+/// (every object) for undef or any plain value, as the original; an
+/// object of another class or an unblessed reference is refused.
+fn filter_arg<T: Handle>(xs: &Xs, i: usize) -> Result<*mut T, XsError> {
+    let sv = xs.arg(i);
+    let perl = xs.perl;
+    match perl.handle_ptr(sv, T::CLASS) {
+        Ok(p) => Ok(p.cast()),
+        Err(1) => {
+            let is_ref = perl.scalar_ref(sv).is_some()
+                || perl.hash_ref(sv).is_some()
+                || perl.array_ref(sv).is_some()
+                || perl.is_code_ref(sv);
+            if is_ref {
+                xs.die(format!(
+                    "{} is not a {} object",
+                    xs.arg_name(i),
+                    T::PACKAGE.to_string_lossy()
+                ))
+            } else {
+                Ok(std::ptr::null_mut())
+            }
+        }
+        Err(_) => xs.die(format!(
+            "{} is not a {} object",
+            xs.arg_name(i),
+            T::PACKAGE.to_string_lossy()
+        )),
+    }
+}
+
+/// Registers a callback with `register(conn, obj, id, opaque)` and
+/// returns the callback ID; on failure the Callback is freed here.
+fn register_any<T: Handle>(
+    xs: &mut Xs,
+    register: impl FnOnce(sys::virConnectPtr, *mut T, c_int, *mut c_void) -> c_int,
+) -> XsResult {
+    let conn = xs.handle::<sys::virConnect>(0)?;
+    let obj = filter_arg::<T>(xs, 1)?;
+    let id = xs.i32(2)?;
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(3));
+    let ret = register(conn, obj, id, opaque);
+    if ret < 0 {
+        let e = error::last();
+        // SAFETY: the registration failed: libvirt did not keep `opaque`.
+        unsafe { Callback::reclaim(opaque) };
+        raise_pending()?;
+        return Err(e);
+    }
+    raise_pending()?;
+    xs.ret_i64(ret.into())
+}
+
+/// `$conn->domain_event_register_any($dom, $eventID, $callback)`
+fn domain_event_register_any(xs: &mut Xs) -> XsResult {
+    register_any::<sys::virDomain>(xs, |c, o, id, opaque| {
+        // SAFETY: live connection; `o` NULL or a live domain; the callback
+        // matches the event ID; libvirt owns `opaque` on success.
+        unsafe {
+            sys::virConnectDomainEventRegisterAny(
+                c,
+                o,
+                id,
+                domain_callback(id),
+                opaque,
+                Some(free_callback),
+            )
+        }
+    })
+}
+
+/// `$conn->network_event_register_any($net, $eventID, $callback)`
+fn network_event_register_any(xs: &mut Xs) -> XsResult {
+    register_any::<sys::virNetwork>(xs, |c, o, id, opaque| {
+        let cb = match id as u32 {
+            sys::VIR_NETWORK_EVENT_ID_LIFECYCLE => generic!(sys::virNetworkPtr, net_lifecycle),
+            _ => generic!(sys::virNetworkPtr, net_generic),
+        };
+        // SAFETY: as in domain_event_register_any.
+        unsafe { sys::virConnectNetworkEventRegisterAny(c, o, id, cb, opaque, Some(free_callback)) }
+    })
+}
+
+/// `$conn->storage_pool_event_register_any($pool, $eventID, $callback)`
+fn storage_pool_event_register_any(xs: &mut Xs) -> XsResult {
+    register_any::<sys::virStoragePool>(xs, |c, o, id, opaque| {
+        let cb = match id as u32 {
+            sys::VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE => {
+                generic!(sys::virStoragePoolPtr, pool_lifecycle)
+            }
+            _ => generic!(sys::virStoragePoolPtr, pool_generic),
+        };
+        // SAFETY: as in domain_event_register_any.
+        unsafe {
+            sys::virConnectStoragePoolEventRegisterAny(c, o, id, cb, opaque, Some(free_callback))
+        }
+    })
+}
+
+/// `$conn->node_device_event_register_any($dev, $eventID, $callback)`
+fn node_device_event_register_any(xs: &mut Xs) -> XsResult {
+    register_any::<sys::virNodeDevice>(xs, |c, o, id, opaque| {
+        let cb = match id as u32 {
+            sys::VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE => {
+                generic!(sys::virNodeDevicePtr, dev_lifecycle)
+            }
+            _ => generic!(sys::virNodeDevicePtr, dev_generic),
+        };
+        // SAFETY: as in domain_event_register_any.
+        unsafe {
+            sys::virConnectNodeDeviceEventRegisterAny(c, o, id, cb, opaque, Some(free_callback))
+        }
+    })
+}
+
+/// `$conn->secret_event_register_any($secret, $eventID, $callback)`
+fn secret_event_register_any(xs: &mut Xs) -> XsResult {
+    register_any::<sys::virSecret>(xs, |c, o, id, opaque| {
+        let cb = match id as u32 {
+            sys::VIR_SECRET_EVENT_ID_LIFECYCLE => generic!(sys::virSecretPtr, secret_lifecycle),
+            _ => generic!(sys::virSecretPtr, secret_generic),
+        };
+        // SAFETY: as in domain_event_register_any.
+        unsafe { sys::virConnectSecretEventRegisterAny(c, o, id, cb, opaque, Some(free_callback)) }
+    })
+}
+
+/// `$conn->*_event_deregister_any($callbackID)`: like the original, the
+/// result of libvirt's call is not checked (an unknown ID is ignored).
+fn deregister_any(
+    xs: &mut Xs,
+    deregister: unsafe extern "C" fn(sys::virConnectPtr, c_int) -> c_int,
+) -> XsResult {
+    let conn = xs.handle::<sys::virConnect>(0)?;
+    let id = xs.i32(1)?;
+    // SAFETY: live connection; libvirt frees the callback's data (once)
+    // when the ID is known.
+    unsafe { deregister(conn, id) };
+    raise_pending()
+}
+
+fn domain_event_deregister_any(xs: &mut Xs) -> XsResult {
+    deregister_any(xs, sys::virConnectDomainEventDeregisterAny)
+}
+fn network_event_deregister_any(xs: &mut Xs) -> XsResult {
+    deregister_any(xs, sys::virConnectNetworkEventDeregisterAny)
+}
+fn storage_pool_event_deregister_any(xs: &mut Xs) -> XsResult {
+    deregister_any(xs, sys::virConnectStoragePoolEventDeregisterAny)
+}
+fn node_device_event_deregister_any(xs: &mut Xs) -> XsResult {
+    deregister_any(xs, sys::virConnectNodeDeviceEventDeregisterAny)
+}
+fn secret_event_deregister_any(xs: &mut Xs) -> XsResult {
+    deregister_any(xs, sys::virConnectSecretEventDeregisterAny)
+}
+
+/// `$conn->domain_event_register($callback)`: the old lifecycle-only API.
+fn domain_event_register(xs: &mut Xs) -> XsResult {
+    let conn = xs.handle::<sys::virConnect>(0)?;
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1));
+    // SAFETY: live connection; libvirt owns `opaque` on success.
+    let rc = unsafe {
+        sys::virConnectDomainEventRegister(conn, Some(dom_lifecycle), opaque, Some(free_callback))
+    };
+    if rc < 0 {
+        let e = error::last();
+        // SAFETY: the registration failed: libvirt did not keep `opaque`.
+        unsafe { Callback::reclaim(opaque) };
+        raise_pending()?;
+        return Err(e);
+    }
+    raise_pending()
+}
+
+/// `$conn->domain_event_deregister()`: removes the callback of
+/// `domain_event_register` (libvirt's result unchecked, as the original).
+fn domain_event_deregister(xs: &mut Xs) -> XsResult {
+    let conn = xs.handle::<sys::virConnect>(0)?;
+    // SAFETY: live connection; libvirt frees the callback's data once.
+    unsafe { sys::virConnectDomainEventDeregister(conn, Some(dom_lifecycle)) };
+    raise_pending()
+}
+
+/// virConnectCloseFunc: `$cb->($conn, $reason)`.
+unsafe extern "C" fn close_fired(_conn: sys::virConnectPtr, reason: c_int, opaque: *mut c_void) {
+    // SAFETY: `opaque` is the Callback registered with this callback.
+    unsafe { Callback::fire(opaque, |p| vec![i(p, reason)]) };
+}
+
+/// The close callbacks we registered, by connection. We own them rather
+/// than libvirt: drivers without close callbacks (the in-process test
+/// driver...) accept the registration and drop it, so libvirt would never
+/// call a free callback and the Perl callback would leak.
+static CLOSE_CALLBACKS: Mutex<Vec<(usize, usize)>> = Mutex::new(Vec::new());
+
+fn close_callbacks() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
+    CLOSE_CALLBACKS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Take our close callback of `conn` out of the table.
+fn take_close_callback(conn: sys::virConnectPtr) -> Option<*mut c_void> {
+    let mut list = close_callbacks();
+    let i = list.iter().position(|(c, _)| *c == conn as usize)?;
+    Some(list.swap_remove(i).1 as *mut c_void)
+}
+
+/// `$conn->register_close_callback($coderef)`
+fn register_close_callback(xs: &mut Xs) -> XsResult {
+    let conn = xs.handle::<sys::virConnect>(0)?;
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1));
+    // SAFETY: live connection; `opaque` stays alive (in CLOSE_CALLBACKS)
+    // until unregister_close_callback has unregistered it.
+    let rc = unsafe { sys::virConnectRegisterCloseCallback(conn, Some(close_fired), opaque, None) };
+    if rc < 0 {
+        let e = error::last();
+        // SAFETY: the registration failed: libvirt did not keep `opaque`.
+        unsafe { Callback::reclaim(opaque) };
+        raise_pending()?;
+        return Err(e);
+    }
+    // A driver that accepted a second registration dropped the first.
+    let previous = take_close_callback(conn);
+    close_callbacks().push((conn as usize, opaque as usize));
+    if let Some(old) = previous {
+        // SAFETY: ours, and no driver holds it any more.
+        unsafe { Callback::reclaim(old) };
+    }
+    raise_pending()
+}
+
+/// `$conn->unregister_close_callback()`
+fn unregister_close_callback(xs: &mut Xs) -> XsResult {
+    let conn = xs.handle::<sys::virConnect>(0)?;
+    // SAFETY: live connection.
+    let rc = unsafe { sys::virConnectUnregisterCloseCallback(conn, Some(close_fired)) };
+    let failed = (rc < 0).then(error::last);
+    if failed.is_none() {
+        if let Some(old) = take_close_callback(conn) {
+            // SAFETY: unregistered: libvirt no longer calls it.
+            unsafe { Callback::reclaim(old) };
+        }
+    }
+    raise_pending()?;
+    failed.map_or(Ok(()), Err)
+}

@@ -1,0 +1,630 @@
+//! Sys::Virt::Event: libvirt's event loop, from Perl.
+//!
+//! - the default implementation (`register_default`, `run_default`) and
+//!   the handle/timeout API (`add_handle`... `remove_timeout`);
+//! - an event loop written in Perl (`Sys::Virt::Event::register($impl)`):
+//!   `_register_impl` installs hooks that call the `.pm`'s `_add_handle`...
+//!   subs, and the `_run_*_callback_helper` / `_free_callback_opaque_helper`
+//!   subs let that loop run libvirt's callbacks;
+//! - what every callback into Perl shares: a die in a Perl callback is
+//!   caught (`G_EVAL`, rule 4), kept as the pending failure of this thread
+//!   and raised once control is back in the XS sub that entered libvirt
+//!   ([`raise_pending`]).
+
+use crate::error::{self, check};
+use crate::perl::{NewSv, Perl, Sv, Xs, XsError, XsResult, Xsub};
+use std::cell::RefCell;
+use std::ffi::CStr;
+use std::os::raw::{c_int, c_void};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Mutex;
+use virt_sys as sys;
+
+pub static XSUBS: &[Xsub] = &[
+    Xsub {
+        name: "register_default",
+        body: register_default,
+    },
+    Xsub {
+        name: "run_default",
+        body: run_default,
+    },
+    Xsub {
+        name: "add_handle",
+        body: add_handle,
+    },
+    Xsub {
+        name: "update_handle",
+        body: update_handle,
+    },
+    Xsub {
+        name: "remove_handle",
+        body: remove_handle,
+    },
+    Xsub {
+        name: "add_timeout",
+        body: add_timeout,
+    },
+    Xsub {
+        name: "update_timeout",
+        body: update_timeout,
+    },
+    Xsub {
+        name: "remove_timeout",
+        body: remove_timeout,
+    },
+    Xsub {
+        name: "_register_impl",
+        body: register_impl,
+    },
+    Xsub {
+        name: "_run_handle_callback_helper",
+        body: run_handle_callback_helper,
+    },
+    Xsub {
+        name: "_run_timeout_callback_helper",
+        body: run_timeout_callback_helper,
+    },
+    Xsub {
+        name: "_free_callback_opaque_helper",
+        body: free_callback_opaque_helper,
+    },
+];
+
+// ---- the pending failure of a callback ----------------------------------
+
+/// The first die of a Perl callback run from inside libvirt on this
+/// thread, not yet raised. Dropped without touching Perl at thread exit
+/// (the interpreter may be gone by then).
+struct Pending(Option<NewSv>);
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Some(v) = self.0.take() {
+            std::mem::forget(v);
+        }
+    }
+}
+
+thread_local! {
+    static PENDING: RefCell<Pending> = const { RefCell::new(Pending(None)) };
+}
+
+/// Keep `err` (a callback's `$@`) to raise later; the first one wins.
+pub fn keep_failure(err: NewSv) {
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.0.is_none() {
+            p.0 = Some(err);
+        }
+    });
+}
+
+/// Keep a panic caught in a callback as a failure with its message.
+pub fn keep_panic(perl: Perl, what: &str, panic: Box<dyn std::any::Any + Send>) {
+    let msg = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into());
+    keep_failure(perl.new_str(&format!("{what}: internal error: {msg}\n")));
+}
+
+/// `Err` with the pending failure, if a callback died since the last call.
+pub fn raise_pending() -> XsResult {
+    match PENDING.with(|p| p.borrow_mut().0.take()) {
+        Some(err) => Err(XsError::DieWith(err)),
+        None => Ok(()),
+    }
+}
+
+/// Call a Perl callback from inside libvirt: under `G_EVAL`, its die kept
+/// as the pending failure. Returns its value, or `None` when it died.
+pub fn call_callback(perl: Perl, cb: Sv, args: &[Sv]) -> Option<NewSv> {
+    match perl.call(cb, args) {
+        Ok(v) => Some(v),
+        Err(err) => {
+            keep_failure(err);
+            None
+        }
+    }
+}
+
+/// Run the body of a C callback libvirt called: a panic never crosses
+/// back into libvirt (rule 3); it becomes the pending failure.
+pub fn guard<R>(perl: Perl, what: &str, fallback: R, body: impl FnOnce() -> R) -> R {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(r) => r,
+        Err(panic) => {
+            keep_panic(perl, what, panic);
+            fallback
+        }
+    }
+}
+
+// ---- the default implementation ------------------------------------------
+
+/// `Sys::Virt::Event::register_default()`
+fn register_default(_xs: &mut Xs) -> XsResult {
+    // SAFETY: no arguments; libvirt makes repeated calls harmless.
+    check(unsafe { sys::virEventRegisterDefaultImpl() })?;
+    Ok(())
+}
+
+/// `Sys::Virt::Event::run_default()`: one iteration of the default loop;
+/// a die in a callback it ran is raised once libvirt has returned.
+fn run_default(_xs: &mut Xs) -> XsResult {
+    // SAFETY: no arguments; the callbacks it runs never unwind.
+    let rc = unsafe { sys::virEventRunDefaultImpl() };
+    let failed = (rc < 0).then(error::last);
+    raise_pending()?;
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// A Perl callback given to `add_handle`/`add_timeout`, owned by libvirt
+/// until it calls [`free_watch`].
+struct Watch {
+    perl: Perl,
+    cb: NewSv,
+}
+
+fn new_watch(xs: &Xs, i: usize) -> *mut Watch {
+    let perl = xs.perl;
+    // A copy of the argument: the caller changing its variable later
+    // changes nothing here.
+    let cb = perl.new_copy(xs.arg(i));
+    Box::into_raw(Box::new(Watch { perl, cb }))
+}
+
+/// virFreeCallback of a [`Watch`].
+unsafe extern "C" fn free_watch(opaque: *mut c_void) {
+    if opaque.is_null() {
+        return;
+    }
+    // SAFETY: libvirt hands back the Watch we leaked, exactly once.
+    let w = unsafe { Box::from_raw(opaque as *mut Watch) };
+    let perl = w.perl;
+    guard(perl, "Sys::Virt::Event", (), move || drop(w));
+}
+
+/// Calls the Perl callback of a [`Watch`] with `args`.
+fn fire(opaque: *mut c_void, args: impl FnOnce(Perl) -> Vec<NewSv>) {
+    if opaque.is_null() {
+        return;
+    }
+    // SAFETY: `opaque` is a live Watch: libvirt frees it only after the
+    // watch is removed and no callback of it is running.
+    let w = unsafe { &*(opaque as *const Watch) };
+    let perl = w.perl;
+    guard(perl, "Sys::Virt::Event", (), || {
+        let cb = perl.retain(w.cb.as_sv());
+        let args = args(perl);
+        let args: Vec<Sv> = args.iter().map(NewSv::as_sv).collect();
+        call_callback(perl, cb.as_sv(), &args);
+    });
+}
+
+unsafe extern "C" fn handle_fired(watch: c_int, fd: c_int, events: c_int, opaque: *mut c_void) {
+    fire(opaque, |perl| {
+        vec![
+            perl.new_i64(watch.into()),
+            perl.new_i64(fd.into()),
+            perl.new_i64(events.into()),
+        ]
+    });
+}
+
+unsafe extern "C" fn timeout_fired(timer: c_int, opaque: *mut c_void) {
+    fire(opaque, |perl| vec![perl.new_i64(timer.into())]);
+}
+
+/// `Sys::Virt::Event::add_handle($fd, $events, $coderef)`
+fn add_handle(xs: &mut Xs) -> XsResult {
+    let fd = xs.i32(0)?;
+    let events = xs.i32(1)?;
+    let w = new_watch(xs, 2);
+    // SAFETY: `w` is ours until libvirt accepts it (then it calls
+    // free_watch once); the callbacks match libvirt's signatures.
+    let watch = unsafe {
+        sys::virEventAddHandle(fd, events, Some(handle_fired), w.cast(), Some(free_watch))
+    };
+    if watch < 0 {
+        let e = error::last();
+        // SAFETY: libvirt refused it, so we still own it.
+        drop(unsafe { Box::from_raw(w) });
+        raise_pending()?;
+        return Err(e);
+    }
+    raise_pending()?;
+    xs.ret_i64(watch.into())
+}
+
+/// `Sys::Virt::Event::update_handle($watch, $events)`
+fn update_handle(xs: &mut Xs) -> XsResult {
+    let (watch, events) = (xs.i32(0)?, xs.i32(1)?);
+    // SAFETY: plain integers.
+    unsafe { sys::virEventUpdateHandle(watch, events) };
+    raise_pending()
+}
+
+/// `Sys::Virt::Event::remove_handle($watch)`
+fn remove_handle(xs: &mut Xs) -> XsResult {
+    let watch = xs.i32(0)?;
+    // SAFETY: plain integer.
+    let rc = unsafe { sys::virEventRemoveHandle(watch) };
+    let failed = (rc < 0).then(error::last);
+    raise_pending()?;
+    failed.map_or(Ok(()), Err)
+}
+
+/// `Sys::Virt::Event::add_timeout($frequency, $coderef)`
+fn add_timeout(xs: &mut Xs) -> XsResult {
+    let frequency = xs.i32(0)?;
+    let w = new_watch(xs, 1);
+    // SAFETY: as in add_handle.
+    let timer = unsafe {
+        sys::virEventAddTimeout(frequency, Some(timeout_fired), w.cast(), Some(free_watch))
+    };
+    if timer < 0 {
+        let e = error::last();
+        // SAFETY: libvirt refused it, so we still own it.
+        drop(unsafe { Box::from_raw(w) });
+        raise_pending()?;
+        return Err(e);
+    }
+    raise_pending()?;
+    xs.ret_i64(timer.into())
+}
+
+/// `Sys::Virt::Event::update_timeout($timer, $frequency)`
+fn update_timeout(xs: &mut Xs) -> XsResult {
+    let (timer, frequency) = (xs.i32(0)?, xs.i32(1)?);
+    // SAFETY: plain integers.
+    unsafe { sys::virEventUpdateTimeout(timer, frequency) };
+    raise_pending()
+}
+
+/// `Sys::Virt::Event::remove_timeout($timer)`
+fn remove_timeout(xs: &mut Xs) -> XsResult {
+    let timer = xs.i32(0)?;
+    // SAFETY: plain integer.
+    let rc = unsafe { sys::virEventRemoveTimeout(timer) };
+    let failed = (rc < 0).then(error::last);
+    raise_pending()?;
+    failed.map_or(Ok(()), Err)
+}
+
+// ---- an event loop written in Perl ---------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Handle,
+    Timeout,
+}
+
+/// A handle or timeout libvirt added to the Perl event loop. The Perl side
+/// only sees the pointers as references to integers; they are checked
+/// against this list before use, so a forged, stale or already freed
+/// pointer is refused instead of being called.
+#[derive(Clone, Copy)]
+struct Registered {
+    kind: Kind,
+    id: c_int,
+    cb: usize,
+    opaque: usize,
+    ff: usize,
+    removed: bool,
+}
+
+/// The Perl event loop's live registrations (process-wide, as libvirt's
+/// event implementation is).
+static REGISTERED: Mutex<Vec<Registered>> = Mutex::new(Vec::new());
+
+fn registered() -> std::sync::MutexGuard<'static, Vec<Registered>> {
+    REGISTERED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// `Sys::Virt::Event::_register_impl()`: route libvirt's event loop to
+/// the Perl implementation `register` stored.
+fn register_impl(_xs: &mut Xs) -> XsResult {
+    // SAFETY: the hooks match libvirt's signatures and never unwind.
+    unsafe {
+        sys::virEventRegisterImpl(
+            Some(hook_add_handle),
+            Some(hook_update_handle),
+            Some(hook_remove_handle),
+            Some(hook_add_timeout),
+            Some(hook_update_timeout),
+            Some(hook_remove_timeout),
+        )
+    };
+    Ok(())
+}
+
+/// Call `Sys::Virt::Event::<name>` with `args` (a hook of the Perl event
+/// loop): `None` when there is no interpreter on this thread or the sub
+/// died (its die is kept as the pending failure).
+fn call_impl(name: &CStr, args: impl FnOnce(Perl) -> Vec<NewSv>) -> Option<NewSv> {
+    let perl = Perl::current()?;
+    guard(perl, "Sys::Virt::Event", None, || {
+        let Some(sub) = perl.sub_named(name) else {
+            keep_failure(perl.new_str(&format!("{} is not defined\n", name.to_string_lossy())));
+            return None;
+        };
+        let args = args(perl);
+        let args: Vec<Sv> = args.iter().map(NewSv::as_sv).collect();
+        call_callback(perl, sub, &args)
+    })
+}
+
+/// `\$address`, as the original passes libvirt's pointers to Perl.
+fn pointer_ref(perl: Perl, p: usize) -> NewSv {
+    perl.new_ref(perl.new_u64(p as u64))
+}
+
+/// The int a hook's Perl sub returned (a watch or timer id), -1 on failure.
+fn returned_id(ret: Option<NewSv>) -> c_int {
+    let Some(ret) = ret else { return -1 };
+    let Some(perl) = Perl::current() else {
+        return -1;
+    };
+    match perl.to_i64(ret.as_sv()) {
+        Ok(v) => v.clamp(-1, c_int::MAX as i64) as c_int,
+        Err(_) => -1,
+    }
+}
+
+fn add_registration(kind: Kind, id: c_int, cb: usize, opaque: usize, ff: usize) {
+    if id >= 0 {
+        registered().push(Registered {
+            kind,
+            id,
+            cb,
+            opaque,
+            ff,
+            removed: false,
+        });
+    }
+}
+
+fn mark_removed(kind: Kind, id: c_int) {
+    for r in registered()
+        .iter_mut()
+        .filter(|r| r.kind == kind && r.id == id)
+    {
+        r.removed = true;
+    }
+}
+
+unsafe extern "C" fn hook_add_handle(
+    fd: c_int,
+    events: c_int,
+    cb: sys::virEventHandleCallback,
+    opaque: *mut c_void,
+    ff: sys::virFreeCallback,
+) -> c_int {
+    let (cbp, op, ffp) = (
+        cb.map_or(0, |f| f as usize),
+        opaque as usize,
+        ff.map_or(0, |f| f as usize),
+    );
+    let ret = call_impl(c"Sys::Virt::Event::_add_handle", |perl| {
+        vec![
+            perl.new_i64(fd.into()),
+            perl.new_i64(events.into()),
+            pointer_ref(perl, cbp),
+            pointer_ref(perl, op),
+            pointer_ref(perl, ffp),
+        ]
+    });
+    let id = returned_id(ret);
+    add_registration(Kind::Handle, id, cbp, op, ffp);
+    id
+}
+
+unsafe extern "C" fn hook_update_handle(watch: c_int, events: c_int) {
+    call_impl(c"Sys::Virt::Event::_update_handle", |perl| {
+        vec![perl.new_i64(watch.into()), perl.new_i64(events.into())]
+    });
+}
+
+unsafe extern "C" fn hook_remove_handle(watch: c_int) -> c_int {
+    mark_removed(Kind::Handle, watch);
+    match call_impl(c"Sys::Virt::Event::_remove_handle", |perl| {
+        vec![perl.new_i64(watch.into())]
+    }) {
+        Some(_) => 0,
+        None => -1,
+    }
+}
+
+unsafe extern "C" fn hook_add_timeout(
+    interval: c_int,
+    cb: sys::virEventTimeoutCallback,
+    opaque: *mut c_void,
+    ff: sys::virFreeCallback,
+) -> c_int {
+    let (cbp, op, ffp) = (
+        cb.map_or(0, |f| f as usize),
+        opaque as usize,
+        ff.map_or(0, |f| f as usize),
+    );
+    let ret = call_impl(c"Sys::Virt::Event::_add_timeout", |perl| {
+        vec![
+            perl.new_i64(interval.into()),
+            pointer_ref(perl, cbp),
+            pointer_ref(perl, op),
+            pointer_ref(perl, ffp),
+        ]
+    });
+    let id = returned_id(ret);
+    add_registration(Kind::Timeout, id, cbp, op, ffp);
+    id
+}
+
+unsafe extern "C" fn hook_update_timeout(timer: c_int, interval: c_int) {
+    call_impl(c"Sys::Virt::Event::_update_timeout", |perl| {
+        vec![perl.new_i64(timer.into()), perl.new_i64(interval.into())]
+    });
+}
+
+unsafe extern "C" fn hook_remove_timeout(timer: c_int) -> c_int {
+    mark_removed(Kind::Timeout, timer);
+    match call_impl(c"Sys::Virt::Event::_remove_timeout", |perl| {
+        vec![perl.new_i64(timer.into())]
+    }) {
+        Some(_) => 0,
+        None => -1,
+    }
+}
+
+/// The address in a `\$address` argument (undef reads as 0).
+fn pointer_arg(xs: &Xs, i: usize) -> Result<usize, XsError> {
+    let sv = xs.arg(i);
+    if !xs.perl.is_defined(sv)? {
+        return Ok(0);
+    }
+    match xs.perl.scalar_ref(sv) {
+        Some(inner) => Ok(xs.perl.to_u64(inner)? as usize),
+        None => xs.die(format!(
+            "{} must be a reference to a libvirt pointer",
+            xs.arg_name(i)
+        )),
+    }
+}
+
+/// The live registration of `kind` with these pointers.
+fn find_live(kind: Kind, cb: usize, opaque: usize) -> Option<Registered> {
+    registered()
+        .iter()
+        .find(|r| r.kind == kind && r.cb == cb && r.opaque == opaque && !r.removed)
+        .copied()
+}
+
+/// `_run_handle_callback_helper($watch, $fd, $events, $cbref, $opaqueref)`
+fn run_handle_callback_helper(xs: &mut Xs) -> XsResult {
+    let (watch, fd, events) = (xs.i32(0)?, xs.i32(1)?, xs.i32(2)?);
+    let (cb, opaque) = (pointer_arg(xs, 3)?, pointer_arg(xs, 4)?);
+    let Some(r) = find_live(Kind::Handle, cb, opaque) else {
+        return xs.die("not the callback of a live handle watch");
+    };
+    // SAFETY: `r.cb` is the virEventHandleCallback libvirt gave the hook
+    // for this live watch, with its opaque data (checked above).
+    unsafe {
+        let f: unsafe extern "C" fn(c_int, c_int, c_int, *mut c_void) = std::mem::transmute(r.cb);
+        f(watch, fd, events, r.opaque as *mut c_void);
+    }
+    raise_pending()
+}
+
+/// `_run_timeout_callback_helper($timer, $cbref, $opaqueref)`
+fn run_timeout_callback_helper(xs: &mut Xs) -> XsResult {
+    let timer = xs.i32(0)?;
+    let (cb, opaque) = (pointer_arg(xs, 1)?, pointer_arg(xs, 2)?);
+    let Some(r) = find_live(Kind::Timeout, cb, opaque) else {
+        return xs.die("not the callback of a live timeout");
+    };
+    // SAFETY: `r.cb` is the virEventTimeoutCallback libvirt gave the hook
+    // for this live timeout, with its opaque data (checked above).
+    unsafe {
+        let f: unsafe extern "C" fn(c_int, *mut c_void) = std::mem::transmute(r.cb);
+        f(timer, r.opaque as *mut c_void);
+    }
+    raise_pending()
+}
+
+/// `_free_callback_opaque_helper($ffref, $opaqueref)`: frees the data of
+/// a handle or timeout, once.
+fn free_callback_opaque_helper(xs: &mut Xs) -> XsResult {
+    let (ff, opaque) = (pointer_arg(xs, 0)?, pointer_arg(xs, 1)?);
+    let found = {
+        let mut list = registered();
+        list.iter()
+            .position(|r| r.ff == ff && r.opaque == opaque)
+            .map(|i| list.swap_remove(i))
+    };
+    if ff == 0 || opaque == 0 {
+        return Ok(());
+    }
+    if found.is_none() {
+        return xs.die("not the data of a handle or timeout, or already freed");
+    }
+    // SAFETY: `ff` is the virFreeCallback libvirt gave a hook for
+    // `opaque`; the registration was just removed, so this runs once.
+    unsafe {
+        let f: unsafe extern "C" fn(*mut c_void) = std::mem::transmute(ff);
+        f(opaque as *mut c_void);
+    }
+    raise_pending()
+}
+
+// ---- callbacks of objects (connection events, close, streams) -------------
+
+/// The opaque data of an object's event callback: the interpreter (rule
+/// 5), our own copy of the object reference passed first to the callback
+/// (it keeps the object alive while registered, as in the original), and
+/// the Perl callback. Owned by libvirt from registration until it calls
+/// [`free_callback`], exactly once.
+pub struct Callback {
+    perl: Perl,
+    owner: NewSv,
+    cb: NewSv,
+}
+
+impl Callback {
+    /// Opaque data for libvirt: `owner` and `cb` are copied (changing the
+    /// caller's variables later changes nothing here).
+    pub fn leak(perl: Perl, owner: Sv, cb: Sv) -> *mut c_void {
+        let owner = perl.new_copy(owner);
+        let cb = perl.new_copy(cb);
+        Box::into_raw(Box::new(Callback { perl, owner, cb })).cast()
+    }
+
+    /// Free data libvirt refused (its registration failed).
+    ///
+    /// # Safety
+    /// `opaque` came from [`Callback::leak`] and libvirt does not hold it.
+    pub unsafe fn reclaim(opaque: *mut c_void) {
+        // SAFETY: per the contract, we are its only owner.
+        drop(unsafe { Box::from_raw(opaque as *mut Callback) });
+    }
+
+    /// Call the Perl callback of `opaque` as `$cb->($owner, @args)` under
+    /// G_EVAL; its die becomes the pending failure, a panic too.
+    ///
+    /// # Safety
+    /// `opaque` is live data from [`Callback::leak`] that libvirt passed to
+    /// one of its callbacks.
+    pub unsafe fn fire(opaque: *mut c_void, args: impl FnOnce(Perl) -> Vec<NewSv>) {
+        if opaque.is_null() {
+            return;
+        }
+        // SAFETY: per the contract, libvirt keeps it alive during the call.
+        let c = unsafe { &*(opaque as *const Callback) };
+        let perl = c.perl;
+        guard(perl, "Sys::Virt event callback", (), || {
+            // Our own references for the call: the callback may unregister
+            // itself (libvirt may then free `c` right after we return).
+            let owner = perl.retain(c.owner.as_sv());
+            let cb = perl.retain(c.cb.as_sv());
+            let args = args(perl);
+            let mut all = vec![owner.as_sv()];
+            all.extend(args.iter().map(NewSv::as_sv));
+            call_callback(perl, cb.as_sv(), &all);
+        });
+    }
+}
+
+/// virFreeCallback of a [`Callback`].
+pub unsafe extern "C" fn free_callback(opaque: *mut c_void) {
+    if opaque.is_null() {
+        return;
+    }
+    // SAFETY: libvirt hands back data from Callback::leak, exactly once.
+    let c = unsafe { Box::from_raw(opaque as *mut Callback) };
+    let perl = c.perl;
+    guard(perl, "Sys::Virt event callback", (), move || drop(c));
+}

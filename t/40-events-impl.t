@@ -1,0 +1,117 @@
+# An event loop written in Perl (Sys::Virt::Event::register): libvirt's
+# handles and timers go through the implementation's methods, its
+# callbacks run through the _run_*_callback helpers, and the helpers
+# refuse pointers libvirt never gave.
+use strict;
+use warnings;
+use Test::More;
+
+use Sys::Virt;
+use Sys::Virt::Event;
+
+like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
+alarm 60;
+
+package MiniLoop {
+    our @ISA = ('Sys::Virt::Event');
+    sub new { bless { next => 1, handles => {}, timers => {}, log => [] }, shift }
+    sub add_handle {
+        my ($self, $fd, $events, $cb, $opaque, $ff) = @_;
+        my $w = $self->{next}++;
+        $self->{handles}{$w} = [$fd, $events, $cb, $opaque, $ff];
+        push @{$self->{log}}, 'add_handle';
+        return $w;
+    }
+    sub update_handle { my ($self, $w, $ev) = @_; $self->{handles}{$w}[1] = $ev if $self->{handles}{$w} }
+    sub remove_handle {
+        my ($self, $w) = @_;
+        my $h = delete $self->{handles}{$w} or return;
+        $self->_free_callback_opaque($h->[4], $h->[3]);
+    }
+    sub add_timeout {
+        my ($self, $ms, $cb, $opaque, $ff) = @_;
+        my $t = $self->{next}++;
+        $self->{timers}{$t} = [$ms, $cb, $opaque, $ff];
+        push @{$self->{log}}, 'add_timeout';
+        return $t;
+    }
+    sub update_timeout { my ($self, $t, $ms) = @_; $self->{timers}{$t}[0] = $ms if $self->{timers}{$t} }
+    sub remove_timeout {
+        my ($self, $t) = @_;
+        my $h = delete $self->{timers}{$t} or return;
+        push @{$self->{removed}}, $h;
+        $self->_free_callback_opaque($h->[3], $h->[2]);
+    }
+    # One iteration: due timers (0 ms ones: always) only; enough for the
+    # test driver, which queues its events on a timer.
+    sub run_once {
+        my $self = shift;
+        for my $t (sort { $a <=> $b } keys %{$self->{timers}}) {
+            my $h = $self->{timers}{$t} or next;
+            next if $h->[0] < 0;
+            $self->_run_timeout_callback($t, $h->[1], $h->[2]);
+        }
+    }
+}
+
+my $loop = MiniLoop->new;
+eval { Sys::Virt::Event::register("MiniLoop") };
+like($@, qr/^event implementation must be a subclass of Sys::Virt::Event/, 'register refuses a non-object');
+eval { Sys::Virt::Event::register(bless {}, 'Other') };
+like($@, qr/^event implementation must be a subclass of Sys::Virt::Event/, 'register refuses another class');
+Sys::Virt::Event::register($loop);
+is($Sys::Virt::Event::eventimpl, $loop, 'the implementation is kept');
+
+# The public API goes through the implementation.
+my $fired = 0;
+my $t = Sys::Virt::Event::add_timeout(0, sub { $fired++ });
+is($t, 1, 'add_timeout returns the number the implementation chose');
+is(ref $loop->{timers}{$t}[1], 'SCALAR', 'libvirt pointers arrive as scalar references');
+$loop->run_once;
+is($fired, 1, 'the implementation ran the timer through _run_timeout_callback');
+my $saved = $loop->{timers}{$t};
+Sys::Virt::Event::remove_timeout($t);
+ok(!$loop->{timers}{$t}, 'remove_timeout reached the implementation');
+
+# Stale and forged pointers are refused, not called.
+eval { Sys::Virt::Event::_run_timeout_callback_helper($t, $saved->[1], $saved->[2]) };
+like($@, qr/not the callback of a live timeout/, 'a removed timer cannot run');
+eval { Sys::Virt::Event::_free_callback_opaque_helper($saved->[3], $saved->[2]) };
+like($@, qr/already freed/, 'data cannot be freed twice');
+eval { Sys::Virt::Event::_run_handle_callback_helper(1, 0, 1, \12345, \67890) };
+like($@, qr/not the callback of a live handle watch/, 'made-up pointers are refused');
+eval { Sys::Virt::Event::_run_timeout_callback_helper(1, 'x', 'y') };
+like($@, qr/cbref must be a reference to a libvirt pointer/, 'non-references are refused');
+eval { Sys::Virt::Event::_free_callback_opaque_helper(\1, undef) };
+is($@, '', 'freeing with undef opaque data is a no-op, as the original');
+
+# Domain events delivered through the Perl loop.
+my $conn = Sys::Virt->new(uri => 'test:///default');
+my $dom = $conn->get_domain_by_name('test');
+my @events;
+my $id = $conn->domain_event_register_any(undef, Sys::Virt::Domain::EVENT_ID_LIFECYCLE,
+    sub { push @events, [$_[1]->get_name, $_[2], $_[3]] });
+ok(grep({ $_ eq 'add_timeout' } @{$loop->{log}}) >= 2, 'libvirt added its event timer through the implementation');
+$dom->suspend;
+for (1 .. 10) { last if @events; $loop->run_once }
+is_deeply(\@events, [['test', Sys::Virt::Domain::EVENT_SUSPENDED, Sys::Virt::Domain::EVENT_SUSPENDED_PAUSED]],
+          'lifecycle event through the Perl loop');
+
+# A die in the user callback comes out of the helper the loop called.
+$conn->domain_event_deregister_any($id);
+$id = $conn->domain_event_register_any(undef, 0, sub { die "from callback\n" });
+$dom->resume;
+my $err;
+for (1 .. 10) { eval { $loop->run_once; 1 } or do { $err = $@; last } }
+is($err, "from callback\n", 'the die reaches the loop through _run_timeout_callback');
+$conn->domain_event_deregister_any($id);
+
+# A dying implementation method: libvirt sees a failure, the die is kept.
+{
+    no warnings 'redefine';
+    local *MiniLoop::add_timeout = sub { die "no timers today\n" };
+    eval { Sys::Virt::Event::add_timeout(10, sub {}) };
+    is($@, "no timers today\n", "the implementation's die reaches the caller");
+}
+
+done_testing();
