@@ -12,11 +12,10 @@
 //!   ([`raise_pending`]).
 
 use crate::error::{self, check};
-use crate::perl::{NewSv, Perl, Sv, Xs, XsError, XsResult, Xsub};
+use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult, Xsub};
 use std::cell::RefCell;
 use std::ffi::CStr;
 use std::os::raw::{c_int, c_void};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 use virt_sys as sys;
 
@@ -100,16 +99,6 @@ pub fn keep_failure(err: NewSv) {
     });
 }
 
-/// Keep a panic caught in a callback as a failure with its message.
-pub fn keep_panic(perl: Perl, what: &str, panic: Box<dyn std::any::Any + Send>) {
-    let msg = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".into());
-    keep_failure(perl.new_str(&format!("{what}: internal error: {msg}\n")));
-}
-
 /// `Err` with the pending failure, if a callback died since the last call.
 pub fn raise_pending() -> XsResult {
     match PENDING.with(|p| p.borrow_mut().0.take()) {
@@ -133,10 +122,14 @@ pub fn call_callback(perl: Perl, cb: Sv, args: &[Sv]) -> Option<NewSv> {
 /// Run the body of a C callback libvirt called: a panic never crosses
 /// back into libvirt (rule 3); it becomes the pending failure.
 pub fn guard<R>(perl: Perl, what: &str, fallback: R, body: impl FnOnce() -> R) -> R {
-    match catch_unwind(AssertUnwindSafe(body)) {
+    match catch_callback_panic(what, || Ok(body())) {
         Ok(r) => r,
-        Err(panic) => {
-            keep_panic(perl, what, panic);
+        Err(e) => {
+            let msg = match e {
+                XsError::Die(msg) => msg,
+                _ => format!("{what}: internal error"),
+            };
+            keep_failure(perl.new_str(&format!("{msg}\n")));
             fallback
         }
     }
