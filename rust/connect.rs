@@ -17,323 +17,92 @@ use virt_sys as sys;
 
 type Conn = *mut sys::virConnect;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virConnect>,
-    },
-    Xsub {
-        name: "_open",
-        body: open,
-    },
-    Xsub {
-        name: "_open_auth",
-        body: open_auth,
-    },
-    Xsub {
-        name: "_get_library_version",
-        body: get_library_version,
-    },
-    Xsub {
-        name: "_get_conn_version",
-        body: get_conn_version,
-    },
-    Xsub {
-        name: "_get_conn_library_version",
-        body: get_conn_library_version,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virConnect>,
+    "_open" => open,
+    "_open_auth" => open_auth,
+    "_get_library_version" => get_library_version,
+    "_get_conn_version" => get_conn_version,
+    "_get_conn_library_version" => get_conn_library_version,
     // identity of the connection
-    Xsub {
-        name: "get_uri",
-        body: get_uri,
-    },
-    Xsub {
-        name: "get_type",
-        body: get_type,
-    },
-    Xsub {
-        name: "get_hostname",
-        body: get_hostname,
-    },
-    Xsub {
-        name: "get_capabilities",
-        body: get_capabilities,
-    },
-    Xsub {
-        name: "get_sysinfo",
-        body: get_sysinfo,
-    },
-    Xsub {
-        name: "get_max_vcpus",
-        body: get_max_vcpus,
-    },
-    Xsub {
-        name: "is_alive",
-        body: is_alive,
-    },
-    Xsub {
-        name: "is_secure",
-        body: is_secure,
-    },
-    Xsub {
-        name: "is_encrypted",
-        body: is_encrypted,
-    },
-    Xsub {
-        name: "set_keep_alive",
-        body: set_keep_alive,
-    },
-    Xsub {
-        name: "set_identity",
-        body: set_identity,
-    },
+    "get_uri" => get_uri,
+    "get_type" => get_type,
+    "get_hostname" => get_hostname,
+    "get_capabilities" => get_capabilities,
+    "get_sysinfo" => get_sysinfo,
+    "get_max_vcpus" => get_max_vcpus,
+    "is_alive" => is_alive,
+    "is_secure" => is_secure,
+    "is_encrypted" => is_encrypted,
+    "set_keep_alive" => set_keep_alive,
+    "set_identity" => set_identity,
     // the host node
-    Xsub {
-        name: "get_node_info",
-        body: get_node_info,
-    },
-    Xsub {
-        name: "get_node_security_model",
-        body: get_node_security_model,
-    },
-    Xsub {
-        name: "get_node_cpu_map",
-        body: get_node_cpu_map,
-    },
-    Xsub {
-        name: "get_node_cpu_stats",
-        body: get_node_cpu_stats,
-    },
-    Xsub {
-        name: "get_node_memory_stats",
-        body: get_node_memory_stats,
-    },
-    Xsub {
-        name: "get_node_free_memory",
-        body: get_node_free_memory,
-    },
-    Xsub {
-        name: "get_node_cells_free_memory",
-        body: get_node_cells_free_memory,
-    },
-    Xsub {
-        name: "get_node_free_pages",
-        body: get_node_free_pages,
-    },
-    Xsub {
-        name: "node_alloc_pages",
-        body: node_alloc_pages,
-    },
-    Xsub {
-        name: "get_node_memory_parameters",
-        body: get_node_memory_parameters,
-    },
-    Xsub {
-        name: "set_node_memory_parameters",
-        body: set_node_memory_parameters,
-    },
-    Xsub {
-        name: "get_node_sev_info",
-        body: get_node_sev_info,
-    },
-    Xsub {
-        name: "node_suspend_for_duration",
-        body: node_suspend_for_duration,
-    },
+    "get_node_info" => get_node_info,
+    "get_node_security_model" => get_node_security_model,
+    "get_node_cpu_map" => get_node_cpu_map,
+    "get_node_cpu_stats" => get_node_cpu_stats,
+    "get_node_memory_stats" => get_node_memory_stats,
+    "get_node_free_memory" => get_node_free_memory,
+    "get_node_cells_free_memory" => get_node_cells_free_memory,
+    "get_node_free_pages" => get_node_free_pages,
+    "node_alloc_pages" => node_alloc_pages,
+    "get_node_memory_parameters" => get_node_memory_parameters,
+    "set_node_memory_parameters" => set_node_memory_parameters,
+    "get_node_sev_info" => get_node_sev_info,
+    "node_suspend_for_duration" => node_suspend_for_duration,
     // CPU models and capabilities
-    Xsub {
-        name: "compare_cpu",
-        body: compare_cpu,
-    },
-    Xsub {
-        name: "compare_hypervisor_cpu",
-        body: compare_hypervisor_cpu,
-    },
-    Xsub {
-        name: "baseline_cpu",
-        body: baseline_cpu,
-    },
-    Xsub {
-        name: "baseline_hypervisor_cpu",
-        body: baseline_hypervisor_cpu,
-    },
-    Xsub {
-        name: "get_cpu_model_names",
-        body: get_cpu_model_names,
-    },
-    Xsub {
-        name: "get_domain_capabilities",
-        body: get_domain_capabilities,
-    },
-    Xsub {
-        name: "get_storage_pool_capabilities",
-        body: get_storage_pool_capabilities,
-    },
-    Xsub {
-        name: "domain_xml_from_native",
-        body: domain_xml_from_native,
-    },
-    Xsub {
-        name: "domain_xml_to_native",
-        body: domain_xml_to_native,
-    },
-    Xsub {
-        name: "find_storage_pool_sources",
-        body: find_storage_pool_sources,
-    },
+    "compare_cpu" => compare_cpu,
+    "compare_hypervisor_cpu" => compare_hypervisor_cpu,
+    "baseline_cpu" => baseline_cpu,
+    "baseline_hypervisor_cpu" => baseline_hypervisor_cpu,
+    "get_cpu_model_names" => get_cpu_model_names,
+    "get_domain_capabilities" => get_domain_capabilities,
+    "get_storage_pool_capabilities" => get_storage_pool_capabilities,
+    "domain_xml_from_native" => domain_xml_from_native,
+    "domain_xml_to_native" => domain_xml_to_native,
+    "find_storage_pool_sources" => find_storage_pool_sources,
     // save images
-    Xsub {
-        name: "restore_domain",
-        body: restore_domain,
-    },
-    Xsub {
-        name: "define_save_image_xml",
-        body: define_save_image_xml,
-    },
-    Xsub {
-        name: "get_save_image_xml_description",
-        body: get_save_image_xml_description,
-    },
+    "restore_domain" => restore_domain,
+    "define_save_image_xml" => define_save_image_xml,
+    "get_save_image_xml_description" => get_save_image_xml_description,
     // interface transactions
-    Xsub {
-        name: "interface_change_begin",
-        body: interface_change_begin,
-    },
-    Xsub {
-        name: "interface_change_commit",
-        body: interface_change_commit,
-    },
-    Xsub {
-        name: "interface_change_rollback",
-        body: interface_change_rollback,
-    },
+    "interface_change_begin" => interface_change_begin,
+    "interface_change_commit" => interface_change_commit,
+    "interface_change_rollback" => interface_change_rollback,
     // counts
-    Xsub {
-        name: "num_of_domains",
-        body: num_of_domains,
-    },
-    Xsub {
-        name: "num_of_defined_domains",
-        body: num_of_defined_domains,
-    },
-    Xsub {
-        name: "num_of_networks",
-        body: num_of_networks,
-    },
-    Xsub {
-        name: "num_of_defined_networks",
-        body: num_of_defined_networks,
-    },
-    Xsub {
-        name: "num_of_storage_pools",
-        body: num_of_storage_pools,
-    },
-    Xsub {
-        name: "num_of_defined_storage_pools",
-        body: num_of_defined_storage_pools,
-    },
-    Xsub {
-        name: "num_of_interfaces",
-        body: num_of_interfaces,
-    },
-    Xsub {
-        name: "num_of_defined_interfaces",
-        body: num_of_defined_interfaces,
-    },
-    Xsub {
-        name: "num_of_secrets",
-        body: num_of_secrets,
-    },
-    Xsub {
-        name: "num_of_nwfilters",
-        body: num_of_nwfilters,
-    },
-    Xsub {
-        name: "num_of_node_devices",
-        body: num_of_node_devices,
-    },
+    "num_of_domains" => num_of_domains,
+    "num_of_defined_domains" => num_of_defined_domains,
+    "num_of_networks" => num_of_networks,
+    "num_of_defined_networks" => num_of_defined_networks,
+    "num_of_storage_pools" => num_of_storage_pools,
+    "num_of_defined_storage_pools" => num_of_defined_storage_pools,
+    "num_of_interfaces" => num_of_interfaces,
+    "num_of_defined_interfaces" => num_of_defined_interfaces,
+    "num_of_secrets" => num_of_secrets,
+    "num_of_nwfilters" => num_of_nwfilters,
+    "num_of_node_devices" => num_of_node_devices,
     // names and ids
-    Xsub {
-        name: "list_domain_ids",
-        body: list_domain_ids,
-    },
-    Xsub {
-        name: "list_defined_domain_names",
-        body: list_defined_domain_names,
-    },
-    Xsub {
-        name: "list_network_names",
-        body: list_network_names,
-    },
-    Xsub {
-        name: "list_defined_network_names",
-        body: list_defined_network_names,
-    },
-    Xsub {
-        name: "list_storage_pool_names",
-        body: list_storage_pool_names,
-    },
-    Xsub {
-        name: "list_defined_storage_pool_names",
-        body: list_defined_storage_pool_names,
-    },
-    Xsub {
-        name: "list_interface_names",
-        body: list_interface_names,
-    },
-    Xsub {
-        name: "list_defined_interface_names",
-        body: list_defined_interface_names,
-    },
-    Xsub {
-        name: "list_secret_uuids",
-        body: list_secret_uuids,
-    },
-    Xsub {
-        name: "list_nwfilter_names",
-        body: list_nwfilter_names,
-    },
-    Xsub {
-        name: "list_node_device_names",
-        body: list_node_device_names,
-    },
+    "list_domain_ids" => list_domain_ids,
+    "list_defined_domain_names" => list_defined_domain_names,
+    "list_network_names" => list_network_names,
+    "list_defined_network_names" => list_defined_network_names,
+    "list_storage_pool_names" => list_storage_pool_names,
+    "list_defined_storage_pool_names" => list_defined_storage_pool_names,
+    "list_interface_names" => list_interface_names,
+    "list_defined_interface_names" => list_defined_interface_names,
+    "list_secret_uuids" => list_secret_uuids,
+    "list_nwfilter_names" => list_nwfilter_names,
+    "list_node_device_names" => list_node_device_names,
     // objects
-    Xsub {
-        name: "list_all_domains",
-        body: list_all_domains,
-    },
-    Xsub {
-        name: "list_all_networks",
-        body: list_all_networks,
-    },
-    Xsub {
-        name: "list_all_storage_pools",
-        body: list_all_storage_pools,
-    },
-    Xsub {
-        name: "list_all_interfaces",
-        body: list_all_interfaces,
-    },
-    Xsub {
-        name: "list_all_secrets",
-        body: list_all_secrets,
-    },
-    Xsub {
-        name: "list_all_nwfilters",
-        body: list_all_nwfilters,
-    },
-    Xsub {
-        name: "list_all_nwfilter_bindings",
-        body: list_all_nwfilter_bindings,
-    },
-    Xsub {
-        name: "list_all_node_devices",
-        body: list_all_node_devices,
-    },
-    Xsub {
-        name: "get_all_domain_stats",
-        body: get_all_domain_stats,
-    },
+    "list_all_domains" => list_all_domains,
+    "list_all_networks" => list_all_networks,
+    "list_all_storage_pools" => list_all_storage_pools,
+    "list_all_interfaces" => list_all_interfaces,
+    "list_all_secrets" => list_all_secrets,
+    "list_all_nwfilters" => list_all_nwfilters,
+    "list_all_nwfilter_bindings" => list_all_nwfilter_bindings,
+    "list_all_node_devices" => list_all_node_devices,
+    "get_all_domain_stats" => get_all_domain_stats,
 ];
 
 // ---------------------------------------------------------------- helpers

@@ -18,63 +18,21 @@ use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong, c_void};
 use std::sync::Mutex;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "domain_event_register",
-        body: domain_event_register,
-    },
-    Xsub {
-        name: "domain_event_deregister",
-        body: domain_event_deregister,
-    },
-    Xsub {
-        name: "domain_event_register_any",
-        body: domain_event_register_any,
-    },
-    Xsub {
-        name: "domain_event_deregister_any",
-        body: domain_event_deregister_any,
-    },
-    Xsub {
-        name: "network_event_register_any",
-        body: network_event_register_any,
-    },
-    Xsub {
-        name: "network_event_deregister_any",
-        body: network_event_deregister_any,
-    },
-    Xsub {
-        name: "storage_pool_event_register_any",
-        body: storage_pool_event_register_any,
-    },
-    Xsub {
-        name: "storage_pool_event_deregister_any",
-        body: storage_pool_event_deregister_any,
-    },
-    Xsub {
-        name: "node_device_event_register_any",
-        body: node_device_event_register_any,
-    },
-    Xsub {
-        name: "node_device_event_deregister_any",
-        body: node_device_event_deregister_any,
-    },
-    Xsub {
-        name: "secret_event_register_any",
-        body: secret_event_register_any,
-    },
-    Xsub {
-        name: "secret_event_deregister_any",
-        body: secret_event_deregister_any,
-    },
-    Xsub {
-        name: "register_close_callback",
-        body: register_close_callback,
-    },
-    Xsub {
-        name: "unregister_close_callback",
-        body: unregister_close_callback,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "domain_event_register" => domain_event_register,
+    "domain_event_deregister" => domain_event_deregister,
+    "domain_event_register_any" => domain_event_register_any,
+    "domain_event_deregister_any" => domain_event_deregister_any,
+    "network_event_register_any" => network_event_register_any,
+    "network_event_deregister_any" => network_event_deregister_any,
+    "storage_pool_event_register_any" => storage_pool_event_register_any,
+    "storage_pool_event_deregister_any" => storage_pool_event_deregister_any,
+    "node_device_event_register_any" => node_device_event_register_any,
+    "node_device_event_deregister_any" => node_device_event_deregister_any,
+    "secret_event_register_any" => secret_event_register_any,
+    "secret_event_deregister_any" => secret_event_deregister_any,
+    "register_close_callback" => register_close_callback,
+    "unregister_close_callback" => unregister_close_callback,
 ];
 
 // ---- building the callback arguments ----------------------------------

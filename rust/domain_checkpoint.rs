@@ -7,39 +7,15 @@ use crate::identity;
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virDomainCheckpoint>,
-    },
-    Xsub {
-        name: "_create_xml",
-        body: create_xml,
-    },
-    Xsub {
-        name: "_lookup_by_name",
-        body: lookup_by_name,
-    },
-    Xsub {
-        name: "get_name",
-        body: identity::get_name::<sys::virDomainCheckpoint>,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virDomainCheckpoint>,
-    },
-    Xsub {
-        name: "delete",
-        body: delete,
-    },
-    Xsub {
-        name: "get_parent",
-        body: get_parent,
-    },
-    Xsub {
-        name: "list_all_children",
-        body: list_all_children,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virDomainCheckpoint>,
+    "_create_xml" => create_xml,
+    "_lookup_by_name" => lookup_by_name,
+    "get_name" => identity::get_name::<sys::virDomainCheckpoint>,
+    "get_xml_description" => identity::get_xml_description::<sys::virDomainCheckpoint>,
+    "delete" => delete,
+    "get_parent" => get_parent,
+    "list_all_children" => list_all_children,
 ];
 
 /// `_create_xml($dom, $xml, $flags=0)`

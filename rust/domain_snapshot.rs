@@ -9,59 +9,20 @@ use crate::perl::{Xs, XsResult, Xsub};
 use std::os::raw::{c_char, c_int};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virDomainSnapshot>,
-    },
-    Xsub {
-        name: "_create_xml",
-        body: create_xml,
-    },
-    Xsub {
-        name: "_lookup_by_name",
-        body: lookup_by_name,
-    },
-    Xsub {
-        name: "get_name",
-        body: identity::get_name::<sys::virDomainSnapshot>,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virDomainSnapshot>,
-    },
-    Xsub {
-        name: "revert_to",
-        body: revert_to,
-    },
-    Xsub {
-        name: "delete",
-        body: delete,
-    },
-    Xsub {
-        name: "get_parent",
-        body: get_parent,
-    },
-    Xsub {
-        name: "num_of_child_snapshots",
-        body: num_of_child_snapshots,
-    },
-    Xsub {
-        name: "is_current",
-        body: is_current,
-    },
-    Xsub {
-        name: "has_metadata",
-        body: has_metadata,
-    },
-    Xsub {
-        name: "list_child_snapshot_names",
-        body: list_child_snapshot_names,
-    },
-    Xsub {
-        name: "list_all_children",
-        body: list_all_children,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virDomainSnapshot>,
+    "_create_xml" => create_xml,
+    "_lookup_by_name" => lookup_by_name,
+    "get_name" => identity::get_name::<sys::virDomainSnapshot>,
+    "get_xml_description" => identity::get_xml_description::<sys::virDomainSnapshot>,
+    "revert_to" => revert_to,
+    "delete" => delete,
+    "get_parent" => get_parent,
+    "num_of_child_snapshots" => num_of_child_snapshots,
+    "is_current" => is_current,
+    "has_metadata" => has_metadata,
+    "list_child_snapshot_names" => list_child_snapshot_names,
+    "list_all_children" => list_all_children,
 ];
 
 // ---- helpers shared with rust/domain/snapshots.rs and checkpoints ------

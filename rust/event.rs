@@ -19,55 +19,19 @@ use std::os::raw::{c_int, c_void};
 use std::sync::Mutex;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "register_default",
-        body: register_default,
-    },
-    Xsub {
-        name: "run_default",
-        body: run_default,
-    },
-    Xsub {
-        name: "add_handle",
-        body: add_handle,
-    },
-    Xsub {
-        name: "update_handle",
-        body: update_handle,
-    },
-    Xsub {
-        name: "remove_handle",
-        body: remove_handle,
-    },
-    Xsub {
-        name: "add_timeout",
-        body: add_timeout,
-    },
-    Xsub {
-        name: "update_timeout",
-        body: update_timeout,
-    },
-    Xsub {
-        name: "remove_timeout",
-        body: remove_timeout,
-    },
-    Xsub {
-        name: "_register_impl",
-        body: register_impl,
-    },
-    Xsub {
-        name: "_run_handle_callback_helper",
-        body: run_handle_callback_helper,
-    },
-    Xsub {
-        name: "_run_timeout_callback_helper",
-        body: run_timeout_callback_helper,
-    },
-    Xsub {
-        name: "_free_callback_opaque_helper",
-        body: free_callback_opaque_helper,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "register_default" => register_default,
+    "run_default" => run_default,
+    "add_handle" => add_handle,
+    "update_handle" => update_handle,
+    "remove_handle" => remove_handle,
+    "add_timeout" => add_timeout,
+    "update_timeout" => update_timeout,
+    "remove_timeout" => remove_timeout,
+    "_register_impl" => register_impl,
+    "_run_handle_callback_helper" => run_handle_callback_helper,
+    "_run_timeout_callback_helper" => run_timeout_callback_helper,
+    "_free_callback_opaque_helper" => free_callback_opaque_helper,
 ];
 
 // ---- the pending failure of a callback ----------------------------------

@@ -5,51 +5,18 @@ use crate::identity;
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virInterface>,
-    },
-    Xsub {
-        name: "_lookup_by_name",
-        body: lookup_by_name,
-    },
-    Xsub {
-        name: "_lookup_by_mac",
-        body: lookup_by_mac,
-    },
-    Xsub {
-        name: "_define_xml",
-        body: define_xml,
-    },
-    Xsub {
-        name: "get_name",
-        body: identity::get_name::<sys::virInterface>,
-    },
-    Xsub {
-        name: "get_mac",
-        body: get_mac,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virInterface>,
-    },
-    Xsub {
-        name: "is_active",
-        body: is_active,
-    },
-    Xsub {
-        name: "create",
-        body: create,
-    },
-    Xsub {
-        name: "destroy",
-        body: destroy_iface,
-    },
-    Xsub {
-        name: "undefine",
-        body: undefine,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virInterface>,
+    "_lookup_by_name" => lookup_by_name,
+    "_lookup_by_mac" => lookup_by_mac,
+    "_define_xml" => define_xml,
+    "get_name" => identity::get_name::<sys::virInterface>,
+    "get_mac" => get_mac,
+    "get_xml_description" => identity::get_xml_description::<sys::virInterface>,
+    "is_active" => is_active,
+    "create" => create,
+    "destroy" => destroy_iface,
+    "undefine" => undefine,
 ];
 
 /// `_lookup_by_name($con, $name)`

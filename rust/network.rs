@@ -14,91 +14,28 @@ use std::os::raw::{c_char, c_int};
 use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virNetwork>,
-    },
-    Xsub {
-        name: "_lookup_by_name",
-        body: lookup_by_name,
-    },
-    Xsub {
-        name: "_lookup_by_uuid",
-        body: lookup_by_uuid,
-    },
-    Xsub {
-        name: "_lookup_by_uuid_string",
-        body: lookup_by_uuid_string,
-    },
-    Xsub {
-        name: "_create_xml",
-        body: create_xml,
-    },
-    Xsub {
-        name: "_define_xml",
-        body: define_xml,
-    },
-    Xsub {
-        name: "get_name",
-        body: identity::get_name::<sys::virNetwork>,
-    },
-    Xsub {
-        name: "get_uuid",
-        body: identity::get_uuid::<sys::virNetwork>,
-    },
-    Xsub {
-        name: "get_uuid_string",
-        body: identity::get_uuid_string::<sys::virNetwork>,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virNetwork>,
-    },
-    Xsub {
-        name: "get_bridge_name",
-        body: get_bridge_name,
-    },
-    Xsub {
-        name: "is_active",
-        body: is_active,
-    },
-    Xsub {
-        name: "is_persistent",
-        body: is_persistent,
-    },
-    Xsub {
-        name: "get_autostart",
-        body: get_autostart,
-    },
-    Xsub {
-        name: "set_autostart",
-        body: set_autostart,
-    },
-    Xsub {
-        name: "create",
-        body: create,
-    },
-    Xsub {
-        name: "destroy",
-        body: destroy_net,
-    },
-    Xsub {
-        name: "undefine",
-        body: undefine,
-    },
-    Xsub {
-        name: "update",
-        body: update,
-    },
-    Xsub {
-        name: "get_dhcp_leases",
-        body: get_dhcp_leases,
-    },
-    Xsub {
-        name: "list_all_ports",
-        body: list_all_ports,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virNetwork>,
+    "_lookup_by_name" => lookup_by_name,
+    "_lookup_by_uuid" => lookup_by_uuid,
+    "_lookup_by_uuid_string" => lookup_by_uuid_string,
+    "_create_xml" => create_xml,
+    "_define_xml" => define_xml,
+    "get_name" => identity::get_name::<sys::virNetwork>,
+    "get_uuid" => identity::get_uuid::<sys::virNetwork>,
+    "get_uuid_string" => identity::get_uuid_string::<sys::virNetwork>,
+    "get_xml_description" => identity::get_xml_description::<sys::virNetwork>,
+    "get_bridge_name" => get_bridge_name,
+    "is_active" => is_active,
+    "is_persistent" => is_persistent,
+    "get_autostart" => get_autostart,
+    "set_autostart" => set_autostart,
+    "create" => create,
+    "destroy" => destroy_net,
+    "undefine" => undefine,
+    "update" => update,
+    "get_dhcp_leases" => get_dhcp_leases,
+    "list_all_ports" => list_all_ports,
 ];
 
 // ---------------------------------------------------------------------

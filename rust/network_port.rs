@@ -9,47 +9,17 @@ use std::os::raw::c_int;
 use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virNetworkPort>,
-    },
-    Xsub {
-        name: "_lookup_by_uuid",
-        body: lookup_by_uuid,
-    },
-    Xsub {
-        name: "_lookup_by_uuid_string",
-        body: lookup_by_uuid_string,
-    },
-    Xsub {
-        name: "_create_xml",
-        body: create_xml,
-    },
-    Xsub {
-        name: "get_uuid",
-        body: identity::get_uuid::<sys::virNetworkPort>,
-    },
-    Xsub {
-        name: "get_uuid_string",
-        body: identity::get_uuid_string::<sys::virNetworkPort>,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virNetworkPort>,
-    },
-    Xsub {
-        name: "delete",
-        body: delete,
-    },
-    Xsub {
-        name: "get_parameters",
-        body: get_parameters,
-    },
-    Xsub {
-        name: "set_parameters",
-        body: set_parameters,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virNetworkPort>,
+    "_lookup_by_uuid" => lookup_by_uuid,
+    "_lookup_by_uuid_string" => lookup_by_uuid_string,
+    "_create_xml" => create_xml,
+    "get_uuid" => identity::get_uuid::<sys::virNetworkPort>,
+    "get_uuid_string" => identity::get_uuid_string::<sys::virNetworkPort>,
+    "get_xml_description" => identity::get_xml_description::<sys::virNetworkPort>,
+    "delete" => delete,
+    "get_parameters" => get_parameters,
+    "set_parameters" => set_parameters,
 ];
 
 /// `_lookup_by_uuid($net, $uuid)` with the 16 raw bytes.

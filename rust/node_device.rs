@@ -9,83 +9,26 @@ use std::os::raw::c_char;
 use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virNodeDevice>,
-    },
-    Xsub {
-        name: "_lookup_by_name",
-        body: lookup_by_name,
-    },
-    Xsub {
-        name: "_lookup_scsihost_by_wwn",
-        body: lookup_scsihost_by_wwn,
-    },
-    Xsub {
-        name: "_create_xml",
-        body: create_xml,
-    },
-    Xsub {
-        name: "_define_xml",
-        body: define_xml,
-    },
-    Xsub {
-        name: "get_name",
-        body: identity::get_name::<sys::virNodeDevice>,
-    },
-    Xsub {
-        name: "get_parent",
-        body: get_parent,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virNodeDevice>,
-    },
-    Xsub {
-        name: "dettach",
-        body: dettach,
-    },
-    Xsub {
-        name: "reattach",
-        body: reattach,
-    },
-    Xsub {
-        name: "reset",
-        body: reset,
-    },
-    Xsub {
-        name: "create",
-        body: create,
-    },
-    Xsub {
-        name: "destroy",
-        body: destroy_dev,
-    },
-    Xsub {
-        name: "undefine",
-        body: undefine,
-    },
-    Xsub {
-        name: "get_autostart",
-        body: get_autostart,
-    },
-    Xsub {
-        name: "set_autostart",
-        body: set_autostart,
-    },
-    Xsub {
-        name: "is_active",
-        body: is_active,
-    },
-    Xsub {
-        name: "is_persistent",
-        body: is_persistent,
-    },
-    Xsub {
-        name: "list_capabilities",
-        body: list_capabilities,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virNodeDevice>,
+    "_lookup_by_name" => lookup_by_name,
+    "_lookup_scsihost_by_wwn" => lookup_scsihost_by_wwn,
+    "_create_xml" => create_xml,
+    "_define_xml" => define_xml,
+    "get_name" => identity::get_name::<sys::virNodeDevice>,
+    "get_parent" => get_parent,
+    "get_xml_description" => identity::get_xml_description::<sys::virNodeDevice>,
+    "dettach" => dettach,
+    "reattach" => reattach,
+    "reset" => reset,
+    "create" => create,
+    "destroy" => destroy_dev,
+    "undefine" => undefine,
+    "get_autostart" => get_autostart,
+    "set_autostart" => set_autostart,
+    "is_active" => is_active,
+    "is_persistent" => is_persistent,
+    "list_capabilities" => list_capabilities,
 ];
 
 /// `_lookup_by_name($con, $name)`

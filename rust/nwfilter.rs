@@ -5,47 +5,17 @@ use crate::identity;
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virNWFilter>,
-    },
-    Xsub {
-        name: "_lookup_by_name",
-        body: lookup_by_name,
-    },
-    Xsub {
-        name: "_lookup_by_uuid",
-        body: lookup_by_uuid,
-    },
-    Xsub {
-        name: "_lookup_by_uuid_string",
-        body: lookup_by_uuid_string,
-    },
-    Xsub {
-        name: "_define_xml",
-        body: define_xml,
-    },
-    Xsub {
-        name: "get_name",
-        body: identity::get_name::<sys::virNWFilter>,
-    },
-    Xsub {
-        name: "get_uuid",
-        body: identity::get_uuid::<sys::virNWFilter>,
-    },
-    Xsub {
-        name: "get_uuid_string",
-        body: identity::get_uuid_string::<sys::virNWFilter>,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virNWFilter>,
-    },
-    Xsub {
-        name: "undefine",
-        body: undefine,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virNWFilter>,
+    "_lookup_by_name" => lookup_by_name,
+    "_lookup_by_uuid" => lookup_by_uuid,
+    "_lookup_by_uuid_string" => lookup_by_uuid_string,
+    "_define_xml" => define_xml,
+    "get_name" => identity::get_name::<sys::virNWFilter>,
+    "get_uuid" => identity::get_uuid::<sys::virNWFilter>,
+    "get_uuid_string" => identity::get_uuid_string::<sys::virNWFilter>,
+    "get_xml_description" => identity::get_xml_description::<sys::virNWFilter>,
+    "undefine" => undefine,
 ];
 
 /// `_lookup_by_name($con, $name)`

@@ -7,35 +7,14 @@ use crate::perl::{Xs, XsResult, Xsub};
 use std::os::raw::c_char;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virNWFilterBinding>,
-    },
-    Xsub {
-        name: "_lookup_by_port_dev",
-        body: lookup_by_port_dev,
-    },
-    Xsub {
-        name: "_create_xml",
-        body: create_xml,
-    },
-    Xsub {
-        name: "get_port_dev",
-        body: get_port_dev,
-    },
-    Xsub {
-        name: "get_filter_name",
-        body: get_filter_name,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virNWFilterBinding>,
-    },
-    Xsub {
-        name: "delete",
-        body: delete,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virNWFilterBinding>,
+    "_lookup_by_port_dev" => lookup_by_port_dev,
+    "_create_xml" => create_xml,
+    "get_port_dev" => get_port_dev,
+    "get_filter_name" => get_filter_name,
+    "get_xml_description" => identity::get_xml_description::<sys::virNWFilterBinding>,
+    "delete" => delete,
 ];
 
 /// `_lookup_by_port_dev($con, $portdev)`

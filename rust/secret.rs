@@ -7,59 +7,20 @@ use crate::owned::CArray;
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virSecret>,
-    },
-    Xsub {
-        name: "_lookup_by_uuid",
-        body: lookup_by_uuid,
-    },
-    Xsub {
-        name: "_lookup_by_uuid_string",
-        body: lookup_by_uuid_string,
-    },
-    Xsub {
-        name: "_lookup_by_usage",
-        body: lookup_by_usage,
-    },
-    Xsub {
-        name: "_define_xml",
-        body: define_xml,
-    },
-    Xsub {
-        name: "get_uuid",
-        body: identity::get_uuid::<sys::virSecret>,
-    },
-    Xsub {
-        name: "get_uuid_string",
-        body: identity::get_uuid_string::<sys::virSecret>,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virSecret>,
-    },
-    Xsub {
-        name: "get_usage_type",
-        body: get_usage_type,
-    },
-    Xsub {
-        name: "get_usage_id",
-        body: get_usage_id,
-    },
-    Xsub {
-        name: "get_value",
-        body: get_value,
-    },
-    Xsub {
-        name: "set_value",
-        body: set_value,
-    },
-    Xsub {
-        name: "undefine",
-        body: undefine,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virSecret>,
+    "_lookup_by_uuid" => lookup_by_uuid,
+    "_lookup_by_uuid_string" => lookup_by_uuid_string,
+    "_lookup_by_usage" => lookup_by_usage,
+    "_define_xml" => define_xml,
+    "get_uuid" => identity::get_uuid::<sys::virSecret>,
+    "get_uuid_string" => identity::get_uuid_string::<sys::virSecret>,
+    "get_xml_description" => identity::get_xml_description::<sys::virSecret>,
+    "get_usage_type" => get_usage_type,
+    "get_usage_id" => get_usage_id,
+    "get_value" => get_value,
+    "set_value" => set_value,
+    "undefine" => undefine,
 ];
 
 /// `_lookup_by_uuid($con, $uuid)` with the 16 raw bytes.

@@ -10,111 +10,33 @@ use std::os::raw::c_char;
 use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virStoragePool>,
-    },
-    Xsub {
-        name: "_lookup_by_name",
-        body: lookup_by_name,
-    },
-    Xsub {
-        name: "_lookup_by_uuid",
-        body: lookup_by_uuid,
-    },
-    Xsub {
-        name: "_lookup_by_uuid_string",
-        body: lookup_by_uuid_string,
-    },
-    Xsub {
-        name: "_lookup_by_volume",
-        body: lookup_by_volume,
-    },
-    Xsub {
-        name: "_lookup_by_target_path",
-        body: lookup_by_target_path,
-    },
-    Xsub {
-        name: "_create_xml",
-        body: create_xml,
-    },
-    Xsub {
-        name: "_define_xml",
-        body: define_xml,
-    },
-    Xsub {
-        name: "get_name",
-        body: identity::get_name::<sys::virStoragePool>,
-    },
-    Xsub {
-        name: "get_uuid",
-        body: identity::get_uuid::<sys::virStoragePool>,
-    },
-    Xsub {
-        name: "get_uuid_string",
-        body: identity::get_uuid_string::<sys::virStoragePool>,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virStoragePool>,
-    },
-    Xsub {
-        name: "is_active",
-        body: is_active,
-    },
-    Xsub {
-        name: "is_persistent",
-        body: is_persistent,
-    },
-    Xsub {
-        name: "get_autostart",
-        body: get_autostart,
-    },
-    Xsub {
-        name: "set_autostart",
-        body: set_autostart,
-    },
-    Xsub {
-        name: "create",
-        body: create,
-    },
-    Xsub {
-        name: "destroy",
-        body: destroy_pool,
-    },
-    Xsub {
-        name: "undefine",
-        body: undefine,
-    },
-    Xsub {
-        name: "build",
-        body: build,
-    },
-    Xsub {
-        name: "delete",
-        body: delete,
-    },
-    Xsub {
-        name: "refresh",
-        body: refresh,
-    },
-    Xsub {
-        name: "get_info",
-        body: get_info,
-    },
-    Xsub {
-        name: "num_of_storage_volumes",
-        body: num_of_storage_volumes,
-    },
-    Xsub {
-        name: "list_storage_vol_names",
-        body: list_storage_vol_names,
-    },
-    Xsub {
-        name: "list_all_volumes",
-        body: list_all_volumes,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virStoragePool>,
+    "_lookup_by_name" => lookup_by_name,
+    "_lookup_by_uuid" => lookup_by_uuid,
+    "_lookup_by_uuid_string" => lookup_by_uuid_string,
+    "_lookup_by_volume" => lookup_by_volume,
+    "_lookup_by_target_path" => lookup_by_target_path,
+    "_create_xml" => create_xml,
+    "_define_xml" => define_xml,
+    "get_name" => identity::get_name::<sys::virStoragePool>,
+    "get_uuid" => identity::get_uuid::<sys::virStoragePool>,
+    "get_uuid_string" => identity::get_uuid_string::<sys::virStoragePool>,
+    "get_xml_description" => identity::get_xml_description::<sys::virStoragePool>,
+    "is_active" => is_active,
+    "is_persistent" => is_persistent,
+    "get_autostart" => get_autostart,
+    "set_autostart" => set_autostart,
+    "create" => create,
+    "destroy" => destroy_pool,
+    "undefine" => undefine,
+    "build" => build,
+    "delete" => delete,
+    "refresh" => refresh,
+    "get_info" => get_info,
+    "num_of_storage_volumes" => num_of_storage_volumes,
+    "list_storage_vol_names" => list_storage_vol_names,
+    "list_all_volumes" => list_all_volumes,
 ];
 
 /// `_lookup_by_name($con, $name)`

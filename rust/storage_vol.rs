@@ -6,75 +6,24 @@ use crate::identity;
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virStorageVol>,
-    },
-    Xsub {
-        name: "_lookup_by_name",
-        body: lookup_by_name,
-    },
-    Xsub {
-        name: "_lookup_by_key",
-        body: lookup_by_key,
-    },
-    Xsub {
-        name: "_lookup_by_path",
-        body: lookup_by_path,
-    },
-    Xsub {
-        name: "_create_xml",
-        body: create_xml,
-    },
-    Xsub {
-        name: "_create_xml_from",
-        body: create_xml_from,
-    },
-    Xsub {
-        name: "get_name",
-        body: identity::get_name::<sys::virStorageVol>,
-    },
-    Xsub {
-        name: "get_key",
-        body: get_key,
-    },
-    Xsub {
-        name: "get_path",
-        body: get_path,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virStorageVol>,
-    },
-    Xsub {
-        name: "get_info",
-        body: get_info,
-    },
-    Xsub {
-        name: "delete",
-        body: delete,
-    },
-    Xsub {
-        name: "resize",
-        body: resize,
-    },
-    Xsub {
-        name: "wipe",
-        body: wipe,
-    },
-    Xsub {
-        name: "wipe_pattern",
-        body: wipe_pattern,
-    },
-    Xsub {
-        name: "upload",
-        body: upload,
-    },
-    Xsub {
-        name: "download",
-        body: download,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virStorageVol>,
+    "_lookup_by_name" => lookup_by_name,
+    "_lookup_by_key" => lookup_by_key,
+    "_lookup_by_path" => lookup_by_path,
+    "_create_xml" => create_xml,
+    "_create_xml_from" => create_xml_from,
+    "get_name" => identity::get_name::<sys::virStorageVol>,
+    "get_key" => get_key,
+    "get_path" => get_path,
+    "get_xml_description" => identity::get_xml_description::<sys::virStorageVol>,
+    "get_info" => get_info,
+    "delete" => delete,
+    "resize" => resize,
+    "wipe" => wipe,
+    "wipe_pattern" => wipe_pattern,
+    "upload" => upload,
+    "download" => download,
 ];
 
 /// `_lookup_by_name($pool, $name)`

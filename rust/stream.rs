@@ -13,67 +13,22 @@ use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult, 
 use std::os::raw::{c_char, c_int, c_longlong, c_void};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virStream>,
-    },
-    Xsub {
-        name: "_new_obj",
-        body: new_obj,
-    },
-    Xsub {
-        name: "send",
-        body: send,
-    },
-    Xsub {
-        name: "recv",
-        body: recv,
-    },
-    Xsub {
-        name: "recv_hole",
-        body: recv_hole,
-    },
-    Xsub {
-        name: "send_hole",
-        body: send_hole,
-    },
-    Xsub {
-        name: "finish",
-        body: finish,
-    },
-    Xsub {
-        name: "abort",
-        body: abort,
-    },
-    Xsub {
-        name: "recv_all",
-        body: recv_all,
-    },
-    Xsub {
-        name: "send_all",
-        body: send_all,
-    },
-    Xsub {
-        name: "sparse_recv_all",
-        body: sparse_recv_all,
-    },
-    Xsub {
-        name: "sparse_send_all",
-        body: sparse_send_all,
-    },
-    Xsub {
-        name: "add_callback",
-        body: add_callback,
-    },
-    Xsub {
-        name: "update_callback",
-        body: update_callback,
-    },
-    Xsub {
-        name: "remove_callback",
-        body: remove_callback,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virStream>,
+    "_new_obj" => new_obj,
+    "send" => send,
+    "recv" => recv,
+    "recv_hole" => recv_hole,
+    "send_hole" => send_hole,
+    "finish" => finish,
+    "abort" => abort,
+    "recv_all" => recv_all,
+    "send_all" => send_all,
+    "sparse_recv_all" => sparse_recv_all,
+    "sparse_send_all" => sparse_send_all,
+    "add_callback" => add_callback,
+    "update_callback" => update_callback,
+    "remove_callback" => remove_callback,
 ];
 
 /// `_new_obj($con, $flags=0)`: `virStreamNew`.

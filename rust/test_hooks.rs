@@ -4,15 +4,9 @@
 
 use crate::perl::{Xs, XsResult, Xsub};
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "_test_panic",
-        body: test_panic,
-    },
-    Xsub {
-        name: "_test_string",
-        body: test_string,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "_test_panic" => test_panic,
+    "_test_string" => test_string,
 ];
 
 /// Panics while owning a value with a destructor: the panic must become an

@@ -14,200 +14,59 @@ use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "DESTROY",
-        body: destroy::<sys::virDomain>,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "DESTROY" => destroy::<sys::virDomain>,
     // Construction (called by Sys::Virt::Domain->_new).
-    Xsub {
-        name: "_create",
-        body: create_xml,
-    },
-    Xsub {
-        name: "_create_with_files",
-        body: create_xml_with_files,
-    },
-    Xsub {
-        name: "_define_xml",
-        body: define_xml,
-    },
-    Xsub {
-        name: "_lookup_by_id",
-        body: lookup_by_id,
-    },
-    Xsub {
-        name: "_lookup_by_name",
-        body: lookup_by_name,
-    },
-    Xsub {
-        name: "_lookup_by_uuid",
-        body: lookup_by_uuid,
-    },
-    Xsub {
-        name: "_lookup_by_uuid_string",
-        body: lookup_by_uuid_string,
-    },
+    "_create" => create_xml,
+    "_create_with_files" => create_xml_with_files,
+    "_define_xml" => define_xml,
+    "_lookup_by_id" => lookup_by_id,
+    "_lookup_by_name" => lookup_by_name,
+    "_lookup_by_uuid" => lookup_by_uuid,
+    "_lookup_by_uuid_string" => lookup_by_uuid_string,
     // Identity.
-    Xsub {
-        name: "get_id",
-        body: get_id,
-    },
-    Xsub {
-        name: "get_name",
-        body: identity::get_name::<sys::virDomain>,
-    },
-    Xsub {
-        name: "get_uuid",
-        body: identity::get_uuid::<sys::virDomain>,
-    },
-    Xsub {
-        name: "get_uuid_string",
-        body: identity::get_uuid_string::<sys::virDomain>,
-    },
-    Xsub {
-        name: "get_xml_description",
-        body: identity::get_xml_description::<sys::virDomain>,
-    },
-    Xsub {
-        name: "get_os_type",
-        body: get_os_type,
-    },
-    Xsub {
-        name: "get_hostname",
-        body: get_hostname,
-    },
-    Xsub {
-        name: "get_metadata",
-        body: get_metadata,
-    },
-    Xsub {
-        name: "set_metadata",
-        body: set_metadata,
-    },
-    Xsub {
-        name: "rename",
-        body: rename,
-    },
+    "get_id" => get_id,
+    "get_name" => identity::get_name::<sys::virDomain>,
+    "get_uuid" => identity::get_uuid::<sys::virDomain>,
+    "get_uuid_string" => identity::get_uuid_string::<sys::virDomain>,
+    "get_xml_description" => identity::get_xml_description::<sys::virDomain>,
+    "get_os_type" => get_os_type,
+    "get_hostname" => get_hostname,
+    "get_metadata" => get_metadata,
+    "set_metadata" => set_metadata,
+    "rename" => rename,
     // State.
-    Xsub {
-        name: "get_info",
-        body: get_info,
-    },
-    Xsub {
-        name: "get_state",
-        body: get_state,
-    },
-    Xsub {
-        name: "get_control_info",
-        body: get_control_info,
-    },
-    Xsub {
-        name: "is_active",
-        body: is_active,
-    },
-    Xsub {
-        name: "is_persistent",
-        body: is_persistent,
-    },
-    Xsub {
-        name: "is_updated",
-        body: is_updated,
-    },
-    Xsub {
-        name: "get_time",
-        body: get_time,
-    },
-    Xsub {
-        name: "set_time",
-        body: set_time,
-    },
-    Xsub {
-        name: "get_autostart",
-        body: get_autostart,
-    },
-    Xsub {
-        name: "set_autostart",
-        body: set_autostart,
-    },
+    "get_info" => get_info,
+    "get_state" => get_state,
+    "get_control_info" => get_control_info,
+    "is_active" => is_active,
+    "is_persistent" => is_persistent,
+    "is_updated" => is_updated,
+    "get_time" => get_time,
+    "set_time" => set_time,
+    "get_autostart" => get_autostart,
+    "set_autostart" => set_autostart,
     // Lifecycle.
-    Xsub {
-        name: "create",
-        body: create,
-    },
-    Xsub {
-        name: "create_with_files",
-        body: create_with_files,
-    },
-    Xsub {
-        name: "undefine",
-        body: undefine,
-    },
-    Xsub {
-        name: "suspend",
-        body: suspend,
-    },
-    Xsub {
-        name: "resume",
-        body: resume,
-    },
-    Xsub {
-        name: "shutdown",
-        body: shutdown,
-    },
-    Xsub {
-        name: "reboot",
-        body: reboot,
-    },
-    Xsub {
-        name: "reset",
-        body: reset,
-    },
-    Xsub {
-        name: "destroy",
-        body: destroy_domain,
-    },
-    Xsub {
-        name: "pm_suspend_for_duration",
-        body: pm_suspend_for_duration,
-    },
-    Xsub {
-        name: "pm_wakeup",
-        body: pm_wakeup,
-    },
+    "create" => create,
+    "create_with_files" => create_with_files,
+    "undefine" => undefine,
+    "suspend" => suspend,
+    "resume" => resume,
+    "shutdown" => shutdown,
+    "reboot" => reboot,
+    "reset" => reset,
+    "destroy" => destroy_domain,
+    "pm_suspend_for_duration" => pm_suspend_for_duration,
+    "pm_wakeup" => pm_wakeup,
     // Saved state and dumps.
-    Xsub {
-        name: "save",
-        body: save,
-    },
-    Xsub {
-        name: "managed_save",
-        body: managed_save,
-    },
-    Xsub {
-        name: "managed_save_define_xml",
-        body: managed_save_define_xml,
-    },
-    Xsub {
-        name: "managed_save_get_xml_description",
-        body: managed_save_get_xml_description,
-    },
-    Xsub {
-        name: "managed_save_remove",
-        body: managed_save_remove,
-    },
-    Xsub {
-        name: "has_managed_save_image",
-        body: has_managed_save_image,
-    },
-    Xsub {
-        name: "core_dump",
-        body: core_dump,
-    },
-    Xsub {
-        name: "core_dump_format",
-        body: core_dump_format,
-    },
+    "save" => save,
+    "managed_save" => managed_save,
+    "managed_save_define_xml" => managed_save_define_xml,
+    "managed_save_get_xml_description" => managed_save_get_xml_description,
+    "managed_save_remove" => managed_save_remove,
+    "has_managed_save_image" => has_managed_save_image,
+    "core_dump" => core_dump,
+    "core_dump_format" => core_dump_format,
 ];
 
 // ------------------------------------------------------------- helpers

@@ -10,75 +10,24 @@ use std::os::raw::{c_char, c_int, c_uint, c_ulong};
 use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "attach_device",
-        body: attach_device,
-    },
-    Xsub {
-        name: "detach_device",
-        body: detach_device,
-    },
-    Xsub {
-        name: "detach_device_alias",
-        body: detach_device_alias,
-    },
-    Xsub {
-        name: "update_device",
-        body: update_device,
-    },
-    Xsub {
-        name: "send_key",
-        body: send_key,
-    },
-    Xsub {
-        name: "inject_nmi",
-        body: inject_nmi,
-    },
-    Xsub {
-        name: "block_pull",
-        body: block_pull,
-    },
-    Xsub {
-        name: "block_rebase",
-        body: block_rebase,
-    },
-    Xsub {
-        name: "block_copy",
-        body: block_copy,
-    },
-    Xsub {
-        name: "block_commit",
-        body: block_commit,
-    },
-    Xsub {
-        name: "block_resize",
-        body: block_resize,
-    },
-    Xsub {
-        name: "get_block_job_info",
-        body: get_block_job_info,
-    },
-    Xsub {
-        name: "set_block_job_speed",
-        body: set_block_job_speed,
-    },
-    Xsub {
-        name: "abort_block_job",
-        body: abort_block_job,
-    },
-    Xsub {
-        name: "set_block_threshold",
-        body: set_block_threshold,
-    },
-    Xsub {
-        name: "backup_begin",
-        body: backup_begin,
-    },
-    Xsub {
-        name: "backup_get_xml_description",
-        body: backup_get_xml_description,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "attach_device" => attach_device,
+    "detach_device" => detach_device,
+    "detach_device_alias" => detach_device_alias,
+    "update_device" => update_device,
+    "send_key" => send_key,
+    "inject_nmi" => inject_nmi,
+    "block_pull" => block_pull,
+    "block_rebase" => block_rebase,
+    "block_copy" => block_copy,
+    "block_commit" => block_commit,
+    "block_resize" => block_resize,
+    "get_block_job_info" => get_block_job_info,
+    "set_block_job_speed" => set_block_job_speed,
+    "abort_block_job" => abort_block_job,
+    "set_block_threshold" => set_block_threshold,
+    "backup_begin" => backup_begin,
+    "backup_get_xml_description" => backup_get_xml_description,
 ];
 
 /// The parameters `virDomainBlockCopy` accepts, with their types.

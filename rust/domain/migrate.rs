@@ -10,43 +10,16 @@ use std::os::raw::{c_uint, c_ulong, c_ulonglong};
 use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "_migrate",
-        body: migrate,
-    },
-    Xsub {
-        name: "_migrate_to_uri",
-        body: migrate_to_uri,
-    },
-    Xsub {
-        name: "migrate_get_compression_cache",
-        body: migrate_get_compression_cache,
-    },
-    Xsub {
-        name: "migrate_set_compression_cache",
-        body: migrate_set_compression_cache,
-    },
-    Xsub {
-        name: "migrate_get_max_downtime",
-        body: migrate_get_max_downtime,
-    },
-    Xsub {
-        name: "migrate_set_max_downtime",
-        body: migrate_set_max_downtime,
-    },
-    Xsub {
-        name: "migrate_get_max_speed",
-        body: migrate_get_max_speed,
-    },
-    Xsub {
-        name: "migrate_set_max_speed",
-        body: migrate_set_max_speed,
-    },
-    Xsub {
-        name: "migrate_start_post_copy",
-        body: migrate_start_post_copy,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "_migrate" => migrate,
+    "_migrate_to_uri" => migrate_to_uri,
+    "migrate_get_compression_cache" => migrate_get_compression_cache,
+    "migrate_set_compression_cache" => migrate_set_compression_cache,
+    "migrate_get_max_downtime" => migrate_get_max_downtime,
+    "migrate_set_max_downtime" => migrate_set_max_downtime,
+    "migrate_get_max_speed" => migrate_get_max_speed,
+    "migrate_set_max_speed" => migrate_set_max_speed,
+    "migrate_start_post_copy" => migrate_start_post_copy,
 ];
 
 /// Every `VIR_MIGRATE_PARAM_*` of libvirt 9.0.0 with its documented type.

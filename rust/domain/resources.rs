@@ -18,236 +18,68 @@ use std::os::raw::{c_char, c_int, c_uint};
 use std::ptr::{null, null_mut};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
+pub static XSUBS: &[Xsub] = crate::xsubs![
     // memory and vCPUs
-    Xsub {
-        name: "get_max_memory",
-        body: get_max_memory,
-    },
-    Xsub {
-        name: "set_max_memory",
-        body: set_max_memory,
-    },
-    Xsub {
-        name: "set_memory",
-        body: set_memory,
-    },
-    Xsub {
-        name: "set_memory_stats_period",
-        body: set_memory_stats_period,
-    },
-    Xsub {
-        name: "get_max_vcpus",
-        body: get_max_vcpus,
-    },
-    Xsub {
-        name: "get_vcpus",
-        body: get_vcpus,
-    },
-    Xsub {
-        name: "set_vcpus",
-        body: set_vcpus,
-    },
-    Xsub {
-        name: "set_vcpu",
-        body: set_vcpu,
-    },
+    "get_max_memory" => get_max_memory,
+    "set_max_memory" => set_max_memory,
+    "set_memory" => set_memory,
+    "set_memory_stats_period" => set_memory_stats_period,
+    "get_max_vcpus" => get_max_vcpus,
+    "get_vcpus" => get_vcpus,
+    "set_vcpus" => set_vcpus,
+    "set_vcpu" => set_vcpu,
     // pinning and IOThreads
-    Xsub {
-        name: "get_vcpu_info",
-        body: get_vcpu_info,
-    },
-    Xsub {
-        name: "pin_vcpu",
-        body: pin_vcpu,
-    },
-    Xsub {
-        name: "get_emulator_pin_info",
-        body: get_emulator_pin_info,
-    },
-    Xsub {
-        name: "pin_emulator",
-        body: pin_emulator,
-    },
-    Xsub {
-        name: "get_iothread_info",
-        body: get_iothread_info,
-    },
-    Xsub {
-        name: "pin_iothread",
-        body: pin_iothread,
-    },
-    Xsub {
-        name: "add_iothread",
-        body: add_iothread,
-    },
-    Xsub {
-        name: "del_iothread",
-        body: del_iothread,
-    },
-    Xsub {
-        name: "set_iothread",
-        body: set_iothread,
-    },
-    Xsub {
-        name: "get_cpu_stats",
-        body: get_cpu_stats,
-    },
+    "get_vcpu_info" => get_vcpu_info,
+    "pin_vcpu" => pin_vcpu,
+    "get_emulator_pin_info" => get_emulator_pin_info,
+    "pin_emulator" => pin_emulator,
+    "get_iothread_info" => get_iothread_info,
+    "pin_iothread" => pin_iothread,
+    "add_iothread" => add_iothread,
+    "del_iothread" => del_iothread,
+    "set_iothread" => set_iothread,
+    "get_cpu_stats" => get_cpu_stats,
     // tunables
-    Xsub {
-        name: "get_scheduler_type",
-        body: get_scheduler_type,
-    },
-    Xsub {
-        name: "get_scheduler_parameters",
-        body: get_scheduler_parameters,
-    },
-    Xsub {
-        name: "set_scheduler_parameters",
-        body: set_scheduler_parameters,
-    },
-    Xsub {
-        name: "get_memory_parameters",
-        body: get_memory_parameters,
-    },
-    Xsub {
-        name: "set_memory_parameters",
-        body: set_memory_parameters,
-    },
-    Xsub {
-        name: "get_blkio_parameters",
-        body: get_blkio_parameters,
-    },
-    Xsub {
-        name: "set_blkio_parameters",
-        body: set_blkio_parameters,
-    },
-    Xsub {
-        name: "get_numa_parameters",
-        body: get_numa_parameters,
-    },
-    Xsub {
-        name: "set_numa_parameters",
-        body: set_numa_parameters,
-    },
-    Xsub {
-        name: "get_interface_parameters",
-        body: get_interface_parameters,
-    },
-    Xsub {
-        name: "set_interface_parameters",
-        body: set_interface_parameters,
-    },
-    Xsub {
-        name: "get_block_iotune",
-        body: get_block_iotune,
-    },
-    Xsub {
-        name: "set_block_iotune",
-        body: set_block_iotune,
-    },
-    Xsub {
-        name: "get_perf_events",
-        body: get_perf_events,
-    },
-    Xsub {
-        name: "set_perf_events",
-        body: set_perf_events,
-    },
-    Xsub {
-        name: "get_launch_security_info",
-        body: get_launch_security_info,
-    },
-    Xsub {
-        name: "set_launch_security_state",
-        body: set_launch_security_state,
-    },
+    "get_scheduler_type" => get_scheduler_type,
+    "get_scheduler_parameters" => get_scheduler_parameters,
+    "set_scheduler_parameters" => set_scheduler_parameters,
+    "get_memory_parameters" => get_memory_parameters,
+    "set_memory_parameters" => set_memory_parameters,
+    "get_blkio_parameters" => get_blkio_parameters,
+    "set_blkio_parameters" => set_blkio_parameters,
+    "get_numa_parameters" => get_numa_parameters,
+    "set_numa_parameters" => set_numa_parameters,
+    "get_interface_parameters" => get_interface_parameters,
+    "set_interface_parameters" => set_interface_parameters,
+    "get_block_iotune" => get_block_iotune,
+    "set_block_iotune" => set_block_iotune,
+    "get_perf_events" => get_perf_events,
+    "set_perf_events" => set_perf_events,
+    "get_launch_security_info" => get_launch_security_info,
+    "set_launch_security_state" => set_launch_security_state,
     // guest agent
-    Xsub {
-        name: "get_guest_vcpus",
-        body: get_guest_vcpus,
-    },
-    Xsub {
-        name: "set_guest_vcpus",
-        body: set_guest_vcpus,
-    },
-    Xsub {
-        name: "fs_freeze",
-        body: fs_freeze,
-    },
-    Xsub {
-        name: "fs_thaw",
-        body: fs_thaw,
-    },
-    Xsub {
-        name: "fs_trim",
-        body: fs_trim,
-    },
-    Xsub {
-        name: "get_fs_info",
-        body: get_fs_info,
-    },
-    Xsub {
-        name: "get_guest_info",
-        body: get_guest_info,
-    },
-    Xsub {
-        name: "get_interface_addresses",
-        body: get_interface_addresses,
-    },
-    Xsub {
-        name: "set_user_password",
-        body: set_user_password,
-    },
-    Xsub {
-        name: "authorized_ssh_keys_get",
-        body: authorized_ssh_keys_get,
-    },
-    Xsub {
-        name: "authorized_ssh_keys_set",
-        body: authorized_ssh_keys_set,
-    },
-    Xsub {
-        name: "send_process_signal",
-        body: send_process_signal,
-    },
-    Xsub {
-        name: "set_agent_response_timeout",
-        body: set_agent_response_timeout,
-    },
+    "get_guest_vcpus" => get_guest_vcpus,
+    "set_guest_vcpus" => set_guest_vcpus,
+    "fs_freeze" => fs_freeze,
+    "fs_thaw" => fs_thaw,
+    "fs_trim" => fs_trim,
+    "get_fs_info" => get_fs_info,
+    "get_guest_info" => get_guest_info,
+    "get_interface_addresses" => get_interface_addresses,
+    "set_user_password" => set_user_password,
+    "authorized_ssh_keys_get" => authorized_ssh_keys_get,
+    "authorized_ssh_keys_set" => authorized_ssh_keys_set,
+    "send_process_signal" => send_process_signal,
+    "set_agent_response_timeout" => set_agent_response_timeout,
     // misc
-    Xsub {
-        name: "get_security_label",
-        body: get_security_label,
-    },
-    Xsub {
-        name: "get_security_label_list",
-        body: get_security_label_list,
-    },
-    Xsub {
-        name: "get_messages",
-        body: get_messages,
-    },
-    Xsub {
-        name: "start_dirty_rate_calc",
-        body: start_dirty_rate_calc,
-    },
-    Xsub {
-        name: "set_lifecycle_action",
-        body: set_lifecycle_action,
-    },
-    Xsub {
-        name: "fd_associate",
-        body: fd_associate,
-    },
-    Xsub {
-        name: "open_graphics",
-        body: open_graphics,
-    },
-    Xsub {
-        name: "open_graphics_fd",
-        body: open_graphics_fd,
-    },
+    "get_security_label" => get_security_label,
+    "get_security_label_list" => get_security_label_list,
+    "get_messages" => get_messages,
+    "start_dirty_rate_calc" => start_dirty_rate_calc,
+    "set_lifecycle_action" => set_lifecycle_action,
+    "fd_associate" => fd_associate,
+    "open_graphics" => open_graphics,
+    "open_graphics_fd" => open_graphics_fd,
 ];
 
 type Dom = *mut sys::virDomain;

@@ -7,43 +7,16 @@ use crate::perl::{Xs, XsResult, Xsub};
 use std::ffi::CStr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "num_of_snapshots",
-        body: num_of_snapshots,
-    },
-    Xsub {
-        name: "list_snapshot_names",
-        body: list_snapshot_names,
-    },
-    Xsub {
-        name: "list_all_snapshots",
-        body: list_all_snapshots,
-    },
-    Xsub {
-        name: "has_current_snapshot",
-        body: has_current_snapshot,
-    },
-    Xsub {
-        name: "current_snapshot",
-        body: current_snapshot,
-    },
-    Xsub {
-        name: "list_all_checkpoints",
-        body: list_all_checkpoints,
-    },
-    Xsub {
-        name: "screenshot",
-        body: screenshot,
-    },
-    Xsub {
-        name: "open_console",
-        body: open_console,
-    },
-    Xsub {
-        name: "open_channel",
-        body: open_channel,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "num_of_snapshots" => num_of_snapshots,
+    "list_snapshot_names" => list_snapshot_names,
+    "list_all_snapshots" => list_all_snapshots,
+    "has_current_snapshot" => has_current_snapshot,
+    "current_snapshot" => current_snapshot,
+    "list_all_checkpoints" => list_all_checkpoints,
+    "screenshot" => screenshot,
+    "open_console" => open_console,
+    "open_channel" => open_channel,
 ];
 
 /// `$dom->num_of_snapshots($flags=0)`

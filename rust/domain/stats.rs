@@ -10,47 +10,17 @@ use std::os::raw::{c_int, c_uint, c_void};
 use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = &[
-    Xsub {
-        name: "block_stats",
-        body: block_stats,
-    },
-    Xsub {
-        name: "interface_stats",
-        body: interface_stats,
-    },
-    Xsub {
-        name: "memory_stats",
-        body: memory_stats,
-    },
-    Xsub {
-        name: "get_block_info",
-        body: get_block_info,
-    },
-    Xsub {
-        name: "get_disk_errors",
-        body: get_disk_errors,
-    },
-    Xsub {
-        name: "get_job_info",
-        body: get_job_info,
-    },
-    Xsub {
-        name: "get_job_stats",
-        body: get_job_stats,
-    },
-    Xsub {
-        name: "abort_job",
-        body: abort_job,
-    },
-    Xsub {
-        name: "block_peek",
-        body: block_peek,
-    },
-    Xsub {
-        name: "memory_peek",
-        body: memory_peek,
-    },
+pub static XSUBS: &[Xsub] = crate::xsubs![
+    "block_stats" => block_stats,
+    "interface_stats" => interface_stats,
+    "memory_stats" => memory_stats,
+    "get_block_info" => get_block_info,
+    "get_disk_errors" => get_disk_errors,
+    "get_job_info" => get_job_info,
+    "get_job_stats" => get_job_stats,
+    "abort_job" => abort_job,
+    "block_peek" => block_peek,
+    "memory_peek" => memory_peek,
 ];
 
 /// A hash reference argument, refused with the C original's message

@@ -21,6 +21,15 @@ pub struct Xsub {
     pub body: XsBody,
 }
 
+/// A class module's registration table: `xsubs!["name" => body, ...]`,
+/// one line per XSUB.
+#[macro_export]
+macro_rules! xsubs {
+    ($($name:literal => $body:expr),* $(,)?) => {
+        &[$($crate::perl::Xsub { name: $name, body: $body }),*]
+    };
+}
+
 /// What the generic XSUB knows about the sub it is running.
 #[repr(C)]
 struct XsEntry {
