@@ -20,9 +20,6 @@ sub _new {
     return $self;
 }
 
-# Used by the XS of sparse_send_all: libvirt's hole callback needs two
-# values from the Perl hole handler, so it is called in list context here
-# and its values come back as an array reference.
 1;
 
 __END__
