@@ -95,9 +95,11 @@ pub struct Xs<'a> {
     ax: i32,
     items: i32,
     entry: &'a XsEntry,
-    inline: [*mut SV; INLINE_RETURNS],
+    /// The first return values, written straight into the C caller's
+    /// outcome; a longer list continues in `spill`.
+    vals: &'a mut [*mut SV; INLINE_RETURNS],
     count: usize,
-    spill: Vec<*mut SV>,
+    spill: Option<Vec<*mut SV>>,
     /// (kind, value) of a first return value the C side stores in the
     /// call's target SV: 0 none, 1 signed, 2 unsigned.
     targ: (std::os::raw::c_int, i64),
@@ -243,12 +245,10 @@ impl Xs<'_> {
     }
     fn push_returned(&mut self, sv: *mut SV) {
         if self.count < INLINE_RETURNS {
-            self.inline[self.count] = sv;
+            self.vals[self.count] = sv;
         } else {
-            if self.spill.is_empty() {
-                self.spill.extend_from_slice(&self.inline);
-            }
-            self.spill.push(sv);
+            let vals = &*self.vals;
+            self.spill.get_or_insert_with(|| vals.to_vec()).push(sv);
         }
         self.count += 1;
     }
@@ -368,22 +368,24 @@ fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, this: Checked, out
         ax,
         items,
         entry,
-        inline: [std::ptr::null_mut(); INLINE_RETURNS],
+        vals: &mut out.vals,
         count: 0,
-        spill: Vec::new(),
+        spill: None,
         targ: (0, 0),
     };
-    match (entry.body)(&mut xs) {
-        Ok(()) if xs.count <= INLINE_RETURNS => {
-            out.vals = xs.inline;
-            out.count = xs.count as i32;
-            (out.targ, out.targ_iv) = xs.targ;
-        }
-        Ok(()) => put_long_list(perl, ax, xs, out),
-        Err(e) => {
-            drop(xs);
-            fail(perl, entry, e, out);
-        }
+    let result = (entry.body)(&mut xs);
+    let Xs {
+        count, spill, targ, ..
+    } = xs;
+    match result {
+        Ok(()) => match spill {
+            None => {
+                out.count = count as i32;
+                (out.targ, out.targ_iv) = targ;
+            }
+            Some(list) => put_long_list(perl, ax, list, targ, out),
+        },
+        Err(e) => fail(perl, entry, e, out),
     }
 }
 
@@ -414,20 +416,26 @@ fn object_error(perl: Perl, entry: &XsEntry, status: std::os::raw::c_int, out: &
 
 #[cold]
 #[inline(never)]
-fn put_long_list(perl: Perl, ax: i32, mut xs: Xs, out: &mut Outcome) {
+fn put_long_list(
+    perl: Perl,
+    ax: i32,
+    mut list: Vec<*mut SV>,
+    targ: (std::os::raw::c_int, i64),
+    out: &mut Outcome,
+) {
     // A first value kept for the target SV becomes an ordinary mortal.
-    let first = match xs.targ {
+    let first = match targ {
         (1, v) => Some(perl.new_i64(v)),
         (2, v) => Some(perl.new_u64(v as u64)),
         _ => None,
     };
     if let Some(sv) = first {
-        xs.spill[0] = mortal(perl, sv);
+        list[0] = mortal(perl, sv);
     }
     // SAFETY: every value is a live mortal; the C side grows the stack
     // before storing.
-    unsafe { ffi::sysvirt_stack_put(perl.0, ax, xs.spill.as_ptr(), xs.count as i32) };
-    out.count = xs.count as i32;
+    unsafe { ffi::sysvirt_stack_put(perl.0, ax, list.as_ptr(), list.len() as i32) };
+    out.count = list.len() as i32;
 }
 
 #[cold]
