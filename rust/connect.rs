@@ -400,7 +400,7 @@ fn get_type(xs: &mut Xs) -> XsResult {
         return Err(error::last());
     }
     // SAFETY: non-NULL, NUL-terminated, not to be freed.
-    unsafe { xs.ret_cstr(p) }
+    unsafe { xs.ret_cstr_of_arg(p) }
 }
 
 fn get_hostname(xs: &mut Xs) -> XsResult {

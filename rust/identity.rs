@@ -116,7 +116,7 @@ pub fn get_name<T: Named>(xs: &mut Xs) -> XsResult {
         return Err(crate::error::last());
     }
     // SAFETY: a non-NULL name is a live C string.
-    unsafe { xs.ret_cstr(name) }
+    unsafe { xs.ret_cstr_of_arg(name) }
 }
 
 /// `$obj->get_uuid()`: the 16 raw bytes.

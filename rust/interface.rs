@@ -43,7 +43,7 @@ fn get_mac(xs: &mut Xs) -> XsResult {
         return Err(crate::error::last());
     }
     // SAFETY: a non-NULL MAC is a live C string.
-    unsafe { xs.ret_cstr(mac) }
+    unsafe { xs.ret_cstr_of_arg(mac) }
 }
 
 /// `$iface->is_active()`

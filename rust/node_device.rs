@@ -73,7 +73,7 @@ fn get_parent(xs: &mut Xs) -> XsResult {
         return Err(error::last());
     }
     // SAFETY: a non-NULL parent name is a live C string.
-    unsafe { xs.ret_cstr(parent) }
+    unsafe { xs.ret_cstr_of_arg(parent) }
 }
 
 /// `$dev->dettach($driver=undef, $flags=0)`: unbind from the host driver.

@@ -33,7 +33,7 @@ fn ret_binding_str(xs: &mut Xs, s: *const c_char) -> XsResult {
         return Err(error::last());
     }
     // SAFETY: a non-NULL string from the binding is live for the call.
-    unsafe { xs.ret_cstr(s) }
+    unsafe { xs.ret_cstr_of_arg(s) }
 }
 
 /// `$binding->get_port_dev()`

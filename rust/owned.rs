@@ -83,8 +83,7 @@ impl Xs<'_> {
     /// Return a string libvirt allocated for us, and free it.
     pub fn ret_owned_cstring(&mut self, ptr: *mut c_char) -> XsResult {
         // SAFETY: callers pass a non-NULL string libvirt gave them to free.
-        let s = unsafe { CString::from_raw(ptr) };
-        self.ret_bytes(s.bytes())
+        unsafe { self.ret_malloced_cstr(ptr) }
     }
     /// Return every string of a list libvirt allocated, and free them all.
     pub fn ret_string_list(&mut self, list: CStringList) -> XsResult {

@@ -66,7 +66,7 @@ fn get_usage_id(xs: &mut Xs) -> XsResult {
         return Err(error::last());
     }
     // SAFETY: a non-NULL usage ID is a live C string.
-    unsafe { xs.ret_cstr(id) }
+    unsafe { xs.ret_cstr_of_arg(id) }
 }
 
 /// `$sec->get_value($flags=0)`: the raw value bytes (binary-safe).

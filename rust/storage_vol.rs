@@ -85,7 +85,7 @@ fn get_key(xs: &mut Xs) -> XsResult {
         return Err(crate::error::last());
     }
     // SAFETY: a non-NULL key is a live C string.
-    unsafe { xs.ret_cstr(key) }
+    unsafe { xs.ret_cstr_of_arg(key) }
 }
 
 /// `$vol->get_path()`

@@ -6,7 +6,7 @@
 use super::ffi::{self, Outcome, CV, SV};
 use super::{NewSv, Perl, PerlCStr, Result, Sv, XsError};
 use std::ffi::{CStr, CString};
-use std::os::raw::c_void;
+use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::OnceLock;
 
@@ -86,6 +86,60 @@ impl XsEntry {
 /// outcome); more spill to the heap and are put on the stack from here.
 use super::ffi::INLINE_RETURNS;
 
+/// A first return value the C side stores in the call's target SV.
+enum Target {
+    None,
+    Signed(i64),
+    Unsigned(u64),
+    /// A C string alive until the XSUB returns (owned by an argument).
+    Borrowed(*const c_char),
+    /// A malloc'd C string, freed by the C side once copied (or here,
+    /// if the call fails).
+    Malloced(*mut c_char),
+}
+
+impl Drop for Target {
+    fn drop(&mut self) {
+        if let Target::Malloced(p) = *self {
+            // SAFETY: a string we own and did not hand over.
+            unsafe { libc::free(p.cast()) }
+        }
+    }
+}
+
+impl Target {
+    /// (kind, number, string) as the C side reads them; hands a malloc'd
+    /// string over.
+    fn hand_over(self) -> (c_int, i64, *mut c_char) {
+        let parts = match self {
+            Target::None => (0, 0, std::ptr::null_mut()),
+            Target::Signed(v) => (1, v, std::ptr::null_mut()),
+            Target::Unsigned(v) => (2, v as i64, std::ptr::null_mut()),
+            Target::Borrowed(p) => (3, 0, p as *mut c_char),
+            Target::Malloced(p) => (4, 0, p),
+        };
+        std::mem::forget(self);
+        parts
+    }
+    /// The value as a mortal SV (for a list too long for the C side).
+    fn into_mortal(self, perl: Perl) -> Option<*mut SV> {
+        let sv = match &self {
+            Target::None => return None,
+            Target::Signed(v) => perl.new_i64(*v),
+            Target::Unsigned(v) => perl.new_u64(*v),
+            Target::Borrowed(p) => {
+                // SAFETY: alive until the XSUB returns, per the variant.
+                perl.new_bytes(unsafe { CStr::from_ptr(*p) }.to_bytes())
+            }
+            Target::Malloced(p) => {
+                // SAFETY: ours until dropped, per the variant.
+                perl.new_bytes(unsafe { CStr::from_ptr(*p) }.to_bytes())
+            }
+        };
+        Some(mortal(perl, sv))
+    }
+}
+
 /// The call context of an XS method body.
 pub struct Xs<'a> {
     pub perl: Perl,
@@ -100,9 +154,8 @@ pub struct Xs<'a> {
     vals: &'a mut [*mut SV; INLINE_RETURNS],
     count: usize,
     spill: Option<Vec<*mut SV>>,
-    /// (kind, value) of a first return value the C side stores in the
-    /// call's target SV: 0 none, 1 signed, 2 unsigned.
-    targ: (std::os::raw::c_int, i64),
+    /// A first return value the C side stores in the call's target SV.
+    targ: Target,
 }
 
 impl Xs<'_> {
@@ -257,7 +310,7 @@ impl Xs<'_> {
     #[inline]
     pub fn ret_i64(&mut self, v: i64) -> XsResult {
         if self.count == 0 {
-            self.targ = (1, v);
+            self.targ = Target::Signed(v);
             self.push_returned(std::ptr::null_mut());
         } else {
             let sv = self.perl.new_i64(v);
@@ -268,7 +321,7 @@ impl Xs<'_> {
     #[inline]
     pub fn ret_u64(&mut self, v: u64) -> XsResult {
         if self.count == 0 {
-            self.targ = (2, v as i64);
+            self.targ = Target::Unsigned(v);
             self.push_returned(std::ptr::null_mut());
         } else {
             let sv = self.perl.new_u64(v);
@@ -289,12 +342,50 @@ impl Xs<'_> {
         }
         Ok(())
     }
+    /// Return a C string owned by an argument of this call (an object's
+    /// name...): the C side copies it after the body returned.
+    ///
+    /// # Safety
+    /// `ptr` is a NUL-terminated string that stays alive until the XSUB
+    /// returns.
+    #[inline]
+    pub unsafe fn ret_cstr_of_arg(&mut self, ptr: *const c_char) -> XsResult {
+        if ptr.is_null() {
+            return self.ret_undef();
+        }
+        if self.count == 0 {
+            self.targ = Target::Borrowed(ptr);
+            self.push_returned(std::ptr::null_mut());
+            Ok(())
+        } else {
+            // SAFETY: per the contract.
+            unsafe { self.ret_cstr(ptr) }
+        }
+    }
+    /// Return a malloc'd C string libvirt gave us, and free it.
+    ///
+    /// # Safety
+    /// `ptr` is a malloc'd NUL-terminated string the caller owns.
+    #[inline]
+    pub unsafe fn ret_malloced_cstr(&mut self, ptr: *mut c_char) -> XsResult {
+        if ptr.is_null() {
+            return self.ret_undef();
+        }
+        let owned = Target::Malloced(ptr);
+        if self.count == 0 {
+            self.targ = owned;
+            self.push_returned(std::ptr::null_mut());
+        } else if let Some(sv) = owned.into_mortal(self.perl) {
+            self.push_returned(sv);
+        }
+        Ok(())
+    }
     /// Return a C string (copied now; it need only live for this call).
     ///
     /// # Safety
     /// `ptr` is a live NUL-terminated string.
     #[inline]
-    pub unsafe fn ret_cstr(&mut self, ptr: *const std::os::raw::c_char) -> XsResult {
+    pub unsafe fn ret_cstr(&mut self, ptr: *const c_char) -> XsResult {
         if self.count == 0 {
             // SAFETY: sets the current sub call's target, a live SV; Perl
             // copies the string, live per the contract.
@@ -371,7 +462,7 @@ fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, this: Checked, out
         vals: &mut out.vals,
         count: 0,
         spill: None,
-        targ: (0, 0),
+        targ: Target::None,
     };
     let result = (entry.body)(&mut xs);
     let Xs {
@@ -381,7 +472,7 @@ fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, this: Checked, out
         Ok(()) => match spill {
             None => {
                 out.count = count as i32;
-                (out.targ, out.targ_iv) = targ;
+                (out.targ, out.targ_iv, out.targ_pv) = targ.hand_over();
             }
             Some(list) => put_long_list(perl, ax, list, targ, out),
         },
@@ -416,21 +507,10 @@ fn object_error(perl: Perl, entry: &XsEntry, status: std::os::raw::c_int, out: &
 
 #[cold]
 #[inline(never)]
-fn put_long_list(
-    perl: Perl,
-    ax: i32,
-    mut list: Vec<*mut SV>,
-    targ: (std::os::raw::c_int, i64),
-    out: &mut Outcome,
-) {
+fn put_long_list(perl: Perl, ax: i32, mut list: Vec<*mut SV>, targ: Target, out: &mut Outcome) {
     // A first value kept for the target SV becomes an ordinary mortal.
-    let first = match targ {
-        (1, v) => Some(perl.new_i64(v)),
-        (2, v) => Some(perl.new_u64(v as u64)),
-        _ => None,
-    };
-    if let Some(sv) = first {
-        list[0] = mortal(perl, sv);
+    if let Some(sv) = targ.into_mortal(perl) {
+        list[0] = sv;
     }
     // SAFETY: every value is a live mortal; the C side grows the stack
     // before storing.

@@ -45,10 +45,12 @@ pub struct Outcome {
     /// in `vals` and the C side stores them on the stack.
     pub count: i32,
     pub vals: [*mut SV; INLINE_RETURNS],
-    /// 1 or 2: the first value is `targ_iv`, signed or unsigned, for the
-    /// C side to store in the call's target SV.
+    /// The first value, for the C side to store in the call's target SV:
+    /// 1 or 2 `targ_iv` signed or unsigned, 3 the C string `targ_pv`
+    /// (alive until the XSUB returns), 4 the same, to `free()` after.
     pub targ: c_int,
     pub targ_iv: i64,
+    pub targ_pv: *mut c_char,
 }
 
 /// Return values passed back in [`Outcome::vals`] (SYSVIRT_INLINE_RETURNS).

@@ -32,10 +32,13 @@ typedef struct {
      * vals and stored here; a longer list was put on the stack by Rust. */
     I32 count;
     SV *vals[SYSVIRT_INLINE_RETURNS];
-    /* When set, the first value is a number to store in the call's
-     * target SV (vals[0] is then unused): 1 signed, 2 unsigned. */
+    /* When set, the first value is stored here in the call's target SV
+     * (vals[0] is then unused): 1 signed targ_iv, 2 unsigned targ_iv,
+     * 3 the C string targ_pv (alive until we return), 4 the same, then
+     * free()d. */
     int targ;
     IV targ_iv;
+    char *targ_pv;
 } sysvirt_outcome;
 
 /* The head of every registered entry (XsEntry in dispatch.rs). */
@@ -153,10 +156,16 @@ XS_INTERNAL(sysvirt_xs_dispatch)
         /* xsubpp's dXSTARG: the pad SV reserved for this call's result */
         SV *targ = (PL_op->op_private & OPpENTERSUB_HASTARG) ? PAD_SV(PL_op->op_targ)
                                                              : sv_newmortal();
-        if (out.targ == 1)
+        if (out.targ == 1) {
             sv_setiv(targ, out.targ_iv);
-        else
+        } else if (out.targ == 2) {
             sv_setuv(targ, (UV)out.targ_iv);
+        } else {
+            sv_setpv(targ, out.targ_pv);
+            SvUTF8_off(targ);
+            if (out.targ == 4)
+                free(out.targ_pv);
+        }
         SvSETMAGIC(targ);
         out.vals[0] = targ;
     }
