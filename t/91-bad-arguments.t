@@ -1,0 +1,104 @@
+# No crash, ever: every XS sub of every class is called with its object
+# argument right and each other argument replaced by a value of the wrong
+# kind (undef, a string, a negative or huge number, references of every
+# kind, an object of another class, a tied scalar that dies), and with a
+# wrong object in place of its invocant. Each call may die or warn; the
+# process must survive. Runs in a child per package so a crash is caught
+# and reported with the package's name.
+use strict;
+use warnings;
+use Test::More;
+use File::Spec;
+use File::Temp ();
+
+my $sigs = 'data/xs-signatures.tsv';
+open my $fh, '<', $sigs or die "$sigs: $!";
+my %subs;
+while (<$fh>) {
+    next if /^#/;
+    chomp;
+    my ($pkg, $name, $proto, $usage) = split /\t/, $_, -1;
+    next if $name =~ /^(DESTROY|_test_\w+)$/;
+    # global or blocking effects, exercised by their own tests
+    next if $pkg eq 'Sys::Virt::Event' && $name =~ /^(run_default|register_default|_register_impl)$/;
+    push @{ $subs{$pkg} }, [$name, $proto, $usage];
+}
+close $fh;
+
+my $host = File::Spec->rel2abs('t/data/dcore-node.xml');
+for my $pkg (sort keys %subs) {
+    my $list = $subs{$pkg};
+    my $out = File::Temp->new;
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        open STDOUT, '>', $out->filename or die;
+        open STDERR, ">", File::Spec->devnull unless $ENV{SWEEP_DEBUG};
+        exit(run_package($pkg, $list, $host) ? 0 : 3);
+    }
+    waitpid $pid, 0;
+    my $status = $?;
+    my $done = do { local @ARGV = ($out->filename); local $/; <> } // '';
+    is($status & 127, 0, "$pkg: no signal (crash) in " . scalar(@$list) . " subs")
+        or diag "last call started: " . ((split /\n/, $done)[-1] // 'none');
+    my $calls = () = $done =~ /\n/g;
+    is($status >> 8, 0, "$pkg: all $calls calls returned or died cleanly");
+}
+done_testing();
+
+sub run_package {
+    my ($pkg, $list, $host) = @_;
+    require Sys::Virt;
+    require Sys::Virt::Event;
+    $| = 1;
+    local $SIG{__WARN__} = sub { };
+    local $SIG{ALRM} = sub { die "timeout\n" };
+    my $conn = Sys::Virt->new(uri => "test://$host");
+    my %obj = (
+        con => $conn, conn => $conn, conref => $conn,
+        dom => ($conn->list_all_domains)[0],
+        net => ($conn->list_all_networks)[0],
+        pool => ($conn->list_all_storage_pools)[0],
+        iface => ($conn->list_all_interfaces)[0],
+        st => $conn->new_stream,
+    );
+    $obj{$_} = $obj{dom} for qw(dom_rv domref);
+    $obj{vol} = eval { ($obj{pool}->list_all_volumes)[0] };
+    $obj{dev} = $obj{nodedev} = ($conn->list_all_node_devices)[0];
+    $obj{domss} = eval { $obj{dom}->create_snapshot('<domainsnapshot><name>sweep</name></domainsnapshot>') };
+    $obj{stref} = $obj{st};
+    tie my $dies, 'SweepDies';
+    my @weird = (undef, '', 'garbage', -1, 2**63, 1.5, [], [undef, 'x'], {}, { x => [] },
+                 sub { die "called\n" }, \'scalar', $obj{st}, $conn, 'TIED');
+    for my $s (@$list) {
+        my ($name, $proto, $usage) = @$s;
+        my @names = map { (split /=/)[0] } split /, /, $usage;
+        my $min = defined $proto && $proto ne '-' ? length((split /;/, $proto)[0] // '') : 0;
+        my $max = defined $proto ? length($proto =~ s/;//r) : 4;
+        $max = $min + 2 if $proto =~ /[\@%]/;
+        no strict 'refs';
+        my $cv = \&{"${pkg}::$name"};
+        my @base = map { $obj{ $names[$_] // '' } // 1 } 0 .. $max - 1;
+        for my $n (grep { $_ >= $min } $min .. $max) {
+            for my $pos (0 .. $n - 1) {
+                for my $w (@weird) {
+                    my @args = @base[0 .. $n - 1];
+                    print "$pkg\::$name arg $pos of $n\n";
+                    alarm 5;
+                    if (defined $w && $w eq 'TIED') {
+                        # passed as the tied variable itself (arguments alias)
+                        eval { $cv->(@args[0 .. $pos - 1], $dies, @args[$pos + 1 .. $n - 1]) };
+                    } else {
+                        $args[$pos] = $w;
+                        eval { $cv->(@args) };
+                    }
+                    alarm 0;
+                }
+            }
+        }
+    }
+    return 1;
+}
+
+package SweepDies;
+sub TIESCALAR { bless {}, shift }
+sub FETCH { die "tied value refused\n" }
