@@ -4,7 +4,8 @@
 # kind, an object of another class, a tied scalar that dies), and with a
 # wrong object in place of its invocant. Each call may die or warn; the
 # process must survive. Runs in a child per package so a crash is caught
-# and reported with the package's name.
+# and reported with the package's name (and calls that change the test
+# driver's state affect only that child).
 use strict;
 use warnings;
 use Test::More;
@@ -25,7 +26,6 @@ while (<$fh>) {
 }
 close $fh;
 
-my $host = File::Spec->rel2abs('t/data/dcore-node.xml');
 for my $pkg (sort keys %subs) {
     my $list = $subs{$pkg};
     my $out = File::Temp->new;
@@ -33,7 +33,7 @@ for my $pkg (sort keys %subs) {
     if (!$pid) {
         open STDOUT, '>', $out->filename or die;
         open STDERR, ">", File::Spec->devnull unless $ENV{SWEEP_DEBUG};
-        exit(run_package($pkg, $list, $host) ? 0 : 3);
+        exit(run_package($pkg, $list) ? 0 : 3);
     }
     waitpid $pid, 0;
     my $status = $?;
@@ -46,13 +46,14 @@ for my $pkg (sort keys %subs) {
 done_testing();
 
 sub run_package {
-    my ($pkg, $list, $host) = @_;
+    my ($pkg, $list) = @_;
     require Sys::Virt;
     require Sys::Virt::Event;
     $| = 1;
     local $SIG{__WARN__} = sub { };
     local $SIG{ALRM} = sub { die "timeout\n" };
-    my $conn = Sys::Virt->new(uri => "test://$host");
+    # the in-process test driver: each child has its own copy of its state
+    my $conn = Sys::Virt->new(uri => 'test:///default');
     my %obj = (
         con => $conn, conn => $conn, conref => $conn,
         dom => ($conn->list_all_domains)[0],
@@ -62,7 +63,9 @@ sub run_package {
         st => $conn->new_stream,
     );
     $obj{$_} = $obj{dom} for qw(dom_rv domref);
-    $obj{vol} = eval { ($obj{pool}->list_all_volumes)[0] };
+    $obj{vol} = eval {
+        $obj{pool}->create_volume("<volume><name>sweep.img</name><capacity>1048576</capacity></volume>")
+    };
     $obj{dev} = $obj{nodedev} = ($conn->list_all_node_devices)[0];
     $obj{domss} = eval { $obj{dom}->create_snapshot('<domainsnapshot><name>sweep</name></domainsnapshot>') };
     $obj{stref} = $obj{st};
