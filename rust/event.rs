@@ -356,6 +356,39 @@ fn mark_removed(kind: Kind, id: c_int) {
     }
 }
 
+/// Registers a watch or timer with the Perl implementation (`sub`, called
+/// with `leading` values then the callback, opaque and free-callback
+/// pointers) and records it; returns the implementation's id.
+fn add_to_impl(
+    kind: Kind,
+    sub: &CStr,
+    leading: &[c_int],
+    (cbp, op, ffp): (usize, usize, usize),
+) -> c_int {
+    let ret = call_impl(sub, |perl| {
+        let mut args: Vec<NewSv> = leading.iter().map(|&v| perl.new_i64(v.into())).collect();
+        args.extend([
+            pointer_ref(perl, cbp),
+            pointer_ref(perl, op),
+            pointer_ref(perl, ffp),
+        ]);
+        args
+    });
+    let id = returned_id(ret);
+    add_registration(kind, id, cbp, op, ffp);
+    id
+}
+
+/// Removes a watch or timer from the Perl implementation: 0, or -1 when
+/// the implementation died.
+fn remove_from_impl(kind: Kind, sub: &CStr, id: c_int) -> c_int {
+    mark_removed(kind, id);
+    match call_impl(sub, |perl| vec![perl.new_i64(id.into())]) {
+        Some(_) => 0,
+        None => -1,
+    }
+}
+
 unsafe extern "C" fn hook_add_handle(
     fd: c_int,
     events: c_int,
@@ -363,23 +396,17 @@ unsafe extern "C" fn hook_add_handle(
     opaque: *mut c_void,
     ff: sys::virFreeCallback,
 ) -> c_int {
-    let (cbp, op, ffp) = (
+    let pointers = (
         cb.map_or(0, |f| f as usize),
         opaque as usize,
         ff.map_or(0, |f| f as usize),
     );
-    let ret = call_impl(c"Sys::Virt::Event::_add_handle", |perl| {
-        vec![
-            perl.new_i64(fd.into()),
-            perl.new_i64(events.into()),
-            pointer_ref(perl, cbp),
-            pointer_ref(perl, op),
-            pointer_ref(perl, ffp),
-        ]
-    });
-    let id = returned_id(ret);
-    add_registration(Kind::Handle, id, cbp, op, ffp);
-    id
+    add_to_impl(
+        Kind::Handle,
+        c"Sys::Virt::Event::_add_handle",
+        &[fd, events],
+        pointers,
+    )
 }
 
 unsafe extern "C" fn hook_update_handle(watch: c_int, events: c_int) {
@@ -389,13 +416,7 @@ unsafe extern "C" fn hook_update_handle(watch: c_int, events: c_int) {
 }
 
 unsafe extern "C" fn hook_remove_handle(watch: c_int) -> c_int {
-    mark_removed(Kind::Handle, watch);
-    match call_impl(c"Sys::Virt::Event::_remove_handle", |perl| {
-        vec![perl.new_i64(watch.into())]
-    }) {
-        Some(_) => 0,
-        None => -1,
-    }
+    remove_from_impl(Kind::Handle, c"Sys::Virt::Event::_remove_handle", watch)
 }
 
 unsafe extern "C" fn hook_add_timeout(
@@ -404,22 +425,17 @@ unsafe extern "C" fn hook_add_timeout(
     opaque: *mut c_void,
     ff: sys::virFreeCallback,
 ) -> c_int {
-    let (cbp, op, ffp) = (
+    let pointers = (
         cb.map_or(0, |f| f as usize),
         opaque as usize,
         ff.map_or(0, |f| f as usize),
     );
-    let ret = call_impl(c"Sys::Virt::Event::_add_timeout", |perl| {
-        vec![
-            perl.new_i64(interval.into()),
-            pointer_ref(perl, cbp),
-            pointer_ref(perl, op),
-            pointer_ref(perl, ffp),
-        ]
-    });
-    let id = returned_id(ret);
-    add_registration(Kind::Timeout, id, cbp, op, ffp);
-    id
+    add_to_impl(
+        Kind::Timeout,
+        c"Sys::Virt::Event::_add_timeout",
+        &[interval],
+        pointers,
+    )
 }
 
 unsafe extern "C" fn hook_update_timeout(timer: c_int, interval: c_int) {
@@ -429,13 +445,7 @@ unsafe extern "C" fn hook_update_timeout(timer: c_int, interval: c_int) {
 }
 
 unsafe extern "C" fn hook_remove_timeout(timer: c_int) -> c_int {
-    mark_removed(Kind::Timeout, timer);
-    match call_impl(c"Sys::Virt::Event::_remove_timeout", |perl| {
-        vec![perl.new_i64(timer.into())]
-    }) {
-        Some(_) => 0,
-        None => -1,
-    }
+    remove_from_impl(Kind::Timeout, c"Sys::Virt::Event::_remove_timeout", timer)
 }
 
 /// The address in a `\$address` argument (undef reads as 0).
