@@ -148,16 +148,6 @@ fn field_bytes(field: &[c_char]) -> &[u8] {
     &bytes[..end]
 }
 
-/// A new Perl string from a C string libvirt keeps, or undef for NULL.
-fn opt_cstr_sv(perl: Perl, p: *const c_char) -> NewSv {
-    if p.is_null() {
-        perl.new_undef()
-    } else {
-        // SAFETY: a NUL-terminated string owned by libvirt, alive for the call.
-        perl.new_bytes(unsafe { CStr::from_ptr(p) }.to_bytes())
-    }
-}
-
 /// Return a string libvirt allocated, or the error of the call.
 fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
     let p = check_ptr(p)?;
@@ -254,9 +244,9 @@ fn ask_credentials(
     for c in creds.iter() {
         let mut h = perl.new_hash();
         h.store_i64("type", c.type_ as i64);
-        h.store("prompt", opt_cstr_sv(perl, c.prompt));
-        h.store("challenge", opt_cstr_sv(perl, c.challenge));
-        h.store("result", opt_cstr_sv(perl, c.defresult));
+        h.store("prompt", crate::owned::opt_cstr_sv(perl, c.prompt));
+        h.store("challenge", crate::owned::opt_cstr_sv(perl, c.challenge));
+        h.store("result", crate::owned::opt_cstr_sv(perl, c.defresult));
         list.push(h.into_ref());
     }
     let list = list.into_ref();
@@ -1165,29 +1155,10 @@ fn list_node_device_names(xs: &mut Xs) -> XsResult {
     ret_names(xs, names, n)
 }
 
-/// `$conn->list_all_*($flags=0)`: every object, as instances of its class.
-fn list_all<T: Handle>(
-    xs: &mut Xs,
-    f: unsafe extern "C" fn(sys::virConnectPtr, *mut *mut *mut T, c_uint) -> c_int,
-) -> XsResult {
-    let conn = conn(xs)?;
-    let flags = xs.flags(1)?;
-    let mut list: *mut *mut T = ptr::null_mut();
-    // SAFETY: live handle; the array and the objects become ours.
-    let n = check(unsafe { f(conn, &mut list, flags) })?;
-    // SAFETY: libvirt allocated `n` object pointers; each is handed over
-    // to a Perl object below, the array is freed on drop.
-    let list = unsafe { CArray::from_raw(list, n as usize) };
-    for &obj in list.as_slice() {
-        xs.ret_object(obj)?;
-    }
-    Ok(())
-}
-
 macro_rules! list_all {
     ($($name:ident => $ty:ident, $f:ident;)*) => {$(
         fn $name(xs: &mut Xs) -> XsResult {
-            list_all::<sys::$ty>(xs, sys::$f)
+            crate::handle::list_all::<sys::virConnect, sys::$ty>(xs, sys::$f)
         }
     )*};
 }

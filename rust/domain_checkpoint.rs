@@ -1,6 +1,5 @@
 //! `Sys::Virt::DomainCheckpoint`.
 
-use crate::domain_snapshot::ret_object_list;
 use crate::error::check_ptr;
 use crate::handle::{self, destroy};
 use crate::identity;
@@ -45,10 +44,5 @@ fn get_parent(xs: &mut Xs) -> XsResult {
 
 /// `$domchkp->list_all_children($flags=0)`
 fn list_all_children(xs: &mut Xs) -> XsResult {
-    let cp = xs.handle::<sys::virDomainCheckpoint>(0)?;
-    let flags = xs.flags(1)?;
-    let mut arr = std::ptr::null_mut();
-    // SAFETY: out-pointer to a local, filled by libvirt on success.
-    let n = unsafe { sys::virDomainCheckpointListAllChildren(cp, &mut arr, flags) };
-    ret_object_list(xs, arr, n)
+    handle::list_all(xs, sys::virDomainCheckpointListAllChildren)
 }

@@ -2,7 +2,7 @@
 //! checkpoint methods of `Sys::Virt::Domain` share with it.
 
 use crate::error::{self, check_ptr};
-use crate::handle::{self, destroy, Handle};
+use crate::handle::{self, destroy};
 use crate::identity;
 use crate::owned::{CArray, CString};
 use crate::perl::{Xs, XsResult, Xsub};
@@ -67,20 +67,6 @@ pub fn ret_name_list(
     Ok(())
 }
 
-/// Return as objects the `n` elements of an array libvirt allocated
-/// (`vir*ListAll*`), each element an owned reference; the array is freed.
-pub fn ret_object_list<T: Handle>(xs: &mut Xs, arr: *mut *mut T, n: c_int) -> XsResult {
-    if n < 0 {
-        return Err(error::last());
-    }
-    // SAFETY: on success libvirt gave us an array of `n` owned objects.
-    let list = unsafe { CArray::from_raw(arr, n as usize) };
-    for &obj in list.as_slice() {
-        xs.ret_object(obj)?;
-    }
-    Ok(())
-}
-
 // ---- XS methods ----------------------------------------------------------
 
 /// `_create_xml($dom, $xml, $flags=0)`
@@ -141,10 +127,5 @@ fn list_child_snapshot_names(xs: &mut Xs) -> XsResult {
 
 /// `$domss->list_all_children($flags=0)`
 fn list_all_children(xs: &mut Xs) -> XsResult {
-    let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
-    let flags = xs.flags(1)?;
-    let mut arr = std::ptr::null_mut();
-    // SAFETY: out-pointer to a local, filled by libvirt on success.
-    let n = unsafe { sys::virDomainSnapshotListAllChildren(snap, &mut arr, flags) };
-    ret_object_list(xs, arr, n)
+    handle::list_all(xs, sys::virDomainSnapshotListAllChildren)
 }

@@ -128,6 +128,29 @@ impl Xs<'_> {
     }
 }
 
+/// `$parent->list_all_*($flags=0)`: every object a `vir*ListAll*`
+/// function lists (domains of a connection, snapshots of a domain, ports
+/// of a network...), each as a new object of its class.
+pub fn list_all<P: Handle, T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut P, *mut *mut *mut T, std::os::raw::c_uint) -> std::os::raw::c_int,
+) -> XsResult {
+    let parent = xs.handle::<P>(0)?;
+    let flags = xs.flags(1)?;
+    let mut list: *mut *mut T = std::ptr::null_mut();
+    // SAFETY: `parent` is NULL (rejected by libvirt) or live; on success
+    // libvirt hands us the array and a reference per object.
+    let n = crate::error::check(unsafe { f(parent, &mut list, flags) })?;
+    // SAFETY: `n` owned objects; the array is freed on drop.
+    let list = unsafe { crate::owned::CArray::from_raw(list, n as usize) };
+    // Every element becomes a Perl object (which frees it) before we
+    // return, so none leaks.
+    for &obj in list.as_slice() {
+        xs.ret_object(obj)?;
+    }
+    Ok(())
+}
+
 /// `DESTROY` of every class: free the libvirt object once.
 pub fn destroy<T: Handle>(xs: &mut Xs) -> XsResult {
     let ptr = xs.perl.handle_take(xs.arg(0), T::CLASS);

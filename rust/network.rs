@@ -1,16 +1,10 @@
 //! `Sys::Virt::Network`: virtual networks.
-//!
-//! Also holds the few helpers the other object classes of this family
-//! (ports, pools, volumes, devices, interfaces, secrets, filters) share:
-//! returning a list of new objects from an array libvirt allocated, and a
-//! C string that may be NULL.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::{self, destroy, new_object, Handle};
+use crate::handle::{self, destroy};
 use crate::identity;
 use crate::owned::CArray;
 use crate::perl::{Xs, XsResult, Xsub};
-use std::os::raw::{c_char, c_int};
 use std::ptr;
 use virt_sys as sys;
 
@@ -40,37 +34,6 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
 
 // ---------------------------------------------------------------------
 // Helpers shared by the object classes of this family.
-
-/// Return one new object per element of an array of `n` objects that
-/// libvirt allocated (each element and the array are ours).
-///
-/// # Safety
-/// `list` is NULL or a malloc'd array of `n` live objects owned by the caller.
-pub(crate) unsafe fn ret_object_list<T: Handle>(
-    xs: &mut Xs,
-    list: *mut *mut T,
-    n: c_int,
-) -> XsResult {
-    // SAFETY: per the contract; the array itself is freed on drop.
-    let arr = unsafe { CArray::from_raw(list, n.max(0) as usize) };
-    // Wrap every element before returning, so none leaks.
-    for &obj in arr.as_slice() {
-        let sv = new_object(xs.perl, obj);
-        xs.ret(sv);
-    }
-    Ok(())
-}
-
-/// A NUL-terminated C string pointer that may be NULL, as a Perl value:
-/// undef for NULL, bytes otherwise.
-pub(crate) fn opt_cstr_sv(perl: crate::perl::Perl, s: *const c_char) -> crate::perl::NewSv {
-    if s.is_null() {
-        perl.new_undef()
-    } else {
-        // SAFETY: a non-NULL libvirt string is NUL-terminated and live.
-        perl.new_bytes(unsafe { std::ffi::CStr::from_ptr(s) }.to_bytes())
-    }
-}
 
 // ---------------------------------------------------------------------
 // Lookups and creation (called by `_new` and Sys::Virt).
@@ -181,15 +144,15 @@ fn get_dhcp_leases(xs: &mut Xs) -> XsResult {
         // SAFETY: every element is a live lease owned by `leases`.
         let l = unsafe { &*lease };
         let mut h = perl.new_hash();
-        h.store("iface", opt_cstr_sv(perl, l.iface));
+        h.store("iface", crate::owned::opt_cstr_sv(perl, l.iface));
         h.store_i64("expirytime", l.expirytime);
         h.store_i64("type", l.type_ as i64);
-        h.store("mac", opt_cstr_sv(perl, l.mac));
-        h.store("iaid", opt_cstr_sv(perl, l.iaid));
-        h.store("ipaddr", opt_cstr_sv(perl, l.ipaddr));
+        h.store("mac", crate::owned::opt_cstr_sv(perl, l.mac));
+        h.store("iaid", crate::owned::opt_cstr_sv(perl, l.iaid));
+        h.store("ipaddr", crate::owned::opt_cstr_sv(perl, l.ipaddr));
         h.store_u64("prefix", l.prefix as u64);
-        h.store("hostname", opt_cstr_sv(perl, l.hostname));
-        h.store("clientid", opt_cstr_sv(perl, l.clientid));
+        h.store("hostname", crate::owned::opt_cstr_sv(perl, l.hostname));
+        h.store("clientid", crate::owned::opt_cstr_sv(perl, l.clientid));
         xs.ret(h.into_ref());
     }
     Ok(())
@@ -209,14 +172,5 @@ impl Drop for DhcpLeases {
 
 /// `$net->list_all_ports($flags=0)`: a list of Sys::Virt::NetworkPort.
 fn list_all_ports(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    let flags = xs.flags(1)?;
-    let mut ports: *mut sys::virNetworkPortPtr = ptr::null_mut();
-    // SAFETY: libvirt allocates the array and a reference per port.
-    let n = unsafe { sys::virNetworkListAllPorts(net, &mut ports, flags) };
-    if n < 0 {
-        return Err(error::last());
-    }
-    // SAFETY: `n` ports and the array are ours.
-    unsafe { ret_object_list(xs, ports, n) }
+    handle::list_all(xs, sys::virNetworkListAllPorts)
 }

@@ -2,7 +2,7 @@
 //! released with `free()`, wrapped so they are released exactly once, even
 //! on an early return.
 
-use crate::perl::{Xs, XsResult};
+use crate::perl::{NewSv, Perl, Xs, XsResult};
 use std::ffi::CStr;
 use std::os::raw::c_char;
 
@@ -76,6 +76,17 @@ impl CStringList {
     }
     pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
         self.0.iter().map(CString::bytes)
+    }
+}
+
+/// A C string libvirt keeps (or NULL) as a new Perl value: undef for
+/// NULL, its bytes otherwise.
+pub fn opt_cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
+    if s.is_null() {
+        perl.new_undef()
+    } else {
+        // SAFETY: a non-NULL libvirt string is NUL-terminated and live.
+        perl.new_bytes(unsafe { CStr::from_ptr(s) }.to_bytes())
     }
 }
 

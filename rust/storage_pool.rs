@@ -3,7 +3,7 @@
 use crate::error::{self, check, check_ptr};
 use crate::handle::{self, destroy};
 use crate::identity;
-use crate::network::ret_object_list;
+
 use crate::owned::CString;
 use crate::perl::{Xs, XsResult, Xsub};
 use std::os::raw::c_char;
@@ -178,14 +178,5 @@ fn list_storage_vol_names(xs: &mut Xs) -> XsResult {
 
 /// `$pool->list_all_volumes($flags=0)`: a list of Sys::Virt::StorageVol.
 fn list_all_volumes(xs: &mut Xs) -> XsResult {
-    let pool = xs.handle::<sys::virStoragePool>(0)?;
-    let flags = xs.flags(1)?;
-    let mut vols: *mut sys::virStorageVolPtr = ptr::null_mut();
-    // SAFETY: libvirt allocates the array and a reference per volume.
-    let n = unsafe { sys::virStoragePoolListAllVolumes(pool, &mut vols, flags) };
-    if n < 0 {
-        return Err(error::last());
-    }
-    // SAFETY: `n` volumes and the array are ours.
-    unsafe { ret_object_list(xs, vols, n) }
+    handle::list_all(xs, sys::virStoragePoolListAllVolumes)
 }

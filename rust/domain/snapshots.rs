@@ -1,8 +1,9 @@
 //! Domain methods: snapshots, checkpoints, and the stream-based ones
 //! (screenshot, console, channel).
 
-use crate::domain_snapshot::{ret_name_list, ret_object_list};
+use crate::domain_snapshot::ret_name_list;
 use crate::error::{check, check_ptr};
+use crate::handle;
 use crate::perl::{Xs, XsResult, Xsub};
 use std::ffi::CStr;
 use virt_sys as sys;
@@ -41,12 +42,7 @@ fn list_snapshot_names(xs: &mut Xs) -> XsResult {
 
 /// `$dom->list_all_snapshots($flags=0)`
 fn list_all_snapshots(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    let mut arr = std::ptr::null_mut();
-    // SAFETY: `dom` as above; out-pointer to a local.
-    let n = unsafe { sys::virDomainListAllSnapshots(dom, &mut arr, flags) };
-    ret_object_list(xs, arr, n)
+    handle::list_all(xs, sys::virDomainListAllSnapshots)
 }
 
 /// `$dom->has_current_snapshot($flags=0)`
@@ -69,12 +65,7 @@ fn current_snapshot(xs: &mut Xs) -> XsResult {
 
 /// `$dom->list_all_checkpoints($flags=0)`
 fn list_all_checkpoints(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    let mut arr = std::ptr::null_mut();
-    // SAFETY: `dom` as above; out-pointer to a local.
-    let n = unsafe { sys::virDomainListAllCheckpoints(dom, &mut arr, flags) };
-    ret_object_list(xs, arr, n)
+    handle::list_all(xs, sys::virDomainListAllCheckpoints)
 }
 
 /// `$dom->screenshot($st, $screen, $flags=0)`: the MIME type.
