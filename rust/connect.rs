@@ -7,7 +7,7 @@
 
 use crate::error::{self, check, check_ptr};
 use crate::handle::{destroy, new_object, Handle};
-use crate::owned::{CArray, CString as OwnedCString, CStringList};
+use crate::owned::{ret_name_list, CArray, CStringList};
 use crate::perl::{catch_callback_panic, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
@@ -1066,31 +1066,15 @@ flags_call! {
 
 // ---------------------------------------------------------------- listings
 
-/// Return the first `n` strings of `names` (each ours to free).
-fn ret_names(xs: &mut Xs, mut names: Vec<*mut c_char>, n: c_int) -> XsResult {
-    names.truncate(n.max(0) as usize);
-    // SAFETY: libvirt filled the first `n` entries with strings we own.
-    let owned: Vec<OwnedCString> = names
-        .into_iter()
-        .map(|p| unsafe { OwnedCString::from_raw(p) })
-        .collect();
-    for s in &owned {
-        xs.ret_bytes(s.bytes())?;
-    }
-    Ok(())
-}
-
 type ListNamesFn = unsafe extern "C" fn(sys::virConnectPtr, *mut *mut c_char, c_int) -> c_int;
 
 /// `$conn->list_*_names($maxnames)` over a libvirt name lister.
 fn list_names(xs: &mut Xs, f: ListNamesFn) -> XsResult {
     let conn = conn(xs)?;
     let max = xs.i32(1)?;
-    let mut names: Vec<*mut c_char> = zeroed_buffer(xs, max as i64)?;
-    // SAFETY: `names` has room for `max` entries (none when max <= 0;
-    // libvirt rejects a negative count before writing).
-    let n = check(unsafe { f(conn, names.as_mut_ptr(), max) })?;
-    ret_names(xs, names, n)
+    // SAFETY: live handle; `names` has room for `max` entries (libvirt
+    // rejects a negative count before writing).
+    ret_name_list(xs, max, |names, max| unsafe { f(conn, names, max) })
 }
 
 macro_rules! list_names {
@@ -1144,15 +1128,12 @@ fn list_node_device_names(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let max = xs.i32(2)?;
     let flags = xs.flags(3)?;
-    let mut names: Vec<*mut c_char> = zeroed_buffer(xs, max as i64)?;
-    let n = {
-        let cap = xs.opt_str(1)?;
+    let cap = xs.opt_str(1)?.map(|c| c.into_owned());
+    let cap_ptr = cap.as_deref().map_or(ptr::null(), CStr::as_ptr);
+    ret_name_list(xs, max, |names, max| {
         // SAFETY: live handle; `names` has room for `max` entries.
-        check(unsafe {
-            sys::virNodeListDevices(conn, opt_ptr(&cap), names.as_mut_ptr(), max, flags)
-        })?
-    };
-    ret_names(xs, names, n)
+        unsafe { sys::virNodeListDevices(conn, cap_ptr, names, max, flags) }
+    })
 }
 
 macro_rules! list_all {

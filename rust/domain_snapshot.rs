@@ -1,12 +1,11 @@
 //! `Sys::Virt::DomainSnapshot`, plus the list helpers the snapshot and
 //! checkpoint methods of `Sys::Virt::Domain` share with it.
 
-use crate::error::{self, check_ptr};
+use crate::error::check_ptr;
 use crate::handle::{self, destroy};
 use crate::identity;
-use crate::owned::{CArray, CString};
+use crate::owned::ret_name_list;
 use crate::perl::{Xs, XsResult, Xsub};
-use std::os::raw::{c_char, c_int};
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = crate::xsubs![
@@ -24,48 +23,6 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
     "list_child_snapshot_names" => list_child_snapshot_names,
     "list_all_children" => list_all_children,
 ];
-
-// ---- helpers shared with rust/domain/snapshots.rs and checkpoints ------
-
-/// Return the names a `vir*ListNames(obj, names, maxnames, flags)` call
-/// fills in. The array is zeroed and sized from the caller's `maxnames`
-/// (a negative count is left for libvirt to reject). libvirt may report
-/// more names than fit (it counts them all): only the ones it stored are
-/// returned, and every string it allocated is freed.
-pub fn ret_name_list(
-    xs: &mut Xs,
-    maxnames: i32,
-    list: impl FnOnce(*mut *mut c_char, c_int) -> c_int,
-) -> XsResult {
-    let slots = maxnames.max(0) as usize;
-    // calloc, not a Vec: a huge `maxnames` fails cleanly (NULL) instead of
-    // aborting, and the zeroed pages are not touched until libvirt writes.
-    // SAFETY: plain allocation; a zero count still yields a freeable pointer
-    // or NULL, both handled.
-    let raw = unsafe { libc::calloc(slots.max(1), std::mem::size_of::<*mut c_char>()) }
-        as *mut *mut c_char;
-    if raw.is_null() {
-        return xs.die(format!("cannot allocate room for {maxnames} names"));
-    }
-    // SAFETY: `raw` holds `slots` zeroed (NULL) pointers; freed on drop.
-    let names = unsafe { CArray::from_raw(raw, slots) };
-    let n = list(raw, maxnames);
-    // Take ownership of whatever libvirt stored before anything can fail.
-    // SAFETY: each non-NULL entry is a malloc'd string now ours.
-    let owned: Vec<CString> = names
-        .as_slice()
-        .iter()
-        .filter(|p| !p.is_null())
-        .map(|&p| unsafe { CString::from_raw(p) })
-        .collect();
-    if n < 0 {
-        return Err(error::last());
-    }
-    for s in owned.iter().take(n as usize) {
-        xs.ret_bytes(s.bytes())?;
-    }
-    Ok(())
-}
 
 // ---- XS methods ----------------------------------------------------------
 

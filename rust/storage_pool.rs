@@ -1,13 +1,11 @@
 //! `Sys::Virt::StoragePool`: storage pools.
 
-use crate::error::{self, check, check_ptr};
+use crate::error::{check, check_ptr};
 use crate::handle::{self, destroy};
 use crate::identity;
+use crate::owned::ret_name_list;
 
-use crate::owned::CString;
 use crate::perl::{Xs, XsResult, Xsub};
-use std::os::raw::c_char;
-use std::ptr;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = crate::xsubs![
@@ -157,23 +155,11 @@ const MAX_NAMES: i32 = 1 << 20;
 fn list_storage_vol_names(xs: &mut Xs) -> XsResult {
     let pool = xs.handle::<sys::virStoragePool>(0)?;
     let maxnames = xs.i32(1)?.min(MAX_NAMES);
-    let mut names: Vec<*mut c_char> = vec![ptr::null_mut(); maxnames.max(0) as usize];
-    // SAFETY: `names` has room for `maxnames` pointers (a negative count
-    // is rejected by libvirt before it writes anything).
-    let n = unsafe { sys::virStoragePoolListVolumes(pool, names.as_mut_ptr(), maxnames) };
-    if n < 0 {
-        return Err(error::last());
-    }
-    let n = (n as usize).min(names.len());
-    // SAFETY: the first `n` entries are strings libvirt allocated for us.
-    let owned: Vec<CString> = names[..n]
-        .iter()
-        .map(|&p| unsafe { CString::from_raw(p) })
-        .collect();
-    for s in &owned {
-        xs.ret_bytes(s.bytes())?;
-    }
-    Ok(())
+    ret_name_list(xs, maxnames, |names, max| {
+        // SAFETY: `names` has room for `max` pointers (a negative count is
+        // rejected by libvirt before it writes anything).
+        unsafe { sys::virStoragePoolListVolumes(pool, names, max) }
+    })
 }
 
 /// `$pool->list_all_volumes($flags=0)`: a list of Sys::Virt::StorageVol.

@@ -1,9 +1,9 @@
 //! Domain methods: snapshots, checkpoints, and the stream-based ones
 //! (screenshot, console, channel).
 
-use crate::domain_snapshot::ret_name_list;
 use crate::error::{check, check_ptr};
 use crate::handle;
+use crate::owned::ret_name_list;
 use crate::perl::{Xs, XsResult, Xsub};
 use std::ffi::CStr;
 use virt_sys as sys;
