@@ -93,8 +93,8 @@ pub fn opt_cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
 /// Return the names a `vir*ListNames(obj, names, maxnames, flags)` call
 /// fills in. The array is zeroed and sized from the caller's `maxnames`
 /// (a negative count is left for libvirt to reject). libvirt may report
-/// more names than fit (it counts them all): only the ones it stored are
-/// returned, and every string it allocated is freed.
+/// more names than fit (some drivers count them all): only the ones it
+/// stored are returned, and every string it allocated is freed.
 pub fn ret_name_list(
     xs: &mut Xs,
     maxnames: i32,
@@ -113,18 +113,20 @@ pub fn ret_name_list(
     // SAFETY: `raw` holds `slots` zeroed (NULL) pointers; freed on drop.
     let names = unsafe { CArray::from_raw(raw, slots) };
     let n = list(raw, maxnames);
-    // Take ownership of whatever libvirt stored before anything can fail.
+    if n < 0 {
+        // libvirt frees what it stored before failing
+        return Err(crate::error::last());
+    }
+    // Take ownership of the names libvirt stored (the first `n`, at most
+    // `slots`) before anything can fail; only those entries are read, so
+    // a huge `maxnames` costs nothing beyond its untouched allocation.
     // SAFETY: each non-NULL entry is a malloc'd string now ours.
-    let owned: Vec<CString> = names
-        .as_slice()
+    let owned: Vec<CString> = names.as_slice()[..(n as usize).min(slots)]
         .iter()
         .filter(|p| !p.is_null())
         .map(|&p| unsafe { CString::from_raw(p) })
         .collect();
-    if n < 0 {
-        return Err(crate::error::last());
-    }
-    for s in owned.iter().take(n as usize) {
+    for s in &owned {
         xs.ret_bytes(s.bytes())?;
     }
     Ok(())

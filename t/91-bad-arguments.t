@@ -11,6 +11,7 @@ use warnings;
 use Test::More;
 use File::Spec;
 use File::Temp ();
+use POSIX ();
 use Sys::Virt;
 use Sys::Virt::Event;
 
@@ -43,10 +44,16 @@ for my $pkg (sort keys %subs) {
         open STDERR, ">", File::Spec->devnull unless $ENV{SWEEP_DEBUG};
         exit(run_package($pkg, $list) ? 0 : 3);
     }
-    waitpid $pid, 0;
+    # a call stuck inside C cannot be interrupted by a Perl alarm: give
+    # each package two minutes, then kill it and report the hang
+    my $deadline = time + 120;
+    while (waitpid($pid, POSIX::WNOHANG()) == 0) {
+        if (time > $deadline) { kill 'KILL', $pid; waitpid $pid, 0; last }
+        select undef, undef, undef, 0.05;
+    }
     my $status = $?;
     my $done = do { local @ARGV = ($out->filename); local $/; <> } // '';
-    is($status & 127, 0, "$pkg: no signal (crash) in " . scalar(@$list) . " subs")
+    is($status & 127, 0, "$pkg: no signal (crash or hang) in " . scalar(@$list) . " subs")
         or diag "last call started: " . ((split /\n/, $done)[-1] // 'none');
     my $calls = () = $done =~ /\n/g;
     is($status >> 8, 0, "$pkg: all $calls calls returned or died cleanly");
