@@ -178,6 +178,28 @@ unsafe extern "C" fn timeout_fired(timer: c_int, opaque: *mut c_void) {
     fire(opaque, |perl| vec![perl.new_i64(timer.into())]);
 }
 
+/// After `virEventAddHandle`/`virEventAddTimeout` returned `id` for the
+/// watch `w`: return the id, or reclaim `w` (libvirt refused it) and
+/// raise the error; a callback's die comes first either way.
+fn ret_added(xs: &mut Xs, w: *mut Watch, id: c_int) -> XsResult {
+    if id < 0 {
+        let e = error::last();
+        // SAFETY: libvirt refused it, so we still own it.
+        drop(unsafe { Box::from_raw(w) });
+        raise_pending()?;
+        return Err(e);
+    }
+    raise_pending()?;
+    xs.ret_i64(id.into())
+}
+
+/// After `virEventRemoveHandle`/`virEventRemoveTimeout` returned `rc`.
+fn removed(rc: c_int) -> XsResult {
+    let failed = (rc < 0).then(error::last);
+    raise_pending()?;
+    failed.map_or(Ok(()), Err)
+}
+
 /// `Sys::Virt::Event::add_handle($fd, $events, $coderef)`
 fn add_handle(xs: &mut Xs) -> XsResult {
     let fd = xs.i32(0)?;
@@ -188,15 +210,7 @@ fn add_handle(xs: &mut Xs) -> XsResult {
     let watch = unsafe {
         sys::virEventAddHandle(fd, events, Some(handle_fired), w.cast(), Some(free_watch))
     };
-    if watch < 0 {
-        let e = error::last();
-        // SAFETY: libvirt refused it, so we still own it.
-        drop(unsafe { Box::from_raw(w) });
-        raise_pending()?;
-        return Err(e);
-    }
-    raise_pending()?;
-    xs.ret_i64(watch.into())
+    ret_added(xs, w, watch)
 }
 
 /// `Sys::Virt::Event::update_handle($watch, $events)`
@@ -212,9 +226,7 @@ fn remove_handle(xs: &mut Xs) -> XsResult {
     let watch = xs.i32(0)?;
     // SAFETY: plain integer.
     let rc = unsafe { sys::virEventRemoveHandle(watch) };
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    failed.map_or(Ok(()), Err)
+    removed(rc)
 }
 
 /// `Sys::Virt::Event::add_timeout($frequency, $coderef)`
@@ -225,15 +237,7 @@ fn add_timeout(xs: &mut Xs) -> XsResult {
     let timer = unsafe {
         sys::virEventAddTimeout(frequency, Some(timeout_fired), w.cast(), Some(free_watch))
     };
-    if timer < 0 {
-        let e = error::last();
-        // SAFETY: libvirt refused it, so we still own it.
-        drop(unsafe { Box::from_raw(w) });
-        raise_pending()?;
-        return Err(e);
-    }
-    raise_pending()?;
-    xs.ret_i64(timer.into())
+    ret_added(xs, w, timer)
 }
 
 /// `Sys::Virt::Event::update_timeout($timer, $frequency)`
@@ -249,9 +253,7 @@ fn remove_timeout(xs: &mut Xs) -> XsResult {
     let timer = xs.i32(0)?;
     // SAFETY: plain integer.
     let rc = unsafe { sys::virEventRemoveTimeout(timer) };
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    failed.map_or(Ok(()), Err)
+    removed(rc)
 }
 
 // ---- an event loop written in Perl ---------------------------------------
