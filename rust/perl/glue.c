@@ -325,7 +325,7 @@ static void sysvirt_read_nomg(pTHX_ SV *sv, int what, sysvirt_scalar *out)
     case SYSVIRT_IV: out->iv = SvIV_nomg(sv); break;
     case SYSVIRT_UV: out->uv = SvUV_nomg(sv); break;
     case SYSVIRT_NV: out->nv = SvNV_nomg(sv); break;
-    case SYSVIRT_PV: out->pv = SvPVbyte_nomg(sv, out->len); break;
+    case SYSVIRT_PV: out->pv = SvPV_nomg(sv, out->len); break;
     case SYSVIRT_BOOL: out->truth = SvTRUE_nomg(sv) ? 1 : 0; break;
     default: break;
     }
@@ -346,7 +346,7 @@ int sysvirt_sv_read(pTHX_ SV *sv, int what, sysvirt_scalar *out)
             if (SvIOK(sv) && (SvIsUV(sv) || SvIVX(sv) >= 0)) { out->uv = SvUVX(sv); return 0; }
             break;
         case SYSVIRT_PV:
-            if (SvPOK(sv) && !SvUTF8(sv)) { out->pv = SvPVX(sv); out->len = SvCUR(sv); return 0; }
+            if (SvPOK(sv)) { out->pv = SvPVX(sv); out->len = SvCUR(sv); return 0; }
             break;
         case SYSVIRT_BOOL:
             if (!SvROK(sv)) { out->truth = SvTRUE_nomg(sv) ? 1 : 0; return 0; }

@@ -138,7 +138,8 @@ impl Perl {
     pub fn to_bool(self, sv: Sv) -> Result<bool> {
         Ok(self.read(sv, ffi::READ_BOOL)?.truth != 0)
     }
-    /// The bytes of a value (UTF-8 strings are downgraded, as `SvPVbyte`).
+    /// The bytes of a value as Perl holds them (`SvPV`, as the C original):
+    /// the UTF-8 encoding of a character string, the bytes of a byte string.
     /// Valid until the value changes; don't keep it past the call.
     pub fn to_bytes<'a>(self, sv: Sv) -> Result<&'a [u8]> {
         let s = self.read(sv, ffi::READ_PV)?;
