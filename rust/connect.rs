@@ -7,7 +7,7 @@
 
 use crate::error::{self, check, check_ptr};
 use crate::handle::{destroy, new_object, Handle};
-use crate::owned::{ret_name_list, CArray, CStringList};
+use crate::owned::{ret_name_list, CArray, CStringList, LIST_MAX, NODE_DEVICE_LIST_MAX};
 use crate::perl::{catch_callback_panic, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
@@ -359,7 +359,7 @@ fn get_library_version(xs: &mut Xs) -> XsResult {
 fn get_conn_version(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let mut v: c_ulong = 0;
-    // SAFETY: live handle (or NULL, rejected by libvirt); local out-pointer.
+    // SAFETY: live handle; local out-pointer.
     check(unsafe { sys::virConnectGetVersion(conn, &mut v) })?;
     xs.ret_u64(v as u64)
 }
@@ -414,7 +414,13 @@ fn get_sysinfo(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetSysinfo(conn, flags) };
-    ret_string(xs, p)
+    if p.is_null() {
+        // As the original: undef, not an error. Hosts without SMBIOS
+        // (cloud VMs, containers) have no sysinfo, and monitoring scripts
+        // test for undef.
+        return xs.ret_undef();
+    }
+    xs.ret_owned_cstring(p)
 }
 
 /// `$conn->get_max_vcpus($domtype)`
@@ -432,7 +438,7 @@ macro_rules! int_getter {
     ($($name:ident => $f:ident;)*) => {$(
         fn $name(xs: &mut Xs) -> XsResult {
             let conn = conn(xs)?;
-            // SAFETY: live handle (or NULL, which libvirt rejects).
+            // SAFETY: live handle.
             let n = check(unsafe { sys::$f(conn) })?;
             xs.ret_i64(n as i64)
         }
@@ -1010,11 +1016,16 @@ fn restore_domain(xs: &mut Xs) -> XsResult {
             // SAFETY: live handle; `p` holds `len` initialised parameters.
             unsafe { sys::virDomainRestoreParams(conn, p.as_mut_ptr(), p.len() as c_int, flags) }
         }
+        None if from.is_none() => {
+            return Err(XsError::die(
+                "Either $from or $params parameter must be supplied",
+            ))
+        }
         None if dxml.is_some() || flags != 0 => {
             // SAFETY: live handle; strings NULL or alive for the call.
             unsafe { sys::virDomainRestoreFlags(conn, opt_ptr(&from), opt_ptr(&dxml), flags) }
         }
-        // SAFETY: live handle; `from` NULL or alive for the call.
+        // SAFETY: live handle; `from` alive for the call.
         None => unsafe { sys::virDomainRestore(conn, opt_ptr(&from)) },
     };
     check(rc)?;
@@ -1074,7 +1085,9 @@ fn list_names(xs: &mut Xs, f: ListNamesFn) -> XsResult {
     let max = xs.i32(1)?;
     // SAFETY: live handle; `names` has room for `max` entries (libvirt
     // rejects a negative count before writing).
-    ret_name_list(xs, max, |names, max| unsafe { f(conn, names, max) })
+    ret_name_list(xs, max, LIST_MAX, |names, max| unsafe {
+        f(conn, names, max)
+    })
 }
 
 macro_rules! list_names {
@@ -1100,7 +1113,8 @@ list_names! {
 /// `$conn->list_domain_ids($maxids)`
 fn list_domain_ids(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
-    let max = xs.i32(1)?;
+    // libvirt's remote driver refuses more than its list limit.
+    let max = xs.i32(1)?.min(LIST_MAX);
     let mut ids: Vec<c_int> = zeroed_buffer(xs, max as i64)?;
     // SAFETY: `ids` has room for `max` entries (see list_names).
     let n = check(unsafe { sys::virConnectListDomains(conn, ids.as_mut_ptr(), max) })?;
@@ -1130,7 +1144,7 @@ fn list_node_device_names(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(3)?;
     let cap = xs.opt_str(1)?.map(|c| c.into_owned());
     let cap_ptr = cap.as_deref().map_or(ptr::null(), CStr::as_ptr);
-    ret_name_list(xs, max, |names, max| {
+    ret_name_list(xs, max, NODE_DEVICE_LIST_MAX, |names, max| {
         // SAFETY: live handle; `names` has room for `max` entries.
         unsafe { sys::virNodeListDevices(conn, cap_ptr, names, max, flags) }
     })

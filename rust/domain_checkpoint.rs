@@ -36,7 +36,7 @@ fn delete(xs: &mut Xs) -> XsResult {
 fn get_parent(xs: &mut Xs) -> XsResult {
     let cp = xs.handle::<sys::virDomainCheckpoint>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `cp` is NULL (rejected by libvirt) or live; the parent is a
+    // SAFETY: `cp` is live; the parent is a
     // new reference, owned by the object.
     let parent = check_ptr(unsafe { sys::virDomainCheckpointGetParent(cp, flags) })?;
     xs.ret_object(parent)

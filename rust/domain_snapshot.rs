@@ -4,7 +4,7 @@
 use crate::error::check_ptr;
 use crate::handle::{self, destroy};
 use crate::identity;
-use crate::owned::ret_name_list;
+use crate::owned::{ret_name_list, LIST_MAX};
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
@@ -50,7 +50,7 @@ fn delete(xs: &mut Xs) -> XsResult {
 fn get_parent(xs: &mut Xs) -> XsResult {
     let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `snap` is NULL (rejected by libvirt) or live; the parent is a
+    // SAFETY: `snap` is live; the parent is a
     // new reference, owned by the object.
     let parent = check_ptr(unsafe { sys::virDomainSnapshotGetParent(snap, flags) })?;
     xs.ret_object(parent)
@@ -76,7 +76,7 @@ fn list_child_snapshot_names(xs: &mut Xs) -> XsResult {
     let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
     let maxnames = xs.i32(1)?;
     let flags = xs.flags(2)?;
-    ret_name_list(xs, maxnames, |names, max| {
+    ret_name_list(xs, maxnames, LIST_MAX, |names, max| {
         // SAFETY: `names` has room for `max` entries (when `max` >= 0).
         unsafe { sys::virDomainSnapshotListChildrenNames(snap, names, max, flags) }
     })

@@ -22,6 +22,9 @@ pub trait Handle {
     const CLASS: u16;
     /// The Perl package new objects are blessed into.
     const PACKAGE: &'static CStr;
+    /// libvirt's error for an invalid object of this type (code, domain,
+    /// message before the function name), raised for a destroyed object.
+    const INVALID: (u32, u32, &'static str);
     /// Release one reference to the libvirt object.
     ///
     /// # Safety
@@ -30,10 +33,11 @@ pub trait Handle {
 }
 
 macro_rules! handles {
-    ($($ty:ident => $id:literal, $pkg:literal, $free:ident;)*) => {$(
+    ($($ty:ident => $id:literal, $pkg:literal, $free:ident, $invalid:expr;)*) => {$(
         impl Handle for sys::$ty {
             const CLASS: u16 = $id;
             const PACKAGE: &'static CStr = $pkg;
+            const INVALID: (u32, u32, &'static str) = $invalid;
             unsafe fn free(ptr: *mut Self) {
                 // SAFETY: the caller owns this reference (trait contract).
                 unsafe { sys::$free(ptr) };
@@ -42,21 +46,38 @@ macro_rules! handles {
     )*};
 }
 
+// The INVALID triples are what libvirt's own checks report for a NULL
+// object of each type (the domain of a connection's error varies by
+// libvirt function; that of virConnectGetURI is used).
 handles! {
-    virConnect => 1, c"Sys::Virt", virConnectClose;
-    virDomain => 2, c"Sys::Virt::Domain", virDomainFree;
-    virDomainSnapshot => 3, c"Sys::Virt::DomainSnapshot", virDomainSnapshotFree;
-    virDomainCheckpoint => 4, c"Sys::Virt::DomainCheckpoint", virDomainCheckpointFree;
-    virNetwork => 5, c"Sys::Virt::Network", virNetworkFree;
-    virNetworkPort => 6, c"Sys::Virt::NetworkPort", virNetworkPortFree;
-    virStoragePool => 7, c"Sys::Virt::StoragePool", virStoragePoolFree;
-    virStorageVol => 8, c"Sys::Virt::StorageVol", virStorageVolFree;
-    virNodeDevice => 9, c"Sys::Virt::NodeDevice", virNodeDeviceFree;
-    virInterface => 10, c"Sys::Virt::Interface", virInterfaceFree;
-    virSecret => 11, c"Sys::Virt::Secret", virSecretFree;
-    virNWFilter => 12, c"Sys::Virt::NWFilter", virNWFilterFree;
-    virNWFilterBinding => 13, c"Sys::Virt::NWFilterBinding", virNWFilterBindingFree;
-    virStream => 14, c"Sys::Virt::Stream", virStreamFree;
+    virConnect => 1, c"Sys::Virt", virConnectClose,
+        (sys::VIR_ERR_INVALID_CONN, sys::VIR_FROM_DOMAIN, "invalid connection pointer in ");
+    virDomain => 2, c"Sys::Virt::Domain", virDomainFree,
+        (sys::VIR_ERR_INVALID_DOMAIN, sys::VIR_FROM_DOM, "invalid domain pointer in ");
+    virDomainSnapshot => 3, c"Sys::Virt::DomainSnapshot", virDomainSnapshotFree,
+        (sys::VIR_ERR_INVALID_DOMAIN_SNAPSHOT, sys::VIR_FROM_DOMAIN_SNAPSHOT, "Invalid domain snapshot: ");
+    virDomainCheckpoint => 4, c"Sys::Virt::DomainCheckpoint", virDomainCheckpointFree,
+        (sys::VIR_ERR_INVALID_DOMAIN_CHECKPOINT, sys::VIR_FROM_DOMAIN_CHECKPOINT, "Invalid domain checkpoint: ");
+    virNetwork => 5, c"Sys::Virt::Network", virNetworkFree,
+        (sys::VIR_ERR_INVALID_NETWORK, sys::VIR_FROM_NETWORK, "invalid network pointer in ");
+    virNetworkPort => 6, c"Sys::Virt::NetworkPort", virNetworkPortFree,
+        (sys::VIR_ERR_INVALID_NETWORK_PORT, sys::VIR_FROM_NETWORK, "Invalid network port pointer: ");
+    virStoragePool => 7, c"Sys::Virt::StoragePool", virStoragePoolFree,
+        (sys::VIR_ERR_INVALID_STORAGE_POOL, sys::VIR_FROM_STORAGE, "invalid storage pool pointer in ");
+    virStorageVol => 8, c"Sys::Virt::StorageVol", virStorageVolFree,
+        (sys::VIR_ERR_INVALID_STORAGE_VOL, sys::VIR_FROM_STORAGE, "invalid storage volume pointer in ");
+    virNodeDevice => 9, c"Sys::Virt::NodeDevice", virNodeDeviceFree,
+        (sys::VIR_ERR_INVALID_NODE_DEVICE, sys::VIR_FROM_NODEDEV, "invalid node device pointer in ");
+    virInterface => 10, c"Sys::Virt::Interface", virInterfaceFree,
+        (sys::VIR_ERR_INVALID_INTERFACE, sys::VIR_FROM_INTERFACE, "invalid interface pointer in ");
+    virSecret => 11, c"Sys::Virt::Secret", virSecretFree,
+        (sys::VIR_ERR_INVALID_SECRET, sys::VIR_FROM_SECRET, "Invalid secret: ");
+    virNWFilter => 12, c"Sys::Virt::NWFilter", virNWFilterFree,
+        (sys::VIR_ERR_INVALID_NWFILTER, sys::VIR_FROM_NWFILTER, "Invalid network filter: ");
+    virNWFilterBinding => 13, c"Sys::Virt::NWFilterBinding", virNWFilterBindingFree,
+        (sys::VIR_ERR_INVALID_NWFILTER_BINDING, sys::VIR_FROM_NWFILTER, "Invalid network filter binding: ");
+    virStream => 14, c"Sys::Virt::Stream", virStreamFree,
+        (sys::VIR_ERR_INVALID_STREAM, sys::VIR_FROM_STREAMS, "invalid stream pointer in ");
 }
 
 /// The class of object an XS argument holds, by its name in the original's
@@ -91,16 +112,32 @@ pub fn new_object<T: Handle>(perl: Perl, ptr: *mut T) -> NewSv {
 }
 
 impl Xs<'_> {
-    /// Argument `i` as an object of class `T`. A value that is not a
-    /// blessed reference warns and returns undef, as the original does; an
-    /// object of another class is refused with a die instead of being
-    /// handed to libvirt as the wrong type.
+    /// Argument `i` as a live object of class `T`: never NULL. A value
+    /// that is not a blessed reference warns and returns undef, as the
+    /// original does; an object of another class is refused with a die
+    /// instead of being handed to libvirt as the wrong type; a destroyed
+    /// object raises libvirt's invalid-object error (not every libvirt
+    /// function checks for NULL).
     #[inline]
     pub fn handle<T: Handle>(&self, i: usize) -> Result<*mut T, XsError> {
         match self.handle_arg(i, T::CLASS) {
-            Ok(ptr) => Ok(ptr.cast()),
+            Ok(ptr) if !ptr.is_null() => Ok(ptr.cast()),
+            Ok(_) => Err(self.destroyed::<T>()),
             Err(status) => Err(self.not_a_handle(i, status, T::PACKAGE)),
         }
+    }
+
+    /// The error for an object whose `DESTROY` already ran.
+    #[cold]
+    #[inline(never)]
+    fn destroyed<T: Handle>(&self) -> XsError {
+        let (code, domain, message) = T::INVALID;
+        XsError::Virt(crate::error::VirtError {
+            level: sys::VIR_ERR_ERROR as i32,
+            code: code as i32,
+            domain: domain as i32,
+            message: Some(format!("{message}{}", self.sub_name())),
+        })
     }
 
     /// The error for argument `i` that is not an object of `package`
@@ -138,7 +175,7 @@ pub fn list_all<P: Handle, T: Handle>(
     let parent = xs.handle::<P>(0)?;
     let flags = xs.flags(1)?;
     let mut list: *mut *mut T = std::ptr::null_mut();
-    // SAFETY: `parent` is NULL (rejected by libvirt) or live; on success
+    // SAFETY: `parent` is live; on success
     // libvirt hands us the array and a reference per object.
     let n = crate::error::check(unsafe { f(parent, &mut list, flags) })?;
     // SAFETY: `n` owned objects; the array is freed on drop.
@@ -164,13 +201,13 @@ pub fn destroy<T: Handle>(xs: &mut Xs) -> XsResult {
 // ---------------------------------------------------------------------
 // Methods that are one libvirt call on the object. `f` (`plain`,
 // `with_flags`) is always the libvirt entry point named in the method's
-// doc: libvirt checks the object it is given, so NULL (a destroyed
-// object) comes back as an error, never a crash.
+// doc. `xs.handle` never yields NULL: a destroyed object is refused before
+// any libvirt call.
 
 /// `$obj->method()` calling `f(obj)`, returning nothing.
 pub fn call<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_int) -> XsResult {
     let obj = xs.handle::<T>(0)?;
-    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    // SAFETY: `obj` is live.
     check(unsafe { f(obj) })?;
     Ok(())
 }
@@ -182,7 +219,7 @@ pub fn call_flags<T: Handle>(
 ) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    // SAFETY: `obj` is live.
     check(unsafe { f(obj, flags) })?;
     Ok(())
 }
@@ -197,7 +234,7 @@ pub fn call_old_or_flags<T: Handle>(
 ) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    // SAFETY: `obj` is live.
     let rc = unsafe {
         if flags != 0 {
             with_flags(obj, flags)
@@ -213,7 +250,7 @@ pub fn call_old_or_flags<T: Handle>(
 /// below zero.
 pub fn int_result<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_int) -> XsResult {
     let obj = xs.handle::<T>(0)?;
-    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    // SAFETY: `obj` is live.
     let v = check(unsafe { f(obj) })?;
     xs.ret_i64(v as i64)
 }
@@ -226,7 +263,7 @@ pub fn int_result_flags<T: Handle>(
 ) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    // SAFETY: `obj` is live.
     let v = check(unsafe { f(obj, flags) })?;
     xs.ret_i64(v as i64)
 }
@@ -238,7 +275,7 @@ pub fn get_autostart<T: Handle>(
 ) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let mut autostart: c_int = 0;
-    // SAFETY: `obj` is NULL (rejected by libvirt) or live; out-pointer to
+    // SAFETY: `obj` is live; out-pointer to
     // a local.
     check(unsafe { f(obj, &mut autostart) })?;
     xs.ret_i64(autostart as i64)
@@ -251,7 +288,7 @@ pub fn set_autostart<T: Handle>(
 ) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let autostart = xs.i32(1)?;
-    // SAFETY: `obj` is NULL (rejected by libvirt) or live.
+    // SAFETY: `obj` is live.
     check(unsafe { f(obj, autostart) })?;
     Ok(())
 }

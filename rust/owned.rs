@@ -90,19 +90,31 @@ pub fn opt_cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
     }
 }
 
+/// The most names libvirt's remote protocol carries in one listing
+/// (`REMOTE_*_LIST_MAX`: domains, networks, pools, volumes, interfaces,
+/// secrets, nwfilters, snapshots). A larger `$maxnames` is lowered to it.
+pub const LIST_MAX: i32 = 16384;
+/// The same limit for node devices (`REMOTE_NODE_DEVICE_LIST_MAX`).
+pub const NODE_DEVICE_LIST_MAX: i32 = 65536;
+
 /// Return the names a `vir*ListNames(obj, names, maxnames, flags)` call
-/// fills in. The array is zeroed and sized from the caller's `maxnames`
-/// (a negative count is left for libvirt to reject). libvirt may report
-/// more names than fit (some drivers count them all): only the ones it
-/// stored are returned, and every string it allocated is freed.
+/// fills in. The array is zeroed and sized from the caller's `maxnames`,
+/// lowered to `limit` (libvirt's own list limit: the remote driver refuses
+/// more, and in-process drivers clear every requested slot, so a number
+/// that is really an address must not request gigabytes); a negative
+/// count is left for libvirt to reject. libvirt may report more names
+/// than fit (some drivers count them all): only the ones it stored are
+/// returned, and every string it allocated is freed.
 pub fn ret_name_list(
     xs: &mut Xs,
     maxnames: i32,
+    limit: i32,
     list: impl FnOnce(*mut *mut c_char, c_int) -> c_int,
 ) -> XsResult {
+    let maxnames = maxnames.min(limit);
     let slots = maxnames.max(0) as usize;
-    // calloc, not a Vec: a huge `maxnames` fails cleanly (NULL) instead of
-    // aborting, and the zeroed pages are not touched until libvirt writes.
+    // calloc, not a Vec: the zeroed pages are not touched until libvirt
+    // writes, and a failure is reported instead of aborting.
     // SAFETY: plain allocation; a zero count still yields a freeable pointer
     // or NULL, both handled.
     let raw = unsafe { libc::calloc(slots.max(1), std::mem::size_of::<*mut c_char>()) }
@@ -119,7 +131,7 @@ pub fn ret_name_list(
     }
     // Take ownership of the names libvirt stored (the first `n`, at most
     // `slots`) before anything can fail; only those entries are read, so
-    // a huge `maxnames` costs nothing beyond its untouched allocation.
+    // slots libvirt did not fill are never read.
     // SAFETY: each non-NULL entry is a malloc'd string now ours.
     let owned: Vec<CString> = names.as_slice()[..(n as usize).min(slots)]
         .iter()

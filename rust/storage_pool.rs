@@ -3,7 +3,7 @@
 use crate::error::{check, check_ptr};
 use crate::handle::{self, destroy};
 use crate::identity;
-use crate::owned::ret_name_list;
+use crate::owned::{ret_name_list, LIST_MAX};
 
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
@@ -146,16 +146,11 @@ fn num_of_storage_volumes(xs: &mut Xs) -> XsResult {
     handle::int_result(xs, sys::virStoragePoolNumOfVolumes)
 }
 
-/// Most names `list_storage_vol_names` asks libvirt for: the array is
-/// allocated up front, so an absurd `$maxnames` must not allocate
-/// gigabytes (the remote protocol allows far fewer anyway).
-const MAX_NAMES: i32 = 1 << 20;
-
 /// `$pool->list_storage_vol_names($maxnames)`: a list of names.
 fn list_storage_vol_names(xs: &mut Xs) -> XsResult {
     let pool = xs.handle::<sys::virStoragePool>(0)?;
-    let maxnames = xs.i32(1)?.min(MAX_NAMES);
-    ret_name_list(xs, maxnames, |names, max| {
+    let maxnames = xs.i32(1)?;
+    ret_name_list(xs, maxnames, LIST_MAX, |names, max| {
         // SAFETY: `names` has room for `max` pointers (a negative count is
         // rejected by libvirt before it writes anything).
         unsafe { sys::virStoragePoolListVolumes(pool, names, max) }

@@ -35,7 +35,7 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
 fn new_obj(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `con` is NULL (rejected by libvirt) or live.
+    // SAFETY: `con` is live.
     let st = check_ptr(unsafe { sys::virStreamNew(con, flags) })?;
     xs.ret_object(st)
 }
@@ -54,7 +54,7 @@ fn send(xs: &mut Xs) -> XsResult {
         let n = usize::try_from(nbytes)
             .unwrap_or(usize::MAX)
             .min(data.len());
-        // SAFETY: `st` is NULL (rejected by libvirt) or live; `data` holds
+        // SAFETY: `st` is live; `data` holds
         // at least `n` bytes and outlives the call.
         unsafe { sys::virStreamSend(st, data.as_ptr() as *const c_char, n) }
     };
@@ -77,7 +77,7 @@ fn recv(xs: &mut Xs) -> XsResult {
         return xs.die(format!("cannot allocate a buffer of {nbytes} bytes"));
     }
     let ptr = buf.as_mut_ptr() as *mut c_char;
-    // SAFETY: `st` is NULL (rejected by libvirt) or live; `ptr` has room
+    // SAFETY: `st` is live; `ptr` has room
     // for `nbytes` bytes.
     let rc = unsafe {
         if flags != 0 {
@@ -329,7 +329,7 @@ struct StreamRef(sys::virStreamPtr);
 
 impl StreamRef {
     fn new(st: sys::virStreamPtr) -> Result<StreamRef, XsError> {
-        // SAFETY: `st` is NULL (rejected by libvirt) or live.
+        // SAFETY: `st` is live.
         check(unsafe { sys::virStreamRef(st) })?;
         Ok(StreamRef(st))
     }
@@ -376,12 +376,7 @@ fn run_all(
     } else {
         None
     };
-    // A destroyed object holds NULL: let the libvirt call itself reject it.
-    let keep = if st.is_null() {
-        None
-    } else {
-        Some(StreamRef::new(st)?)
-    };
+    let keep = StreamRef::new(st)?;
     let mut h = Handlers {
         perl: xs.perl,
         stream: xs.perl.new_copy(xs.arg(0)),

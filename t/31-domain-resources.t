@@ -164,7 +164,7 @@ virt_error(sub { $off->get_cpu_stats(0, 0) }, OP_INVALID, FROM_DOMAIN, 'get_cpu_
     $gone->DESTROY;
     virt_error(sub { $gone->get_max_memory }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
                'get_max_memory after DESTROY');
-    virt_error(sub { $gone->get_vcpu_info }, Sys::Virt::Error::ERR_INVALID_CONN, FROM_DOMAIN,
+    virt_error(sub { $gone->get_vcpu_info }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
                'get_vcpu_info after DESTROY');
     virt_error(sub { $gone->get_cpu_stats(0, 0) }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
                'get_cpu_stats after DESTROY');

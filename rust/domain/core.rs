@@ -146,7 +146,7 @@ fn define_xml(xs: &mut Xs) -> XsResult {
 fn lookup_by_id(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let id = xs.i32(1)?;
-    // SAFETY: `con` is NULL (rejected by libvirt) or live.
+    // SAFETY: `con` is live.
     let dom = check_ptr(unsafe { sys::virDomainLookupByID(con, id) })?;
     xs.ret_object(dom)
 }
@@ -189,7 +189,7 @@ fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
 /// never raises an error (libvirt's failure value is also -1).
 fn get_id(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    // SAFETY: `dom` is a live domain.
     let id = unsafe { sys::virDomainGetID(dom) };
     xs.ret_i64(id as c_int as i64)
 }
@@ -344,7 +344,7 @@ fn set_time(xs: &mut Xs) -> XsResult {
     let secs = xs.i64(1)?;
     let nsecs = xs.u32(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    // SAFETY: `dom` is a live domain.
     check(unsafe { sys::virDomainSetTime(dom, secs, nsecs, flags) })?;
     Ok(())
 }
@@ -415,7 +415,7 @@ fn pm_suspend_for_duration(xs: &mut Xs) -> XsResult {
     let target = xs.u32(1)?;
     let duration = xs.u64(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    // SAFETY: `dom` is a live domain.
     check(unsafe { sys::virDomainPMSuspendForDuration(dom, target, duration, flags) })?;
     Ok(())
 }
@@ -515,7 +515,7 @@ fn managed_save_remove(xs: &mut Xs) -> XsResult {
 fn has_managed_save_image(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or a live domain.
+    // SAFETY: `dom` is a live domain.
     let v = check(unsafe { sys::virDomainHasManagedSaveImage(dom, flags) })?;
     xs.ret_i64(v as i64)
 }

@@ -179,8 +179,7 @@ impl<T> Drop for RecordList<T> {
 /// `$dom->get_max_memory()`: KiB; libvirt reports failure as 0.
 fn get_max_memory(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    // SAFETY: `dom` came from a live handle (NULL after DESTROY, which
-    // libvirt rejects with an error).
+    // SAFETY: `dom` is a live domain (`handle` refuses a destroyed one).
     let mem = unsafe { sys::virDomainGetMaxMemory(dom) };
     if mem == 0 {
         return Err(error::last());

@@ -3,7 +3,7 @@
 
 use crate::error::{check, check_ptr};
 use crate::handle;
-use crate::owned::ret_name_list;
+use crate::owned::{ret_name_list, LIST_MAX};
 use crate::perl::{Xs, XsResult, Xsub};
 use std::ffi::CStr;
 use virt_sys as sys;
@@ -24,7 +24,7 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
 fn num_of_snapshots(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `dom` is NULL (rejected by libvirt) or live.
+    // SAFETY: `dom` is live.
     let n = check(unsafe { sys::virDomainSnapshotNum(dom, flags) })?;
     xs.ret_i64(n as i64)
 }
@@ -34,7 +34,7 @@ fn list_snapshot_names(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let maxnames = xs.i32(1)?;
     let flags = xs.flags(2)?;
-    ret_name_list(xs, maxnames, |names, max| {
+    ret_name_list(xs, maxnames, LIST_MAX, |names, max| {
         // SAFETY: `dom` as above; `names` has room for `max` entries.
         unsafe { sys::virDomainSnapshotListNames(dom, names, max, flags) }
     })
@@ -74,7 +74,7 @@ fn screenshot(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(1)?;
     let screen = xs.u32(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` and `st` are NULL (rejected by libvirt) or live; the
+    // SAFETY: `dom` and `st` are live; the
     // MIME type is ours to free.
     let mime = check_ptr(unsafe { sys::virDomainScreenshot(dom, st, screen, flags) })?;
     xs.ret_owned_cstring(mime)

@@ -1,0 +1,124 @@
+# No NULL handle ever reaches libvirt: after DESTROY, every XS method of
+# every class raises that class's ERR_INVALID_* Sys::Virt::Error (libvirt
+# itself does not check for NULL everywhere: get_launch_security_info
+# crashed inside libvirt). Objects of every class the test driver can make;
+# nwfilters, their bindings and network ports need the real drivers of a
+# libvirtd: t/5x-qemu-* check those.
+use strict;
+use warnings;
+use Test::More;
+use Sys::Virt;
+use Sys::Virt::Error;
+
+like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
+
+# Each class: its invalid-object error (code, domain, message prefix), as
+# libvirt's own check reports it, and how to make a fresh object of it.
+my $conn = Sys::Virt->new(uri => 'test:///default');
+my $pool = $conn->get_storage_pool_by_name('default-pool');
+# libvirt's real secret driver, embedded in this process
+use File::Temp ();
+use Sys::Virt::Event;
+Sys::Virt::Event::register_default();
+my $secret_dir = File::Temp->newdir('sysvirt-secret-XXXX', TMPDIR => 1);
+my $secrets = Sys::Virt->new(uri => 'secret:///embed?root=' . $secret_dir->dirname);
+my $n = 0;
+my %class = (
+    'Sys::Virt' => [Sys::Virt::Error::ERR_INVALID_CONN, Sys::Virt::Error::FROM_DOMAIN,
+        'invalid connection pointer in ', sub { Sys::Virt->new(uri => 'test:///default') }],
+    'Sys::Virt::Domain' => [Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
+        'invalid domain pointer in ', sub { $conn->get_domain_by_name('test') }],
+    'Sys::Virt::DomainSnapshot' => [Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT,
+        Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT, 'Invalid domain snapshot: ', sub {
+            $conn->get_domain_by_name('test')->create_snapshot(
+                '<domainsnapshot><name>gone' . $n++ . '</name></domainsnapshot>')
+        }],
+    'Sys::Virt::DomainCheckpoint' => [Sys::Virt::Error::ERR_INVALID_DOMAIN_CHECKPOINT,
+        Sys::Virt::Error::FROM_DOMAIN_CHECKPOINT, 'Invalid domain checkpoint: ', sub {
+            # deleted at once: a checkpoint would forbid the snapshots above
+            my $dom = $conn->get_domain_by_name('test');
+            my $cp = $dom->create_checkpoint('<domaincheckpoint><name>gone' . $n++
+                . '</name></domaincheckpoint>');
+            $dom->get_checkpoint_by_name($cp->get_name)->delete;
+            $cp
+        }],
+    'Sys::Virt::Network' => [Sys::Virt::Error::ERR_INVALID_NETWORK, Sys::Virt::Error::FROM_NETWORK,
+        'invalid network pointer in ', sub { $conn->get_network_by_name('default') }],
+    'Sys::Virt::StoragePool' => [Sys::Virt::Error::ERR_INVALID_STORAGE_POOL, Sys::Virt::Error::FROM_STORAGE,
+        'invalid storage pool pointer in ', sub { $conn->get_storage_pool_by_name('default-pool') }],
+    'Sys::Virt::StorageVol' => [Sys::Virt::Error::ERR_INVALID_STORAGE_VOL, Sys::Virt::Error::FROM_STORAGE,
+        'invalid storage volume pointer in ', sub {
+            $pool->create_volume('<volume><name>gone' . $n++
+                . '.img</name><capacity>1024</capacity></volume>')
+        }],
+    'Sys::Virt::NodeDevice' => [Sys::Virt::Error::ERR_INVALID_NODE_DEVICE, Sys::Virt::Error::FROM_NODEDEV,
+        'invalid node device pointer in ', sub { ($conn->list_all_node_devices)[0] }],
+    'Sys::Virt::Interface' => [Sys::Virt::Error::ERR_INVALID_INTERFACE, Sys::Virt::Error::FROM_INTERFACE,
+        'invalid interface pointer in ', sub { ($conn->list_all_interfaces)[0] }],
+    'Sys::Virt::Secret' => [Sys::Virt::Error::ERR_INVALID_SECRET, Sys::Virt::Error::FROM_SECRET,
+        'Invalid secret: ', sub {
+            $secrets->define_secret("<secret ephemeral='no' private='no'><usage type='volume'>"
+                . '<volume>/gone' . $n++ . '</volume></usage></secret>')
+        }],
+    'Sys::Virt::Stream' => [Sys::Virt::Error::ERR_INVALID_STREAM, Sys::Virt::Error::FROM_STREAMS,
+        'invalid stream pointer in ', sub { $conn->new_stream }],
+);
+
+# Every XS sub whose invocant is an object (from the table of signatures),
+# by the name the original's usage messages give that argument.
+my %self_class = (
+    con => 'Sys::Virt', conn => 'Sys::Virt', dom => 'Sys::Virt::Domain',
+    domss => 'Sys::Virt::DomainSnapshot', domcp => 'Sys::Virt::DomainCheckpoint',
+    net => 'Sys::Virt::Network', pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol',
+    dev => 'Sys::Virt::NodeDevice', nodedev => 'Sys::Virt::NodeDevice',
+    iface => 'Sys::Virt::Interface', sec => 'Sys::Virt::Secret', st => 'Sys::Virt::Stream',
+);
+my %subs;
+open my $fh, '<', 'data/xs-signatures.tsv' or die "data/xs-signatures.tsv: $!";
+while (<$fh>) {
+    next if /^#/;
+    chomp;
+    my ($pkg, $name, $proto, $usage) = split /\t/, $_, -1;
+    next if $name eq 'DESTROY' || !$class{$pkg};
+    my ($self, @rest) = map { (split /=/)[0] } split /, /, $usage;
+    next unless defined $self;
+    # only subs whose first argument is an object of the package itself
+    # (internals like _lookup_by_volume take a parent or a sibling)
+    next unless ($self_class{$self} // '') eq $pkg;
+    push @{ $subs{$pkg} }, [$name, scalar @rest];
+}
+close $fh;
+
+is_deeply([sort keys %subs], [sort keys %class], 'every class with objects has methods to call');
+my $calls = 0;
+for my $pkg (sort keys %subs) {
+    my ($code, $domain, $prefix, $make) = @{ $class{$pkg} };
+    my $obj = $make->() or die "cannot make a $pkg";
+    $obj->DESTROY;
+    for my $s (@{ $subs{$pkg} }) {
+        my ($name, $nargs) = @$s;
+        no strict 'refs';
+        my @r = eval { &{"${pkg}::$name"}($obj, (0) x $nargs) };
+        my $e = $@;
+        my $what = "${pkg}::$name after DESTROY";
+        if (!ref $e || !$e->isa('Sys::Virt::Error')) {
+            fail("$what raises a Sys::Virt::Error");
+            diag("got: " . (defined $e ? $e : 'undef'));
+            next;
+        }
+        $calls++;
+        is(join(' ', $e->code, $e->domain, $e->message), "$code $domain $prefix${pkg}::$name",
+           "$what: the class's invalid-object error");
+        is(scalar @r, 0, "$what: nothing returned");
+    }
+    $obj->DESTROY;
+}
+cmp_ok($calls, '>', 300, "every method of every class was called on a destroyed object");
+
+# The call that crashed inside libvirt.
+my $dom = $conn->get_domain_by_name('test');
+$dom->DESTROY;
+eval { $dom->get_launch_security_info };
+is(ref $@ && $@->code, Sys::Virt::Error::ERR_INVALID_DOMAIN, 'get_launch_security_info after DESTROY');
+
+done_testing();
