@@ -19,8 +19,8 @@ pub struct VirtError {
 }
 
 impl VirtError {
-    /// The calling thread's last libvirt error (an internal error with no
-    /// message when libvirt recorded none).
+    /// The calling thread's last libvirt error (all zero with no message
+    /// when libvirt recorded none, as the original reports it).
     pub fn last() -> VirtError {
         // SAFETY: virGetLastError returns NULL or a pointer to this
         // thread's error, valid until the next libvirt call; we copy it.
@@ -28,8 +28,8 @@ impl VirtError {
             let err = sys::virGetLastError();
             if err.is_null() {
                 return VirtError {
-                    level: sys::VIR_ERR_ERROR as i32,
-                    code: sys::VIR_ERR_INTERNAL_ERROR as i32,
+                    level: sys::VIR_ERR_NONE as i32,
+                    code: sys::VIR_ERR_OK as i32,
                     domain: sys::VIR_FROM_NONE as i32,
                     message: None,
                 };

@@ -103,8 +103,12 @@ my $conn = Sys::Virt->new(uri => "test:///default");
     eval { $conn->restore_domain($image, undef, "file=$image") };
     like($@, qr/^Sys::Virt::restore_domain: params_sv must be a hash reference/,
          "parameters not in a hash (the original crashed)");
-    eval { $conn->restore_domain() };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, "restore without a file");
+    # neither $from nor $params: the original's die, before libvirt
+    for my $args ([], [undef], [undef, undef, undef], [undef, '<domain/>', undef, 1]) {
+        eval { $conn->restore_domain(@$args) };
+        like($@, qr/^Either \$from or \$params parameter must be supplied at /,
+             "restore without a file or parameters (" . scalar(@$args) . " arguments)");
+    }
 
     my $ro = Sys::Virt->new(uri => "test:///default", readonly => 1);
     eval { $ro->restore_domain($image) };
