@@ -104,6 +104,19 @@ err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_NODEDEV, "l
 # A large maximum is fine: only what exists comes back.
 is_deeply([ $conn->list_network_names(100000) ], ["default"], "large maxnames");
 
+# A huge maximum (or a reference, whose number is its address) is lowered
+# to libvirt's list limit: the test driver clears every slot it is given,
+# so 2^31 slots would take 16 GB.
+sub peak_kib { open my $fh, '<', '/proc/self/status' or return 0; local $/; (<$fh> =~ /VmHWM:\s*(\d+)/)[0] }
+my $before = peak_kib();
+for my $max (2**31 - 1, [] + 0, {} + 0) {
+    is_deeply([ $conn->list_network_names($max) ], ["default"], "maxnames $max");
+    is_deeply([ $conn->list_node_device_names(undef, $max) ], [$conn->list_node_device_names(undef, 100)],
+              "node device maxnames $max");
+    is_deeply([ $conn->list_domain_ids($max) ], [1], "maxids $max");
+}
+cmp_ok(peak_kib() - $before, '<', 20_000, "huge maxnames cost no memory");
+
 # ---- objects ----------------------------------------------------------------------
 
 my %all = (

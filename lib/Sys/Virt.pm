@@ -553,6 +553,8 @@ The number of running guests.
 =item my @ids = $conn->list_domain_ids($maxids)
 
 The ids of at most C<$maxids> running guests.
+A C<$maxids> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @doms = $conn->list_defined_domains()
 
@@ -565,6 +567,8 @@ The number of inactive persistent guests.
 =item my @names = $conn->list_defined_domain_names($maxnames)
 
 The names of at most C<$maxnames> inactive persistent guests.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @nets = $conn->list_all_networks($flags=0)
 
@@ -581,6 +585,8 @@ The number of active virtual networks.
 =item my @names = $conn->list_network_names($maxnames)
 
 The names of at most C<$maxnames> active networks.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @nets = $conn->list_defined_networks()
 
@@ -593,6 +599,8 @@ The number of inactive persistent networks.
 =item my @names = $conn->list_defined_network_names($maxnames)
 
 The names of at most C<$maxnames> inactive networks.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @pools = $conn->list_all_storage_pools($flags=0)
 
@@ -609,6 +617,8 @@ The number of active storage pools.
 =item my @names = $conn->list_storage_pool_names($maxnames)
 
 The names of at most C<$maxnames> active storage pools.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @pools = $conn->list_defined_storage_pools()
 
@@ -622,6 +632,8 @@ The number of inactive persistent storage pools.
 =item my @names = $conn->list_defined_storage_pool_names($maxnames)
 
 The names of at most C<$maxnames> inactive storage pools.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @devs = $conn->list_all_node_devices($flags=0)
 
@@ -643,6 +655,8 @@ devices when it is undef.
 
 The names of at most C<$maxnames> host devices with the capability
 C<$capability> (any when undef).
+A C<$maxnames> above 65,536 (libvirt's list limit: the remote driver
+refuses more) is lowered to 65,536.
 
 =item my @ifaces = $conn->list_all_interfaces($flags=0)
 
@@ -659,6 +673,8 @@ The number of active host interfaces.
 =item my @names = $conn->list_interface_names($maxnames)
 
 The names of at most C<$maxnames> active host interfaces.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @ifaces = $conn->list_defined_interfaces()
 
@@ -671,6 +687,8 @@ The number of inactive host interfaces.
 =item my @names = $conn->list_defined_interface_names($maxnames)
 
 The names of at most C<$maxnames> inactive host interfaces.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @secrets = $conn->list_all_secrets($flags=0)
 
@@ -687,6 +705,8 @@ The number of secrets.
 =item my @uuids = $conn->list_secret_uuids($maxuuids)
 
 The UUIDs of at most C<$maxuuids> secrets.
+A C<$maxuuids> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @nwfilters = $conn->list_all_nwfilters($flags=0)
 
@@ -704,6 +724,8 @@ The number of network filters.
 =item my @names = $conn->list_nwfilter_names($maxnames)
 
 The names of at most C<$maxnames> network filters.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @bindings = $conn->list_all_nwfilter_bindings($flags=0)
 

@@ -1568,6 +1568,8 @@ The names of at most C<$maxnames> snapshots of the domain, filtered by
 C<$flags> as for C<num_of_snapshots>. The usual pattern passes the count
 just returned by C<num_of_snapshots>. A name turns into an object with
 C<get_snapshot_by_name>.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @snapshots = $dom->list_snapshots()
 

@@ -129,6 +129,8 @@ descendants instead; the other C<LIST_*> filters apply too.
 The names of at most C<$maxnames> of the snapshots counted by
 C<num_of_child_snapshots> with the same C<$flags>. Each can be turned
 into an object with C<< $dom->get_snapshot_by_name >>.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @snapshots = $domss->list_child_snapshots()
 

@@ -204,6 +204,8 @@ How many volumes the pool holds.
 The names of up to C<$maxnames> of the pool's volumes. Prefer
 C<list_all_volumes>, which cannot miss a volume added between two
 calls.
+A C<$maxnames> above 16,384 (libvirt's list limit: the remote driver
+refuses more) is lowered to 16,384.
 
 =item my @volumes = $pool->list_volumes()
 
