@@ -18,6 +18,7 @@ use warnings;
 use File::Spec ();
 use File::Basename ();
 use File::Temp ();
+use File::Path ();
 use Cwd ();
 use IO::Socket::INET ();
 
@@ -29,7 +30,7 @@ our @KEYS = qw(uri target_uri target_tcp_uri sasl_uri sasl_user sasl_password
 our $BANNER = 'SYSVIRT-GUEST-UP';
 
 my ($stack, $stack_error);      # what stack() found, once per process
-my ($own_dir, $own_tmp, $owner_pid);
+my ($own_dir, $owner_pid);
 
 # .ci/qemu-stack of this tree (found from this file, not from the cwd).
 sub _script {
@@ -95,8 +96,7 @@ sub stack {
     }
     unless ($base) { $@ = $stack_error = 'no free ports for a QEMU stack'; return }
 
-    $own_tmp = File::Temp->newdir('sysvirt-qemu-XXXXXX', TMPDIR => 1);
-    my $dir = $own_tmp->dirname;
+    my $dir = File::Temp::tempdir('sysvirt-qemu-XXXXXX', TMPDIR => 1, CLEANUP => 0);
     chmod 0755, $dir;
     $own_dir = $dir;
     $owner_pid = $$;
@@ -118,8 +118,8 @@ END {
     if ($own_dir && $owner_pid && $owner_pid == $$) {
         my $rc = $?;
         system(_script(), 'stop', $own_dir);
+        File::Path::remove_tree($own_dir, { error => \my $err });
         undef $own_dir;
-        undef $own_tmp;         # removes the directory
         $? = $rc;
     }
 }
