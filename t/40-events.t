@@ -211,6 +211,13 @@ Sys::Virt::Event::run_default() for 1 .. 3;
 is(scalar @fired, 0, 'a removed timer does not fire');
 eval { Sys::Virt::Event::remove_timeout($t) };
 isa_ok($@, 'Sys::Virt::Error', 'removing it twice');
+# libvirt records no error for an unknown id: the original then raised an
+# all-zero error, and so do we.
+for my $remove (\&Sys::Virt::Event::remove_timeout, \&Sys::Virt::Event::remove_handle) {
+    eval { $remove->(987654) };
+    is_deeply(ref $@ ? [$@->level, $@->code, $@->domain, $@->message] : $@,
+              [0, 0, 0, 'Unknown problem'], 'removing an unknown id: the original\'s all-zero error');
+}
 
 my $tt = Sys::Virt::Event::add_timeout(0, sub { die "timer died\n" });
 eval { Sys::Virt::Event::run_default() for 1 .. 5 };
