@@ -50,19 +50,6 @@ my %file = (
 );
 my @streams;
 
-# Whatever happens, no guest, definition or file of this test stays behind.
-END {
-    my $rc = $?;
-    for my $st (@streams) { eval { $st->abort } }
-    for my $name ($tname, $pname) {
-        my $d = eval { $conn->get_domain_by_name($name) } or next;
-        eval { $d->destroy } if eval { $d->is_active };
-        eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_MANAGED_SAVE) };
-    }
-    unlink grep { defined } values %file;
-    $? = $rc;
-}
-
 # virt_error(CODE, ERRCODE, FROM, MESSAGE_RE, NAME): CODE dies with a
 # Sys::Virt::Error of that code and error domain whose message matches.
 sub virt_error {
@@ -141,10 +128,11 @@ isa_ok($dom, 'Sys::Virt::Domain', 'create_domain');
 is($dom->get_name, $tname, 'its name');
 
 my @events;
-$conn->domain_event_register_any($dom, Sys::Virt::Domain::EVENT_ID_REBOOT,
-                                 sub { push @events, ['reboot'] });
-$conn->domain_event_register_any($dom, Sys::Virt::Domain::EVENT_ID_LIFECYCLE,
-                                 sub { push @events, ['lifecycle', $_[2], $_[3]] });
+my @callbacks;
+push @callbacks, $conn->domain_event_register_any($dom, Sys::Virt::Domain::EVENT_ID_REBOOT,
+                                                 sub { push @events, ['reboot'] });
+push @callbacks, $conn->domain_event_register_any($dom, Sys::Virt::Domain::EVENT_ID_LIFECYCLE,
+                                                 sub { push @events, ['lifecycle', $_[2], $_[3]] });
 
 # --- the running guest as libvirt describes it
 is_deeply([$dom->get_state], [Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain::STATE_RUNNING_BOOTED],
@@ -476,3 +464,23 @@ virt_error(sub { $conn->get_domain_by_name($pname) }, Sys::Virt::Error::ERR_NO_D
            qr/no domain with matching name '\Q$pname\E'/, 'gone after destroy');
 
 done_testing();
+
+# Whatever happens (END blocks run after a die too), no guest, definition
+# or file of this test stays behind. It sits here to see every lexical
+# holding a domain or stream: they and the connection are dropped before
+# SysVirtQemu's END stops a stack it started, so that no late close
+# writes to a dead daemon (SIGPIPE).
+END {
+    my $rc = $?;
+    for my $st (@streams) { eval { $st->abort } }
+    eval { $conn->domain_event_deregister_any($_) } for @callbacks;
+    for my $name ($tname, $pname) {
+        my $d = eval { $conn->get_domain_by_name($name) } or next;
+        eval { $d->destroy } if eval { $d->is_active };
+        eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_MANAGED_SAVE) };
+    }
+    unlink grep { defined } values %file;
+    @streams = ();
+    undef $_ for $con, $shot, $dom, $pdom, $h2, $conn;
+    $? = $rc;
+}

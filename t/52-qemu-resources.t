@@ -40,15 +40,6 @@ my $name = "sv52-$$";
 my $img = "$s->{dir}/images/$name.qcow2";
 my $log = "$s->{dir}/images/$name.serial.log";
 my $dom;
-END {
-    my $rc = $?;
-    if (my $d = eval { $conn->get_domain_by_name($name) }) {
-        eval { $d->destroy } if eval { $d->is_active };
-        eval { $d->undefine };
-    }
-    unlink $img, $log;
-    $? = $rc;
-}
 
 # virt_error(CODE, ERRCODE, FROM, MESSAGE_RE, NAME): CODE dies with a
 # Sys::Virt::Error of that code and error domain whose message matches.
@@ -459,3 +450,19 @@ virt_error(sub { $conn->get_domain_by_name($name) }, Sys::Virt::Error::ERR_NO_DO
            qr/no domain with matching name/, 'guest destroyed and undefined');
 
 done_testing();
+
+# Cleanup, even after a failure (END blocks run after a die too). It sits
+# here to see every lexical holding a domain: they and the connection are
+# dropped before SysVirtQemu's END stops a stack it started, so that no
+# late close writes to a dead daemon (SIGPIPE).
+END {
+    my $rc = $?;
+    if (my $d = eval { $conn->get_domain_by_name($name) }) {
+        eval { $d->destroy } if eval { $d->is_active };
+        eval { $d->undefine };
+    }
+    unlink $img, $log;
+    undef $_ for $dom, $enf, $dr, $io, $conn;
+    @r = ();
+    $? = $rc;
+}
