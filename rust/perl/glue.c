@@ -18,6 +18,9 @@
 #include "perl.h"
 #include "XSUB.h"
 
+#include <signal.h>
+#include <string.h>
+
 /* ------------------------------------------------------------------ */
 /* Rust side (rust/perl/dispatch.rs, rust/lib.rs).                     */
 
@@ -123,6 +126,38 @@ int sysvirt_handle_get(pTHX_ SV *sv, U16 classid, void **ptr)
 }
 
 /* ------------------------------------------------------------------ */
+/* SIGPIPE.  libvirt writes to its sockets with write(2): when a daemon  */
+/* went away before the event loop noticed, a program with the default  */
+/* disposition (Perl's) is killed by SIGPIPE, without a word.  While an  */
+/* XSUB runs, our handler lets the write fail with EPIPE instead, which  */
+/* libvirt reports as an error; anywhere else it does what the default   */
+/* would have done.  Installed only over the default: a program's own    */
+/* $SIG{PIPE} (or a later one) wins.                                     */
+
+static __thread int sysvirt_in_xsub __attribute__((tls_model("initial-exec")));
+
+static void sysvirt_on_sigpipe(int sig)
+{
+    if (sysvirt_in_xsub)
+        return;
+    signal(sig, SIG_DFL);
+    raise(sig);     /* delivered once this handler returns */
+}
+
+static void sysvirt_sigpipe_init(void)
+{
+    struct sigaction old, sa;
+    if (sigaction(SIGPIPE, NULL, &old) != 0 || (old.sa_flags & SA_SIGINFO) ||
+        old.sa_handler != SIG_DFL)
+        return;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = sysvirt_on_sigpipe;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* ------------------------------------------------------------------ */
 /* The generic XSUB.                                                   */
 
 XS_INTERNAL(sysvirt_xs_dispatch)
@@ -142,7 +177,9 @@ XS_INTERNAL(sysvirt_xs_dispatch)
     /* The object argument is checked here, on the hot path, in C. */
     if (entry->self_class && items > 0)
         self.status = sysvirt_handle_check(aTHX_ ST(0), entry->self_class, &self.ptr);
+    sysvirt_in_xsub++;
     sysvirt_rust_dispatch(aTHX_ CvXSUBANY(cv).any_ptr, ax, items, self, &out);
+    sysvirt_in_xsub--;
     if (out.failed) {
         /* Every Rust frame is gone: leaving by longjmp is safe. */
         if (out.rethrow)
@@ -196,7 +233,9 @@ void sysvirt_newxs(pTHX_ const char *name, const char *proto, void *entry)
 void sysvirt_boot(pTHX_ CV *cv)
 {
     I32 ax = XS_BOTHVERSION_SETXSUBFN_POPMARK_BOOTCHECK;
-    SV *err = sysvirt_rust_boot(aTHX);
+    SV *err;
+    sysvirt_sigpipe_init();
+    err = sysvirt_rust_boot(aTHX);
     if (err)
         croak_sv(err);
     Perl_xs_boot_epilog(aTHX_ ax);
@@ -462,7 +501,9 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
     dSP;
     I32 i, count;
     int failed;
+    int in_xsub = sysvirt_in_xsub;
     AV *out = newAV();
+    sysvirt_in_xsub = 0;    /* the callback's own writes are the program's */
     ENTER;
     SAVETMPS;
     PUSHMARK(SP);
@@ -485,6 +526,7 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
     PUTBACK;
     FREETMPS;
     LEAVE;
+    sysvirt_in_xsub = in_xsub;
     *results = out;
     return failed;
 }
