@@ -32,10 +32,14 @@
 #                       STOPPED_MIGRATED; STARTED/RESUMED_MIGRATED on the
 #                       target daemon)
 #   REBOOT              reset: two, the host's reset and the one SeaBIOS
-#                       does itself on a warm boot; one on S3 wakeup
+#                       does itself on a warm boot; one on S3 wakeup (reboot()
+#                       asks the guest by ACPI, which the boot sector ignores)
 #   RTC_CHANGE          CMOS year register written: the exact offset
 #   WATCHDOG            ib700 armed with timeout 0, action pause
-#   IO_ERROR(_REASON)   the NBD disk: ($export, 'virtio-disk0', PAUSE[, ''])
+#   IO_ERROR(_REASON)   the NBD disk: ($export, 'virtio-disk0', PAUSE[, '']);
+#                       the export must have a name: libvirt 9.0 takes it as
+#                       the source path, and with none (NULL) its remote
+#                       protocol cannot send the event, which is then lost
 #   GRAPHICS            a VNC client (RFB 3.8, security None): connect,
 #                       initialize, disconnect with both addresses
 #   BLOCK_JOB(_2)       commit, pull, copy (abort: CANCELED; pivot:
@@ -52,7 +56,8 @@
 #   DEVICE_REMOVAL_FAILED  the DIMM's unplug refused through ACPI _OST
 #   TUNABLE             pin_vcpu, pin_emulator, set_scheduler_parameters,
 #                       set_block_iotune
-#   AGENT_LIFECYCLE     an agent channel: DISCONNECTED/DOMAIN_STARTED at start
+#   AGENT_LIFECYCLE     an agent channel: DISCONNECTED/DOMAIN_STARTED at start,
+#                       and DISCONNECTED/CHANNEL once a saved state is loaded
 #   MIGRATION_ITERATION live migration (1..n) and save/snapshot (1, 2)
 #   JOB_COMPLETED       save (equal to get_job_stats(JOB_STATS_COMPLETED))
 #                       and migration
@@ -111,7 +116,7 @@ my $secret_usage = "/sysvirt/$P";
 my $nbd_pid;
 my @files;
 
-# ---- recorders ------------------------------------------------------------
+# ---- recorders -------------------------------------------------------------
 
 my @ID_NAMES = qw(LIFECYCLE REBOOT RTC_CHANGE WATCHDOG IO_ERROR GRAPHICS
     IO_ERROR_REASON CONTROL_ERROR BLOCK_JOB DISK_CHANGE TRAY_CHANGE PMWAKEUP
@@ -134,7 +139,8 @@ sub record {
         my ($c, $d, @args) = @_;
         my $name = eval { $d->get_name } // '?';
         unless ($mine{$name}) { $foreign++; return }   # another test's guest
-        Test::More::diag(sprintf("%.2f %s %s %s", Time::HiRes::time() - $T0, $key, $name, join(" ", map { ref $_ ? Test::More::explain($_) =~ s{\s+}{ }gr : $_ // "undef" } @args)))
+        diag(sprintf('%.2f %s %s %s', Time::HiRes::time() - $T0, $key, $name,
+                     join(' ', map { ref $_ ? explain($_) =~ s/\s+/ /gr : $_ // 'undef' } @args)))
             if $ENV{SYSVIRT_EVENTS_DEBUG};
         $total{$key}++;
         push @{$got{$key}}, { conn => $c, dom => $d, name => $name,
@@ -169,16 +175,23 @@ my $mynet = sub { $_[0]->get_name eq $netname };
 my $mypool = sub { $_[0]->get_name eq $poolname };
 my $mysecret = sub { $_[0]->get_usage_id eq $secret_usage };
 my $any = sub { 1 };
-$ocb{NET} = $conn->network_event_register_any(undef, Sys::Virt::Network::EVENT_ID_LIFECYCLE, orecord('NET', $byname, $mynet));
-$ocb{POOL} = $conn->storage_pool_event_register_any(undef, Sys::Virt::StoragePool::EVENT_ID_LIFECYCLE, orecord('POOL', $byname, $mypool));
-$ocb{POOLREFRESH} = $conn->storage_pool_event_register_any(undef, Sys::Virt::StoragePool::EVENT_ID_REFRESH, orecord('POOLREFRESH', $byname, $mypool));
-$ocb{SECRET} = $conn->secret_event_register_any(undef, Sys::Virt::Secret::EVENT_ID_LIFECYCLE, orecord('SECRET', $byuuid, $mysecret));
-$ocb{SECRETVALUE} = $conn->secret_event_register_any(undef, Sys::Virt::Secret::EVENT_ID_VALUE_CHANGED, orecord('SECRETVALUE', $byuuid, $mysecret));
-$ocb{NODEDEV} = $conn->node_device_event_register_any(undef, Sys::Virt::NodeDevice::EVENT_ID_LIFECYCLE, orecord('NODEDEV', $byname, $any));
-$ocb{NODEDEVUPDATE} = $conn->node_device_event_register_any(undef, Sys::Virt::NodeDevice::EVENT_ID_UPDATE, orecord('NODEDEVUPDATE', $byname, $any));
+my ($N, $SP, $SE, $ND) = map { "Sys::Virt::$_" } qw(Network StoragePool Secret NodeDevice);
+$ocb{NET} = $conn->network_event_register_any(undef, $N->EVENT_ID_LIFECYCLE, orecord('NET', $byname, $mynet));
+$ocb{POOL} = $conn->storage_pool_event_register_any(undef, $SP->EVENT_ID_LIFECYCLE,
+                                                    orecord('POOL', $byname, $mypool));
+$ocb{POOLREFRESH} = $conn->storage_pool_event_register_any(undef, $SP->EVENT_ID_REFRESH,
+                                                           orecord('POOLREFRESH', $byname, $mypool));
+$ocb{SECRET} = $conn->secret_event_register_any(undef, $SE->EVENT_ID_LIFECYCLE,
+                                                orecord('SECRET', $byuuid, $mysecret));
+$ocb{SECRETVALUE} = $conn->secret_event_register_any(undef, $SE->EVENT_ID_VALUE_CHANGED,
+                                                     orecord('SECRETVALUE', $byuuid, $mysecret));
+$ocb{NODEDEV} = $conn->node_device_event_register_any(undef, $ND->EVENT_ID_LIFECYCLE,
+                                                      orecord('NODEDEV', $byname, $any));
+$ocb{NODEDEVUPDATE} = $conn->node_device_event_register_any(undef, $ND->EVENT_ID_UPDATE,
+                                                            orecord('NODEDEVUPDATE', $byname, $any));
 ok(!grep({ !defined || !/^\d+$/ } values %ocb), 'network, pool, secret and node device registrations return IDs');
 
-# ---- helpers ----------------------------------------------------------------
+# ---- helpers ---------------------------------------------------------------
 
 # pump_until(COND, SECONDS): runs the event loop until COND is true or the
 # deadline passed; returns COND's last value.
@@ -386,7 +399,7 @@ wait_lc([$C{RESUMED}, $C{RESUMED_UNPAUSED}], 'resume');
 lc_is($ga, [[$C{RESUMED}, $C{RESUMED_UNPAUSED}]], 'resume');
 quiet('suspend/resume');
 
-# ---- metadata ---------------------------------------------------------------
+# ---- metadata --------------------------------------------------------------
 my $NS = 'http://sysvirt.example.org/events/1';
 $ga->set_metadata(Sys::Virt::Domain::METADATA_TITLE, 'A title', undef, undef, 0);
 $ga->set_metadata(Sys::Virt::Domain::METADATA_DESCRIPTION, 'A description', undef, undef, 0);
@@ -401,7 +414,7 @@ is_deeply([dargs('METADATA_CHANGE', $ga, 'metadata')],
           'METADATA_CHANGE: ($type, $nsuri): title, description, element set and removed');
 quiet('metadata');
 
-# ---- tunables -----------------------------------------------------------------
+# ---- tunables --------------------------------------------------------------
 my $cpu0 = '';
 vec($cpu0, 0, 1) = 1;
 $ga->pin_vcpu(0, $cpu0);
@@ -425,7 +438,7 @@ is_deeply([dargs('TUNABLE', $ga, 'tunables')], [
 is(sprintf(Sys::Virt::Domain::TUNABLE_CPU_VCPUPIN, 0), 'cputune.vcpupin0', '... the vcpupin key of vCPU 0');
 quiet('tunables');
 
-# ---- reset ----------------------------------------------------------------------
+# ---- reset -----------------------------------------------------------------
 # The host's reset, then SeaBIOS resets the machine once more on a warm boot.
 $ga->reset;
 wait_n('REBOOT', 2, 'reset');
@@ -435,7 +448,7 @@ truncate $logA, 0;
 wait_banner($logA, 'after reset');
 quiet('reset');
 
-# ---- VNC client -------------------------------------------------------------------
+# ---- VNC client ------------------------------------------------------------
 {
     my ($port) = $ga->get_xml_description =~ /<graphics type='vnc' port='(\d+)'/;
     ok($port, "VNC port $port");
@@ -472,7 +485,7 @@ quiet('reset');
     quiet('VNC');
 }
 
-# ---- CD-ROM tray ------------------------------------------------------------------
+# ---- CD-ROM tray -----------------------------------------------------------
 my $cd = sub {
     my ($src) = @_;
     return "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/>"
@@ -490,7 +503,7 @@ is_deeply([dargs('TRAY_CHANGE', $ga, 'insert')], [@tray], 'TRAY_CHANGE on insert
 like($ga->get_xml_description, qr{<source file='\Q$iso2\E'}, 'the new medium is in');
 quiet('tray');
 
-# ---- RTC ----------------------------------------------------------------------------
+# ---- RTC -------------------------------------------------------------------
 {
     # Reading the year refreshes all CMOS time registers from the clock;
     # writing it moves the guest's clock 4 years ahead.
@@ -510,7 +523,7 @@ quiet('tray');
     quiet('RTC');
 }
 
-# ---- balloon ------------------------------------------------------------------------
+# ---- balloon ---------------------------------------------------------------
 {
     # set_memory only sets the balloon's target; the boot sector has no
     # driver to follow it, so we write "actual" (pages) in the device's
@@ -526,7 +539,7 @@ quiet('tray');
     quiet('balloon');
 }
 
-# ---- watchdog -------------------------------------------------------------------------
+# ---- watchdog --------------------------------------------------------------
 # ib700: a write to port 0x443 arms it; the value 15 means a 0 s timeout.
 hmp($ga, 'o/b 0x443 0x0f');
 wait_n('WATCHDOG', 1, 'watchdog');
@@ -541,7 +554,7 @@ wait_lc([$C{RESUMED}, $C{RESUMED_UNPAUSED}], 'resume after watchdog');
 lc_is($ga, [[$C{RESUMED}, $C{RESUMED_UNPAUSED}]], 'resume after watchdog');
 quiet('watchdog');
 
-# ---- device hotplug ---------------------------------------------------------------------
+# ---- device hotplug --------------------------------------------------------
 {
     my $vdb = "$images/$P-vdb.qcow2";
     push @files, $vdb;
@@ -586,7 +599,7 @@ quiet('watchdog');
     quiet('DIMM hotplug');
 }
 
-# ---- S3 suspend and wakeup ---------------------------------------------------------------
+# ---- S3 suspend and wakeup -------------------------------------------------
 # PM1a_CNT (SeaBIOS puts the PIIX4 PM base at 0x600): SLP_EN | SLP_TYP 1.
 hmp($ga, 'o/h 0x604 0x2400');
 wait_n('PMSUSPEND', 1, 'S3');
@@ -609,7 +622,7 @@ is_deeply([$ga->get_state], [Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain
           'running again (woken up)');
 quiet('wakeup');
 
-# ---- block jobs ---------------------------------------------------------------------------
+# ---- block jobs ------------------------------------------------------------
 my @J = map { Sys::Virt::Domain->can("BLOCK_JOB_$_")->() }
     qw(TYPE_PULL TYPE_COPY TYPE_COMMIT TYPE_ACTIVE_COMMIT COMPLETED CANCELED READY);
 my ($PULL, $COPY, $COMMIT, $ACOMMIT, $DONE, $CANCELED, $READY) = @J;
@@ -678,7 +691,7 @@ job('copy pivot', $copy2, $COPY, $DONE);
 like(disk_xml($ga), qr{<source file='\Q$copy2\E'}, 'the guest runs on the copy');
 quiet('copy pivot');
 
-# ---- save / restore -------------------------------------------------------------------------
+# ---- save / restore --------------------------------------------------------
 sub iterations {
     my ($dom, $what) = @_;
     my @it = map { @$_ } dargs('MIGRATION_ITERATION', $dom, $what);
@@ -717,7 +730,7 @@ is_deeply([dargs('AGENT_LIFECYCLE', $ga, 'restore')], [@AGENT_LOADED],
           'restore: AGENT_LIFECYCLE ($state, $reason): DISCONNECTED/DOMAIN_STARTED, DISCONNECTED/CHANNEL');
 quiet('restore');
 
-# ---- internal snapshot with memory, and revert --------------------------------------------------
+# ---- internal snapshot with memory, and revert -----------------------------
 my $snap = $ga->create_snapshot("<domainsnapshot><name>s1</name><disks><disk name='vda' snapshot='internal'/>"
     . "<disk name='hdc' snapshot='no'/><disk name='hdd' snapshot='no'/></disks></domainsnapshot>", 0);
 wait_lc([$C{RESUMED}, $C{RESUMED_UNPAUSED}], 'snapshot');
@@ -734,7 +747,7 @@ is_deeply([dargs('AGENT_LIFECYCLE', $ga, 'revert')], [@AGENT_LOADED], 'revert: A
 $snap->delete(0);
 quiet('revert');
 
-# ---- pvpanic ---------------------------------------------------------------------------------
+# ---- pvpanic ---------------------------------------------------------------
 # on_crash is destroy. QEMU pauses the guest when it panics, which libvirt
 # may report as SUSPENDED_PAUSED before it handles the panic.
 hmp($ga, 'o/b 0x505 1');
@@ -743,7 +756,7 @@ lc_is($ga, [[$C{CRASHED}, $C{CRASHED_PANICKED}], [$C{STOPPED}, $C{STOPPED_CRASHE
       [$C{SUSPENDED}, $C{SUSPENDED_PAUSED}]);
 quiet('panic');
 
-# ---- S4 and S5 through PM1_CNT -------------------------------------------------------------------
+# ---- S4 and S5 through PM1_CNT ---------------------------------------------
 start_a('start for S4');
 hmp($ga, 'o/h 0x604 0x2800');    # SLP_TYP 2 (QEMU's S4 value)
 wait_lc([$C{STOPPED}, $C{STOPPED_SHUTDOWN}], 'S4');
@@ -854,7 +867,8 @@ XML
     wait_n('IO_ERROR', 1, 'I/O error');
     wait_n('IO_ERROR_REASON', 1, 'I/O error');
     lc_is($c, [@BOOT, [$C{SUSPENDED}, $C{SUSPENDED_IOERROR}]], 'I/O error');
-    # The source of an NBD disk is its export name; QEMU gives no reason text.
+    # The source of an NBD disk is its export name; libvirt 9.0 passes no
+    # reason text.
     is_deeply([dargs('IO_ERROR', $c, 'I/O error')],
               [["$P-export", 'virtio-disk0', Sys::Virt::Domain::EVENT_IO_ERROR_PAUSE]],
               'IO_ERROR: ($srcpath, $devalias, $action PAUSE)');
@@ -961,19 +975,23 @@ $conn->node_device_event_deregister_any($ocb{$_}) for qw(NODEDEV NODEDEVUPDATE);
 %got = ();
 
 my @late;
-my $late_d = $conn->domain_event_register_any(undef, $ID{LIFECYCLE}, sub { push @late, ['dom', $_[1]->get_name, $_[2]] if $mine{$_[1]->get_name} });
-my $late_n = $conn->network_event_register_any(undef, Sys::Virt::Network::EVENT_ID_LIFECYCLE, sub { push @late, ['net', $_[1]->get_name, $_[2]] if $_[1]->get_name eq $netname });
-my $late_p = $conn->storage_pool_event_register_any(undef, Sys::Virt::StoragePool::EVENT_ID_LIFECYCLE, sub { push @late, ['pool', $_[1]->get_name, $_[2]] if $_[1]->get_name eq $poolname });
-my $late_s = $conn->secret_event_register_any(undef, Sys::Virt::Secret::EVENT_ID_LIFECYCLE, sub { push @late, ['secret', $_[2]] if $_[1]->get_usage_id eq $secret_usage });
+my $late_d = $conn->domain_event_register_any(undef, $ID{LIFECYCLE},
+    sub { push @late, ['dom', $_[1]->get_name, $_[2]] if $mine{$_[1]->get_name} });
+my $late_n = $conn->network_event_register_any(undef, $N->EVENT_ID_LIFECYCLE,
+    sub { push @late, ['net', $_[1]->get_name, $_[2]] if $mynet->($_[1]) });
+my $late_p = $conn->storage_pool_event_register_any(undef, $SP->EVENT_ID_LIFECYCLE,
+    sub { push @late, ['pool', $_[1]->get_name, $_[2]] if $mypool->($_[1]) });
+my $late_s = $conn->secret_event_register_any(undef, $SE->EVENT_ID_LIFECYCLE,
+    sub { push @late, ['secret', $_[2]] if $mysecret->($_[1]) });
 {
     my $d = $conn->define_domain(SysVirtQemu::guest_xml(name => "$P-late"));
     $d->undefine;
-    my $net = $conn->define_network("<network><name>$netname</name><forward mode='bridge'/><bridge name='sv57late'/></network>");
-    $net->undefine;
-    my $pool = $conn->define_storage_pool("<pool type='dir'><name>$poolname</name><target><path>$pooldir</path></target></pool>");
-    $pool->undefine;
-    my $sec = $conn->define_secret("<secret ephemeral='no' private='no'><usage type='volume'><volume>$secret_usage</volume></usage></secret>");
-    $sec->undefine;
+    $conn->define_network("<network><name>$netname</name><forward mode='bridge'/>"
+                          . "<bridge name='sv57late'/></network>")->undefine;
+    $conn->define_storage_pool("<pool type='dir'><name>$poolname</name>"
+                               . "<target><path>$pooldir</path></target></pool>")->undefine;
+    $conn->define_secret("<secret ephemeral='no' private='no'><usage type='volume'>"
+                         . "<volume>$secret_usage</volume></usage></secret>")->undefine;
 }
 ok(pump_until(sub { @late >= 8 }), 'new callbacks get define/undefine events');
 my %L = (dom => [map { Sys::Virt::Domain->can("EVENT_$_")->() } qw(DEFINED UNDEFINED)],
