@@ -529,7 +529,8 @@ C<MEM_*> constants.
 =item my $count = $dom->get_max_vcpus()
 
 Returns the largest number of virtual CPUs the running guest may be given.
-A failure raises an error (the C implementation returned -1 instead).
+A failure (e.g. a guest that is not running) returns -1, not an error, as
+the C implementation does: scripts polling every domain rely on it.
 
 =item my $count = $dom->get_vcpus($flags=0)
 
