@@ -133,6 +133,24 @@ my $obj = { why => 'refused' };
 $c = eval { sasl_open($s->{sasl_user}, $s->{sasl_password}, die => $obj) };
 ok(!$c && ref $@ eq 'HASH' && $@ == $obj, '... a died object too (the same reference)');
 
+# Without auth => 1 no callback at all is given to libvirt, as the
+# original: nothing is asked on the terminal, and SASL finds no way to
+# get credentials. (auth => 1 with no callback gets libvirt's default one,
+# which prompts.)
+{
+    my $code = 'eval { Sys::Virt->new(uri => $ARGV[0]) };'
+        . ' print ref $@ ? join("|", $@->code, $@->domain) : "no error"';
+    open(my $null, '<', '/dev/null') or die;
+    open(my $saved, '<&', \*STDIN) or die;
+    open(STDIN, '<&', $null) or die;
+    open(my $fh, '-|', $^X, '-Mblib', '-MSys::Virt', '-e', $code, $s->{sasl_uri}) or die;
+    open(STDIN, '<&', $saved) or die;
+    my $out = do { local $/; <$fh> };
+    close $fh;
+    is($out, join('|', Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_RPC),
+       'SASL without auth: ERR_AUTH_FAILED, and no prompt on the terminal');
+}
+
 $c = eval { sasl_open($s->{sasl_user}, $s->{sasl_password}, ret => -1) };
 $e = $@;
 ok(!$c, 'SASL: a callback returning -1 does not connect');
