@@ -233,13 +233,24 @@ my %INFO_KEYS = map { $_ => 1 } qw(type timeElapsed timeRemaining dataTotal data
     my $uuid = $dom->get_uuid_string;
     my $dxml = $dom->get_xml_description(Sys::Virt::Domain::XML_MIGRATABLE);
     $dxml =~ s{\Q$log\E}{$log.target}g or die "log path not in the migratable XML";
+    # Typed-parameter strings go as Perl holds them, as the original: a
+    # character string (a name with U+263A, an XML with "Caf\x{e9}") as
+    # its UTF-8 encoding.
+    my $moved = "$name-moved-\x{263a}";
+    $dxml =~ s{</name>}{</name>\n  <description>Caf\x{e9} \x{263a}</description>} or die "no </name>";
+    utf8::upgrade($dxml);
     my $dd = $dom->migrate($dst, {
-        Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => "$name-moved",
+        Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME() => $moved,
         Sys::Virt::Domain::MIGRATE_PARAM_DEST_XML()  => $dxml,
         Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => 100,
         Sys::Virt::Domain::MIGRATE_PARAM_URI()       => 'tcp://127.0.0.1',
     }, $LIVE);
-    is(eval { $dd->get_name }, "$name-moved", 'migrate: the guest has its new name on the target');
+    is(eval { $dd->get_name }, "$name-moved-\xe2\x98\xba",
+       'migrate: the guest has its new (non-ASCII) name on the target, as UTF-8 bytes');
+    is(eval { $dst->get_domain_by_name($moved)->get_uuid_string }, $uuid,
+       'migrate: found on the target by that name as a character string');
+    like($dd->get_xml_description, qr{<description>Caf\xc3\xa9 \xe2\x98\xba</description>},
+         'migrate: the destination XML arrived as UTF-8');
     runs_there($dd, $dst, $uuid, "$log.target", 'migrate');
     like($dd->get_xml_description, qr{<log file='\Q$log.target\E'},
          'migrate: the destination XML was used (its serial log file)');
