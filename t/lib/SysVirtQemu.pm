@@ -13,14 +13,26 @@ package SysVirtQemu;
 #       SysVirtQemu::guest_xml(name => 'g1', disk => $img,
 #                              serial_log => "$s->{dir}/images/g1.log"));
 #   # g1.log soon holds "SYSVIRT-GUEST-UP\r\n" lines, one a second
+#   ok(SysVirtQemu::wait_banners("$s->{dir}/images/g1.log", 1, 30), 'booted');
+#
+# The helpers the tests share (poll_until, pump_until, error_of,
+# virt_error_is, slurp, banners_in, banner_count, wait_banners, hmp,
+# boot_disk_xml, sasl_connect) can be imported by name:
+#   use SysVirtQemu qw(virt_error_is error_of);
 use strict;
 use warnings;
+use Exporter qw(import);
 use File::Spec ();
 use File::Basename ();
 use File::Temp ();
 use File::Path ();
 use Cwd ();
 use IO::Socket::INET ();
+use Scalar::Util ();
+use Time::HiRes ();
+
+our @EXPORT_OK = qw(poll_until pump_until error_of virt_error_is slurp banners_in
+                    banner_count wait_banners hmp boot_disk_xml sasl_connect);
 
 # The keys of stack(), each from the environment variable SYSVIRT_QEMU_<KEY>.
 our @KEYS = qw(uri target_uri target_tcp_uri sasl_uri sasl_user sasl_password
@@ -217,6 +229,8 @@ sub _esc {
 #   memory      MiB, default 32 (also currentMemory)
 #   vcpus       default 1; maxvcpus (default vcpus) above it makes the
 #               rest hot-pluggable (<vcpu current='vcpus'>maxvcpus</vcpu>)
+#   iothreads   a number of IOThreads (<iothreads>N</iothreads>); none
+#               by default
 #   disk        image path (qcow2, or raw with disk_format => 'raw'); no
 #               disk when undef (SeaBIOS then just finds nothing to boot)
 #   bus         'virtio' (target vda, the default) or 'ide' (hda): SeaBIOS
@@ -227,6 +241,10 @@ sub _esc {
 #   cache       a disk cache mode, e.g. 'none'
 #   serial_log  a file the pty serial port is also logged to (append='off'):
 #               where the boot sector's banner can be read
+#   log_append  true: the serial log is opened in append mode
+#               (append='on', QEMU's O_APPEND), so that a second QEMU of
+#               the guest (the incoming side of a migration) does not
+#               truncate what the first one wrote
 #   net         'ethernet' (default): a tap that libvirt creates itself (no
 #               bridge, no address; the guest never sends on it), the only
 #               kind here for which interface_stats works (it reads the
@@ -236,6 +254,8 @@ sub _esc {
 #   mac         the interface's MAC (default: libvirt picks one)
 #   ifname      the tap's name (<target dev>; default vnetN, chosen by
 #               libvirt); must not start with "vnet"
+#   rom         a file loaded as the interface's option ROM (<rom file>);
+#               it becomes guest memory (a RAM block QEMU migrates)
 #   vnc         default 1: VNC graphics on 127.0.0.1 (autoport, from the
 #               daemon's remote_display_port range) so screenshot works
 #   description optional <description>
@@ -257,6 +277,7 @@ sub guest_xml {
         if defined $opt{description};
     $x .= "  <memory unit='MiB'>$mem</memory>\n";
     $x .= "  <currentMemory unit='MiB'>$mem</currentMemory>\n";
+    $x .= "  <iothreads>" . int($opt{iothreads}) . "</iothreads>\n" if $opt{iothreads};
     $x .= $max > $vcpus ? "  <vcpu placement='static' current='$vcpus'>$max</vcpu>\n"
                         : "  <vcpu placement='static'>$vcpus</vcpu>\n";
     $x .= "  <os>\n    <type arch='x86_64' machine='pc'>hvm</type>\n"
@@ -278,14 +299,17 @@ sub guest_xml {
     }
     $x .= "    <serial type='pty'>\n      <target port='0'/>\n"
         . (defined $opt{serial_log}
-           ? "      <log file='" . _esc($opt{serial_log}) . "' append='off'/>\n" : '')
+           ? "      <log file='" . _esc($opt{serial_log}) . "' append='"
+             . ($opt{log_append} ? 'on' : 'off') . "'/>\n" : '')
         . "    </serial>\n";
     $x .= "    <console type='pty'>\n      <target type='serial' port='0'/>\n    </console>\n";
+    die "guest_xml: rom needs an interface (net is 'none')" if defined $opt{rom} && $net eq 'none';
     if ($net ne 'none') {
         $x .= "    <interface type='" . _esc($net) . "'>\n"
             . (defined $opt{mac} ? "      <mac address='" . _esc($opt{mac}) . "'/>\n" : '')
             . (defined $opt{ifname} ? "      <target dev='" . _esc($opt{ifname}) . "'/>\n" : '')
             . "      <model type='virtio'/>\n"
+            . (defined $opt{rom} ? "      <rom file='" . _esc($opt{rom}) . "'/>\n" : '')
             . "    </interface>\n";
     }
     $x .= "    <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'/>\n"
@@ -294,6 +318,152 @@ sub guest_xml {
     $x .= $opt{devices} if defined $opt{devices};
     $x .= "  </devices>\n</domain>\n";
     return $x;
+}
+
+# ------------------------------------------------------------------------
+# Helpers the QEMU tests share.
+
+# poll_until($secs, $cond, $step): calls $cond until it returns true or
+# $secs seconds have passed, sleeping $step seconds (default 0.1) between
+# calls; returns $cond's last value (false: the deadline passed).
+sub poll_until {
+    my ($secs, $cond, $step) = @_;
+    my $end = Time::HiRes::time() + $secs;
+    while (1) {
+        my $v = $cond->();
+        return $v if $v || Time::HiRes::time() > $end;
+        Time::HiRes::sleep($step // 0.1);
+    }
+}
+
+# pump_until($secs, $cond): as poll_until, but runs libvirt's default event
+# loop (Sys::Virt::Event::run_default) between the calls of $cond, so that
+# callbacks run while it waits. The test registers the loop
+# (register_default, before it connects) and a short timer
+# (add_timeout(100, sub {})) that makes each run_default() return soon
+# enough for the deadline to be kept.
+sub pump_until {
+    my ($secs, $cond) = @_;
+    require Sys::Virt::Event;
+    my $end = Time::HiRes::time() + $secs;
+    while (1) {
+        my $v = $cond->();
+        return $v if $v || Time::HiRes::time() > $end;
+        Sys::Virt::Event::run_default();
+    }
+}
+
+# error_of { CODE }: the exception CODE dies with, or undef when it
+# returns.
+sub error_of(&) {
+    my ($code) = @_;
+    return eval { $code->(); 1 } ? undef : $@;
+}
+
+# virt_error_is($err, $code, $domain, $message, $name): one Test::More
+# test that $err (e.g. from error_of) is a Sys::Virt::Error with that code
+# (Sys::Virt::Error::ERR_*), error domain (FROM_*) and message: exactly
+# the string $message, or matching it when it is a qr// regex. On failure
+# the diagnostics show what was raised instead.
+sub virt_error_is {
+    my ($err, $code, $domain, $message, $name) = @_;
+    require Test::More;
+    my $tb = Test::More->builder;
+    local $Test::Builder::Level = $Test::Builder::Level + 1;
+    my $want = join '|', $code, $domain, ref $message eq 'Regexp' ? "/$message/" : $message;
+    if (!(Scalar::Util::blessed($err) && $err->isa('Sys::Virt::Error'))) {
+        my $ok = $tb->ok(0, $name);
+        $tb->diag("    expected a Sys::Virt::Error ($want)\n    got: "
+                  . (!defined $err ? 'no error' : ref $err ? join('', Test::More::explain($err)) : "die '$err'"));
+        return $ok;
+    }
+    my ($c, $d, $m) = ($err->code, $err->domain, $err->message // '');
+    my $match = ref $message eq 'Regexp' ? scalar($m =~ $message) : $m eq $message;
+    my $ok = $tb->ok($c == $code && $d == $domain && $match ? 1 : 0, $name);
+    $tb->diag("    expected: $want\n         got: " . join('|', $c, $d, $m)) unless $ok;
+    return $ok;
+}
+
+# slurp($file): the whole file, as bytes; '' when it cannot be read.
+sub slurp {
+    my ($file) = @_;
+    open my $fh, '<:raw', $file or return '';
+    local $/;
+    return <$fh> // '';
+}
+
+# banners_in($text): how many complete banner lines ("$BANNER\r\n") $text
+# holds.
+sub banners_in {
+    my ($text) = @_;
+    return scalar(() = ($text // '') =~ /\Q$BANNER\E\r\n/g);
+}
+
+# banner_count($log): complete banner lines in the serial log file $log
+# (0 while it does not exist).
+sub banner_count {
+    my ($log) = @_;
+    return banners_in(slurp($log));
+}
+
+# wait_banners($log, $n, $secs): polls $log (poll_until, every 0.1 s) until
+# it holds at least $n banner lines or $secs (default 30) seconds have
+# passed; returns the count then (true), or 0 at the deadline. A test
+# whose event loop must keep running while it waits uses
+# pump_until($secs, sub { banner_count($log) >= $n }) instead.
+sub wait_banners {
+    my ($log, $n, $secs) = @_;
+    my $count = 0;
+    return poll_until($secs // 30, sub { ($count = banner_count($log)) >= $n }) ? $count : 0;
+}
+
+# hmp($s, $dom, $cmd): runs the QEMU human monitor command $cmd in the
+# guest $dom (a Sys::Virt::Domain of $s->{uri}, the stack's primary
+# daemon) through `virsh qemu-monitor-command --hmp`; returns its output;
+# dies when virsh fails.
+sub hmp {
+    my ($s, $dom, $cmd) = @_;
+    open(my $fh, '-|', 'virsh', '-q', '-c', $s->{uri}, 'qemu-monitor-command',
+         $dom->get_name, '--hmp', $cmd) or die "virsh: $!";
+    local $/;
+    my $out = <$fh> // '';
+    close $fh;
+    die "virsh qemu-monitor-command '$cmd' failed: $out" if $?;
+    return $out;
+}
+
+# boot_disk_xml($dom): the <disk type='file' device='disk'> element of the
+# guest's live XML (guest_xml's disk comes first), or ''.
+sub boot_disk_xml {
+    my ($dom) = @_;
+    my ($d) = $dom->get_xml_description =~ m{(<disk type='file' device='disk'>.*?</disk>)}s;
+    return $d // '';
+}
+
+# sasl_connect($uri, $user, $password, %opt): Sys::Virt->new on a SASL
+# URI with auth => 1 and a credential callback that answers CRED_AUTHNAME
+# with $user and CRED_PASSPHRASE with $password. Options: asked => \@list
+# (the callback pushes a copy of each credential hash it is given),
+# die => $value (the callback dies with it instead of answering),
+# ret => $n (what the callback returns; default 0, go on). Dies as new()
+# does.
+sub sasl_connect {
+    my ($uri, $user, $pass, %opt) = @_;
+    require Sys::Virt;
+    return Sys::Virt->new(
+        uri      => $uri,
+        auth     => 1,
+        credlist => [Sys::Virt::CRED_AUTHNAME(), Sys::Virt::CRED_PASSPHRASE()],
+        callback => sub {
+            my ($creds) = @_;
+            push @{$opt{asked}}, map { {%$_} } @$creds if $opt{asked};
+            die $opt{die} if $opt{die};
+            for my $c (@$creds) {
+                $c->{result} = $user if $c->{type} == Sys::Virt::CRED_AUTHNAME();
+                $c->{result} = $pass if $c->{type} == Sys::Virt::CRED_PASSPHRASE();
+            }
+            return $opt{ret} // 0;
+        });
 }
 
 1;
