@@ -7,22 +7,18 @@
 use strict;
 use warnings;
 use Test::More;
-use Cwd ();
+use lib 't/lib';
 use File::Temp ();
 use POSIX ();
 
 use Sys::Virt;
+use SysVirtDaemon;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
 
-my $script = Cwd::abs_path('.ci/libvirtd');
 plan skip_all => 'libvirtd needs root' unless $> == 0;
-my $dir = File::Temp->newdir('sysvirt-dropped-XXXX', TMPDIR => 1);
-my $port = 17000 + ($$ + 500) % 1000;
-my $started = `$script start $dir $port 2>&1`;
-plan skip_all => "cannot start a private libvirtd: $started" if $? != 0;
-END { system($script, 'stop', $dir) if $dir && $script }
-my $uri = "test+unix:///default?socket=$dir/libvirt-sock";
+my ($uri, $stop) = eval { SysVirtDaemon::start_private(17000 + ($$ + 500) % 1000) };
+plan skip_all => "cannot start a private libvirtd: $@" unless $uri;
 
 # Runs $code in a child; returns its exit status and what it printed.
 sub in_child {
@@ -43,7 +39,7 @@ sub in_child {
 my ($status, $out) = in_child(sub {
     my $conn = Sys::Virt->new(uri => $uri);
     print 'before: ', $conn->get_hostname eq `hostname` =~ s/\s+\z//r ? 'ok' : 'wrong', "\n";
-    system($script, 'stop', $dir);
+    $stop->();
     for (1 .. 2) {
         my @r = eval { $conn->get_hostname };
         print 'after: ', (ref $@ ? join('|', $@->code, $@->domain, $@->message) : "no error (@r)"), "\n";
