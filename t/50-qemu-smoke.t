@@ -37,13 +37,8 @@ ok($dom, 'transient guest created');
 is($dom->get_info->{state}, Sys::Virt::Domain::STATE_RUNNING, 'guest is running');
 
 # The boot sector prints the banner about once a second.
-my $text = '';
-for (1 .. 300) {
-    if (open my $fh, '<', $log) { local $/; $text = <$fh> // '' }
-    last if $text =~ /\Q$SysVirtQemu::BANNER\E\r\n/;
-    select(undef, undef, undef, 0.1);
-}
-like($text, qr/\Q$SysVirtQemu::BANNER\E\r\n/, 'the guest booted the boot sector (banner on COM1)');
+ok(SysVirtQemu::wait_banners($log, 1, 30), 'the guest booted the boot sector (banner on COM1)')
+    or diag 'serial log: ' . SysVirtQemu::slurp($log);
 
 # The tap of the 'ethernet' interface has counters.
 my ($ifname) = $dom->get_xml_description =~ /<interface type='ethernet'>.*?<target dev='([^']+)'/s;
@@ -58,21 +53,7 @@ ok(!grep({ $_->get_name eq $name } $conn->list_domains), 'guest destroyed');
 
 # SASL (DIGEST-MD5) on TCP: the right password is accepted, a wrong
 # one refused.
-my $sasl = sub {
-    my ($pass) = @_;
-    return Sys::Virt->new(
-        uri      => $s->{sasl_uri},
-        auth     => 1,
-        credlist => [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE],
-        callback => sub {
-            my ($creds) = @_;
-            for my $c (@$creds) {
-                $c->{result} = $s->{sasl_user} if $c->{type} == Sys::Virt::CRED_AUTHNAME;
-                $c->{result} = $pass if $c->{type} == Sys::Virt::CRED_PASSPHRASE;
-            }
-            return 0;
-        });
-};
+my $sasl = sub { SysVirtQemu::sasl_connect($s->{sasl_uri}, $s->{sasl_user}, $_[0]) };
 my $c = eval { $sasl->($s->{sasl_password}) };
 ok($c, 'SASL with the right password connects') or diag $@;
 is(eval { $c->get_type }, 'QEMU', 'SASL connection answers');

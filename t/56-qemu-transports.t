@@ -15,14 +15,11 @@ use lib 't/lib';
 
 use Sys::Virt;
 use Sys::Virt::Event;
-use SysVirtQemu;
-use Cwd ();
-use File::Basename ();
+use SysVirtQemu qw(pump_until sasl_connect);
+use SysVirtDaemon;
 use File::Spec ();
-use File::Temp ();
-use IO::Socket::INET ();
 use Scalar::Util ();
-use Time::HiRes qw(time sleep);
+use Time::HiRes qw(time);
 
 my $s = SysVirtQemu::skip_unless_stack();
 
@@ -33,18 +30,6 @@ like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
 # run_default() return within 100 ms, so loops below can watch a clock.
 Sys::Virt::Event::register_default();
 my $tick = Sys::Virt::Event::add_timeout(100, sub {});
-
-# run_loop(SECONDS, CODE): runs the event loop until CODE is true or the
-# deadline passes; returns CODE's last value.
-sub run_loop {
-    my ($secs, $code) = @_;
-    my $end = time + $secs;
-    while (1) {
-        my $v = $code->();
-        return $v if $v || time > $end;
-        Sys::Virt::Event::run_default();
-    }
-}
 
 # timed(CODE): (wall seconds, result list, $@) of eval { CODE }.
 sub timed {
@@ -87,20 +72,7 @@ my @asked;
 sub sasl_open {
     my ($user, $pass, %opt) = @_;
     @asked = ();
-    return Sys::Virt->new(
-        uri      => $s->{sasl_uri},
-        auth     => 1,
-        credlist => [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE],
-        callback => sub {
-            my ($creds) = @_;
-            push @asked, map { {%$_} } @$creds;
-            die $opt{die} if $opt{die};
-            for my $c (@$creds) {
-                $c->{result} = $user if $c->{type} == Sys::Virt::CRED_AUTHNAME;
-                $c->{result} = $pass if $c->{type} == Sys::Virt::CRED_PASSPHRASE;
-            }
-            return $opt{ret} // 0;
-        });
+    return sasl_connect($s->{sasl_uri}, $user, $pass, asked => \@asked, %opt);
 }
 
 my $sasl = eval { sasl_open($s->{sasl_user}, $s->{sasl_password}) };
@@ -197,7 +169,7 @@ is(eval { $ttls->get_domain_by_name('test')->get_name }, 'test', '... its defaul
         $c->register_close_callback(sub { $closed{$k} = $_[1] });
     }
     my $end = time + 4;
-    run_loop(5, sub { time > $end });
+    pump_until(5, sub { time > $end });
     for my $k (sort keys %conns) {
         my $c = $conns{$k} or next;
         is($c->is_alive, 1, "$k: still alive after 4 s of keep-alive");
@@ -208,56 +180,17 @@ is(eval { $ttls->get_domain_by_name('test')->get_name }, 'test', '... its defaul
 }
 
 # ------------------------------------------------------- a private daemon
-# libvirtd (test driver) started and stopped by this test (.ci/libvirtd),
-# on ports of its own. END stops any still running, by its PID.
-my $ci = Cwd::abs_path(File::Basename::dirname(__FILE__) . '/../.ci/libvirtd');
-my %daemons;                    # dir => pid
-my @tmp;
-END {
-    for my $dir (keys %daemons) {
-        my $pid = $daemons{$dir};
-        next unless $pid && kill 0, $pid;
-        kill 'CONT', $pid;
-        system($ci, 'stop', $dir);
-        kill 'KILL', $pid if kill 0, $pid;
-    }
-}
-
-# free_port(FROM): the first port from FROM up that nothing listens on
-# (another stack started by a parallel test may own some of them).
-sub free_port {
-    my ($port) = @_;
-    for my $p ($port .. $port + 99) {
-        my $sock = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $p,
-                                         Proto => 'tcp', ReuseAddr => 1, Listen => 1);
-        next unless $sock;
-        close $sock;
-        return $p;
-    }
-    die "no free port in $port.." . ($port + 99);
-}
-
-sub start_daemon {
-    my ($port) = @_;
-    $port = free_port($port);
-    my $tmp = File::Temp->newdir('sysvirt-56-XXXXXX', TMPDIR => 1);
-    push @tmp, $tmp;
-    my $dir = $tmp->dirname;
-    my $pid = `'$ci' start '$dir' $port 2>&1`;
-    chomp $pid;
-    die "cannot start libvirtd: $pid" unless $? == 0 && $pid =~ /^\d+$/;
-    $daemons{$dir} = $pid;
-    return ($dir, $pid, "test+unix:///default?socket=$dir/libvirt-sock");
-}
-
+# libvirtd (test driver) started and stopped by this test
+# (SysVirtDaemon::start_private), on ports of its own; SysVirtDaemon's END
+# stops any still running, by its PID.
 sub gone {
     my ($pid) = @_;
-    return run_loop(10, sub { !kill 0, $pid });
+    return pump_until(10, sub { !kill 0, $pid });
 }
 
 # The daemon stops: the connection sees end of file.
 {
-    my ($dir, $pid, $uri) = start_daemon(23500);
+    my ($uri, $stop, $pid) = SysVirtDaemon::start_private(23500);
     my $conn = Sys::Virt->new(uri => $uri);
     is($conn->get_type, 'TEST', 'private libvirtd answers');
     is($conn->is_secure, 1, '... over a secure unix socket');
@@ -268,9 +201,9 @@ sub gone {
     @r = $conn->register_close_callback(sub { push @closed, [@_] });
     is(scalar @r, 0, 'register_close_callback returns nothing');
 
-    system($ci, 'stop', $dir);
+    $stop->();
     ok(gone($pid), 'the private libvirtd stopped');
-    ok(run_loop(10, sub { @closed }), 'the close callback ran from the event loop');
+    ok(pump_until(10, sub { @closed }), 'the close callback ran from the event loop');
     is(scalar @closed, 1, '... once');
     is(Scalar::Util::refaddr($closed[0][0]), Scalar::Util::refaddr($conn), '... with the connection');
     is($closed[0][1], Sys::Virt::CLOSE_REASON_EOF, '... and CLOSE_REASON_EOF');
@@ -301,20 +234,20 @@ sub gone {
 # The daemon freezes (SIGSTOP): nothing answers the keep-alive probes,
 # and after about interval * (count + 1) seconds the client gives up.
 {
-    my ($dir, $pid, $uri) = start_daemon(23501);
+    my ($uri, $stop, $pid) = SysVirtDaemon::start_private(23501);
     my $conn = Sys::Virt->new(uri => $uri);
     is($conn->get_hostname, $hostname, 'second private libvirtd answers');
     $conn->set_keep_alive(1, 2);
     my @closed;
     $conn->register_close_callback(sub { push @closed, [$_[1], time] });
     my $t0 = time;
-    run_loop(2, sub { time > $t0 + 1.5 });
+    pump_until(2, sub { time > $t0 + 1.5 });
     is($conn->is_alive, 1, 'alive while the daemon answers');
     is(scalar @closed, 0, '... no close yet');
 
     ok(kill('STOP', $pid), 'libvirtd stopped with SIGSTOP');
     my $stopped = time;
-    ok(run_loop(15, sub { @closed }), 'the close callback ran');
+    ok(pump_until(15, sub { @closed }), 'the close callback ran');
     my $after = @closed ? $closed[0][1] - $stopped : -1;
     is($closed[0][0], Sys::Virt::CLOSE_REASON_KEEPALIVE, '... CLOSE_REASON_KEEPALIVE');
     ok($after >= 1.5 && $after < 8, sprintf('... after %.1f s (interval 1 s, count 2)', $after));
@@ -333,7 +266,7 @@ sub gone {
     is($@, '', 'unregister_close_callback after a keep-alive close: quiet');
 
     ok(kill('CONT', $pid), 'libvirtd continued');
-    system($ci, 'stop', $dir);
+    $stop->();
     ok(gone($pid), 'and stopped');
 }
 
