@@ -13,10 +13,9 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use Time::HiRes qw(time sleep);
 
 use Sys::Virt;
-use SysVirtQemu;
+use SysVirtQemu qw(virt_error_is error_of poll_until wait_banners);
 
 my $s = SysVirtQemu::skip_unless_stack();
 
@@ -41,32 +40,6 @@ my $img = "$s->{dir}/images/$name.qcow2";
 my $log = "$s->{dir}/images/$name.serial.log";
 my $dom;
 
-# virt_error(CODE, ERRCODE, FROM, MESSAGE_RE, NAME): CODE dies with a
-# Sys::Virt::Error of that code and error domain whose message matches.
-sub virt_error {
-    my ($code, $errcode, $from, $re, $name) = @_;
-    my $ok = eval { $code->(); 1 };
-    my $e = $@;
-    subtest $name => sub {
-        ok(!$ok, 'it fails');
-        isa_ok($e, 'Sys::Virt::Error');
-        is(ref $e && $e->code, $errcode, 'error code');
-        is(ref $e && $e->domain, $from, 'error domain');
-        like(ref $e ? $e->message : "$e", $re, 'message');
-    };
-}
-
-# poll(COND): COND true within DEADLINE seconds (0.1 s steps)?
-sub poll {
-    my ($cond) = @_;
-    my $end = time + DEADLINE;
-    while (1) {
-        my $v = $cond->();
-        return $v if $v || time > $end;
-        sleep 0.1;
-    }
-}
-
 # CPU masks for this host: one bit per host CPU, eight per byte.
 my $ncpus = $conn->get_node_info->{cpus};
 cmp_ok($ncpus, '>=', 1, "host CPUs: $ncpus");
@@ -74,19 +47,16 @@ sub mask { my $m = "\0" x int(($ncpus + 7) / 8); vec($m, $_, 1) = 1 for @_; $m }
 my $all = mask(0 .. $ncpus - 1);
 my $last = $ncpus - 1;          # the CPU pinned to (CPU 0 too on a 1-CPU host)
 
-# The guest: 2 vCPUs, one IOThread (guest_xml has no option for it).
+# The guest: 2 vCPUs, one IOThread.
 SysVirtQemu::make_disk($img);
-my $xml = SysVirtQemu::guest_xml(name => $name, disk => $img, serial_log => $log, vcpus => 2);
-$xml =~ s{(<vcpu)}{<iothreads>1</iothreads>\n  $1} or die 'no <vcpu> in the guest XML';
-$dom = $conn->define_domain($xml);
+$dom = $conn->define_domain(SysVirtQemu::guest_xml(name => $name, disk => $img, serial_log => $log,
+                                                   vcpus => 2, iothreads => 1));
 $dom->create;
 is_deeply([$dom->get_state], [Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain::STATE_RUNNING_BOOTED],
           'the guest runs');
 # Once the banner is on COM1 the BIOS has read the boot sector, and the
 # guest does no more I/O.
-my $text = '';
-ok(poll(sub { $text = do { local (@ARGV, $/) = ($log); -e $log ? <> : '' } // ''; $text =~ /\Q$SysVirtQemu::BANNER\E\r\n/ }),
-   'the guest booted (banner in the serial log)');
+ok(wait_banners($log, 1, DEADLINE), 'the guest booted (banner in the serial log)');
 my $live = $dom->get_xml_description;
 my ($ifname) = $live =~ m{<interface type='ethernet'>.*?<target dev='([^']+)'/>}s;
 my ($mac) = $live =~ m{<interface type='ethernet'>.*?<mac address='([^']+)'/>}s;
@@ -105,10 +75,10 @@ is_deeply($dom->block_stats($img), $bs, 'block_stats by the image path: the same
 # VIR_TYPED_PARAM_STRING_OKAY (4; Sys::Virt has no constant for it) is the
 # one flag qemuDomainBlockStatsFlags takes; any other shows the flags reach it.
 is_deeply($dom->block_stats('vda', 4), $bs, 'block_stats with flags (typed parameters, STRING_OKAY)');
-virt_error(sub { $dom->block_stats('vda', 1) }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
-           qr/^unsupported flags \(0x1\) in function qemuDomainBlockStatsFlags$/, 'block_stats with an unknown flag');
-virt_error(sub { $dom->block_stats('nope') }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
-           qr/invalid path: nope/, 'block_stats of an unknown disk');
+virt_error_is(error_of { $dom->block_stats('vda', 1) }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
+              qr/^unsupported flags \(0x1\) in function qemuDomainBlockStatsFlags$/, 'block_stats with an unknown flag');
+virt_error_is(error_of { $dom->block_stats('nope') }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
+              qr/invalid path: nope/, 'block_stats of an unknown disk');
 
 my $bi = $dom->get_block_info('vda');
 is_deeply([sort keys %$bi], [qw(allocation capacity physical)], 'get_block_info keys');
@@ -117,8 +87,8 @@ cmp_ok($bi->{allocation}, '>', 0, 'allocation > 0');
 cmp_ok($bi->{physical}, '>=', $bi->{allocation}, 'physical >= allocation');
 is($bi->{physical}, -s $img, 'physical: the size of the qcow2 file');
 is_deeply($dom->get_block_info($img), $bi, 'get_block_info by path');
-virt_error(sub { $dom->get_block_info('nope') }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
-           qr/invalid path nope not assigned to domain/, 'get_block_info of an unknown disk');
+virt_error_is(error_of { $dom->get_block_info('nope') }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
+              qr/invalid path nope not assigned to domain/, 'get_block_info of an unknown disk');
 is_deeply([$dom->get_disk_errors], [], 'get_disk_errors: none');
 
 # ============================================================== network
@@ -131,8 +101,8 @@ is($is->{rx_errs}, 0, 'no receive errors');
 my $bymac = $dom->interface_stats($mac);
 is_deeply([@$bymac{qw(tx_bytes tx_packets)}], [0, 0], 'interface_stats by MAC address');
 cmp_ok($bymac->{rx_packets}, '>=', $is->{rx_packets}, 'rx counters only grow');
-virt_error(sub { $dom->interface_stats('nope') }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_DOMAIN,
-           qr/'nope' is not a known interface/, 'interface_stats of an unknown interface');
+virt_error_is(error_of { $dom->interface_stats('nope') }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_DOMAIN,
+              qr/'nope' is not a known interface/, 'interface_stats of an unknown interface');
 
 # =============================================================== memory
 my $ms = $dom->memory_stats;
@@ -222,7 +192,7 @@ is(scalar $mine->($conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE, []
 # A dirty-rate measurement of 1 s, then its result in the stats.
 is_deeply([$dom->start_dirty_rate_calc(1)], [], 'start_dirty_rate_calc(1)');
 my $dr;
-ok(poll(sub { ($dr) = $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_DIRTYRATE, [$dom]);
+ok(poll_until(DEADLINE, sub { ($dr) = $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_DIRTYRATE, [$dom]);
               $dr->{data}{'dirtyrate.calc_status'} == Sys::Virt::Domain::DIRTYRATE_MEASURED }),
    'the measurement completes');
 is($dr->{data}{'dirtyrate.calc_period'}, 1, 'dirtyrate.calc_period 1 s');
@@ -251,10 +221,10 @@ is_deeply([map { $_->{affinity} } $dom->get_vcpu_info(CONFIG)], [$all, mask($las
 is(($dom->get_vcpu_info(LIVE))[1]{affinity}, mask(0), 'the live pin of vCPU 1 is unchanged');
 like($dom->get_xml_description(Sys::Virt::Domain::XML_INACTIVE), qr{<vcpupin vcpu='1' cpuset='$last'/>},
      'the configuration has the vcpupin');
-virt_error(sub { $dom->pin_vcpu(5, mask(0)) }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
-           qr/vcpu 5 is out of range of live cpu count 2/, 'pin_vcpu of a vCPU the guest lacks');
-virt_error(sub { $dom->pin_vcpu(0, "\0") }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
-           qr/Empty cpu list for pinning/, 'pin_vcpu to no CPU');
+virt_error_is(error_of { $dom->pin_vcpu(5, mask(0)) }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
+              qr/vcpu 5 is out of range of live cpu count 2/, 'pin_vcpu of a vCPU the guest lacks');
+virt_error_is(error_of { $dom->pin_vcpu(0, "\0") }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
+              qr/Empty cpu list for pinning/, 'pin_vcpu to no CPU');
 
 is($dom->get_emulator_pin_info, $all, 'get_emulator_pin_info: every CPU');
 is_deeply([$dom->pin_emulator(mask(0))], [], 'pin_emulator(CPU 0)');
@@ -329,12 +299,12 @@ is($dom->get_memory_parameters(LIVE)->{soft_limit}, 524288, 'live: still 512 MiB
 # host's block devices do not use: libvirt's cgroup code refuses both the
 # live read and any write.
 my $BFQ = qr/^Requested operation is not valid: blkio device weight is valid only for bfq or cfq scheduler$/;
-virt_error(sub { $dom->get_blkio_parameters }, Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_CGROUP, $BFQ,
-           'get_blkio_parameters (live): no bfq scheduler');
-virt_error(sub { $dom->set_blkio_parameters({ Sys::Virt::Domain::BLKIO_WEIGHT => 500 }) },
-           Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_CGROUP, $BFQ, 'set_blkio_parameters (live)');
-virt_error(sub { $dom->set_blkio_parameters({ Sys::Virt::Domain::BLKIO_WEIGHT => 500 }, CONFIG) },
-           Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_CGROUP, $BFQ, 'set_blkio_parameters (config): checked on the host too');
+virt_error_is(error_of { $dom->get_blkio_parameters }, Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_CGROUP, $BFQ,
+              'get_blkio_parameters (live): no bfq scheduler');
+virt_error_is(error_of { $dom->set_blkio_parameters({ Sys::Virt::Domain::BLKIO_WEIGHT => 500 }) },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_CGROUP, $BFQ, 'set_blkio_parameters (live)');
+virt_error_is(error_of { $dom->set_blkio_parameters({ Sys::Virt::Domain::BLKIO_WEIGHT => 500 }, CONFIG) },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_CGROUP, $BFQ, 'set_blkio_parameters (config): checked on the host too');
 is_deeply($dom->get_blkio_parameters(CONFIG),
           { weight => 0, device_weight => '', device_read_iops_sec => '', device_write_iops_sec => '',
             device_read_bytes_sec => '', device_write_bytes_sec => '' },
@@ -347,9 +317,9 @@ is_deeply([$dom->set_numa_parameters({ Sys::Virt::Domain::NUMA_NODESET => '0' })
 is_deeply($dom->get_numa_parameters, { numa_mode => Sys::Virt::Domain::NUMATUNE_MEM_STRICT, numa_nodeset => '0' },
           'read back: nodeset 0');
 like($dom->get_xml_description, qr{<numatune>\s*<memory mode='strict' nodeset='0'/>}, 'live XML <numatune>');
-virt_error(sub { $dom->set_numa_parameters({ Sys::Virt::Domain::NUMA_MODE => Sys::Virt::Domain::NUMATUNE_MEM_INTERLEAVE }) },
-           Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_QEMU, qr/can't change numatune mode for running domain/,
-           'the mode of a running guest cannot change');
+virt_error_is(error_of { $dom->set_numa_parameters({ Sys::Virt::Domain::NUMA_MODE => Sys::Virt::Domain::NUMATUNE_MEM_INTERLEAVE }) },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_QEMU, qr/can't change numatune mode for running domain/,
+              'the mode of a running guest cannot change');
 
 # ================================================== interface bandwidth
 my @bw_keys = qw(inbound.average inbound.burst inbound.floor inbound.peak outbound.average outbound.burst outbound.peak);
@@ -357,14 +327,14 @@ my $ip = $dom->get_interface_parameters($ifname);
 is_deeply($ip, { map { $_ => 0 } @bw_keys }, 'get_interface_parameters: no limits');
 # Live limits are applied with tc, and this kernel lacks the sfq qdisc
 # (inbound) and the police action (outbound).
-virt_error(sub { $dom->set_interface_parameters($ifname, { Sys::Virt::Domain::BANDWIDTH_IN_AVERAGE => 1000 }) },
-           Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_NONE,
-           qr/Child process \(tc qdisc add dev \Q$ifname\E parent 1:1 handle 2: sfq perturb 10\) unexpected exit status 2: Error: Specified qdisc kind is unknown/,
-           'set_interface_parameters inbound (live): no sfq qdisc in this kernel');
-virt_error(sub { $dom->set_interface_parameters($ifname, { Sys::Virt::Domain::BANDWIDTH_OUT_AVERAGE => 1000 }) },
-           Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_NONE,
-           qr/Child process \(tc filter add dev \Q$ifname\E parent ffff: .*police rate 1000kbps.*\) unexpected exit status 2: Error: Failed to load TC action module/s,
-           'set_interface_parameters outbound (live): no police action in this kernel');
+virt_error_is(error_of { $dom->set_interface_parameters($ifname, { Sys::Virt::Domain::BANDWIDTH_IN_AVERAGE => 1000 }) },
+              Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_NONE,
+              qr/Child process \(tc qdisc add dev \Q$ifname\E parent 1:1 handle 2: sfq perturb 10\) unexpected exit status 2: Error: Specified qdisc kind is unknown/,
+              'set_interface_parameters inbound (live): no sfq qdisc in this kernel');
+virt_error_is(error_of { $dom->set_interface_parameters($ifname, { Sys::Virt::Domain::BANDWIDTH_OUT_AVERAGE => 1000 }) },
+              Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_NONE,
+              qr/Child process \(tc filter add dev \Q$ifname\E parent ffff: .*police rate 1000kbps.*\) unexpected exit status 2: Error: Failed to load TC action module/s,
+              'set_interface_parameters outbound (live): no police action in this kernel');
 is_deeply($dom->get_interface_parameters($ifname), $ip, 'live limits unchanged');
 is_deeply([$dom->set_interface_parameters($mac, { Sys::Virt::Domain::BANDWIDTH_IN_AVERAGE => 1000,
                                                   Sys::Virt::Domain::BANDWIDTH_IN_PEAK => 2000 }, CONFIG)], [],
@@ -402,11 +372,11 @@ is_deeply([sort keys %{$cs[0]}], [qw(cpu_time system_time user_time)], 'keys');
 cmp_ok($cs[0]{cpu_time}, '>', 0, 'cpu_time > 0');
 cmp_ok($cs[0]{user_time} + $cs[0]{system_time}, '>', 0, 'user + system > 0');
 my $cs0 = $cs[0]{cpu_time};
-ok(poll(sub { ($dom->get_cpu_stats(-1, 1))[0]{cpu_time} > $cs0 }), 'cpu_time grows');
+ok(poll_until(DEADLINE, sub { ($dom->get_cpu_stats(-1, 1))[0]{cpu_time} > $cs0 }), 'cpu_time grows');
 # Per-CPU usage comes from cpuacct, which libvirt reads through its
 # cgroup v2 backend here, and that backend does not implement it.
-virt_error(sub { $dom->get_cpu_stats(0, $ncpus) }, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, FROM_CGROUP,
-           qr/operation 'getCpuacctPercpuUsage' not supported for backend 'cgroup V2'/, 'get_cpu_stats per CPU');
+virt_error_is(error_of { $dom->get_cpu_stats(0, $ncpus) }, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, FROM_CGROUP,
+              qr/operation 'getCpuacctPercpuUsage' not supported for backend 'cgroup V2'/, 'get_cpu_stats per CPU');
 
 # ================================================================= jobs
 my $ji = $dom->get_job_info;
@@ -428,26 +398,26 @@ is_deeply([sort keys %$pe],
                    stalled_cycles_frontend task_clock)], 'get_perf_events: every event libvirt 9.0 knows');
 is_deeply([grep { $pe->{$_} } sort keys %$pe], [], 'none enabled');
 # No host perf events in this VM (no PMU: perf_event_open fails ENOENT).
-virt_error(sub { $dom->set_perf_events({ Sys::Virt::Domain::PERF_PARAM_CPU_CYCLES => 1 }) },
-           Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_PERF,
-           qr/unable to open host cpu perf event for cpu_cycles: No such file or directory/, 'set_perf_events (live)');
+virt_error_is(error_of { $dom->set_perf_events({ Sys::Virt::Domain::PERF_PARAM_CPU_CYCLES => 1 }) },
+              Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_PERF,
+              qr/unable to open host cpu perf event for cpu_cycles: No such file or directory/, 'set_perf_events (live)');
 is_deeply([$dom->set_perf_events({ Sys::Virt::Domain::PERF_PARAM_CPU_CYCLES => 1 }, CONFIG)], [],
           'set_perf_events(cpu_cycles, AFFECT_CONFIG)');
 is($dom->get_perf_events(CONFIG)->{cpu_cycles}, 1, 'configuration: cpu_cycles enabled');
 is($dom->get_perf_events(LIVE)->{cpu_cycles}, 0, 'live: disabled');
 
 # ========================================================= guest agent
-virt_error(sub { $dom->get_guest_vcpus }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'get_guest_vcpus');
-virt_error(sub { $dom->get_guest_info }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'get_guest_info');
-virt_error(sub { $dom->get_fs_info }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'get_fs_info');
+virt_error_is(error_of { $dom->get_guest_vcpus }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'get_guest_vcpus');
+virt_error_is(error_of { $dom->get_guest_info }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'get_guest_info');
+virt_error_is(error_of { $dom->get_fs_info }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'get_fs_info');
 
 # ============================================================= the end
 is_deeply([$dom->get_state], [Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain::STATE_RUNNING_BOOTED],
           'the guest ran through it all');
 $dom->destroy;
 $dom->undefine;
-virt_error(sub { $conn->get_domain_by_name($name) }, Sys::Virt::Error::ERR_NO_DOMAIN, FROM_QEMU,
-           qr/no domain with matching name/, 'guest destroyed and undefined');
+virt_error_is(error_of { $conn->get_domain_by_name($name) }, Sys::Virt::Error::ERR_NO_DOMAIN, FROM_QEMU,
+              qr/no domain with matching name/, 'guest destroyed and undefined');
 
 done_testing();
 
