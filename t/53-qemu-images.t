@@ -13,9 +13,8 @@ use Test::More;
 use lib 't/lib';
 
 use Sys::Virt;
-use SysVirtQemu;
+use SysVirtQemu qw(virt_error_is error_of poll_until wait_banners boot_disk_xml);
 use File::Path ();
-use Time::HiRes ();
 
 my $s = SysVirtQemu::skip_unless_stack();
 
@@ -45,59 +44,8 @@ END {
     File::Path::remove_tree($dir) if $dir && -d $dir;
 }
 
-# wait_for($what, $code, $secs): polls $code every 0.1 s until it returns
-# true (returned) or $secs (default 30) pass (undef, with a diag).
-sub wait_for {
-    my ($what, $code, $secs) = @_;
-    my $deadline = Time::HiRes::time() + ($secs // 30);
-    while (1) {
-        my $r = $code->();
-        return $r if $r;
-        last if Time::HiRes::time() > $deadline;
-        Time::HiRes::sleep(0.1);
-    }
-    diag("timed out after " . ($secs // 30) . " s waiting for $what");
-    return;
-}
-
-sub slurp {
-    my ($f) = @_;
-    open my $fh, '<:raw', $f or return '';
-    local $/;
-    return <$fh> // '';
-}
-
-# wait_banner($log): the boot sector's banner line shows up in $log.
-sub wait_banner {
-    my ($log) = @_;
-    return wait_for("the banner in $log",
-                    sub { slurp($log) =~ /\Q$SysVirtQemu::BANNER\E\r\n/ });
-}
-
-# err { ... }: the exception the block raises (undef if none).
-sub err(&) {
-    my ($code) = @_;
-    return eval { $code->(); 1 } ? undef : $@;
-}
-
-# is_err($e, $code, $domain, $message, $name): $e is that Sys::Virt::Error.
-sub is_err {
-    my ($e, $code, $domain, $msg, $name) = @_;
-    if (!ref $e || !eval { $e->isa('Sys::Virt::Error') }) {
-        fail("$name: raises a Sys::Virt::Error");
-        diag('got: ' . ($e // 'no error'));
-        return;
-    }
-    is(join('|', $e->code, $e->domain, $e->message), join('|', $code, $domain, $msg), $name);
-}
-
-# The <disk> element of the guest's boot disk, and the files of its chain.
-sub disk_xml {
-    my ($dom) = @_;
-    my ($d) = $dom->get_xml_description =~ m{(<disk type='file' device='disk'>.*?</disk>)}s;
-    return $d // '';
-}
-sub chain { return disk_xml($_[0]) =~ /<source file='([^']+)'/g }
+# The files of the backing chain of the guest's boot disk.
+sub chain { return boot_disk_xml($_[0]) =~ /<source file='([^']+)'/g }
 
 sub description { return ($_[0] =~ m{<description>([^<]*)</description>})[0] // '' }
 
@@ -130,6 +78,14 @@ sub snapshot_tags {
 
 sub job_keys { return join ',', sort keys %{ $_[0] } }
 
+# caught_up($dom): the block job on vda knows its length and has done it
+# all (cur == end): a copy or active commit is ready to pivot.
+sub caught_up {
+    my ($dom) = @_;
+    my $i = $dom->get_block_job_info('vda');
+    return $i->{end} > 1 && $i->{cur} == $i->{end};
+}
+
 my $boot = SysVirtQemu::boot_sector();
 
 # ---------------------------------------------------------------- save
@@ -140,7 +96,7 @@ my $slog = "$dir/save.log";
 my $dom = $conn->create_domain(SysVirtQemu::guest_xml(
     name => $sname, disk => $simg, serial_log => $slog, description => 'as created'));
 my $uuid = $dom->get_uuid_string;
-ok(wait_banner($slog), 'save guest: booted (banner)');
+ok(wait_banners($slog, 1, 30), 'save guest: booted (banner)');
 
 # An idle guest has no job: type JOB_NONE and zeros everywhere.
 my $ji = $dom->get_job_info;
@@ -154,17 +110,17 @@ is_deeply($jstats, {}, 'get_job_stats on an idle guest: no fields');
 is(ref scalar($dom->get_job_stats), 'HASH', 'get_job_stats in scalar context: the hash');
 
 # qcow2: libvirt peeks only raw disks.
-is_err(err { $dom->block_peek('vda', 0, 512) }, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED,
-       Sys::Virt::Error::FROM_QEMU,
-       "Operation not supported: peeking is only supported for disk with 'raw' format not 'qcow2'",
-       'block_peek of a qcow2 disk: refused by libvirt');
+virt_error_is(error_of { $dom->block_peek('vda', 0, 512) }, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED,
+              Sys::Virt::Error::FROM_QEMU,
+              "Operation not supported: peeking is only supported for disk with 'raw' format not 'qcow2'",
+              'block_peek of a qcow2 disk: refused by libvirt');
 
 my $save1 = "$dir/save1.img";
 $dom->save($save1);
 ok(-s $save1 > 1024 * 1024, 'save wrote the state file');
-is_err(err { $conn->get_domain_by_name($sname) }, Sys::Virt::Error::ERR_NO_DOMAIN,
-       Sys::Virt::Error::FROM_QEMU, "Domain not found: no domain with matching name '$sname'",
-       'the saved (transient) guest is gone');
+virt_error_is(error_of { $conn->get_domain_by_name($sname) }, Sys::Virt::Error::ERR_NO_DOMAIN,
+              Sys::Virt::Error::FROM_QEMU, "Domain not found: no domain with matching name '$sname'",
+              'the saved (transient) guest is gone');
 
 my $ixml = $conn->get_save_image_xml_description($save1);
 like($ixml, qr{<name>\Q$sname\E</name>}, 'save image XML: the name');
@@ -184,7 +140,7 @@ is($dom->get_uuid_string, $uuid, 'restore_domain: the same guest is back');
 is_deeply([$dom->get_state], [Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain::STATE_RUNNING_RESTORED],
           'restored guest: running (restored)');
 is(description($dom->get_xml_description), 'edited in the image', 'restored guest: the edited XML');
-ok(wait_banner($slog), 'restored guest: prints its banner again');
+ok(wait_banners($slog, 1, 30), 'restored guest: prints its banner again');
 
 # The typed-parameter forms: file and XML in the %params hash.
 my $save2 = "$dir/save2.img";
@@ -207,7 +163,7 @@ is_deeply([$dom->get_state], [Sys::Virt::Domain::STATE_PAUSED, Sys::Virt::Domain
 is(description($dom->get_xml_description), 'restored by params', 'restore_domain: the dxml parameter applied');
 $dom->resume;
 is(($dom->get_state)[0], Sys::Virt::Domain::STATE_RUNNING, 'resumed');
-ok(wait_banner($slog), 'the guest restored with %params prints its banner');
+ok(wait_banners($slog, 1, 30), 'the guest restored with %params prints its banner');
 $dom->destroy;
 
 # --------------------------------------------------------- managed save
@@ -218,7 +174,7 @@ my $mlog = "$dir/msave.log";
 $dom = $conn->define_domain(SysVirtQemu::guest_xml(
     name => $mname, disk => $mimg, serial_log => $mlog, description => 'as defined'));
 $dom->create;
-ok(wait_banner($mlog), 'managed save guest: booted');
+ok(wait_banners($mlog, 1, 30), 'managed save guest: booted');
 is($dom->has_managed_save_image, 0, 'no managed save image yet');
 $dom->managed_save;
 is_deeply([$dom->get_state], [Sys::Virt::Domain::STATE_SHUTOFF, Sys::Virt::Domain::STATE_SHUTOFF_SAVED],
@@ -246,7 +202,7 @@ is_deeply([$dom->get_state], [Sys::Virt::Domain::STATE_PAUSED, Sys::Virt::Domain
 is($dom->has_managed_save_image, 0, 'the managed image was used up');
 is(description($dom->get_xml_description), 'edited in the managed image', 'the running guest has the edited XML');
 $dom->resume;
-ok(wait_banner($mlog), 'the guest resumed from the managed image prints its banner');
+ok(wait_banners($mlog, 1, 30), 'the guest resumed from the managed image prints its banner');
 
 $dom->managed_save;
 is($dom->has_managed_save_image, 1, 'managed_save again');
@@ -265,7 +221,7 @@ my $pimg = SysVirtQemu::make_disk("$dir/peek.raw", format => 'raw');
 my $plog = "$dir/peek.log";
 $dom = $conn->create_domain(SysVirtQemu::guest_xml(
     name => $pname, disk => $pimg, disk_format => 'raw', serial_log => $plog));
-ok(wait_banner($plog), 'raw disk guest: booted');
+ok(wait_banners($plog, 1, 30), 'raw disk guest: booted');
 my $peek = $dom->block_peek('vda', 0, 512);
 is(length $peek, 512, 'block_peek: 512 bytes');
 is(unpack('H4', substr($peek, 510)), '55aa', 'block_peek: the sector ends in 55 AA');
@@ -277,9 +233,9 @@ is(length $mem, 512, 'memory_peek: 512 bytes');
 is(unpack('H*', $mem), unpack('H*', $boot), 'memory_peek at physical 0x7C00: the boot sector the BIOS loaded');
 is(unpack('H*', $dom->memory_peek(0x7C22, 16, Sys::Virt::Domain::MEMORY_PHYSICAL)),
    unpack('H*', $SysVirtQemu::BANNER), 'memory_peek at 0x7C22: the banner');
-is_err(err { $dom->memory_peek(0x7C00, 16) }, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_QEMU,
-       'invalid argument: flags parameter must be VIR_MEMORY_VIRTUAL or VIR_MEMORY_PHYSICAL',
-       'memory_peek without MEMORY_PHYSICAL/VIRTUAL: refused');
+virt_error_is(error_of { $dom->memory_peek(0x7C00, 16) }, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_QEMU,
+              'invalid argument: flags parameter must be VIR_MEMORY_VIRTUAL or VIR_MEMORY_PHYSICAL',
+              'memory_peek without MEMORY_PHYSICAL/VIRTUAL: refused');
 $dom->destroy;
 
 # ------------------------------------------------------------ snapshots
@@ -289,14 +245,14 @@ my $nimg = SysVirtQemu::make_disk("$dir/snap.qcow2");
 my $nlog = "$dir/snap.log";
 $dom = $conn->define_domain(SysVirtQemu::guest_xml(name => $nname, disk => $nimg, serial_log => $nlog));
 $dom->create;
-ok(wait_banner($nlog), 'snapshot guest: booted');
+ok(wait_banners($nlog, 1, 30), 'snapshot guest: booted');
 is($dom->num_of_snapshots, 0, 'no snapshots yet');
 is($dom->has_current_snapshot, 0, 'has_current_snapshot: 0');
 # The QEMU driver reports its snapshot lookup errors as FROM_QEMU.
-is_err(err { $dom->current_snapshot }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT,
-       Sys::Virt::Error::FROM_QEMU,
-       "Domain snapshot not found: the domain does not have a current snapshot",
-       'current_snapshot without one');
+virt_error_is(error_of { $dom->current_snapshot }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT,
+              Sys::Virt::Error::FROM_QEMU,
+              "Domain snapshot not found: the domain does not have a current snapshot",
+              'current_snapshot without one');
 
 my $s1 = $dom->create_snapshot(
     '<domainsnapshot><name>s1</name><description>first</description></domainsnapshot>');
@@ -321,10 +277,10 @@ is(scalar(my @int = $dom->list_all_snapshots(Sys::Virt::DomainSnapshot::LIST_INT
 is(scalar(my @ext = $dom->list_all_snapshots(Sys::Virt::DomainSnapshot::LIST_EXTERNAL)), 0,
    'list_all_snapshots(LIST_EXTERNAL): none');
 is($dom->get_snapshot_by_name('s2')->get_name, 's2', 'get_snapshot_by_name');
-is_err(err { $dom->get_snapshot_by_name('nope') }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT,
-       Sys::Virt::Error::FROM_QEMU,
-       "Domain snapshot not found: no domain snapshot with matching name 'nope'",
-       'get_snapshot_by_name of an unknown name');
+virt_error_is(error_of { $dom->get_snapshot_by_name('nope') }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT,
+              Sys::Virt::Error::FROM_QEMU,
+              "Domain snapshot not found: no domain snapshot with matching name 'nope'",
+              'get_snapshot_by_name of an unknown name');
 is($dom->has_current_snapshot, 1, 'has_current_snapshot: 1');
 is($dom->current_snapshot->get_name, 's2', 'current_snapshot: the last one taken');
 is($s2->is_current, 1, 's2 is_current');
@@ -339,8 +295,8 @@ like($x1, qr{<disk name='vda' snapshot='internal'/>}, 'snapshot XML: vda interna
 unlike($x1, qr{<parent>}, 'snapshot XML: s1 has no parent');
 like($s2->get_xml_description, qr{<parent>\s*<name>s1</name>\s*</parent>}, 'snapshot XML: s2 is a child of s1');
 is($s2->get_parent->get_name, 's1', 'get_parent');
-is_err(err { $s1->get_parent }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_QEMU,
-       "Domain snapshot not found: snapshot 's1' does not have a parent", 'get_parent of a root');
+virt_error_is(error_of { $s1->get_parent }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_QEMU,
+              "Domain snapshot not found: snapshot 's1' does not have a parent", 'get_parent of a root');
 is($s1->num_of_child_snapshots, 1, 'num_of_child_snapshots');
 is(join(',', map { $_->get_name } $s1->list_child_snapshots), 's2', 'list_child_snapshots');
 is(join(',', $s1->list_child_snapshot_names(10)), 's2', 'list_child_snapshot_names');
@@ -380,7 +336,7 @@ my $cimg = SysVirtQemu::make_disk("$dir/copy.qcow2");
 run("qemu-io -f qcow2 -c 'write -P 0x5a 1M 4M' '$cimg'");
 my $clog = "$dir/copy.log";
 $dom = $conn->create_domain(SysVirtQemu::guest_xml(name => $cname, disk => $cimg, serial_log => $clog));
-ok(wait_banner($clog), 'block copy guest: booted');
+ok(wait_banners($clog, 1, 30), 'block copy guest: booted');
 is_deeply($dom->get_block_job_info('vda'), { type => 0, bandwidth => 0, cur => 0, end => 0 },
           'get_block_job_info with no job: all zero');
 
@@ -393,7 +349,7 @@ is(job_keys($info), 'bandwidth,cur,end,type', 'get_block_job_info: its keys');
 is($info->{type}, Sys::Virt::Domain::BLOCK_JOB_TYPE_COPY, 'block_copy: a COPY job runs');
 is($info->{bandwidth}, 65536, 'block_copy: at the BLOCK_COPY_BANDWIDTH asked (bytes/s)');
 is($dom->get_block_job_info('vda')->{bandwidth}, 1, 'the same in MiB/s, rounded up');
-ok(wait_for('the copy job to know its length', sub { $dom->get_block_job_info('vda')->{end} == 16 * 1024 * 1024 }),
+ok(poll_until(30, sub { $dom->get_block_job_info('vda')->{end} == 16 * 1024 * 1024 }),
    'block_copy: end is the 16 MiB of the disk');
 $info = $dom->get_block_job_info('vda');
 cmp_ok($info->{cur}, '<', $info->{end}, 'block_copy at 64 KiB/s: not done yet');
@@ -408,9 +364,7 @@ my $copy2 = "$dir/copy2.qcow2";
 $dom->block_rebase('vda', $copy2, 0, Sys::Virt::Domain::BLOCK_REBASE_COPY);
 is($dom->get_block_job_info('vda')->{type}, Sys::Virt::Domain::BLOCK_JOB_TYPE_COPY,
    'block_rebase(REBASE_COPY): a COPY job');
-ok(wait_for('the copy to be ready (cur == end)', sub {
-    my $i = $dom->get_block_job_info('vda');
-    $i->{end} > 1 && $i->{cur} == $i->{end} }), 'the copy job catches up (cur == end)');
+ok(poll_until(30, sub { caught_up($dom) }), 'the copy job catches up (cur == end)');
 $dom->abort_block_job('vda', Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT);
 is($dom->get_block_job_info('vda')->{type}, 0, 'abort_block_job(PIVOT): the job ended');
 is_deeply([chain($dom)], [$copy2], 'abort_block_job(PIVOT): the guest now runs on the copy');
@@ -430,7 +384,7 @@ run("qemu-io -f qcow2 -c 'write -P 0x22 4M 1M' '$mid'");
 run("qemu-img create -q -F qcow2 -b '$mid' -f qcow2 '$top'");
 my $llog = "$dir/pull.log";
 $dom = $conn->create_domain(SysVirtQemu::guest_xml(name => $lname, disk => $top, serial_log => $llog));
-ok(wait_banner($llog), 'guest on a backing chain: booted');
+ok(wait_banners($llog, 1, 30), 'guest on a backing chain: booted');
 is_deeply([chain($dom)], [$top, $mid, $base], 'the domain XML shows the chain top <- mid <- base');
 
 $dom->block_rebase('vda', $base, 65536, Sys::Virt::Domain::BLOCK_REBASE_BANDWIDTH_BYTES);
@@ -442,7 +396,7 @@ cmp_ok($info->{cur}, '<', $info->{end}, 'block_rebase at 64 KiB/s: not done yet'
 $dom->set_block_job_speed('vda', 131072, Sys::Virt::Domain::BLOCK_JOB_SPEED_BANDWIDTH_BYTES);
 is($dom->get_block_job_info('vda', $B)->{bandwidth}, 131072, 'set_block_job_speed(SPEED_BANDWIDTH_BYTES): 128 KiB/s');
 $dom->set_block_job_speed('vda', 0);
-ok(wait_for('the rebase to finish', sub { $dom->get_block_job_info('vda')->{type} == 0 }),
+ok(poll_until(30, sub { $dom->get_block_job_info('vda')->{type} == 0 }),
    'the rebase job finishes');
 is_deeply([chain($dom)], [$top, $base], 'block_rebase: mid left the chain (top <- base)');
 
@@ -453,10 +407,10 @@ is($info->{bandwidth}, 1, 'block_pull: at 1 MiB/s');
 $dom->set_block_job_speed('vda', 2);
 is($dom->get_block_job_info('vda', $B)->{bandwidth}, 2 * 1024 * 1024, 'set_block_job_speed: 2 MiB/s');
 $dom->set_block_job_speed('vda', 0);
-ok(wait_for('the pull to finish', sub { $dom->get_block_job_info('vda')->{type} == 0 }),
+ok(poll_until(30, sub { $dom->get_block_job_info('vda')->{type} == 0 }),
    'the pull job finishes');
 is_deeply([chain($dom)], [$top], 'block_pull: top has no backing image left');
-like(disk_xml($dom), qr{<source file='\Q$top\E'[^>]*/>\s*<backingStore/>}, '... <backingStore/> right after it');
+like(boot_disk_xml($dom), qr{<source file='\Q$top\E'[^>]*/>\s*<backingStore/>}, '... <backingStore/> right after it');
 unlike(run("qemu-img info -U '$top'"), qr/backing file:/, 'qemu-img: top has no backing file');
 like(qemu_io_read($top, '0x11', '1M', '2M'), qr{read 2097152/2097152 bytes}, "base's data is in top now");
 like(qemu_io_read($top, '0x22', '4M', '1M'), qr{read 1048576/1048576 bytes}, "mid's data is in top now");
@@ -472,7 +426,7 @@ run("qemu-io -f qcow2 -c 'write -P 0x33 2M 3M' '$ctop'");
 like(qemu_io_read($cbase, '0x33', '2M', '3M'), qr/Pattern verification failed/, 'base does not hold the data yet');
 my $olog = "$dir/commit.log";
 $dom = $conn->create_domain(SysVirtQemu::guest_xml(name => $oname, disk => $ctop, serial_log => $olog));
-ok(wait_banner($olog), 'commit guest: booted');
+ok(wait_banners($olog, 1, 30), 'commit guest: booted');
 is_deeply([chain($dom)], [$ctop, $cbase], 'chain top <- base');
 $dom->block_commit('vda', undef, undef, 65536,
                    Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE | Sys::Virt::Domain::BLOCK_COMMIT_BANDWIDTH_BYTES);
@@ -480,13 +434,11 @@ $info = $dom->get_block_job_info('vda', $B);
 is($info->{type}, Sys::Virt::Domain::BLOCK_JOB_TYPE_ACTIVE_COMMIT, 'block_commit(COMMIT_ACTIVE): an ACTIVE_COMMIT job');
 is($info->{bandwidth}, 65536, 'block_commit: at the bandwidth asked');
 $dom->set_block_job_speed('vda', 0);
-ok(wait_for('the commit to be ready (cur == end)', sub {
-    my $i = $dom->get_block_job_info('vda');
-    $i->{end} > 1 && $i->{cur} == $i->{end} }), 'the active commit catches up (cur == end)');
+ok(poll_until(30, sub { caught_up($dom) }), 'the active commit catches up (cur == end)');
 $dom->abort_block_job('vda', Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT);
 is($dom->get_block_job_info('vda')->{type}, 0, 'pivot: the job ended');
 is_deeply([chain($dom)], [$cbase], 'pivot: the guest runs on base alone');
-like(disk_xml($dom), qr{<source file='\Q$cbase\E'[^>]*/>\s*<backingStore/>}, '... with <backingStore/>');
+like(boot_disk_xml($dom), qr{<source file='\Q$cbase\E'[^>]*/>\s*<backingStore/>}, '... with <backingStore/>');
 like(qemu_io_read($cbase, '0x33', '2M', '3M'), qr{read 3145728/3145728 bytes}, "top's data was committed into base");
 $dom->destroy;
 

@@ -14,10 +14,9 @@ use Test::More;
 use lib 't/lib';
 
 use Sys::Virt;
-use SysVirtQemu;
+use SysVirtQemu qw(virt_error_is error_of slurp);
 use File::Basename ();
 use File::Path ();
-use Time::HiRes ();
 
 my $s = SysVirtQemu::skip_unless_stack();
 
@@ -53,29 +52,6 @@ END {
         }
     }
     File::Path::remove_tree($pdir) if -d $pdir;
-}
-
-sub err(&) {
-    my ($code) = @_;
-    return eval { $code->(); 1 } ? undef : $@;
-}
-
-# is_err($e, $code, $domain, $message, $name): $e is that Sys::Virt::Error.
-sub is_err {
-    my ($e, $code, $domain, $msg, $name) = @_;
-    if (!ref $e || !eval { $e->isa('Sys::Virt::Error') }) {
-        fail("$name: raises a Sys::Virt::Error");
-        diag('got: ' . ($e // 'no error'));
-        return;
-    }
-    is(join('|', $e->code, $e->domain, $e->message), join('|', $code, $domain, $msg), $name);
-}
-
-sub slurp {
-    my ($f) = @_;
-    open my $fh, '<:raw', $f or return;
-    local $/;
-    return <$fh>;
 }
 
 # Bytes that are neither zeros nor one repeated byte.
@@ -270,9 +246,9 @@ for my $v ($raw, $qcow, $sparse, $clone, $pool->get_volume_by_name('outside.img'
     ok(!-e $path, 'delete removed ' . File::Basename::basename($path));
 }
 is(join(',', map { $_->get_name } $pool->list_all_volumes), '', 'no volume left');
-is_err(err { $pool->get_volume_by_name('r.img') }, Sys::Virt::Error::ERR_NO_STORAGE_VOL,
-       Sys::Virt::Error::FROM_STORAGE, "Storage volume not found: no storage vol with matching name 'r.img'",
-       'a deleted volume cannot be looked up');
+virt_error_is(error_of { $pool->get_volume_by_name('r.img') }, Sys::Virt::Error::ERR_NO_STORAGE_VOL,
+              Sys::Virt::Error::FROM_STORAGE, "Storage volume not found: no storage vol with matching name 'r.img'",
+              'a deleted volume cannot be looked up');
 
 $pool->destroy;
 is($pool->is_active, 0, 'pool destroy: stopped');
@@ -280,9 +256,9 @@ ok(-d $pdir, '... its directory stays');
 $pool->delete;
 ok(!-e $pdir, 'pool delete: the directory is gone');
 $pool->undefine;
-is_err(err { $conn->get_storage_pool_by_name($pname) }, Sys::Virt::Error::ERR_NO_STORAGE_POOL,
-       Sys::Virt::Error::FROM_STORAGE, "Storage pool not found: no storage pool with matching name '$pname'",
-       'pool undefine: gone');
+virt_error_is(error_of { $conn->get_storage_pool_by_name($pname) }, Sys::Virt::Error::ERR_NO_STORAGE_POOL,
+              Sys::Virt::Error::FROM_STORAGE, "Storage pool not found: no storage pool with matching name '$pname'",
+              'pool undefine: gone');
 
 # --------------------------------------------------------------- secrets
 my $usage = "$pdir/secret-volume.img";
@@ -307,18 +283,18 @@ my $priv = $conn->define_secret("<secret ephemeral='no' private='yes'>"
                                 . "<usage type='volume'><volume>$usage.private</volume></usage></secret>");
 push @secrets, $priv->get_uuid_string;
 $priv->set_value('not for your eyes');
-is_err(err { $priv->get_value }, Sys::Virt::Error::ERR_INVALID_SECRET, Sys::Virt::Error::FROM_SECRET,
-       'Invalid secret: secret is private', 'get_value of a private secret: refused over the remote driver');
+virt_error_is(error_of { $priv->get_value }, Sys::Virt::Error::ERR_INVALID_SECRET, Sys::Virt::Error::FROM_SECRET,
+              'Invalid secret: secret is private', 'get_value of a private secret: refused over the remote driver');
 $priv->undefine;
 
 # A destroyed handle: the class's invalid-object error; the secret itself lives on.
 $sec->DESTROY;
-is_err(err { $sec->get_value }, Sys::Virt::Error::ERR_INVALID_SECRET, Sys::Virt::Error::FROM_SECRET,
-       'Invalid secret: Sys::Virt::Secret::get_value', 'Secret after DESTROY: ERR_INVALID_SECRET');
+virt_error_is(error_of { $sec->get_value }, Sys::Virt::Error::ERR_INVALID_SECRET, Sys::Virt::Error::FROM_SECRET,
+              'Invalid secret: Sys::Virt::Secret::get_value', 'Secret after DESTROY: ERR_INVALID_SECRET');
 ok($conn->get_secret_by_uuid($suuid)->get_value eq $bytes, 'the secret itself is still there');
 $conn->get_secret_by_uuid($suuid)->undefine;
-is_err(err { $conn->get_secret_by_uuid($suuid) }, Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET,
-       "Secret not found: no secret with matching uuid '$suuid'", 'undefine: the secret is gone');
+virt_error_is(error_of { $conn->get_secret_by_uuid($suuid) }, Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET,
+              "Secret not found: no secret with matching uuid '$suuid'", 'undefine: the secret is gone');
 
 # -------------------------------------------------------------- nwfilter
 my $filter = $conn->define_nwfilter(
@@ -359,13 +335,13 @@ is($conn->get_nwfilter_binding_by_port_dev($portdev)->get_filter_name, $fname,
    'get_nwfilter_binding_by_port_dev');
 
 $bind->DESTROY;
-is_err(err { $bind->get_port_dev }, Sys::Virt::Error::ERR_INVALID_NWFILTER_BINDING, Sys::Virt::Error::FROM_NWFILTER,
-       'Invalid network filter binding: Sys::Virt::NWFilterBinding::get_port_dev',
-       'NWFilterBinding after DESTROY: ERR_INVALID_NWFILTER_BINDING');
+virt_error_is(error_of { $bind->get_port_dev }, Sys::Virt::Error::ERR_INVALID_NWFILTER_BINDING, Sys::Virt::Error::FROM_NWFILTER,
+              'Invalid network filter binding: Sys::Virt::NWFilterBinding::get_port_dev',
+              'NWFilterBinding after DESTROY: ERR_INVALID_NWFILTER_BINDING');
 $conn->get_nwfilter_binding_by_port_dev($portdev)->delete;
-is_err(err { $conn->get_nwfilter_binding_by_port_dev($portdev) }, Sys::Virt::Error::ERR_NO_NWFILTER_BINDING,
-       Sys::Virt::Error::FROM_NWFILTER, "Network filter binding not found: no nwfilter binding for port dev '$portdev'",
-       'binding delete: gone');
+virt_error_is(error_of { $conn->get_nwfilter_binding_by_port_dev($portdev) }, Sys::Virt::Error::ERR_NO_NWFILTER_BINDING,
+              Sys::Virt::Error::FROM_NWFILTER, "Network filter binding not found: no nwfilter binding for port dev '$portdev'",
+              'binding delete: gone');
 
 # On a device that exists (a guest's tap) libvirt applies the rules with
 # ebtables/iptables, which .ci/qemu-stack does not install (Debian
@@ -380,23 +356,23 @@ if (-x '/usr/sbin/ebtables') {
     is(eval { $conn->get_nwfilter_binding_by_port_dev($tapname)->get_port_dev }, $tapname, '... and listed');
     eval { $tb->delete };
 } else {
-    is_err($te, Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_FIREWALL,
-           "internal error: Failed to apply firewall rules /usr/sbin/ebtables --concurrent -t nat "
-           . "-N libvirt-J-$tapname: libvirt:  error : cannot execute binary /usr/sbin/ebtables: "
-           . "No such file or directory\n",
-           'binding on a real tap without ebtables: the exact error');
-    is_err(err { $conn->get_nwfilter_binding_by_port_dev($tapname) }, Sys::Virt::Error::ERR_NO_NWFILTER_BINDING,
-           Sys::Virt::Error::FROM_NWFILTER, "Network filter binding not found: no nwfilter binding for port dev '$tapname'",
-           '... and no binding was kept');
+    virt_error_is($te, Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_FIREWALL,
+                  "internal error: Failed to apply firewall rules /usr/sbin/ebtables --concurrent -t nat "
+                  . "-N libvirt-J-$tapname: libvirt:  error : cannot execute binary /usr/sbin/ebtables: "
+                  . "No such file or directory\n",
+                  'binding on a real tap without ebtables: the exact error');
+    virt_error_is(error_of { $conn->get_nwfilter_binding_by_port_dev($tapname) }, Sys::Virt::Error::ERR_NO_NWFILTER_BINDING,
+                  Sys::Virt::Error::FROM_NWFILTER, "Network filter binding not found: no nwfilter binding for port dev '$tapname'",
+                  '... and no binding was kept');
 }
 $dom->destroy;
 
 $filter->DESTROY;
-is_err(err { $filter->get_name }, Sys::Virt::Error::ERR_INVALID_NWFILTER, Sys::Virt::Error::FROM_NWFILTER,
-       'Invalid network filter: Sys::Virt::NWFilter::get_name', 'NWFilter after DESTROY: ERR_INVALID_NWFILTER');
+virt_error_is(error_of { $filter->get_name }, Sys::Virt::Error::ERR_INVALID_NWFILTER, Sys::Virt::Error::FROM_NWFILTER,
+              'Invalid network filter: Sys::Virt::NWFilter::get_name', 'NWFilter after DESTROY: ERR_INVALID_NWFILTER');
 $conn->get_nwfilter_by_name($fname)->undefine;
-is_err(err { $conn->get_nwfilter_by_name($fname) }, Sys::Virt::Error::ERR_NO_NWFILTER, Sys::Virt::Error::FROM_NWFILTER,
-       "Network filter not found: no nwfilter with matching name '$fname'", 'nwfilter undefine: gone');
+virt_error_is(error_of { $conn->get_nwfilter_by_name($fname) }, Sys::Virt::Error::ERR_NO_NWFILTER, Sys::Virt::Error::FROM_NWFILTER,
+              "Network filter not found: no nwfilter with matching name '$fname'", 'nwfilter undefine: gone');
 
 # ---------------------------------------------------------- network port
 # A network of forward mode 'bridge' names a host bridge without making
@@ -413,9 +389,9 @@ is($port->get_uuid_string, $puuid, 'network port uuid');
 like($port->get_xml_description, qr{<plug type='bridge' bridge='svbr$$'/>}, 'the network plugged it into its bridge');
 is(join(',', map { $_->get_uuid_string } $net->list_all_ports), $puuid, 'list_all_ports');
 $port->DESTROY;
-is_err(err { $port->get_xml_description }, Sys::Virt::Error::ERR_INVALID_NETWORK_PORT, Sys::Virt::Error::FROM_NETWORK,
-       'Invalid network port pointer: Sys::Virt::NetworkPort::get_xml_description',
-       'NetworkPort after DESTROY: ERR_INVALID_NETWORK_PORT');
+virt_error_is(error_of { $port->get_xml_description }, Sys::Virt::Error::ERR_INVALID_NETWORK_PORT, Sys::Virt::Error::FROM_NETWORK,
+              'Invalid network port pointer: Sys::Virt::NetworkPort::get_xml_description',
+              'NetworkPort after DESTROY: ERR_INVALID_NETWORK_PORT');
 $net->get_port_by_uuid($puuid)->delete;
 is(scalar(my @ports = $net->list_all_ports), 0, 'port delete: no port left');
 $net->destroy;
