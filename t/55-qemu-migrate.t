@@ -19,9 +19,8 @@ use Test::More;
 use lib 't/lib';
 
 use Sys::Virt;
-use SysVirtQemu;
+use SysVirtQemu qw(poll_until banner_count wait_banners);
 use POSIX ();
-use Time::HiRes qw(time sleep);
 
 my $s = SysVirtQemu::skip_unless_stack();
 
@@ -63,27 +62,6 @@ my $LIVE = Sys::Virt::Domain::MIGRATE_LIVE | Sys::Virt::Domain::MIGRATE_UNSAFE;
 my $P2P = $LIVE | Sys::Virt::Domain::MIGRATE_PEER2PEER;
 my $MiB = 1024 * 1024;
 
-# wait_for(SECONDS, CODE): polls CODE every 50 ms until it is true or the
-# deadline passes; returns its last value.
-sub wait_for {
-    my ($secs, $code) = @_;
-    my $end = time + $secs;
-    while (1) {
-        my $v = $code->();
-        return $v if $v || time > $end;
-        sleep 0.05;
-    }
-}
-
-# banners(FILE): complete banner lines in a serial log.
-sub banners {
-    my ($file) = @_;
-    open my $fh, '<:raw', $file or return 0;
-    local $/;
-    my $text = <$fh> // '';
-    return scalar(() = $text =~ /\Q$SysVirtQemu::BANNER\E\r\n/g);
-}
-
 # A random 2 MiB option ROM (first bytes not 55 AA: SeaBIOS ignores it).
 # The boot sector guest has only about 1 MB of non-zero memory, which a
 # 1 MiB/s migration sends in well under a second; this ROM is guest
@@ -111,13 +89,11 @@ sub guest {
     my $log = "$images/$name.log";
     push @files, $img, $log, "$log.target";
     SysVirtQemu::make_disk($img);
+    # The ROM sits on a slirp interface (no host device); other guests
+    # have none.
     my $xml = SysVirtQemu::guest_xml(
-        name => $name, disk => $img, serial_log => $log, net => 'none', vnc => 0,
-        devices => $opt{rom}
-            ? "    <interface type='user'>\n      <model type='virtio'/>\n"
-              . "      <rom file='$rom'/>\n    </interface>\n"
-            : undef);
-    $xml =~ s/append='off'/append='on'/ or die "no append='off' in the guest XML";
+        name => $name, disk => $img, serial_log => $log, log_append => 1, vnc => 0,
+        $opt{rom} ? (net => 'user', rom => $rom) : (net => 'none'));
     my $dom;
     if ($opt{persistent}) {
         $dom = $src->define_domain($xml);
@@ -125,7 +101,7 @@ sub guest {
     } else {
         $dom = $src->create_domain($xml);
     }
-    wait_for(30, sub { banners($log) >= 1 })
+    wait_banners($log, 1, 30)
         or die "guest $name printed no banner in 30 s";
     return ($dom, $name, $log);
 }
@@ -142,8 +118,8 @@ sub runs_there {
     is_deeply([$dd->get_state],
               [Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain::STATE_RUNNING_MIGRATED],
               "$what: running, reason migrated");
-    my $before = banners($log);
-    ok(wait_for(15, sub { banners($log) >= $before + 2 }),
+    my $before = banner_count($log);
+    ok(wait_banners($log, $before + 2, 15),
        "$what: two new banner lines after the migration ($before before)");
 }
 
@@ -197,7 +173,7 @@ sub child_done {
 # as a list: ('OK') or ('ERR', code, domain, message).
 sub child_result {
     my ($h) = @_;
-    if (!wait_for(60, sub { child_done($h) })) {
+    if (!poll_until(60, sub { child_done($h) })) {
         kill 'KILL', $h->{pid};
         waitpid $h->{pid}, 0;
         return ('TIMEOUT');
@@ -214,7 +190,7 @@ sub child_result {
 sub wait_job_running {
     my ($dom) = @_;
     my $info;
-    wait_for(30, sub {
+    poll_until(30, sub {
         $info = $dom->get_job_info;
         $info->{type} == Sys::Virt::Domain::JOB_UNBOUNDED && $info->{dataProcessed} > 0;
     });
@@ -258,7 +234,7 @@ my %INFO_KEYS = map { $_ => 1 } qw(type timeElapsed timeRemaining dataTotal data
     eval { $dom->get_info };
     is(ref $@ && $@->code, Sys::Virt::Error::ERR_NO_DOMAIN, 'migrate: the source object is stale');
     my $srclog = -s $log;
-    ok($srclog && banners($log) >= 1, 'migrate: the source wrote its own log before');
+    ok($srclog && banner_count($log) >= 1, 'migrate: the source wrote its own log before');
 
     my ($type, $st) = $dd->get_job_stats(Sys::Virt::Domain::JOB_STATS_COMPLETED);
     is($type, Sys::Virt::Domain::JOB_COMPLETED, 'target keeps the completed job: JOB_COMPLETED');
@@ -421,7 +397,7 @@ my %INFO_KEYS = map { $_ => 1 } qw(type timeElapsed timeRemaining dataTotal data
 
     my ($t1, $s1) = $dom->get_job_stats;
     my $s2;
-    wait_for(10, sub {
+    poll_until(10, sub {
         (my $t, $s2) = $dom->get_job_stats;
         $s2->{Sys::Virt::Domain::JOB_DATA_PROCESSED} > $s1->{Sys::Virt::Domain::JOB_DATA_PROCESSED};
     });
@@ -457,15 +433,16 @@ my %INFO_KEYS = map { $_ => 1 } qw(type timeElapsed timeRemaining dataTotal data
     like($r[3] // '', qr/operation aborted: job 'migration out' canceled by client/, '... canceled by client');
     is(($dom->get_state)[0], Sys::Virt::Domain::STATE_RUNNING, 'the guest still runs on the source');
     gone_from($dst, $uuid, 'aborted: nothing on the target');
-    ok(wait_for(10, sub { $dom->get_job_info->{type} == Sys::Virt::Domain::JOB_NONE }),
+    ok(poll_until(10, sub { $dom->get_job_info->{type} == Sys::Virt::Domain::JOB_NONE }),
        'no job left on the source');
-    my $before = banners($log);
-    ok(wait_for(15, sub { banners($log) >= $before + 1 }), 'and it keeps printing there');
+    my $before = banner_count($log);
+    ok(wait_banners($log, $before + 1, 15), 'and it keeps printing there');
 
     # Second run: watched until it completes.
     $kid = migrate_in_child($name, sub { $_[0]->migrate_to_uri($s->{target_tcp_uri}, {}, $P2P) });
     my (@seen, @bps);
-    wait_for(60, sub {
+    # Sampled every 50 ms.
+    poll_until(60, sub {
         my ($t, $st) = eval { $dom->get_job_stats };
         if (defined $t && $t == Sys::Virt::Domain::JOB_UNBOUNDED) {
             push @seen, $st->{Sys::Virt::Domain::JOB_DATA_PROCESSED};
@@ -474,7 +451,7 @@ my %INFO_KEYS = map { $_ => 1 } qw(type timeElapsed timeRemaining dataTotal data
                 if defined $st->{Sys::Virt::Domain::JOB_MEMORY_BPS};
         }
         !defined $t || child_done($kid);    # the guest left the source
-    });
+    }, 0.05);
     @r = child_result($kid);
     is($r[0], 'OK', 'the second throttled migration completes') or diag "@r";
     cmp_ok(scalar @seen, '>=', 5, 'its job was seen running several times (' . scalar(@seen) . ')');
@@ -516,7 +493,7 @@ my %INFO_KEYS = map { $_ => 1 } qw(type timeElapsed timeRemaining dataTotal data
     is($@, '', 'migrate_start_post_copy during a MIGRATE_POSTCOPY migration');
     is(scalar @ret, 0, '... returns nothing');
     my ($src_pc, $dst_pc);
-    wait_for(30, sub {
+    poll_until(30, sub {
         my @st = eval { $dom->get_state };
         $src_pc = 1 if "@st" eq join(' ', Sys::Virt::Domain::STATE_PAUSED, Sys::Virt::Domain::STATE_PAUSED_POSTCOPY);
         my $dd = eval { $dst->get_domain_by_name($name) };
@@ -530,11 +507,11 @@ my %INFO_KEYS = map { $_ => 1 } qw(type timeElapsed timeRemaining dataTotal data
     is($r[0], 'OK', 'the post-copy migration completes') or diag "@r";
     my $dd = $dst->get_domain_by_name($name);
     is($dd->get_uuid_string, $uuid, 'post-copy: the guest is on the target');
-    ok(wait_for(10, sub {
+    ok(poll_until(10, sub {
         join(' ', $dd->get_state) eq join(' ', Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain::STATE_RUNNING_MIGRATED)
     }), 'post-copy: then running, reason migrated');
-    my $before = banners($log);
-    ok(wait_for(15, sub { banners($log) >= $before + 2 }), 'post-copy: new banner lines from the target');
+    my $before = banner_count($log);
+    ok(wait_banners($log, $before + 2, 15), 'post-copy: new banner lines from the target');
     gone_from($src, $uuid, 'post-copy: gone from the source');
     $dd->destroy;
 }
