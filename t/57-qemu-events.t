@@ -86,7 +86,7 @@ use lib 't/lib';
 
 use Sys::Virt;
 use Sys::Virt::Event;
-use SysVirtQemu;
+use SysVirtQemu qw(pump_until virt_error_is error_of banner_count hmp boot_disk_xml);
 use IO::Socket::INET ();
 use Time::HiRes ();
 use Time::Local ();
@@ -193,24 +193,12 @@ ok(!grep({ !defined || !/^\d+$/ } values %ocb), 'network, pool, secret and node 
 
 # ---- helpers ---------------------------------------------------------------
 
-# pump_until(COND, SECONDS): runs the event loop until COND is true or the
-# deadline passed; returns COND's last value.
-sub pump_until {
-    my ($cond, $secs) = @_;
-    my $end = Time::HiRes::time() + ($secs // 30);
-    while (1) {
-        my $ok = $cond->();
-        return $ok if $ok || Time::HiRes::time() > $end;
-        Sys::Virt::Event::run_default();
-    }
-}
-
 sub n { scalar @{$got{$_[0]} || []} }
 
 # wait_n(KEY, N, WHAT): waits for N events of KEY, as a test.
 sub wait_n {
     my ($key, $n, $what, $secs) = @_;
-    ok(pump_until(sub { n($key) >= $n }, $secs), "$what: $n $key event(s) arrived")
+    ok(pump_until($secs // 30, sub { n($key) >= $n }), "$what: $n $key event(s) arrived")
         or diag("got " . n($key) . " $key event(s)");
 }
 
@@ -248,7 +236,7 @@ sub lc_is {
 # wait_lc(PAIR, WHAT): waits for the lifecycle event PAIR.
 sub wait_lc {
     my ($pair, $what, $secs) = @_;
-    ok(pump_until(sub { grep { "@{$_->{args}}" eq "@$pair" } @{$got{LIFECYCLE} || []} }, $secs),
+    ok(pump_until($secs // 30, sub { grep { "@{$_->{args}}" eq "@$pair" } @{$got{LIFECYCLE} || []} }),
        "$what: lifecycle (@$pair) arrived")
         or diag explain [map { $_->{args} } @{$got{LIFECYCLE} || []}];
 }
@@ -262,38 +250,6 @@ sub quiet {
 }
 
 sub clear { %got = () }
-
-# err(CODE): the Sys::Virt::Error of CODE's die, as [code, domain, message].
-sub err {
-    my ($code) = @_;
-    eval { $code->(); 1 } and return ['no error'];
-    my $e = $@;
-    return ref $e ? [$e->code, $e->domain, $e->message] : ["die: $e"];
-}
-
-# hmp(DOM, COMMAND): a QEMU human monitor command through virsh; its output.
-sub hmp {
-    my ($dom, $cmd) = @_;
-    open(my $fh, '-|', 'virsh', '-q', '-c', $s->{uri}, 'qemu-monitor-command',
-         $dom->get_name, '--hmp', $cmd) or die "virsh: $!";
-    local $/;
-    my $out = <$fh> // '';
-    close $fh;
-    die "virsh qemu-monitor-command '$cmd' failed: $out" if $?;
-    return $out;
-}
-
-sub slurp { my ($f) = @_; open(my $fh, '<', $f) or return ''; local $/; return <$fh> // '' }
-
-# wait_banner(LOG): the boot sector runs (SeaBIOS has finished setting up
-# PCI and ACPI, which the port I/O below relies on).
-sub wait_banner {
-    my ($log, $what) = @_;
-    ok(pump_until(sub { slurp($log) =~ /\Q$SysVirtQemu::BANNER\E\r\n/ }, 30),
-       "$what: the guest runs the boot sector");
-}
-
-sub disk_xml { my ($dom) = @_; ($dom->get_xml_description =~ m{(<disk type='file' device='disk'>.*?</disk>)}s)[0] // '' }
 
 my %C = (map { $_ => Sys::Virt::Domain->can("EVENT_$_")->() } qw(
     DEFINED UNDEFINED STARTED SUSPENDED RESUMED STOPPED SHUTDOWN PMSUSPENDED CRASHED
@@ -379,16 +335,18 @@ sub start_a {
               [[Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_STATE_DISCONNECTED,
                 Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_REASON_DOMAIN_STARTED]],
               "$what: AGENT_LIFECYCLE (DISCONNECTED, DOMAIN_STARTED)");
-    wait_banner($logA, $what);
+    # The banner: the boot sector runs (SeaBIOS has finished setting up
+    # PCI and ACPI, which the port I/O below relies on).
+    ok(pump_until(30, sub { banner_count($logA) >= 1 }), "$what: the guest runs the boot sector");
     quiet($what);
 }
 start_a('start');
 
 # Without an agent in the guest, libvirt cannot suspend it.
-is_deeply(err(sub { $ga->pm_suspend_for_duration(Sys::Virt::NODE_SUSPEND_TARGET_MEM, 0) }),
-          [Sys::Virt::Error::ERR_AGENT_UNRESPONSIVE, Sys::Virt::Error::FROM_QEMU,
-           'Guest agent is not responding: QEMU guest agent is not connected'],
-          'pm_suspend_for_duration without a guest agent: ERR_AGENT_UNRESPONSIVE');
+virt_error_is(error_of { $ga->pm_suspend_for_duration(Sys::Virt::NODE_SUSPEND_TARGET_MEM, 0) },
+              Sys::Virt::Error::ERR_AGENT_UNRESPONSIVE, Sys::Virt::Error::FROM_QEMU,
+              'Guest agent is not responding: QEMU guest agent is not connected',
+              'pm_suspend_for_duration without a guest agent: ERR_AGENT_UNRESPONSIVE');
 
 # ---- suspend / resume ------------------------------------------------------
 $ga->suspend;
@@ -445,7 +403,7 @@ wait_n('REBOOT', 2, 'reset');
 is_deeply([dargs('REBOOT', $ga, 'reset')], [[], []], 'REBOOT: no arguments, twice (host reset + SeaBIOS warm-boot reset)');
 # The port I/O below must not race with SeaBIOS's POST (it uses the CMOS).
 truncate $logA, 0;
-wait_banner($logA, 'after reset');
+ok(pump_until(30, sub { banner_count($logA) >= 1 }), 'after reset: the guest runs the boot sector');
 quiet('reset');
 
 # ---- VNC client ------------------------------------------------------------
@@ -459,7 +417,7 @@ quiet('reset');
         my ($n) = @_;
         my $buf = '';
         while (length $buf < $n) {
-            pump_until(sub { my $r = ''; vec($r, fileno $sock, 1) = 1; select($r, undef, undef, 0) }, 10) or last;
+            pump_until(10, sub { my $r = ''; vec($r, fileno $sock, 1) = 1; select($r, undef, undef, 0) }) or last;
             sysread($sock, $buf, $n - length $buf, length $buf) or last;
         }
         return $buf;
@@ -507,14 +465,14 @@ quiet('tray');
 {
     # Reading the year refreshes all CMOS time registers from the clock;
     # writing it moves the guest's clock 4 years ahead.
-    hmp($ga, 'o/b 0x70 0x09');
-    my ($year) = hmp($ga, 'i/b 0x71') =~ /= 0x([0-9a-f]{2})/;
+    hmp($s, $ga, 'o/b 0x70 0x09');
+    my ($year) = hmp($s, $ga, 'i/b 0x71') =~ /= 0x([0-9a-f]{2})/;
     ok(defined $year, "CMOS year read (BCD $year)");
     my $y = $year + 0;                       # BCD digits read as decimal
     my $new = sprintf('%02d', ($y + 4) % 100);
     my @now = gmtime;
     my $expect = Time::Local::timegm(@now[0 .. 4], $now[5] + 1900 + 4) - Time::Local::timegm(@now[0 .. 5]);
-    hmp($ga, "o/b 0x71 0x$new");
+    hmp($s, $ga, "o/b 0x71 0x$new");
     wait_n('RTC_CHANGE', 1, 'RTC');
     my @r = dargs('RTC_CHANGE', $ga, 'RTC');
     is(scalar @r, 1, 'one RTC_CHANGE');
@@ -529,10 +487,10 @@ quiet('tray');
     # driver to follow it, so we write "actual" (pages) in the device's
     # legacy virtio config (BAR0 + 20-byte header + 4) as the driver would.
     $ga->set_memory(16384);
-    my ($blk) = grep { /id "balloon0"/ } split /(?=^\s*Bus\s)/m, hmp($ga, 'info pci');
+    my ($blk) = grep { /id "balloon0"/ } split /(?=^\s*Bus\s)/m, hmp($s, $ga, 'info pci');
     my ($bar) = ($blk // '') =~ /BAR0: I\/O at (0x[0-9a-f]+)/;
     ok($bar, "balloon I/O BAR at $bar");
-    hmp($ga, sprintf('o/w 0x%x %d', hex($bar) + 24, (32768 - 16384) / 4));
+    hmp($s, $ga, sprintf('o/w 0x%x %d', hex($bar) + 24, (32768 - 16384) / 4));
     wait_n('BALLOON_CHANGE', 1, 'balloon');
     is_deeply([dargs('BALLOON_CHANGE', $ga, 'balloon')], [[16384]], 'BALLOON_CHANGE: ($actual) 16384 KiB');
     is($ga->get_info->{memory}, 16384, 'get_info memory follows the balloon');
@@ -541,7 +499,7 @@ quiet('tray');
 
 # ---- watchdog --------------------------------------------------------------
 # ib700: a write to port 0x443 arms it; the value 15 means a 0 s timeout.
-hmp($ga, 'o/b 0x443 0x0f');
+hmp($s, $ga, 'o/b 0x443 0x0f');
 wait_n('WATCHDOG', 1, 'watchdog');
 wait_lc([$C{SUSPENDED}, $C{SUSPENDED_WATCHDOG}], 'watchdog');
 is_deeply([dargs('WATCHDOG', $ga, 'watchdog')], [[Sys::Virt::Domain::EVENT_WATCHDOG_PAUSE]],
@@ -568,7 +526,7 @@ quiet('watchdog');
     $ga->detach_device_alias('virtio-disk1');
     like($ga->get_xml_description, qr{<alias name='virtio-disk1'/>}, 'the disk stays until the guest ejects it');
     # The guest's _EJ0: PCI hotplug eject register of bus 0, bit of slot 10.
-    hmp($ga, 'o/w 0xae08 0x400');
+    hmp($s, $ga, 'o/w 0xae08 0x400');
     wait_n('DEVICE_REMOVED', 1, 'eject disk');
     is_deeply([dargs('DEVICE_REMOVED', $ga, 'eject disk')], [['virtio-disk1']], 'DEVICE_REMOVED: ($devalias) "virtio-disk1"');
     unlike($ga->get_xml_description, qr{<target dev='vdb'}, 'vdb is gone');
@@ -582,17 +540,17 @@ quiet('watchdog');
     $ga->detach_device_alias('dimm0');
     # The guest refuses: ACPI memory hotplug registers at 0xa00: slot
     # selector, _OST event 3 (eject request), _OST status 1 (failure).
-    hmp($ga, 'o/w 0xa00 0');
-    hmp($ga, 'o/w 0xa04 3');
-    hmp($ga, 'o/w 0xa08 1');
+    hmp($s, $ga, 'o/w 0xa00 0');
+    hmp($s, $ga, 'o/w 0xa04 3');
+    hmp($s, $ga, 'o/w 0xa08 1');
     wait_n('DEVICE_REMOVAL_FAILED', 1, 'DIMM unplug refused');
     is_deeply([dargs('DEVICE_REMOVAL_FAILED', $ga, 'DIMM unplug refused')], [['dimm0']],
               'DEVICE_REMOVAL_FAILED: ($devalias) "dimm0"');
     like($ga->get_xml_description, qr{<alias name='dimm0'/>}, 'the DIMM stays');
     # Asked again, the guest ejects it (flags register, bit 3).
     $ga->detach_device_alias('dimm0');
-    hmp($ga, 'o/w 0xa00 0');
-    hmp($ga, 'o/b 0xa14 8');
+    hmp($s, $ga, 'o/w 0xa00 0');
+    hmp($s, $ga, 'o/b 0xa14 8');
     wait_n('DEVICE_REMOVED', 1, 'DIMM eject');
     is_deeply([dargs('DEVICE_REMOVED', $ga, 'DIMM eject')], [['dimm0']], 'DEVICE_REMOVED: "dimm0"');
     unlike($ga->get_xml_description, qr{<alias name='dimm0'/>}, 'the DIMM is gone');
@@ -601,7 +559,7 @@ quiet('watchdog');
 
 # ---- S3 suspend and wakeup -------------------------------------------------
 # PM1a_CNT (SeaBIOS puts the PIIX4 PM base at 0x600): SLP_EN | SLP_TYP 1.
-hmp($ga, 'o/h 0x604 0x2400');
+hmp($s, $ga, 'o/h 0x604 0x2400');
 wait_n('PMSUSPEND', 1, 'S3');
 wait_lc([$C{PMSUSPENDED}, $C{PMSUSPENDED_MEMORY}], 'S3');
 is_deeply([dargs('PMSUSPEND', $ga, 'S3')], [[0]], 'PMSUSPEND: ($reason) 0');
@@ -616,7 +574,7 @@ wait_n('REBOOT', 1, 'wakeup');
 is_deeply([dargs('PMWAKEUP', $ga, 'wakeup')], [[0]], 'PMWAKEUP: ($reason) 0');
 is_deeply([dargs('REBOOT', $ga, 'wakeup')], [[]], 'REBOOT on wakeup');
 truncate $logA, 0;
-wait_banner($logA, 'after wakeup');
+ok(pump_until(30, sub { banner_count($logA) >= 1 }), 'after wakeup: the guest runs the boot sector');
 lc_is($ga, [[$C{STARTED}, $C{STARTED_WAKEUP}]], 'wakeup');
 is_deeply([$ga->get_state], [Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain::STATE_RUNNING_WAKEUP],
           'running again (woken up)');
@@ -637,14 +595,14 @@ sub job {
 }
 $ga->block_commit('vda', $base, $mid, 0, 0);
 job('commit mid into base', $top, $COMMIT, $DONE);
-unlike(disk_xml($ga), qr{\Q$mid\E}, 'mid left the chain');
+unlike(boot_disk_xml($ga), qr{\Q$mid\E}, 'mid left the chain');
 quiet('commit');
 
 {
     # The pull copies the boot sector's cluster from base into top: the
     # write passes a threshold set just above top's current size.
     my $phys = $ga->get_block_info('vda')->{physical};
-    my ($idx) = disk_xml($ga) =~ m{<source file='\Q$top\E' index='(\d+)'/>};
+    my ($idx) = boot_disk_xml($ga) =~ m{<source file='\Q$top\E' index='(\d+)'/>};
     ok($idx, "top is vda[$idx]");
     my $thr = $phys + 1;
     $ga->set_block_threshold('vda', $thr);
@@ -657,16 +615,16 @@ quiet('commit');
               'BLOCK_THRESHOLD: ($dev, $path, $threshold, $excess), for "vda" and its index');
     ok(!grep({ !($_->[3] > 0 && $thr + $_->[3] <= $after) } @t),
        "... the excess is past the threshold and within the grown image ($thr + $t[0][3] <= $after)");
-    unlike(disk_xml($ga), qr{\Q$base\E}, 'the pull flattened the chain');
+    unlike(boot_disk_xml($ga), qr{\Q$base\E}, 'the pull flattened the chain');
     quiet('pull');
 }
 
 my $dest = sub { "<disk type='file'><driver type='qcow2'/><source file='$_[0]'/></disk>" };
 # libvirt copies the disk of a persistent guest only as a transient job.
-is_deeply(err(sub { $ga->block_copy('vda', $dest->($copy1), {}, 0) }),
-          [Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_QEMU,
-           'Requested operation is not valid: domain is not transient'],
-          'block_copy of a persistent guest without BLOCK_COPY_TRANSIENT_JOB: refused');
+virt_error_is(error_of { $ga->block_copy('vda', $dest->($copy1), {}, 0) },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_QEMU,
+              'Requested operation is not valid: domain is not transient',
+              'block_copy of a persistent guest without BLOCK_COPY_TRANSIENT_JOB: refused');
 $ga->block_copy('vda', $dest->($copy1), {}, Sys::Virt::Domain::BLOCK_COPY_TRANSIENT_JOB);
 job('copy', $top, $COPY, $READY);
 $ga->abort_block_job('vda', 0);
@@ -676,7 +634,7 @@ quiet('copy abort');
 $ga->create_snapshot("<domainsnapshot><disks><disk name='vda' snapshot='external'>"
     . "<source file='$snapf'/></disk><disk name='hdc' snapshot='no'/><disk name='hdd' snapshot='no'/></disks></domainsnapshot>",
     Sys::Virt::DomainSnapshot::CREATE_DISK_ONLY | Sys::Virt::DomainSnapshot::CREATE_NO_METADATA);
-like(disk_xml($ga), qr{<source file='\Q$snapf\E'}, 'external disk snapshot on top');
+like(boot_disk_xml($ga), qr{<source file='\Q$snapf\E'}, 'external disk snapshot on top');
 quiet('disk-only snapshot');
 $ga->block_commit('vda', undef, undef, 0, Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE);
 job('active commit', $snapf, $ACOMMIT, $READY);
@@ -688,7 +646,7 @@ $ga->block_copy('vda', $dest->($copy2), {}, Sys::Virt::Domain::BLOCK_COPY_TRANSI
 job('copy 2', $top, $COPY, $READY);
 $ga->abort_block_job('vda', Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT);
 job('copy pivot', $copy2, $COPY, $DONE);
-like(disk_xml($ga), qr{<source file='\Q$copy2\E'}, 'the guest runs on the copy');
+like(boot_disk_xml($ga), qr{<source file='\Q$copy2\E'}, 'the guest runs on the copy');
 quiet('copy pivot');
 
 # ---- save / restore --------------------------------------------------------
@@ -750,7 +708,7 @@ quiet('revert');
 # ---- pvpanic ---------------------------------------------------------------
 # on_crash is destroy. QEMU pauses the guest when it panics, which libvirt
 # may report as SUSPENDED_PAUSED before it handles the panic.
-hmp($ga, 'o/b 0x505 1');
+hmp($s, $ga, 'o/b 0x505 1');
 wait_lc([$C{STOPPED}, $C{STOPPED_CRASHED}], 'panic');
 lc_is($ga, [[$C{CRASHED}, $C{CRASHED_PANICKED}], [$C{STOPPED}, $C{STOPPED_CRASHED}]], 'panic',
       [$C{SUSPENDED}, $C{SUSPENDED_PAUSED}]);
@@ -758,7 +716,7 @@ quiet('panic');
 
 # ---- S4 and S5 through PM1_CNT ---------------------------------------------
 start_a('start for S4');
-hmp($ga, 'o/h 0x604 0x2800');    # SLP_TYP 2 (QEMU's S4 value)
+hmp($s, $ga, 'o/h 0x604 0x2800');    # SLP_TYP 2 (QEMU's S4 value)
 wait_lc([$C{STOPPED}, $C{STOPPED_SHUTDOWN}], 'S4');
 wait_n('PMSUSPEND_DISK', 1, 'S4');
 is_deeply([dargs('PMSUSPEND_DISK', $ga, 'S4')], [[0]], 'PMSUSPEND_DISK: ($reason) 0');
@@ -767,7 +725,7 @@ lc_is($ga, [[$C{PMSUSPENDED}, $C{PMSUSPENDED_DISK}], [$C{SHUTDOWN}, $C{SHUTDOWN_
 quiet('S4');
 
 start_a('start for S5');
-hmp($ga, 'o/h 0x604 0x2000');    # SLP_TYP 0: soft off
+hmp($s, $ga, 'o/h 0x604 0x2000');    # SLP_TYP 0: soft off
 wait_lc([$C{STOPPED}, $C{STOPPED_SHUTDOWN}], 'S5');
 lc_is($ga, [[$C{SHUTDOWN}, $C{SHUTDOWN_GUEST}], [$C{STOPPED}, $C{STOPPED_SHUTDOWN}]], 'S5');
 quiet('S5');
@@ -792,10 +750,10 @@ quiet('undefine');
     my $flags = Sys::Virt::Domain::MIGRATE_LIVE | Sys::Virt::Domain::MIGRATE_UNSAFE;
     my $params = { Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => 1 };
     # virDomainMigrate3 refuses peer-to-peer; migrate_to_uri does it.
-    is_deeply(err(sub { $b->migrate($tconn, $params, $flags | Sys::Virt::Domain::MIGRATE_PEER2PEER) }),
-              [Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN,
-               'use virDomainMigrateToURI3 for peer-to-peer migration'],
-              'migrate() with MIGRATE_PEER2PEER: ERR_INVALID_ARG');
+    virt_error_is(error_of { $b->migrate($tconn, $params, $flags | Sys::Virt::Domain::MIGRATE_PEER2PEER) },
+                  Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN,
+                  'use virDomainMigrateToURI3 for peer-to-peer migration',
+                  'migrate() with MIGRATE_PEER2PEER: ERR_INVALID_ARG');
     $b->migrate_to_uri($s->{target_tcp_uri}, $params, $flags | Sys::Virt::Domain::MIGRATE_PEER2PEER);
     wait_lc([$C{STOPPED}, $C{STOPPED_MIGRATED}], 'migration');
     wait_n('JOB_COMPLETED', 1, 'migration');
@@ -823,7 +781,7 @@ quiet('undefine');
     is($tb->get_uuid_string, $b->get_uuid_string, 'the same guest on the target');
     quiet('migration');
     $tb->destroy;
-    ok(pump_until(sub { grep { "@{$_->{args}}" eq "@{$DESTROYED[0]}" } @{$got{TARGET} || []} }),
+    ok(pump_until(30, sub { grep { "@{$_->{args}}" eq "@{$DESTROYED[0]}" } @{$got{TARGET} || []} }),
        'target: destroyed');
     my @t = dargs('TARGET', $tb, 'target destroy', $tconn);
     shift @t if @t && "@{$t[0]}" eq "@$SHUTDOWN_HOST";
@@ -853,7 +811,7 @@ quiet('undefine');
              '-k', $sock, '-x', "$P-export", '-t', '--cache=none');
         exit 127;
     }
-    ok(pump_until(sub { -S $sock }, 10), 'qemu-nbd serves the failing disk');
+    ok(pump_until(10, sub { -S $sock }), 'qemu-nbd serves the failing disk');
     my $c = $conn->create_domain(SysVirtQemu::guest_xml(name => $gC, devices => <<"XML"));
     <disk type='network' device='disk'>
       <driver name='qemu' type='raw' error_policy='stop' rerror_policy='stop'/>
@@ -901,7 +859,7 @@ sub oargs {
 }
 sub owait {
     my ($key, $id, $n, $what) = @_;
-    ok(pump_until(sub { grep({ $_->{id} eq $id } @{$got{$key} || []}) >= $n }), "$what: $n $key event(s)");
+    ok(pump_until(30, sub { grep({ $_->{id} eq $id } @{$got{$key} || []}) >= $n }), "$what: $n $key event(s)");
 }
 {
     # A bridged network needs no bridge, dnsmasq or firewall of its own.
@@ -948,11 +906,11 @@ sub owait {
     # produced an event; an mdev definition, which would, is refused.
     is_deeply([map { $total{$_} // 0 } qw(NODEDEV NODEDEVUPDATE)], [0, 0],
               'no node device event all along (no udev daemon)');
-    is_deeply(err(sub { $conn->define_node_device("<device><parent>computer</parent>"
-                  . "<capability type='mdev'><type id='sysvirt'/></capability></device>") }),
-              [Sys::Virt::Error::ERR_PARSE_FAILED, Sys::Virt::Error::FROM_NODEDEV,
-               "failed to parse configuration file Unable to find address for parent device 'computer'"],
-              'define_node_device of an mdev: refused');
+    virt_error_is(error_of { $conn->define_node_device("<device><parent>computer</parent>"
+                      . "<capability type='mdev'><type id='sysvirt'/></capability></device>") },
+                  Sys::Virt::Error::ERR_PARSE_FAILED, Sys::Virt::Error::FROM_NODEDEV,
+                  "failed to parse configuration file Unable to find address for parent device 'computer'",
+                  'define_node_device of an mdev: refused');
     quiet('network, pool, secret');
 }
 
@@ -993,7 +951,7 @@ my $late_s = $conn->secret_event_register_any(undef, $SE->EVENT_ID_LIFECYCLE,
     $conn->define_secret("<secret ephemeral='no' private='no'><usage type='volume'>"
                          . "<volume>$secret_usage</volume></usage></secret>")->undefine;
 }
-ok(pump_until(sub { @late >= 8 }), 'new callbacks get define/undefine events');
+ok(pump_until(30, sub { @late >= 8 }), 'new callbacks get define/undefine events');
 my %L = (dom => [map { Sys::Virt::Domain->can("EVENT_$_")->() } qw(DEFINED UNDEFINED)],
          net => [map { Sys::Virt::Network->can("EVENT_$_")->() } qw(DEFINED UNDEFINED)],
          pool => [map { Sys::Virt::StoragePool->can("EVENT_$_")->() } qw(DEFINED UNDEFINED)],
