@@ -185,12 +185,12 @@ ok(pump_until(DEADLINE, sub { grep { $_->[0] eq 'reboot' } @events }),
    'the BIOS rebooted on Ctrl+Alt+Del (reboot event)');
 is_deeply([$dom->send_key(Sys::Virt::Domain::KEYCODE_SET_LINUX, 20, [30, 48])], [], 'send_key "a", "b"');
 virt_error_is(error_of { $dom->send_key(Sys::Virt::Domain::KEYCODE_SET_LINUX, 20, [100000]) },
-           Sys::Virt::Error::ERR_INTERNAL_ERROR, FROM_QEMU,
-           qr/cannot translate keycode 100000 of linux codeset to qnum keycode/,
-           'send_key of an unknown key code');
+              Sys::Virt::Error::ERR_INTERNAL_ERROR, FROM_QEMU,
+              qr/cannot translate keycode 100000 of linux codeset to qnum keycode/,
+              'send_key of an unknown key code');
 virt_error_is(error_of { $dom->send_key(Sys::Virt::Domain::KEYCODE_SET_LINUX, 20, []) },
-           Sys::Virt::Error::ERR_INVALID_ARG, FROM_DOMAIN,
-           qr/nkeycodes in virDomainSendKey must be greater than zero/, 'send_key of no key');
+              Sys::Virt::Error::ERR_INVALID_ARG, FROM_DOMAIN,
+              qr/nkeycodes in virDomainSendKey must be greater than zero/, 'send_key of no key');
 
 # A clean slate after the Ctrl+Alt+Del reset.
 drain($con);
@@ -205,17 +205,17 @@ is_deeply([$dom->reboot(Sys::Virt::Domain::REBOOT_ACPI_POWER_BTN)], [], 'reboot(
 is_deeply([$dom->shutdown], [], 'shutdown returns OK');
 is_deeply([$dom->shutdown(Sys::Virt::Domain::SHUTDOWN_ACPI_POWER_BTN)], [], 'shutdown(SHUTDOWN_ACPI_POWER_BTN) returns OK');
 virt_error_is(error_of { $dom->reboot(Sys::Virt::Domain::REBOOT_GUEST_AGENT) },
-           Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'reboot(REBOOT_GUEST_AGENT)');
+              Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'reboot(REBOOT_GUEST_AGENT)');
 virt_error_is(error_of { $dom->shutdown(Sys::Virt::Domain::SHUTDOWN_GUEST_AGENT) },
-           Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'shutdown(SHUTDOWN_GUEST_AGENT)');
+              Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'shutdown(SHUTDOWN_GUEST_AGENT)');
 for my $f (qw(INITCTL SIGNAL PARAVIRT)) {
     no strict 'refs';
     my $rf = &{"Sys::Virt::Domain::REBOOT_$f"}();
     my $sf = &{"Sys::Virt::Domain::SHUTDOWN_$f"}();
     virt_error_is(error_of { $dom->reboot($rf) }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
-               qr/^unsupported flags \(0x${\sprintf '%x', $rf}\) in function qemuDomainReboot$/, "reboot(REBOOT_$f)");
+                  qr/^unsupported flags \(0x${\sprintf '%x', $rf}\) in function qemuDomainReboot$/, "reboot(REBOOT_$f)");
     virt_error_is(error_of { $dom->shutdown($sf) }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
-               qr/^unsupported flags \(0x${\sprintf '%x', $sf}\) in function qemuDomainShutdownFlags$/, "shutdown(SHUTDOWN_$f)");
+                  qr/^unsupported flags \(0x${\sprintf '%x', $sf}\) in function qemuDomainShutdownFlags$/, "shutdown(SHUTDOWN_$f)");
 }
 # The guest keeps running: two more banners after the requests (the
 # second printed a second after the first), state unchanged, and no
@@ -246,7 +246,7 @@ is_deeply([unpack 'NN', substr($png, 16, 8)], [720, 400], 'image is 720x400 (VGA
 cmp_ok(length $png, '>', 100, 'image size plausible (> 100 bytes)');
 cmp_ok(length $png, '<', 1_000_000, 'image size plausible (< 1 MB)');
 virt_error_is(error_of { $dom->screenshot($conn->new_stream, 1) }, Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_QEMU,
-           qr/no such screen ID/, 'screenshot of screen 1 (there is one head)');
+              qr/no such screen ID/, 'screenshot of screen 1 (there is one head)');
 
 # --- core dumps
 is_deeply([$dom->core_dump($file{core})], [], 'core_dump (default: QEMU migration stream)');
@@ -271,12 +271,12 @@ is(slurp_head($file{core}, 16), "makedumpfile\0\0\0\0", 'kdump in the flattened 
 cmp_ok(-s $file{core}, '<', 32 * 1024 * 1024, 'compressed: smaller than the RAM');
 unlink $file{core};
 virt_error_is(error_of { $dom->core_dump_format($file{core}, Sys::Virt::Domain::CORE_DUMP_FORMAT_KDUMP_ZLIB) },
-           Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, FROM_QEMU,
-           qr/kdump-compressed format is only supported with memory-only dump/, 'kdump without DUMP_MEMORY_ONLY');
+              Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, FROM_QEMU,
+              qr/kdump-compressed format is only supported with memory-only dump/, 'kdump without DUMP_MEMORY_ONLY');
 virt_error_is(error_of { $dom->core_dump_format($file{core}, Sys::Virt::Domain::CORE_DUMP_FORMAT_WIN_DMP,
                                         Sys::Virt::Domain::DUMP_MEMORY_ONLY) },
-           Sys::Virt::Error::ERR_OPERATION_FAILED, FROM_QEMU,
-           qr/win-dump: invalid vmcoreinfo note size/, 'win-dmp of a guest that is not Windows');
+              Sys::Virt::Error::ERR_OPERATION_FAILED, FROM_QEMU,
+              qr/win-dump: invalid vmcoreinfo note size/, 'win-dmp of a guest that is not Windows');
 ok(!-e $file{core} || unlink($file{core}), 'no file left by the failed dumps');
 is_deeply([$dom->get_state], [Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain::STATE_RUNNING_UNPAUSED],
           'running again after the dumps');
@@ -332,10 +332,10 @@ is($dom->get_info->{nrVirtCpu}, 2, 'get_info nrVirtCpu: 2');
 is(scalar(my @vi = $dom->get_vcpu_info), 2, 'get_vcpu_info: two vCPUs');
 is($dom->get_vcpus(Sys::Virt::Domain::VCPU_MAXIMUM | Sys::Virt::Domain::VCPU_LIVE), 2, 'maximum still 2');
 virt_error_is(error_of { $dom->set_vcpus(3, Sys::Virt::Domain::VCPU_LIVE) }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
-           qr/requested vcpus is greater than max allowable vcpus for the live domain: 3 > 2/, 'set_vcpus above the maximum');
+              qr/requested vcpus is greater than max allowable vcpus for the live domain: 3 > 2/, 'set_vcpus above the maximum');
 virt_error_is(error_of { $dom->set_vcpus(1, Sys::Virt::Domain::VCPU_LIVE) }, Sys::Virt::Error::ERR_INTERNAL_ERROR, FROM_QEMU,
-           qr/unable to execute QEMU command 'device_del': acpi: device unplug request for not supported device type: qemu64-x86_64-cpu/,
-           'set_vcpus(1): unplugging the vCPU is refused by QEMU (legacy CPU hotplug without a guest OS)');
+              qr/unable to execute QEMU command 'device_del': acpi: device unplug request for not supported device type: qemu64-x86_64-cpu/,
+              'set_vcpus(1): unplugging the vCPU is refused by QEMU (legacy CPU hotplug without a guest OS)');
 is($dom->get_vcpus, 2, 'still 2 vCPUs');
 
 # --- memory: the balloon target is accepted, but the boot sector has no
@@ -343,12 +343,12 @@ is($dom->get_vcpus, 2, 'still 2 vCPUs');
 is_deeply([$dom->set_memory(24 * 1024)], [], 'set_memory(24 MiB) accepted');
 is($dom->get_info->{memory}, 32768, 'memory stays 32 MiB: no balloon driver in the guest');
 virt_error_is(error_of { $dom->set_memory(64 * 1024) }, Sys::Virt::Error::ERR_INVALID_ARG, FROM_QEMU,
-           qr/cannot set memory higher than max memory/, 'set_memory above the maximum');
+              qr/cannot set memory higher than max memory/, 'set_memory above the maximum');
 
 # --- what needs a guest agent
 virt_error_is(error_of { $dom->get_hostname }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'get_hostname');
 virt_error_is(error_of { $dom->get_hostname(Sys::Virt::Domain::GET_HOSTNAME_LEASE) }, Sys::Virt::Error::ERR_NO_HOSTNAME, FROM_QEMU,
-           qr/no hostname found for domain \Q$tname\E/, 'get_hostname(GET_HOSTNAME_LEASE): no DHCP lease');
+              qr/no hostname found for domain \Q$tname\E/, 'get_hostname(GET_HOSTNAME_LEASE): no DHCP lease');
 virt_error_is(error_of { $dom->get_time }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_QEMU, NO_AGENT, 'get_time');
 
 # --- destroy(DESTROY_GRACEFUL): QEMU gets SIGTERM and exits; the
@@ -362,9 +362,9 @@ ok(pump_until(DEADLINE, sub { grep { $_->[0] eq 'lifecycle' && $_->[1] == Sys::V
 is_deeply((grep { $_->[1] == Sys::Virt::Domain::EVENT_STOPPED } @events)[0],
           ['lifecycle', Sys::Virt::Domain::EVENT_STOPPED, Sys::Virt::Domain::EVENT_STOPPED_DESTROYED], 'stopped: destroyed');
 virt_error_is(error_of { $dom->get_state }, Sys::Virt::Error::ERR_NO_DOMAIN, FROM_QEMU,
-           qr/no domain with matching uuid/, 'the transient guest no longer exists');
+              qr/no domain with matching uuid/, 'the transient guest no longer exists');
 virt_error_is(error_of { $conn->get_domain_by_name($tname) }, Sys::Virt::Error::ERR_NO_DOMAIN, FROM_QEMU,
-           qr/no domain with matching name '\Q$tname\E'/, 'not found by name either');
+              qr/no domain with matching name '\Q$tname\E'/, 'not found by name either');
 
 # ================================================== the persistent guest
 SysVirtQemu::make_disk($file{pimg});
@@ -380,9 +380,9 @@ is_deeply([$pdom->is_active, $pdom->is_persistent, $pdom->is_updated], [0, 1, 0]
           'is_active 0, is_persistent 1, is_updated 0');
 is($pdom->get_max_vcpus, -1, 'get_max_vcpus of a shut-off guest: -1, no exception (as the original)');
 virt_error_is(error_of { $pdom->get_control_info }, Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_DOMAIN,
-           qr/domain is not running/, 'get_control_info while shut off');
+              qr/domain is not running/, 'get_control_info while shut off');
 virt_error_is(error_of { $pdom->send_key(Sys::Virt::Domain::KEYCODE_SET_LINUX, 50, [29, 56, 111]) },
-           Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_DOMAIN, qr/domain is not running/, 'send_key while shut off');
+              Sys::Virt::Error::ERR_OPERATION_INVALID, FROM_DOMAIN, qr/domain is not running/, 'send_key while shut off');
 
 is($pdom->get_autostart, 0, 'autostart off');
 is_deeply([$pdom->set_autostart(1)], [], 'set_autostart(1)');
@@ -414,7 +414,7 @@ my $h2 = $conn->get_domain_by_name($pname);
 $h2->DESTROY;
 for my $m (qw(get_name get_info get_launch_security_info)) {
     virt_error_is(error_of { $h2->$m() }, Sys::Virt::Error::ERR_INVALID_DOMAIN, FROM_DOM,
-               qr/invalid domain pointer in Sys::Virt::Domain::$m/, "$m on a DESTROYed handle");
+                  qr/invalid domain pointer in Sys::Virt::Domain::$m/, "$m on a DESTROYed handle");
 }
 is($pdom->get_state, Sys::Virt::Domain::STATE_RUNNING_BOOTED, 'the guest itself is still running');
 
@@ -441,7 +441,7 @@ is_deeply([$pdom->undefine], [], 'undefine while running');
 is_deeply([$pdom->is_active, $pdom->is_persistent], [1, 0], 'now transient, still running');
 $pdom->destroy;
 virt_error_is(error_of { $conn->get_domain_by_name($pname) }, Sys::Virt::Error::ERR_NO_DOMAIN, FROM_QEMU,
-           qr/no domain with matching name '\Q$pname\E'/, 'gone after destroy');
+              qr/no domain with matching name '\Q$pname\E'/, 'gone after destroy');
 
 done_testing();
 
