@@ -1083,12 +1083,10 @@ type ListNamesFn = unsafe extern "C" fn(sys::virConnectPtr, *mut *mut c_char, c_
 /// `$conn->list_*_names($maxnames)` over a libvirt name lister.
 fn list_names(xs: &mut Xs, f: ListNamesFn) -> XsResult {
     let conn = conn(xs)?;
-    let max = xs.i32(1)?;
+    let max = xs.count(1, LIST_MAX)?;
     // SAFETY: live handle; `names` has room for `max` entries (libvirt
     // rejects a negative count before writing).
-    ret_name_list(xs, max, LIST_MAX, |names, max| unsafe {
-        f(conn, names, max)
-    })
+    ret_name_list(xs, max, |names, max| unsafe { f(conn, names, max) })
 }
 
 macro_rules! list_names {
@@ -1115,7 +1113,7 @@ list_names! {
 fn list_domain_ids(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // libvirt's remote driver refuses more than its list limit.
-    let max = xs.i32(1)?.min(LIST_MAX);
+    let max = xs.count(1, LIST_MAX)?;
     let mut ids: Vec<c_int> = zeroed_buffer(xs, max as i64)?;
     // SAFETY: `ids` has room for `max` entries (see list_names).
     let n = check(unsafe { sys::virConnectListDomains(conn, ids.as_mut_ptr(), max) })?;
@@ -1141,11 +1139,11 @@ fn num_of_node_devices(xs: &mut Xs) -> XsResult {
 /// `$conn->list_node_device_names($capability, $maxnames, $flags=0)`
 fn list_node_device_names(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
-    let max = xs.i32(2)?;
+    let max = xs.count(2, NODE_DEVICE_LIST_MAX)?;
     let flags = xs.flags(3)?;
     let cap = xs.opt_str(1)?.map(|c| c.into_owned());
     let cap_ptr = cap.as_deref().map_or(ptr::null(), CStr::as_ptr);
-    ret_name_list(xs, max, NODE_DEVICE_LIST_MAX, |names, max| {
+    ret_name_list(xs, max, |names, max| {
         // SAFETY: live handle; `names` has room for `max` entries.
         unsafe { sys::virNodeListDevices(conn, cap_ptr, names, max, flags) }
     })

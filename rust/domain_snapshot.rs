@@ -74,9 +74,9 @@ fn has_metadata(xs: &mut Xs) -> XsResult {
 /// `$domss->list_child_snapshot_names($maxnames, $flags=0)`
 fn list_child_snapshot_names(xs: &mut Xs) -> XsResult {
     let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
-    let maxnames = xs.i32(1)?;
+    let maxnames = xs.count(1, LIST_MAX)?;
     let flags = xs.flags(2)?;
-    ret_name_list(xs, maxnames, LIST_MAX, |names, max| {
+    ret_name_list(xs, maxnames, |names, max| {
         // SAFETY: `names` has room for `max` entries (when `max` >= 0).
         unsafe { sys::virDomainSnapshotListChildrenNames(snap, names, max, flags) }
     })

@@ -92,26 +92,23 @@ pub fn opt_cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
 
 /// The most names libvirt's remote protocol carries in one listing
 /// (`REMOTE_*_LIST_MAX`: domains, networks, pools, volumes, interfaces,
-/// secrets, nwfilters, snapshots). A larger `$maxnames` is lowered to it.
+/// secrets, nwfilters, snapshots): the limit of `xs.count` for `$maxnames`.
 pub const LIST_MAX: i32 = 16384;
 /// The same limit for node devices (`REMOTE_NODE_DEVICE_LIST_MAX`).
 pub const NODE_DEVICE_LIST_MAX: i32 = 65536;
 
 /// Return the names a `vir*ListNames(obj, names, maxnames, flags)` call
-/// fills in. The array is zeroed and sized from the caller's `maxnames`,
-/// lowered to `limit` (libvirt's own list limit: the remote driver refuses
-/// more, and in-process drivers clear every requested slot, so a number
-/// that is really an address must not request gigabytes); a negative
-/// count is left for libvirt to reject. libvirt may report more names
-/// than fit (some drivers count them all): only the ones it stored are
-/// returned, and every string it allocated is freed.
+/// fills in. The array is zeroed and sized from `maxnames` (read with
+/// `xs.count(i, LIST_MAX)`: libvirt's own list limit, since the remote
+/// driver refuses more and in-process drivers clear every requested slot);
+/// a negative count is left for libvirt to reject. libvirt may report more
+/// names than fit (some drivers count them all): only the ones it stored
+/// are returned, and every string it allocated is freed.
 pub fn ret_name_list(
     xs: &mut Xs,
     maxnames: i32,
-    limit: i32,
     list: impl FnOnce(*mut *mut c_char, c_int) -> c_int,
 ) -> XsResult {
-    let maxnames = maxnames.min(limit);
     let slots = maxnames.max(0) as usize;
     // calloc, not a Vec: the zeroed pages are not touched until libvirt
     // writes, and a failure is reported instead of aborting.

@@ -149,8 +149,8 @@ fn num_of_storage_volumes(xs: &mut Xs) -> XsResult {
 /// `$pool->list_storage_vol_names($maxnames)`: a list of names.
 fn list_storage_vol_names(xs: &mut Xs) -> XsResult {
     let pool = xs.handle::<sys::virStoragePool>(0)?;
-    let maxnames = xs.i32(1)?;
-    ret_name_list(xs, maxnames, LIST_MAX, |names, max| {
+    let maxnames = xs.count(1, LIST_MAX)?;
+    ret_name_list(xs, maxnames, |names, max| {
         // SAFETY: `names` has room for `max` pointers (a negative count is
         // rejected by libvirt before it writes anything).
         unsafe { sys::virStoragePoolListVolumes(pool, names, max) }

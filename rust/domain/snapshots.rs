@@ -32,9 +32,9 @@ fn num_of_snapshots(xs: &mut Xs) -> XsResult {
 /// `$dom->list_snapshot_names($maxnames, $flags=0)`
 fn list_snapshot_names(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
-    let maxnames = xs.i32(1)?;
+    let maxnames = xs.count(1, LIST_MAX)?;
     let flags = xs.flags(2)?;
-    ret_name_list(xs, maxnames, LIST_MAX, |names, max| {
+    ret_name_list(xs, maxnames, |names, max| {
         // SAFETY: `dom` as above; `names` has room for `max` entries.
         unsafe { sys::virDomainSnapshotListNames(dom, names, max, flags) }
     })

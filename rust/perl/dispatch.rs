@@ -239,6 +239,13 @@ impl Xs<'_> {
     pub fn i32(&self, i: usize) -> Result<i32> {
         Ok(self.i64(i)? as i32)
     }
+    /// A count of slots to allocate (`$maxnames`, `$maxids`): an `int`
+    /// lowered to `limit`, and saturated rather than truncated (a
+    /// reference numifies to its address, which would wrap to a count of
+    /// random size and sign).
+    pub fn count(&self, i: usize, limit: i32) -> Result<i32> {
+        Ok(self.i64(i)?.clamp(i32::MIN.into(), limit.into()) as i32)
+    }
     /// An `unsigned int` argument (truncated as C would).
     pub fn u32(&self, i: usize) -> Result<u32> {
         Ok(self.u64(i)? as u32)
