@@ -7,6 +7,7 @@
 
 use crate::error::{self, check, check_ptr};
 use crate::handle::{destroy, new_object, Handle};
+use crate::late;
 use crate::owned::{ret_name_list, CArray, CStringList, LIST_MAX, NODE_DEVICE_LIST_MAX};
 use crate::perl::{catch_callback_panic, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
@@ -1015,7 +1016,9 @@ fn restore_domain(xs: &mut Xs) -> XsResult {
     let rc = match params {
         Some(mut p) => {
             // SAFETY: live handle; `p` holds `len` initialised parameters.
-            unsafe { sys::virDomainRestoreParams(conn, p.as_mut_ptr(), p.len() as c_int, flags) }
+            unsafe {
+                late::virDomainRestoreParams()?(conn, p.as_mut_ptr(), p.len() as c_int, flags)
+            }
         }
         None if from.is_none() => {
             return Err(XsError::die(

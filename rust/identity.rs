@@ -211,24 +211,32 @@ pub fn from_str_flags<P: Handle, T: Handle>(
     xs.ret_object(obj)
 }
 
+/// The flags variant of a create/define-from-XML function.
+pub type WithFlags<P, T> = unsafe extern "C" fn(*mut P, *const c_char, c_uint) -> *mut T;
+
 /// `_define_xml($con, $xml, $flags=0)` / `_create_xml(...)` where the
 /// original calls `plain(con, xml)` without flags and
 /// `with_flags(con, xml, flags)` otherwise, so older servers keep working.
 pub fn from_xml_old_or_flags<P: Handle, T: Handle>(
     xs: &mut Xs,
     plain: unsafe extern "C" fn(*mut P, *const c_char) -> *mut T,
-    with_flags: unsafe extern "C" fn(*mut P, *const c_char, c_uint) -> *mut T,
+    with_flags: impl FnOnce() -> Result<WithFlags<P, T>, XsError>,
 ) -> XsResult {
     let parent = xs.handle::<P>(0)?;
     let xml = xs.str(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `parent` is NULL or live; `xml` is a C string alive for the
-    // call.
+    // Looked up only when needed: `$flags = 0` works on a libvirt that
+    // predates the flags variant (see late.rs).
+    let with_flags = if flags != 0 {
+        Some(with_flags()?)
+    } else {
+        None
+    };
+    // SAFETY: `parent` is live; `xml` is a C string alive for the call.
     let obj = check_ptr(unsafe {
-        if flags != 0 {
-            with_flags(parent, xml.as_ptr(), flags)
-        } else {
-            plain(parent, xml.as_ptr())
+        match with_flags {
+            Some(f) => f(parent, xml.as_ptr(), flags),
+            None => plain(parent, xml.as_ptr()),
         }
     })?;
     xs.ret_object(obj)

@@ -11,6 +11,7 @@ mod constants;
 mod error;
 mod handle;
 mod identity;
+mod late;
 mod owned;
 mod perl;
 mod test_hooks;

@@ -3,6 +3,7 @@
 use crate::error::{self, check, check_ptr};
 use crate::handle::{self, destroy};
 use crate::identity;
+use crate::late;
 use crate::owned::CArray;
 use crate::perl::{Xs, XsResult, Xsub};
 use std::ptr;
@@ -55,12 +56,12 @@ fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
 
 /// `_create_xml($con, $xml, $flags=0)`: start a transient network.
 fn create_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml_old_or_flags(xs, sys::virNetworkCreateXML, sys::virNetworkCreateXMLFlags)
+    identity::from_xml_old_or_flags(xs, sys::virNetworkCreateXML, late::virNetworkCreateXMLFlags)
 }
 
 /// `_define_xml($con, $xml, $flags=0)`: define a persistent network.
 fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml_old_or_flags(xs, sys::virNetworkDefineXML, sys::virNetworkDefineXMLFlags)
+    identity::from_xml_old_or_flags(xs, sys::virNetworkDefineXML, late::virNetworkDefineXMLFlags)
 }
 
 // ---------------------------------------------------------------------

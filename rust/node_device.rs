@@ -3,6 +3,7 @@
 use crate::error::{self, check, check_ptr};
 use crate::handle::{self, destroy};
 use crate::identity;
+use crate::late;
 use crate::owned::CString;
 use crate::perl::{Xs, XsResult, Xsub};
 use std::os::raw::c_char;
@@ -56,7 +57,7 @@ fn create_xml(xs: &mut Xs) -> XsResult {
 
 /// `_define_xml($con, $xml, $flags=0)`: define a persistent device.
 fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_str_flags(xs, sys::virNodeDeviceDefineXML)
+    identity::from_str_flags(xs, late::virNodeDeviceDefineXML()?)
 }
 
 /// `$dev->get_parent()`: the parent's name, or undef for a root device.
@@ -104,7 +105,7 @@ fn reset(xs: &mut Xs) -> XsResult {
 
 /// `$dev->create($flags=0)`: start a defined device.
 fn create(xs: &mut Xs) -> XsResult {
-    handle::call_flags(xs, sys::virNodeDeviceCreate)
+    handle::call_flags(xs, late::virNodeDeviceCreate()?)
 }
 
 /// `$dev->destroy()`: remove a (virtual) device from the host.
@@ -114,27 +115,27 @@ fn destroy_dev(xs: &mut Xs) -> XsResult {
 
 /// `$dev->undefine($flags=0)`
 fn undefine(xs: &mut Xs) -> XsResult {
-    handle::call_flags(xs, sys::virNodeDeviceUndefine)
+    handle::call_flags(xs, late::virNodeDeviceUndefine()?)
 }
 
 /// `$dev->get_autostart()`
 fn get_autostart(xs: &mut Xs) -> XsResult {
-    handle::get_autostart(xs, sys::virNodeDeviceGetAutostart)
+    handle::get_autostart(xs, late::virNodeDeviceGetAutostart()?)
 }
 
 /// `$dev->set_autostart($flag)`
 fn set_autostart(xs: &mut Xs) -> XsResult {
-    handle::set_autostart(xs, sys::virNodeDeviceSetAutostart)
+    handle::set_autostart(xs, late::virNodeDeviceSetAutostart()?)
 }
 
 /// `$dev->is_active()`
 fn is_active(xs: &mut Xs) -> XsResult {
-    handle::int_result(xs, sys::virNodeDeviceIsActive)
+    handle::int_result(xs, late::virNodeDeviceIsActive()?)
 }
 
 /// `$dev->is_persistent()`
 fn is_persistent(xs: &mut Xs) -> XsResult {
-    handle::int_result(xs, sys::virNodeDeviceIsPersistent)
+    handle::int_result(xs, late::virNodeDeviceIsPersistent()?)
 }
 
 /// `$dev->list_capabilities()`: a list of capability names.

@@ -2,6 +2,7 @@
 
 use crate::handle::{self, destroy};
 use crate::identity;
+use crate::late;
 use crate::perl::{Xs, XsResult, Xsub};
 use virt_sys as sys;
 
@@ -38,7 +39,7 @@ fn define_xml(xs: &mut Xs) -> XsResult {
     identity::from_xml_old_or_flags(
         xs,
         sys::virNWFilterDefineXML,
-        sys::virNWFilterDefineXMLFlags,
+        late::virNWFilterDefineXMLFlags,
     )
 }
 

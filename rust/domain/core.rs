@@ -8,6 +8,7 @@
 use crate::error::{check, check_ptr};
 use crate::handle::{self, destroy};
 use crate::identity;
+use crate::late;
 use crate::perl::{Sv, Xs, XsError, XsResult, Xsub};
 use crate::typed_params::{ParamType, TypedParams};
 use std::ffi::CStr;
@@ -139,7 +140,9 @@ fn create_xml_with_files(xs: &mut Xs) -> XsResult {
 
 /// `_define_xml($con, $xml, $flags=0)`
 fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml_old_or_flags(xs, sys::virDomainDefineXML, sys::virDomainDefineXMLFlags)
+    identity::from_xml_old_or_flags(xs, sys::virDomainDefineXML, || {
+        Ok(sys::virDomainDefineXMLFlags)
+    })
 }
 
 /// `_lookup_by_id($con, $id)`
@@ -458,7 +461,7 @@ fn save(xs: &mut Xs) -> XsResult {
         }
         // SAFETY: `params` holds `len` initialised parameters.
         check(unsafe {
-            sys::virDomainSaveParams(dom, params.as_mut_ptr(), params.len() as c_int, flags)
+            late::virDomainSaveParams()?(dom, params.as_mut_ptr(), params.len() as c_int, flags)
         })?;
         return Ok(());
     }

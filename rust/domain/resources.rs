@@ -10,6 +10,7 @@
 
 use super::stats::hash_arg;
 use crate::error::{self, check, check_ptr, VirtError};
+use crate::late;
 use crate::owned::{CArray, CStringList};
 use crate::perl::{ArrayRef, HashRef, NewSv, Perl, PerlCStr, Result, Xs, XsResult, Xsub};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
@@ -818,7 +819,12 @@ fn set_launch_security_state(xs: &mut Xs) -> XsResult {
     let mut params = TypedParams::from_hash(xs.perl, hv, LAUNCH_SECURITY_PARAMS)?;
     // SAFETY: `params` holds `len` initialised parameters.
     check(unsafe {
-        sys::virDomainSetLaunchSecurityState(dom, params.as_mut_ptr(), params.len() as c_int, flags)
+        late::virDomainSetLaunchSecurityState()?(
+            dom,
+            params.as_mut_ptr(),
+            params.len() as c_int,
+            flags,
+        )
     })?;
     Ok(())
 }
@@ -1103,7 +1109,7 @@ fn get_messages(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     let mut msgs: *mut *mut c_char = null_mut();
     // SAFETY: `dom` is NULL or live; `msgs` is a valid out-param.
-    let n = check(unsafe { sys::virDomainGetMessages(dom, &mut msgs, flags) })?;
+    let n = check(unsafe { late::virDomainGetMessages()?(dom, &mut msgs, flags) })?;
     // SAFETY: on success the array of `n` strings is ours.
     let list = unsafe { CStringList::from_raw(msgs, n as usize) };
     xs.ret_string_list(list)
@@ -1115,7 +1121,7 @@ fn start_dirty_rate_calc(xs: &mut Xs) -> XsResult {
     let secs = xs.i32(1)?;
     let flags = xs.flags(2)?;
     // SAFETY: `dom` is NULL or live.
-    check(unsafe { sys::virDomainStartDirtyRateCalc(dom, secs, flags) })?;
+    check(unsafe { late::virDomainStartDirtyRateCalc()?(dom, secs, flags) })?;
     Ok(())
 }
 
@@ -1154,7 +1160,7 @@ fn fd_associate(xs: &mut Xs) -> XsResult {
     // SAFETY: `dom` is NULL or live; `ptr` holds `fds.len()` ints (or is
     // NULL when empty); `name` is alive for the call.
     check(unsafe {
-        sys::virDomainFDAssociate(dom, name.as_ptr(), fds.len() as c_uint, ptr, flags)
+        late::virDomainFDAssociate()?(dom, name.as_ptr(), fds.len() as c_uint, ptr, flags)
     })?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! into guest disks and memory.
 
 use crate::error::{check, VirtError};
+use crate::late;
 use crate::owned;
 use crate::perl::{HashRef, Xs, XsResult, Xsub};
 use crate::typed_params::{params_to_hash, LibvirtParams, TypedParams};
@@ -284,13 +285,14 @@ fn get_job_stats(xs: &mut Xs) -> XsResult {
 fn abort_job(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: live handle.
-    let rc = unsafe {
-        if flags != 0 {
-            sys::virDomainAbortJobFlags(dom, flags)
-        } else {
-            sys::virDomainAbortJob(dom)
-        }
+    // The flags variant (libvirt 8.5.0) is looked up only when needed.
+    let rc = if flags != 0 {
+        let abort = late::virDomainAbortJobFlags()?;
+        // SAFETY: live handle.
+        unsafe { abort(dom, flags) }
+    } else {
+        // SAFETY: live handle.
+        unsafe { sys::virDomainAbortJob(dom) }
     };
     check(rc)?;
     Ok(())

@@ -423,6 +423,9 @@ sub wait_banners {
 # dies when virsh fails.
 sub hmp {
     my ($s, $dom, $cmd) = @_;
+    # virsh is the system's: not the libvirt a test run may select
+    local $ENV{LD_LIBRARY_PATH};
+    delete $ENV{LD_LIBRARY_PATH};
     open(my $fh, '-|', 'virsh', '-q', '-c', $s->{uri}, 'qemu-monitor-command',
          $dom->get_name, '--hmp', $cmd) or die "virsh: $!";
     local $/;
