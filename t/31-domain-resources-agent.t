@@ -31,6 +31,27 @@ sub virt_error {
     };
 }
 
+# The test driver runs inside the client library, so what it implements is
+# the running libvirt's (versions from src/test/test_driver.c's driver table).
+my $LIB = $conn->get_library_version;
+my $LIBSTR = join '.', int($LIB / 1_000_000), int($LIB / 1000) % 1000, $LIB % 1000;
+
+# A function newer than the running libvirt: the binding raises
+# ERR_NO_SUPPORT (FROM_NONE) naming the function and the version that has it.
+sub too_new {
+    my ($code, $func, $ver, $name) = @_;
+    my @r = eval { $code->() };
+    my $e = $@;
+    subtest "$name: $func needs $ver" => sub {
+        isa_ok($e, 'Sys::Virt::Error');
+        is(ref $e && $e->code, Sys::Virt::Error::ERR_NO_SUPPORT, 'error code');
+        is(ref $e && $e->domain, Sys::Virt::Error::FROM_NONE, 'error domain');
+        is(ref $e && $e->message, "this function is not supported by the running libvirt $LIBSTR: "
+                                  . "$func needs libvirt $ver or newer", 'message');
+        is(scalar @r, 0, 'nothing returned');
+    };
+}
+
 sub dies_like {
     my ($code, $re, $name) = @_;
     my @r = eval { $code->() };
@@ -122,14 +143,31 @@ virt_error(sub { $run->set_agent_response_timeout(Sys::Virt::Domain::AGENT_RESPO
            NO_SUPPORT, FROM_DOMAIN, 'set_agent_response_timeout unsupported');
 
 # --------------------------------------------------------- security labels
-is_deeply([$run->get_security_label], [{ label => 'libvirt-test', enforcing => 1 }], 'get_security_label');
-is_deeply($off->get_security_label, { label => '', enforcing => 0 }, 'get_security_label: shut off');
+if ($LIB >= 7_005_000) {    # testDomainGetSecurityLabel: libvirt 7.5.0
+    is_deeply([$run->get_security_label], [{ label => 'libvirt-test', enforcing => 1 }], 'get_security_label');
+    is_deeply($off->get_security_label, { label => '', enforcing => 0 }, 'get_security_label: shut off');
+} else {
+    virt_error(sub { $run->get_security_label }, NO_SUPPORT, FROM_DOMAIN,
+               'get_security_label: not in the test driver before 7.5.0');
+}
 virt_error(sub { $run->get_security_label_list }, NO_SUPPORT, FROM_DOMAIN, 'get_security_label_list unsupported');
 
 # ------------------------------------------------------------------ misc
-is_deeply([$run->get_messages], [], 'get_messages: none');
-is_deeply([$run->get_messages(Sys::Virt::Domain::MESSAGE_DEPRECATION)], [], 'get_messages with flags');
-virt_error(sub { $run->start_dirty_rate_calc(1) }, NO_SUPPORT, FROM_DOMAIN, 'start_dirty_rate_calc unsupported');
+if ($LIB >= 7_006_000) {    # testDomainGetMessages: libvirt 7.6.0
+    is_deeply([$run->get_messages], [], 'get_messages: none');
+    is_deeply([$run->get_messages(Sys::Virt::Domain::MESSAGE_DEPRECATION)], [], 'get_messages with flags');
+} elsif ($LIB >= 7_001_000) {    # virDomainGetMessages: libvirt 7.1.0
+    virt_error(sub { $run->get_messages }, NO_SUPPORT, FROM_DOMAIN, 'get_messages: not in the test driver before 7.6.0');
+} else {
+    too_new(sub { $run->get_messages }, 'virDomainGetMessages', '7.1.0', 'get_messages');
+    too_new(sub { $run->get_messages(Sys::Virt::Domain::MESSAGE_DEPRECATION) }, 'virDomainGetMessages', '7.1.0',
+            'get_messages with flags');
+}
+if ($LIB >= 7_002_000) {    # virDomainStartDirtyRateCalc: libvirt 7.2.0; no test driver has it
+    virt_error(sub { $run->start_dirty_rate_calc(1) }, NO_SUPPORT, FROM_DOMAIN, 'start_dirty_rate_calc unsupported');
+} else {
+    too_new(sub { $run->start_dirty_rate_calc(1) }, 'virDomainStartDirtyRateCalc', '7.2.0', 'start_dirty_rate_calc');
+}
 
 is_deeply([$off->set_lifecycle_action(Sys::Virt::Domain::LIFECYCLE_POWEROFF,
                                       Sys::Virt::Domain::LIFECYCLE_ACTION_RESTART,
@@ -139,8 +177,13 @@ is_deeply([$run->set_lifecycle_action(Sys::Virt::Domain::LIFECYCLE_REBOOT,
           'set_lifecycle_action, running');
 virt_error(sub { $run->set_lifecycle_action(99, 0) }, INVALID_ARG, FROM_DOMAIN, 'set_lifecycle_action: bad type');
 
-virt_error(sub { $run->fd_associate('fdset', [0, 1]) }, NO_SUPPORT, FROM_DOMAIN, 'fd_associate unsupported');
-virt_error(sub { $run->fd_associate('fdset', []) }, INVALID_ARG, FROM_DOMAIN, 'fd_associate with no fds');
+if ($LIB >= 9_000_000) {    # virDomainFDAssociate: libvirt 9.0.0; no test driver has it
+    virt_error(sub { $run->fd_associate('fdset', [0, 1]) }, NO_SUPPORT, FROM_DOMAIN, 'fd_associate unsupported');
+    virt_error(sub { $run->fd_associate('fdset', []) }, INVALID_ARG, FROM_DOMAIN, 'fd_associate with no fds');
+} else {
+    too_new(sub { $run->fd_associate('fdset', [0, 1]) }, 'virDomainFDAssociate', '9.0.0', 'fd_associate');
+    too_new(sub { $run->fd_associate('fdset', []) }, 'virDomainFDAssociate', '9.0.0', 'fd_associate with no fds');
+}
 dies_like(sub { $run->fd_associate('fdset', 3) }, qr/^Sys::Virt::Domain::fd_associate: fds must be an array reference/,
           'fd_associate: not an array');
 {
@@ -152,8 +195,22 @@ dies_like(sub { $run->fd_associate('fdset', 3) }, qr/^Sys::Virt::Domain::fd_asso
 
 virt_error(sub { $run->open_graphics(0, -1) }, INVALID_ARG, FROM_DOMAIN, 'open_graphics: negative fd');
 socketpair(my $s1, my $s2, AF_UNIX, SOCK_STREAM, PF_UNSPEC) or die "socketpair: $!";
-virt_error(sub { $run->open_graphics(0, fileno($s1), Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH) },
-           NO_SUPPORT, FROM_DOMAIN, 'open_graphics unsupported');
-virt_error(sub { $run->open_graphics_fd(0) }, NO_SUPPORT, FROM_DOMAIN, 'open_graphics_fd unsupported');
+# virDomainOpenGraphics asks the driver for VIR_DRV_FEATURE_FD_PASSING before
+# calling it; libvirt 7.3.0 made that feature global (virDriverFeatureIsGlobal:
+# every driver has it), before that the test driver said no.
+if ($LIB >= 7_003_000) {
+    virt_error(sub { $run->open_graphics(0, fileno($s1), Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH) },
+               NO_SUPPORT, FROM_DOMAIN, 'open_graphics unsupported');
+} else {
+    virt_error(sub { $run->open_graphics(0, fileno($s1), Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH) },
+               Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_DOMAIN,
+               'open_graphics: no fd passing in the test driver before 7.3.0');
+}
+if ($LIB >= 7_003_000) {    # the same check in virDomainOpenGraphicsFD
+    virt_error(sub { $run->open_graphics_fd(0) }, NO_SUPPORT, FROM_DOMAIN, 'open_graphics_fd unsupported');
+} else {
+    virt_error(sub { $run->open_graphics_fd(0) }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_DOMAIN,
+               'open_graphics_fd: no fd passing in the test driver before 7.3.0');
+}
 
 done_testing();
