@@ -110,33 +110,51 @@ is($run->get_emulator_pin_info, "\xf0\x01\0\0\0", 'pin_emulator took effect');
 is($test->get_emulator_pin_info, "\xff\xff", 'test:///default has 16 CPUs: 2 bytes');
 
 # ------------------------------------------------------------- IOThreads
-my @io = $run->get_iothread_info;
-is(scalar @io, 2, 'get_iothread_info: two IOThreads');
-is_deeply([sort keys %$_], [qw(affinity number)], 'IOThread keys') for @io;
-is_deeply([map { $_->{number} } @io], [1, 2], 'IOThread ids');
-is($io[0]{affinity}, "\x20\0\0\0\x80", 'IOThread 1 pinned to CPUs 5 and 39');
-is_deeply([$off->get_iothread_info], [], 'no IOThreads: empty list');
+# The test driver runs inside the client library: its IOThread calls are in
+# libvirt 7.8.0 and newer (src/test/test_driver.c's driver table).
+if ($conn->get_library_version >= 7_008_000) {
+    my @io = $run->get_iothread_info;
+    is(scalar @io, 2, 'get_iothread_info: two IOThreads');
+    is_deeply([sort keys %$_], [qw(affinity number)], 'IOThread keys') for @io;
+    is_deeply([map { $_->{number} } @io], [1, 2], 'IOThread ids');
+    is($io[0]{affinity}, "\x20\0\0\0\x80", 'IOThread 1 pinned to CPUs 5 and 39');
+    is_deeply([$off->get_iothread_info], [], 'no IOThreads: empty list');
 
-is_deeply([$run->add_iothread(3)], [], 'add_iothread returns nothing');
-is_deeply([map { $_->{number} } $run->get_iothread_info], [1, 2, 3], 'add_iothread took effect');
-is_deeply([$run->pin_iothread(3, "\0\0\0\0\x01")], [], 'pin_iothread returns nothing');
-is(($run->get_iothread_info)[2]{affinity}, "\0\0\0\0\x01", 'pin_iothread took effect');
-is_deeply([$run->set_iothread(3, { Sys::Virt::Domain::IOTHREAD_PARAM_POLL_MAX_NS => 5000,
-                                  Sys::Virt::Domain::IOTHREAD_PARAM_POLL_GROW => 2,
-                                  Sys::Virt::Domain::IOTHREAD_PARAM_POLL_SHRINK => 3,
-                                  unknown_key => 1 })],
-          [], 'set_iothread: the poll parameters have the types libvirt checks');
-virt_error(sub { $run->set_iothread(3, { Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MAX => 4 }) },
-           Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, Sys::Virt::Error::FROM_NONE,
-           'set_iothread: thread pool parameter is passed on (and refused by the test driver)');
-virt_error(sub { $run->set_iothread(3, {}) }, INVALID_ARG, FROM_DOMAIN, 'set_iothread with no parameters');
-is_deeply([$run->del_iothread(3)], [], 'del_iothread returns nothing');
-is_deeply([map { $_->{number} } $run->get_iothread_info], [1, 2], 'del_iothread took effect');
-virt_error(sub { $run->del_iothread(42) }, INVALID_ARG, FROM_DOMAIN, 'del_iothread of a missing IOThread');
-$off->add_iothread(7, Sys::Virt::Domain::AFFECT_CONFIG);
-$off->pin_iothread(7, "\0\0\0\0\x80", Sys::Virt::Domain::AFFECT_CONFIG);
-is_deeply([$off->get_iothread_info(Sys::Virt::Domain::AFFECT_CONFIG)],
-          [{ number => 7, affinity => "\0\0\0\0\x80" }], 'IOThreads of a shut-off domain, with flags');
+    is_deeply([$run->add_iothread(3)], [], 'add_iothread returns nothing');
+    is_deeply([map { $_->{number} } $run->get_iothread_info], [1, 2, 3], 'add_iothread took effect');
+    is_deeply([$run->pin_iothread(3, "\0\0\0\0\x01")], [], 'pin_iothread returns nothing');
+    is(($run->get_iothread_info)[2]{affinity}, "\0\0\0\0\x01", 'pin_iothread took effect');
+    is_deeply([$run->set_iothread(3, { Sys::Virt::Domain::IOTHREAD_PARAM_POLL_MAX_NS => 5000,
+                                      Sys::Virt::Domain::IOTHREAD_PARAM_POLL_GROW => 2,
+                                      Sys::Virt::Domain::IOTHREAD_PARAM_POLL_SHRINK => 3,
+                                      unknown_key => 1 })],
+              [], 'set_iothread: the poll parameters have the types libvirt checks');
+    virt_error(sub { $run->set_iothread(3, { Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MAX => 4 }) },
+               Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, Sys::Virt::Error::FROM_NONE,
+               'set_iothread: thread pool parameter is passed on (and refused by the test driver)');
+    virt_error(sub { $run->set_iothread(3, {}) }, INVALID_ARG, FROM_DOMAIN, 'set_iothread with no parameters');
+    is_deeply([$run->del_iothread(3)], [], 'del_iothread returns nothing');
+    is_deeply([map { $_->{number} } $run->get_iothread_info], [1, 2], 'del_iothread took effect');
+    virt_error(sub { $run->del_iothread(42) }, INVALID_ARG, FROM_DOMAIN, 'del_iothread of a missing IOThread');
+    $off->add_iothread(7, Sys::Virt::Domain::AFFECT_CONFIG);
+    $off->pin_iothread(7, "\0\0\0\0\x80", Sys::Virt::Domain::AFFECT_CONFIG);
+    is_deeply([$off->get_iothread_info(Sys::Virt::Domain::AFFECT_CONFIG)],
+              [{ number => 7, affinity => "\0\0\0\0\x80" }], 'IOThreads of a shut-off domain, with flags');
+} else {
+    for my $c (['get_iothread_info', sub { $run->get_iothread_info }, 'virDomainGetIOThreadInfo'],
+               ['add_iothread', sub { $run->add_iothread(3) }, 'virDomainAddIOThread'],
+               ['pin_iothread', sub { $run->pin_iothread(1, "\0\0\0\0\x01") }, 'virDomainPinIOThread'],
+               ['set_iothread', sub { $run->set_iothread(1, { Sys::Virt::Domain::IOTHREAD_PARAM_POLL_GROW => 2 }) },
+                'virDomainSetIOThreadParams'],
+               ['del_iothread', sub { $run->del_iothread(1) }, 'virDomainDelIOThread']) {
+        my ($m, $code, $func) = @$c;
+        virt_error($code, NO_SUPPORT, FROM_DOMAIN, "$m: not in the test driver before 7.8.0");
+        eval { $code->() };
+        is(ref $@ ? $@->message : $@, "this function is not supported by the connection driver: $func",
+           "$m calls $func");
+    }
+    virt_error(sub { $run->set_iothread(3, {}) }, INVALID_ARG, FROM_DOMAIN, 'set_iothread with no parameters');
+}
 
 # ------------------------------------------------------------- CPU stats
 my @per = $test->get_cpu_stats(0, 2);
