@@ -158,7 +158,35 @@ for my $m (qw(list_all_secrets list_all_nwfilters list_all_nwfilter_bindings)) {
 
 # ---- get_all_domain_stats -----------------------------------------------------------
 
-{
+# The test driver reports domain statistics since libvirt 7.8.0 (hvsupport:
+# virConnectGetAllDomainStats test=7.8.0); before, each call is libvirt's
+# ERR_NO_SUPPORT, after the binding's own argument checks.
+my $HAS_STATS = Sys::Virt::get_version() >= 7_008_000;
+
+unless ($HAS_STATS) {
+    my @doms = $custom->list_all_domains;
+    for my $case ([ "every domain", "virConnectGetAllDomainStats", [] ],
+                  [ "a domain list", "virDomainListGetStats", [ undef, 0 ], 1 ],
+                  [ "flags", "virConnectGetAllDomainStats",
+                    [ undef, Sys::Virt::Domain::GET_ALL_STATS_ENFORCE_STATS() ] ]) {
+        my ($what, $func, $args, $with_doms) = @$case;
+        my @args = @$args;
+        $args[0] = \@doms if $with_doms;
+        eval { $custom->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), @args) };
+        err_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN,
+               "get_all_domain_stats ($what) unsupported by the test driver of libvirt " . Sys::Virt::get_version());
+        like(ref $@ ? $@->message : "", qr/: \Q$func\E$/, "... names $func");
+    }
+    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), ["test"]) };
+    like($@, qr/^Sys::Virt::get_all_domain_stats: element 0 of doms is not a Sys::Virt::Domain object/,
+         "a name instead of a domain");
+    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), [ $doms[0], $conn ]) };
+    like($@, qr/element 1 of doms is not a Sys::Virt::Domain object/, "a connection instead of a domain");
+    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), "test") };
+    like($@, qr/doms_sv must be an array reference/, "domains not in an array");
+}
+
+if ($HAS_STATS) {
     my @stats = $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE());
     is(scalar @stats, 1, "stats for one domain");
     is_deeply([ sort keys %{ $stats[0] } ], [qw(data dom)], "record keys");
@@ -219,7 +247,7 @@ for my $m (qw(list_all_secrets list_all_nwfilters list_all_nwfilter_bindings)) {
 {
     for (1 .. 200) {
         my @all = ($conn->list_all_domains, $conn->list_all_node_devices,
-                   $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE()));
+                   $HAS_STATS ? $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE()) : ());
     }
     pass("200 rounds of listings");
 }
