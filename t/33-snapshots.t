@@ -141,7 +141,20 @@ is($dom->has_current_snapshot(), 0, "no current snapshot left");
 
 # ---- creation errors ----------------------------------------------------------
 eval { $dom->create_snapshot("<bogus/>") };
-err_is(Sys::Virt::Error::ERR_XML_ERROR, Sys::Virt::Error::FROM_XML, "create_snapshot with bad XML");
+# Which root element the XML has is checked by the domainsnapshot parser (error
+# domain FROM_DOMAIN_SNAPSHOT, message "XML error: domainsnapshot") in libvirt 7.0.0, and by
+# virXMLParse (FROM_XML, naming both elements) in 9.0.0 and newer. The
+# version that moved it lies between the two and is named neither in NEWS
+# nor in the API files: a libvirt in between may give either exact answer.
+{
+    my $lib = $conn->get_library_version;
+    my $new = [Sys::Virt::Error::FROM_XML, "XML error: expecting root element of 'domainsnapshot', not 'bogus'"];
+    my $old = [Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT, "XML error: domainsnapshot"];
+    my $want = $lib >= 9_000_000 ? $new : $lib <= 7_000_000 ? $old
+             : (blessed($@) && $@->domain == Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT) ? $old : $new;
+    err_is(Sys::Virt::Error::ERR_XML_ERROR, $want->[0], "create_snapshot with bad XML");
+    is(blessed($@) ? $@->message : "", $want->[1], "create_snapshot with bad XML: message");
+}
 eval { $dom->create_snapshot("<domainsnapshot><name>x</name></domainsnapshot>", Sys::Virt::DomainSnapshot::CREATE_REDEFINE) };
 ok(blessed($@) && $@->isa("Sys::Virt::Error"), "CREATE_REDEFINE without a full definition fails cleanly");
 is($dom->num_of_snapshots(), 0, "nothing created by failures");
