@@ -31,6 +31,9 @@ sub not_blessed {
 }
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
+# The running libvirt (the test driver runs inside it).
+my $LIBVER = Sys::Virt::get_version();
+my $RUNNING = join '.', int($LIBVER / 1_000_000), int($LIBVER / 1000) % 1000, $LIBVER % 1000;
 
 my %parent = (scsi_host1 => 'computer', scsi_host2 => 'computer', scsi_host11 => 'scsi_host1');
 for my $name (sort keys %parent) {
@@ -72,6 +75,12 @@ my $vname = $vhba->get_name;
 like($vname, qr/^scsi_host\d+$/, 'the vHBA got a scsi_host name');
 is($vhba->get_parent, 'scsi_host1', 'its parent');
 like($vhba->get_xml_description, qr{<wwpn>1000000012340020</wwpn>}, 'its WWPN');
+if ($LIBVER >= 10_003_000) {
+    # hvsupport: the test driver answers is_active/is_persistent since
+    # 10.3.0, and leaves the vHBA it creates inactive and transient.
+    is($vhba->is_active, 0, 'the test driver leaves a created vHBA inactive');
+    is($vhba->is_persistent, 0, 'a created vHBA is transient');
+}
 is(Sys::Virt::NodeDevice->_new(connection => $conn, name => $vname)->get_name, $vname, 'found by name');
 is_deeply([$vhba->destroy], [], 'destroy returns nothing');
 virt_err(Sys::Virt::Error::ERR_NO_NODE_DEVICE, Sys::Virt::Error::FROM_TEST,
@@ -86,23 +95,43 @@ virt_err(Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_NODEDEV,
 virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_NODEDEV,
          'malformed XML', sub { Sys::Virt::NodeDevice->_new(connection => $conn, xml => '<device') });
 
-# Not supported by the test driver: exact errors.
+# Not supported by the test driver: exact errors. The running libvirt
+# decides: a function newer than it (libvirt-api.xml: the node-device
+# lifecycle calls are 7.3.0's, is_active/is_persistent/autostart 7.8.0's)
+# is the binding's ERR_NO_SUPPORT (domain NONE, naming the version that has
+# it); one the test driver lacks is libvirt's (domain NODEDEV). The test
+# driver answers is_active and is_persistent since 10.3.0 (hvsupport).
 my $host1 = Sys::Virt::NodeDevice->_new(connection => $conn, name => 'scsi_host1');
-for my $case ([ 'is_active', sub { $host1->is_active } ],
-              [ 'is_persistent', sub { $host1->is_persistent } ],
-              [ 'get_autostart', sub { $host1->get_autostart } ],
-              [ 'set_autostart', sub { $host1->set_autostart(1) } ],
-              [ 'dettach without a driver', sub { $host1->dettach(undef) } ],
-              [ 'dettach with a driver', sub { $host1->dettach('vfio', 0) } ],
-              [ 'reattach', sub { $host1->reattach } ],
-              [ 'reset', sub { $host1->reset } ],
-              [ 'create', sub { $host1->create } ],
-              [ 'undefine', sub { $host1->undefine(0) } ],
+for my $case ([ 'is_active', sub { $host1->is_active }, 'virNodeDeviceIsActive', '7.8.0', '10.3.0' ],
+              [ 'is_persistent', sub { $host1->is_persistent }, 'virNodeDeviceIsPersistent', '7.8.0', '10.3.0' ],
+              [ 'get_autostart', sub { $host1->get_autostart }, 'virNodeDeviceGetAutostart', '7.8.0' ],
+              [ 'set_autostart', sub { $host1->set_autostart(1) }, 'virNodeDeviceSetAutostart', '7.8.0' ],
+              [ 'dettach without a driver', sub { $host1->dettach(undef) }, 'virNodeDeviceDettach' ],
+              [ 'dettach with a driver', sub { $host1->dettach('vfio', 0) }, 'virNodeDeviceDetachFlags' ],
+              [ 'reattach', sub { $host1->reattach }, 'virNodeDeviceReAttach' ],
+              [ 'reset', sub { $host1->reset }, 'virNodeDeviceReset' ],
+              [ 'create', sub { $host1->create }, 'virNodeDeviceCreate', '7.3.0' ],
+              [ 'undefine', sub { $host1->undefine(0) }, 'virNodeDeviceUndefine', '7.3.0' ],
               [ 'define from XML', sub { Sys::Virt::NodeDevice->_new(connection => $conn, nocreate => 1,
-                    xml => "<device><parent>computer</parent><capability type='mdev'><type id='x'/></capability></device>") } ],
+                    xml => "<device><parent>computer</parent><capability type='mdev'><type id='x'/></capability></device>") },
+                'virNodeDeviceDefineXML', '7.3.0' ],
               [ 'lookup of a SCSI host by WWN', sub { Sys::Virt::NodeDevice->_new(connection => $conn,
-                    wwnn => '2000000012341234', wwpn => '1000000012341234') } ]) {
-    my $err = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NODEDEV, @$case);
+                    wwnn => '2000000012341234', wwpn => '1000000012341234') }, 'virNodeDeviceLookupSCSIHostByWWN' ]) {
+    my ($name, $sub, $func, $api, $test) = @$case;
+    my $ver = sub { my @v = split /\./, $_[0]; $v[0] * 1_000_000 + $v[1] * 1000 + $v[2] };
+    if ($api && $LIBVER < $ver->($api)) {
+        my $err = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NONE, $name, $sub);
+        is(ref $err && $err->message,
+           "this function is not supported by the running libvirt $RUNNING: $func needs libvirt $api or newer",
+           "$name: $func is newer than libvirt $RUNNING");
+    } elsif ($test && $LIBVER >= $ver->($test)) {
+        # The devices of test:///default are active and persistent.
+        is(scalar $sub->(), 1, "$name: the test driver of libvirt $RUNNING answers");
+    } else {
+        my $err = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NODEDEV, $name, $sub);
+        is(ref $err && $err->message, "this function is not supported by the connection driver: $func",
+           "$name: the test driver lacks $func");
+    }
 }
 {
     my $err = eval { $host1->dettach(undef); 1 } ? undef : $@;
