@@ -1364,6 +1364,35 @@ List every feature, including those implied by the model.
 
 Leave out features that prevent migration.
 
+=item Sys::Virt::BASELINE_CPU_IGNORE_HOST
+
+Compute the baseline of the given CPUs alone, without letting the CPU
+of the current host influence the result (libvirt 11.6.0 or newer).
+
+=back
+
+=head2 DOMAIN CAPABILITIES CONSTANTS
+
+Flags of C<get_domain_capabilities>, changing how the host-model CPU is
+reported:
+
+=over 4
+
+=item Sys::Virt::DOMAIN_CAPABILITIES_DISABLE_DEPRECATED_FEATURES
+
+Report the host-model CPU with its deprecated features turned off
+(libvirt 11.0.0 or newer).
+
+=item Sys::Virt::DOMAIN_CAPABILITIES_EXPAND_CPU_FEATURES
+
+List every feature of the host-model CPU, including those its model
+name implies (libvirt 12.2.0 or newer).
+
+=item Sys::Virt::DOMAIN_CAPABILITIES_SUPPORTED_CPU_FEATURES
+
+Also list the CPU features the host supports but the host-model mode
+would not turn on (libvirt 12.5.0 or newer).
+
 =back
 
 =head2 NODE SUSPEND CONSTANTS
@@ -1422,6 +1451,11 @@ Key: time spent handling interrupts.
 
 Key: CPU usage as a percentage.
 
+=item Sys::Virt::NODE_CPU_STATS_GUEST
+
+Key: time spent running the virtual CPUs of guests, in nanoseconds
+since the host booted (libvirt 11.8.0 or newer).
+
 =item Sys::Virt::NODE_MEMORY_STATS_TOTAL
 
 Key: total memory.
@@ -1437,6 +1471,12 @@ Key: memory used by I/O buffers.
 =item Sys::Virt::NODE_MEMORY_STATS_CACHED
 
 Key: memory used by the page cache.
+
+=item Sys::Virt::NODE_MEMORY_STATS_AVAILABLE
+
+Key: memory available for new work without swapping; on Linux only
+reported for the whole host (C<NODE_MEMORY_STATS_ALL_CELLS>) (libvirt
+12.3.0 or newer).
 
 =back
 
