@@ -87,7 +87,31 @@ newline.
 The C<LEVEL_*>, C<FROM_*> and C<ERR_*> constants mirror libvirt's
 C<virErrorLevel>, C<virErrorDomain> and C<virErrorNumber> enumerations,
 with the C<VIR_> prefix dropped: C<Sys::Virt::Error::ERR_NO_DOMAIN> is
-C<VIR_ERR_NO_DOMAIN>. Their values are those of libvirt 9.0.0.
+C<VIR_ERR_NO_DOMAIN>. Their values are those of libvirt's headers. The
+error codes added after libvirt 9.0.0 are:
+
+=over 4
+
+=item Sys::Virt::Error::ERR_NO_NETWORK_METADATA
+
+The network has no metadata of the requested kind (libvirt 9.7.0 or
+newer).
+
+=item Sys::Virt::Error::ERR_AGENT_COMMAND_TIMEOUT
+
+The guest agent did not answer a command (other than its
+synchronisation handshake) within the timeout (libvirt 11.2.0 or newer).
+
+=item Sys::Virt::Error::ERR_AGENT_COMMAND_FAILED
+
+The guest agent answered a command with a failure (libvirt 11.2.0 or
+newer).
+
+=item Sys::Virt::Error::ERR_INVALID_ENCR_KEY_SECRET
+
+The encryption key (a secret) is not valid (libvirt 12.1.0 or newer).
+
+=back
 
 =head1 SEE ALSO
 

@@ -401,6 +401,33 @@ The network was started.
 
 The network was stopped.
 
+=item Sys::Virt::Network::EVENT_ID_METADATA_CHANGE
+
+The event ID of changes to the network's title, description or a
+metadata element (libvirt 9.8.0 or newer).
+
+=back
+
+=head2 Metadata types
+
+What C<get_metadata> and C<set_metadata> read or change (libvirt 9.7.0
+or newer):
+
+=over 4
+
+=item Sys::Virt::Network::METADATA_DESCRIPTION
+
+The free-form description of the network (the C<description> element).
+
+=item Sys::Virt::Network::METADATA_TITLE
+
+The short title of the network (the C<title> element).
+
+=item Sys::Virt::Network::METADATA_ELEMENT
+
+An application's own XML element inside C<metadata>, identified by its
+namespace URI.
+
 =back
 
 =head1 SEE ALSO

@@ -72,8 +72,8 @@ The name of the device's parent, or undef for a device that has none.
 
 =item my $xml = $dev->get_xml_description($flags=0)
 
-The device's description as an XML document. C<$flags> is reserved,
-pass 0.
+The device's description as an XML document. C<$flags> is 0 or
+C<Sys::Virt::NodeDevice::XML_INACTIVE> (libvirt 10.1.0 or newer).
 
 =item $dev->dettach($driver, $flags=0)
 
@@ -143,6 +143,38 @@ Check the XML against libvirt's schema when creating a device.
 =item Sys::Virt::NodeDevice::DEFINE_XML_VALIDATE
 
 Check the XML against libvirt's schema when defining a device.
+
+=back
+
+=head2 XML description
+
+=over 4
+
+=item Sys::Virt::NodeDevice::XML_INACTIVE
+
+Describe the saved configuration of the device rather than its current
+state (libvirt 10.1.0 or newer).
+
+=back
+
+=head2 Update targets
+
+The C<$flags> of C<update> (libvirt 10.1.0 or newer):
+
+=over 4
+
+=item Sys::Virt::NodeDevice::UPDATE_AFFECT_CURRENT
+
+Change the running device if it is active, its saved configuration if
+not.
+
+=item Sys::Virt::NodeDevice::UPDATE_AFFECT_LIVE
+
+Change only the running device.
+
+=item Sys::Virt::NodeDevice::UPDATE_AFFECT_CONFIG
+
+Change only the saved configuration.
 
 =back
 
@@ -248,6 +280,23 @@ Active devices.
 =item Sys::Virt::NodeDevice::LIST_INACTIVE
 
 Inactive (defined but not started) devices.
+
+=item Sys::Virt::NodeDevice::LIST_CAP_CCWGROUP_DEV
+
+s390 CCW group devices (libvirt 11.1.0 or newer).
+
+=item Sys::Virt::NodeDevice::LIST_CAP_CCWGROUP_MEMBER
+
+s390 CCW devices that belong to a CCW group device (libvirt 11.1.0 or
+newer).
+
+=item Sys::Virt::NodeDevice::LIST_PERSISTENT
+
+Devices with a saved configuration (libvirt 10.1.0 or newer).
+
+=item Sys::Virt::NodeDevice::LIST_TRANSIENT
+
+Devices without a saved configuration (libvirt 10.1.0 or newer).
 
 =back
 
