@@ -1139,6 +1139,16 @@ C<$flags> defaults to 0 and accepts:
 Use the target and scratch files the caller has already created with
 the right format and size, instead of creating them.
 
+=item Sys::Virt::Domain::BLOCK_RESIZE_CAPACITY
+
+Make the disk fill the whole of its source (a raw image or a block
+device); C<$newsize> is then 0 or exactly that size (libvirt 10.0.0 or
+newer).
+
+=item Sys::Virt::Domain::BLOCK_RESIZE_EXTEND
+
+Refuse to make the disk smaller (libvirt 12.3.0 or newer).
+
 =back
 
 =item my $xml = $dom->backup_get_xml_description($flags=0)
@@ -1146,6 +1156,12 @@ the right format and size, instead of creating them.
 Returns the XML document describing the backup job currently running
 on the guest. Raises an error if no backup job is running. C<$flags>
 is currently unused and defaults to 0.
+
+=item Sys::Virt::Domain::BACKUP_BEGIN_PRESERVE_SHUTDOWN_DOMAIN
+
+Keep the domain (paused) if its guest operating system shuts down
+while the backup runs, so that the backup can finish (libvirt 11.10.0
+or newer).
 
 =back
 
@@ -1197,6 +1213,15 @@ choose.
 Bandwidth limit in MiB/s for the post-copy phase (an unsigned 64-bit
 integer).
 
+=item Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH_AVAIL_SWITCHOVER
+
+The bandwidth in MiB/s available for the last step of a pre-copy
+migration, when the vCPUs are stopped and the rest of the memory and
+device state moves (an unsigned 64-bit integer). Giving it replaces the
+hypervisor's own estimate, which decides when the remaining data fits
+in the allowed downtime, and can help a migration that never converges
+(libvirt 11.1.0 or newer).
+
 =item Sys::Virt::Domain::MIGRATE_PARAM_GRAPHICS_URI
 
 URI, of the form C<spice://host:port/?tlsPort=N&tlsSubject=...> or
@@ -1214,6 +1239,22 @@ it is advisable where others can reach the host.
 
 The disks to copy in a storage migration, by target name. Takes an
 array reference of strings (a single string names one disk).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_DISKS_DETECT_ZEROES
+
+The disks, by target name, whose copy skips blocks of zeroes found by
+reading them, for storage that cannot report them; costs processor
+time (the destination image becomes sparse only with the disk's
+C<discard='unmap'>). Takes an array reference of strings like
+C<MIGRATE_PARAM_MIGRATE_DISKS>. QEMU only, not with tunnelled
+migration (libvirt 10.9.0 or newer).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO
+
+The disks, by target name, whose destination image is known to read as
+zeroes already, so that the hypervisor need not clear it first. Takes
+an array reference of strings like C<MIGRATE_PARAM_MIGRATE_DISKS>. QEMU
+only (libvirt 12.2.0 or newer).
 
 =item Sys::Virt::Domain::MIGRATE_PARAM_DISK_PORT
 
@@ -1247,6 +1288,16 @@ Number of threads decompressing with the C<mt> method.
 
 Size in bytes of the page cache used by C<xbzrle> compression (an
 unsigned 64-bit integer).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_ZLIB_LEVEL
+
+Level of the C<zlib> compression (an integer), from 0 (none) through 1
+(fastest) to 9 (smallest) (libvirt 9.4.0 or newer).
+
+=item Sys::Virt::Domain::MIGRATE_PARAM_ZSTD_LEVEL
+
+Level of the C<zstd> compression (an integer), from 0 (none) through 1
+(fastest) to 20 (smallest) (libvirt 9.4.0 or newer).
 
 =item Sys::Virt::Domain::MIGRATE_PARAM_AUTO_CONVERGE_INITIAL
 
@@ -1804,6 +1855,12 @@ Paused during the post-copy phase of a migration.
 
 Paused after a post-copy migration failed.
 
+=item Sys::Virt::Domain::STATE_PAUSED_API_ERROR
+
+Left paused because an operation that pauses the domain while it works
+(a migration, a snapshot...) could not resume it at its end (libvirt
+9.2.0 or newer).
+
 =item Sys::Virt::Domain::STATE_SHUTDOWN_UNKNOWN
 
 Shutting down, for no known reason.
@@ -2183,6 +2240,11 @@ Ask the agent running inside the guest.
 
 Look the name up in the DHCP leases of the guest's networks.
 
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_PRESERVE_RUNNING
+
+Keep the domain as it is, running (libvirt 12.6.0 or newer; libvirt's
+headers describe it no further).
+
 =back
 
 =head2 DOMAIN SAVE / RESTORE CONSTANTS
@@ -2280,6 +2342,46 @@ kdump compressed format, with Snappy compression.
 =item Sys::Virt::Domain::CORE_DUMP_FORMAT_WIN_DMP
 
 The Windows crash dump format.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT
+
+The format of the image (a string): one of the C<SAVE_PARAM_IMAGE_FORMAT_*>
+values below (named by libvirt 12.0.0). Without it the QEMU driver uses
+the C<save_image_format> of its C<qemu.conf>, by default C<raw> (libvirt
+11.2.0 or newer).
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_RAW
+
+A plain, uncompressed image.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_SPARSE
+
+An uncompressed image written as a sparse file.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_GZIP
+
+An image compressed with gzip.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_BZIP2
+
+An image compressed with bzip2.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_XZ
+
+An image compressed with xz.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_LZOP
+
+An image compressed with lzop.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_ZSTD
+
+An image compressed with zstd.
+
+=item Sys::Virt::Domain::SAVE_PARAM_PARALLEL_CHANNELS
+
+The number of I/O channels writing the image in parallel (an integer)
+(libvirt 11.2.0 or newer).
 
 =back
 
@@ -2422,6 +2524,41 @@ Smallest number of worker threads of the IOThread.
 
 Largest number of worker threads of the IOThread.
 
+=item Sys::Virt::Domain::VCPU_ASYNC_UNPLUG
+
+When removing vCPUs from the running guest, return once the request is
+sent instead of waiting for the guest to give them up (libvirt 12.4.0
+or newer).
+
+=back
+
+=head2 SETVCPU FLAGS
+
+Flags of C<set_vcpu> (libvirt 12.4.0 named them; the first three are
+the C<AFFECT_*> constants under another name):
+
+=over 4
+
+=item Sys::Virt::Domain::SETVCPU_AFFECT_CURRENT
+
+Change the running guest if it is running, else its saved
+configuration.
+
+=item Sys::Virt::Domain::SETVCPU_AFFECT_LIVE
+
+Change the running guest.
+
+=item Sys::Virt::Domain::SETVCPU_AFFECT_CONFIG
+
+Change the saved configuration.
+
+=item Sys::Virt::Domain::SETVCPU_ASYNC_UNPLUG
+
+When turning vCPUs off in the running guest, return once the requests
+are accepted instead of waiting for the guest to give them up; each
+removal is then reported by an C<EVENT_ID_VCPU_REMOVED> event (libvirt
+12.4.0 or newer).
+
 =back
 
 =head2 SCHEDULER PARAMETERS
@@ -2486,6 +2623,13 @@ Bandwidth quota of each vCPU per period, microseconds.
 =item Sys::Virt::Domain::SCHEDULER_WEIGHT
 
 Relative weight (Xen credit scheduler and others).
+
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_WEIGHT
+
+How strongly the latest interval between events steers the adaptive
+polling time: a shift from 0 to 63, larger values adapting more
+slowly; 0 lets the hypervisor choose (an unsigned integer) (libvirt
+12.7.0 or newer).
 
 =back
 
@@ -2615,6 +2759,34 @@ Peak outbound rate, KiB/s.
 =item Sys::Virt::Domain::BANDWIDTH_OUT_BURST
 
 Outbound burst size, KiB.
+
+=back
+
+=head2 INTERFACE ANNOUNCE PARAMETERS
+
+Keys of the parameters of C<announce_interface>, which makes the guest's
+network interfaces send gratuitous ARP packets so that switches learn
+where their MAC addresses now are. Each takes a number; left out or 0,
+libvirt's default applies (libvirt 12.5.0 or newer).
+
+=over 4
+
+=item Sys::Virt::Domain::ANNOUNCE_INTERFACE_INITIAL
+
+Delay before the first packet, in milliseconds (default 50).
+
+=item Sys::Virt::Domain::ANNOUNCE_INTERFACE_MAX
+
+Longest delay between two packets, in milliseconds (default 550).
+
+=item Sys::Virt::Domain::ANNOUNCE_INTERFACE_ROUNDS
+
+Number of packets to send (default 5).
+
+=item Sys::Virt::Domain::ANNOUNCE_INTERFACE_STEP
+
+Amount by which the delay grows after each packet, in milliseconds
+(default 50).
 
 =back
 
@@ -3035,6 +3207,11 @@ The job stopped because of an error.
 
 The job was cancelled by a user.
 
+=item Sys::Virt::Domain::MESSAGE_IOERRORS
+
+The I/O error messages recorded for the disk images (libvirt 11.1.0 or
+newer).
+
 =back
 
 =head2 JOB STATISTICS FIELDS
@@ -3240,6 +3417,11 @@ The guest's memory is being dumped.
 =item Sys::Virt::Domain::JOB_OPERATION_BACKUP
 
 The guest's disks are being backed up.
+
+=item Sys::Virt::Domain::JOB_VFIO_DATA_TRANSFERRED
+
+Bytes transferred for VFIO (assigned host) devices in the current
+iteration of the migration (libvirt 10.6.0 or newer).
 
 =back
 
@@ -3536,6 +3718,11 @@ Keep relative names in the backing chain.
 
 The bandwidth is given in bytes per second.
 
+=item Sys::Virt::Domain::BLOCK_COPY_TARGET_ZEROED
+
+The destination is known to read as zeroes, so the hypervisor may skip
+clearing it (libvirt 12.2.0 or newer).
+
 =back
 
 =head2 MIGRATE OPTIONS
@@ -3743,6 +3930,325 @@ C<set_agent_response_timeout>: the built-in default.
 =item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_NOWAIT
 
 C<set_agent_response_timeout>: do not wait.
+
+=item Sys::Virt::Domain::GUEST_INFO_LOAD
+
+Load averages (libvirt 11.2.0 or newer).
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICES
+
+Devices and their drivers (libvirt 12.7.0 or newer).
+
+=back
+
+=head2 GUEST INFORMATION FIELDS
+
+The keys of the hash C<get_guest_info> returns. libvirt named them in
+11.2.0 (the C<device.> ones in 12.7.0), but most of the keys are older
+than their names: as plain strings these constants work with any
+libvirt that reports the value. Lists are numbered from 0: a key
+of an entry is a C<*_PREFIX>, the entry's number and a C<*_SUFFIX_*>, e.g.
+C<GUEST_INFO_FS_PREFIX . 0 . GUEST_INFO_FS_SUFFIX_MOUNTPOINT> is
+C<fs.0.mountpoint>, and the matching C<*_COUNT> key gives the number of
+entries. Lists inside an entry (the disks of a file system, the
+addresses of an interface...) add their own prefix, number and suffix
+after the entry's number, e.g. C<if.0.addr.1.addr>.
+
+Logged-in users (C<GUEST_INFO_USERS>):
+
+=over 4
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_COUNT
+
+The number of users logged in.
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_PREFIX
+
+The start of the keys of each user (C<user.>).
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_SUFFIX_NAME
+
+The user's login name.
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_SUFFIX_DOMAIN
+
+The user's domain, on guests that have one (such as Windows).
+
+=item Sys::Virt::Domain::GUEST_INFO_USER_SUFFIX_LOGIN_TIME
+
+When the user logged in, in milliseconds since the epoch.
+
+=back
+
+Operating system (C<GUEST_INFO_OS>), all strings:
+
+=over 4
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_ID
+
+A short identifier of the operating system.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_NAME
+
+The name of the operating system, for people to read.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_PRETTY_NAME
+
+A fuller name of the operating system, for people to read.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_VERSION
+
+The version of the operating system, for people to read.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_VERSION_ID
+
+The version of the operating system, for scripts to compare.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_VARIANT
+
+The variant or edition of the operating system, for people to read.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_VARIANT_ID
+
+An identifier of that variant or edition.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_KERNEL_RELEASE
+
+The release of the kernel.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_KERNEL_VERSION
+
+The version of the kernel.
+
+=item Sys::Virt::Domain::GUEST_INFO_OS_MACHINE
+
+The hardware (machine) name, such as C<x86_64>.
+
+=back
+
+Time zone (C<GUEST_INFO_TIMEZONE>) and host name
+(C<GUEST_INFO_HOSTNAME>):
+
+=over 4
+
+=item Sys::Virt::Domain::GUEST_INFO_TIMEZONE_NAME
+
+The name of the time zone.
+
+=item Sys::Virt::Domain::GUEST_INFO_TIMEZONE_OFFSET
+
+Its offset from UTC, in seconds.
+
+=item Sys::Virt::Domain::GUEST_INFO_HOSTNAME_HOSTNAME
+
+The host name of the guest.
+
+=back
+
+File systems (C<GUEST_INFO_FILESYSTEM>):
+
+=over 4
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_COUNT
+
+The number of file systems.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_PREFIX
+
+The start of the keys of each file system (C<fs.>).
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_MOUNTPOINT
+
+Where it is mounted.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_NAME
+
+The name of its device in the guest, such as C<sda1>.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_FSTYPE
+
+Its type, such as C<ext4>.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_TOTAL_BYTES
+
+Its total size, in bytes.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_USED_BYTES
+
+The bytes used on it.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_COUNT
+
+The number of disks it lies on.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_PREFIX
+
+Within a file system's keys, the start of the keys of each of those
+disks (C<.disk.>).
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_SUFFIX_ALIAS
+
+The disk's device alias in the domain, such as C<sda>.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_SUFFIX_SERIAL
+
+The disk's serial number.
+
+=item Sys::Virt::Domain::GUEST_INFO_FS_SUFFIX_DISK_SUFFIX_DEVICE
+
+The disk's device node in the guest.
+
+=back
+
+Disks (C<GUEST_INFO_DISKS>):
+
+=over 4
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_COUNT
+
+The number of disks.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_PREFIX
+
+The start of the keys of each disk (C<disk.>).
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_NAME
+
+The disk's device node (Linux) or UNC path (Windows) in the guest.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_PARTITION
+
+True for a partition, false for a whole disk.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_SERIAL
+
+The disk's serial number, when it has one.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_ALIAS
+
+The disk's device alias in the domain, such as C<sda>.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_GUEST_ALIAS
+
+Another name the guest gives the disk, when it has one (on Linux, a
+device-mapper name).
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_GUEST_BUS
+
+The bus of the disk as the guest sees it.
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_DEPENDENCY_COUNT
+
+The number of devices the disk is built on (on Linux, e.g. the physical
+volumes of a logical volume, or the disk holding an encrypted volume).
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_DEPENDENCY_PREFIX
+
+Within a disk's keys, the start of the keys of each of those devices
+(C<.dependency.>).
+
+=item Sys::Virt::Domain::GUEST_INFO_DISK_SUFFIX_DEPENDENCY_SUFFIX_NAME
+
+The name of such a device.
+
+=back
+
+Network interfaces (C<GUEST_INFO_INTERFACES>):
+
+=over 4
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_COUNT
+
+The number of interfaces.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_PREFIX
+
+The start of the keys of each interface (C<if.>).
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_NAME
+
+The interface's name in the guest, such as C<eth0>.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_HWADDR
+
+Its hardware (MAC) address in the guest.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_COUNT
+
+The number of IP addresses it has.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_PREFIX
+
+Within an interface's keys, the start of the keys of each address
+(C<.addr.>).
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_SUFFIX_TYPE
+
+The kind of address, such as C<ipv4>.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_SUFFIX_ADDR
+
+The address.
+
+=item Sys::Virt::Domain::GUEST_INFO_IF_SUFFIX_ADDR_SUFFIX_PREFIX
+
+The length of its network prefix.
+
+=back
+
+Load averages (C<GUEST_INFO_LOAD>), floating-point numbers:
+
+=over 4
+
+=item Sys::Virt::Domain::GUEST_INFO_LOAD_1M
+
+The load averaged over the last minute.
+
+=item Sys::Virt::Domain::GUEST_INFO_LOAD_5M
+
+The load averaged over the last 5 minutes.
+
+=item Sys::Virt::Domain::GUEST_INFO_LOAD_15M
+
+The load averaged over the last 15 minutes.
+
+=back
+
+Devices (C<GUEST_INFO_DEVICES>):
+
+=over 4
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_COUNT
+
+The number of devices described.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_PREFIX
+
+The start of the keys of each device (C<device.>).
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_DRIVER_NAME
+
+The name of the device's driver.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_DRIVER_VERSION
+
+The version of the driver.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_DRIVER_DATE
+
+The release date of the driver, in seconds since the epoch.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_ID_TYPE
+
+How the device is identified, such as C<pci>.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_PCI_VENDOR
+
+For a PCI device, its vendor ID.
+
+=item Sys::Virt::Domain::GUEST_INFO_DEVICE_SUFFIX_PCI_DEVICE
+
+For a PCI device, its device ID.
 
 =back
 
@@ -4089,6 +4595,27 @@ Flags of C<open_graphics> and C<open_graphics_fd>:
 
 Skip the authentication of the graphics server.
 
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SNP_POLICY
+
+The policy of an SEV-SNP guest (an unsigned 64-bit integer) (libvirt
+10.5.0 or newer).
+
+=back
+
+The C<$type> of C<graphics_reload>: which graphics servers to reload,
+for instance to pick up new TLS certificates (libvirt 10.2.0 or
+newer):
+
+=over 4
+
+=item Sys::Virt::Domain::GRAPHICS_RELOAD_TYPE_ANY
+
+Every kind of graphics server libvirt knows of.
+
+=item Sys::Virt::Domain::GRAPHICS_RELOAD_TYPE_VNC
+
+VNC servers only.
+
 =back
 
 =head2 DOMAIN LISTING FLAGS
@@ -4280,6 +4807,768 @@ leaving it out.
 
 =back
 
+=head2 DOMAIN STATISTICS FIELDS
+
+The keys of the statistics C<get_all_domain_stats> in L<Sys::Virt>
+returns for each domain. libvirt named them in 11.2.0 or later, but most
+of the keys are older than their names: as plain strings these constants
+work with any libvirt that reports the value. Times are in nanoseconds
+and sizes in bytes unless said otherwise. Lists (disks, interfaces,
+vCPUs...) are numbered: a key of an entry is a C<*_PREFIX>, the entry's
+number and a C<*_SUFFIX_*>, e.g.
+C<STATS_BLOCK_PREFIX . 0 . STATS_BLOCK_SUFFIX_RD_BYTES> is
+C<block.0.rd.bytes>, and the matching C<*_COUNT> key gives the number of
+entries. Lists inside an entry add their own prefix, number and suffix
+after the entry's number, e.g. C<cpu.cache.monitor.0.bank.1.bytes>.
+
+State (C<STATS_STATE>):
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_STATE_STATE
+
+The state of the domain, one of the C<STATE_*> constants.
+
+=item Sys::Virt::Domain::STATS_STATE_REASON
+
+Why it is in that state, one of the reasons of that state (the
+C<STATE_I<state>_*> constants).
+
+=back
+
+Processor time (C<STATS_CPU_TOTAL>):
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_CPU_TIME
+
+Processor time used by the whole domain.
+
+=item Sys::Virt::Domain::STATS_CPU_USER
+
+Processor time spent in user mode.
+
+=item Sys::Virt::Domain::STATS_CPU_SYSTEM
+
+Processor time spent in kernel mode.
+
+=item Sys::Virt::Domain::STATS_CPU_HALTPOLL_SUCCESS_TIME
+
+Time the vCPUs spent halt-polling that ended with an interrupt arriving.
+
+=item Sys::Virt::Domain::STATS_CPU_HALTPOLL_FAIL_TIME
+
+Time the vCPUs spent halt-polling that ended without one (the polling
+limit was reached or the processor had to be given up).
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_COUNT
+
+The number of cache monitors of the domain.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_PREFIX
+
+The start of the keys of each cache monitor (C<cpu.cache.monitor.>).
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_NAME
+
+The name of the monitor.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_VCPUS
+
+The vCPUs it watches, as a list in a string.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_BANK_COUNT
+
+The number of cache banks it reports on.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_BANK_PREFIX
+
+Within a monitor's keys, the start of the keys of each bank (C<.bank.>).
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_BANK_SUFFIX_ID
+
+The host's identifier of the cache bank.
+
+=item Sys::Virt::Domain::STATS_CPU_CACHE_MONITOR_SUFFIX_BANK_SUFFIX_BYTES
+
+The bytes of last level cache of that bank the domain uses.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_COUNT
+
+The number of energy monitors of the domain (libvirt 12.4.0 or newer).
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_PREFIX
+
+The start of the keys of each energy monitor (C<cpu.energy.monitor.>).
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_NAME
+
+The name of the monitor group.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_VCPUS
+
+The vCPUs it covers, as a list in a string.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_PKG_COUNT
+
+The number of processor package nodes (C<mon_PERF_PKG>) it reports on.
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_PKG_PREFIX
+
+Within a monitor's keys, the start of the keys of each such node
+(C<.pkg.>).
+
+=item Sys::Virt::Domain::STATS_CPU_ENERGY_MONITOR_SUFFIX_PKG_SUFFIX_ID
+
+The kernel's identifier of the node.
+
+=back
+
+Memory, as seen by the balloon driver (C<STATS_BALLOON>), in KiB unless
+said otherwise:
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_BALLOON_CURRENT
+
+The memory the domain currently has.
+
+=item Sys::Virt::Domain::STATS_BALLOON_MAXIMUM
+
+The most memory the domain may have.
+
+=item Sys::Virt::Domain::STATS_BALLOON_SWAP_IN
+
+The data read back from swap space.
+
+=item Sys::Virt::Domain::STATS_BALLOON_SWAP_OUT
+
+The memory written out to swap space.
+
+=item Sys::Virt::Domain::STATS_BALLOON_MAJOR_FAULT
+
+The number of page faults that needed disk I/O.
+
+=item Sys::Virt::Domain::STATS_BALLOON_MINOR_FAULT
+
+The number of the other page faults.
+
+=item Sys::Virt::Domain::STATS_BALLOON_UNUSED
+
+The memory the guest leaves unused.
+
+=item Sys::Virt::Domain::STATS_BALLOON_AVAILABLE
+
+The memory the guest sees as usable.
+
+=item Sys::Virt::Domain::STATS_BALLOON_USABLE
+
+The memory the balloon could take back without making the host swap.
+
+=item Sys::Virt::Domain::STATS_BALLOON_LAST_UPDATE
+
+When these statistics were last updated, in seconds.
+
+=item Sys::Virt::Domain::STATS_BALLOON_RSS
+
+The resident set size of the domain's process on the host.
+
+=item Sys::Virt::Domain::STATS_BALLOON_DISK_CACHES
+
+The memory the guest could free without further I/O, typically its disk
+caches.
+
+=item Sys::Virt::Domain::STATS_BALLOON_HUGETLB_PGALLOC
+
+The number of huge pages the guest allocated through the balloon.
+
+=item Sys::Virt::Domain::STATS_BALLOON_HUGETLB_PGFAIL
+
+The number of huge page allocations through the balloon that failed.
+
+=back
+
+Virtual CPUs (C<STATS_VCPU>):
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_VCPU_CURRENT
+
+The number of vCPUs online.
+
+=item Sys::Virt::Domain::STATS_VCPU_MAXIMUM
+
+The most vCPUs that may be online.
+
+=item Sys::Virt::Domain::STATS_VCPU_PREFIX
+
+The start of the keys of each vCPU (C<vcpu.>). With hot-plugged vCPUs
+the numbers may have gaps: there are C<STATS_VCPU_CURRENT> entries,
+numbered below C<STATS_VCPU_MAXIMUM>.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_STATE
+
+The state of the vCPU, one of C<VCPU_OFFLINE>, C<VCPU_RUNNING> and
+C<VCPU_BLOCKED>.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_TIME
+
+The processor time the vCPU used.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_WAIT
+
+The time the vCPU wanted to run while the host ran something else.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_DELAY
+
+The time the vCPU's thread waited in the host scheduler's queue, which
+the guest sees as steal time.
+
+=item Sys::Virt::Domain::STATS_VCPU_SUFFIX_HALTED
+
+Whether the vCPU is halted (a boolean): idle, or even disabled,
+depending on the architecture.
+
+=back
+
+Network interfaces (C<STATS_INTERFACE>):
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_NET_COUNT
+
+The number of network interfaces.
+
+=item Sys::Virt::Domain::STATS_NET_PREFIX
+
+The start of the keys of each interface (C<net.>).
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_NAME
+
+The name of the interface.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_RX_BYTES
+
+Bytes received.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_RX_PKTS
+
+Packets received.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_RX_ERRS
+
+Receive errors.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_RX_DROP
+
+Received packets dropped.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_TX_BYTES
+
+Bytes sent.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_TX_PKTS
+
+Packets sent.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_TX_ERRS
+
+Send errors.
+
+=item Sys::Virt::Domain::STATS_NET_SUFFIX_TX_DROP
+
+Packets to send that were dropped.
+
+=back
+
+Disks (C<STATS_BLOCK>):
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_BLOCK_COUNT
+
+The number of disk entries (with C<GET_ALL_STATS_BACKING>, one per
+image of each backing chain).
+
+=item Sys::Virt::Domain::STATS_BLOCK_PREFIX
+
+The start of the keys of each entry (C<block.>).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_NAME
+
+The target name of the disk, such as C<vda>; the same for every image
+of its backing chain.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_BACKINGINDEX
+
+The index of the image in the backing chain (of its C<backingStore>
+element), when backing images are listed.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_PATH
+
+The file or block device under the disk; absent for network storage
+and empty drives.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_RD_REQS
+
+Read requests.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_RD_BYTES
+
+Bytes read.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_RD_TIMES
+
+Time spent reading.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_WR_REQS
+
+Write requests.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_WR_BYTES
+
+Bytes written.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_WR_TIMES
+
+Time spent writing.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_FL_REQS
+
+Flush requests.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_FL_TIMES
+
+Time spent flushing.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_ERRORS
+
+Xen only: its C<oo_req> counter.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_ALLOCATION
+
+The offset of the highest sector written.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_CAPACITY
+
+The size of the disk as the guest sees it.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_PHYSICAL
+
+The size of the file or device holding the image.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_THRESHOLD
+
+The threshold set with C<set_block_threshold>, in bytes.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_REQUEST_ALIGNMENT
+
+The alignment, in bytes, the offset and length of I/O requests need.
+This and the other C<LIMITS> keys give what the storage under the disk
+allows a single operation (libvirt 11.10.0 or newer).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_DISCARD_MAX
+
+The most bytes one discard request may cover.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_DISCARD_ALIGNMENT
+
+The best alignment of discard requests, in bytes.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_WRITE_ZEROES_MAX
+
+The most bytes one request may set to zero.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_WRITE_ZEROES_ALIGNMENT
+
+The best alignment of such requests, in bytes.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_TRANSFER_OPTIMAL
+
+The best length of a transfer, in bytes.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_TRANSFER_MAX
+
+The longest transfer, in bytes.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_TRANSFER_HW_MAX
+
+The longest transfer of a request that bypasses the kernel's I/O
+scheduler, in bytes.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_IOV_MAX
+
+The most scatter/gather elements of a request.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_IOV_HW_MAX
+
+The most scatter/gather elements of a request that bypasses the
+kernel's I/O scheduler.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_MEMORY_ALIGNMENT_MINIMAL
+
+The memory alignment, in bytes, that avoids a bounce buffer.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LIMITS_MEMORY_ALIGNMENT_OPTIMAL
+
+The memory alignment, in bytes, of bounce buffers.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_COUNT
+
+The number of groups of statistics collected over set time intervals
+(libvirt 11.10.0 or newer).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_PREFIX
+
+Within a disk's keys, the start of the keys of each group
+(C<.timed_group.>).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_INTERVAL
+
+The length of the interval the group covers, in seconds.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_RD_LATENCY_MIN
+
+The shortest time a read took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_RD_LATENCY_MAX
+
+The longest time a read took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_RD_LATENCY_AVG
+
+The average time a read took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_RD_QUEUE_DEPTH_AVG
+
+The average number of reads waiting in the interval (a floating-point
+number).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_WR_LATENCY_MIN
+
+The shortest time a write took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_WR_LATENCY_MAX
+
+The longest time a write took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_WR_LATENCY_AVG
+
+The average time a write took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_WR_QUEUE_DEPTH_AVG
+
+The average number of writes waiting in the interval (a floating-point
+number).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_ZONE_APPEND_LATENCY_MIN
+
+The shortest time a zone append took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_ZONE_APPEND_LATENCY_MAX
+
+The longest time a zone append took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_ZONE_APPEND_LATENCY_AVG
+
+The average time a zone append took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_ZONE_APPEND_QUEUE_DEPTH_AVG
+
+The average number of zone appends waiting in the interval (a
+floating-point number).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_FLUSH_LATENCY_MIN
+
+The shortest time a flush took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_FLUSH_LATENCY_MAX
+
+The longest time a flush took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_TIMED_GROUP_SUFFIX_FLUSH_LATENCY_AVG
+
+The average time a flush took in the interval.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_READ_PREFIX
+
+Within a disk's keys, the start of the keys of its histogram of read
+times (C<.latency_histogram.read.>), followed by
+C<STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_COUNT> or by
+C<STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_PREFIX>, a bin number
+and a bin suffix (libvirt 12.1.0 or newer).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_WRITE_PREFIX
+
+The same for the histogram of write times.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_ZONE_APPEND_PREFIX
+
+The same for the histogram of zone append times.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_FLUSH_PREFIX
+
+The same for the histogram of flush times.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_COUNT
+
+After a histogram's start: the number of its bins (C<bin.count>).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_PREFIX
+
+After a histogram's start: the start of the keys of each bin
+(C<bin.>).
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_SUFFIX_START
+
+The lower end of the bin's range of times.
+
+=item Sys::Virt::Domain::STATS_BLOCK_SUFFIX_LATENCY_HISTOGRAM_SUFFIX_BIN_SUFFIX_VALUE
+
+The number of operations whose time fell in the bin.
+
+=back
+
+Performance events (C<STATS_PERF>), each the count of the performance
+event of the same name (see PERFORMANCE EVENTS), present when the event
+is enabled:
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_PERF_CMT
+
+The bytes of L3 cache the domain uses.
+
+=item Sys::Virt::Domain::STATS_PERF_MBMT
+
+The total bandwidth, in bytes per second, between one cache level and
+another.
+
+=item Sys::Virt::Domain::STATS_PERF_MBML
+
+The bandwidth, in bytes per second, through the memory controller of
+the socket.
+
+=item Sys::Virt::Domain::STATS_PERF_CPU_CYCLES
+
+Processor cycles.
+
+=item Sys::Virt::Domain::STATS_PERF_INSTRUCTIONS
+
+Instructions executed.
+
+=item Sys::Virt::Domain::STATS_PERF_CACHE_REFERENCES
+
+Cache accesses.
+
+=item Sys::Virt::Domain::STATS_PERF_CACHE_MISSES
+
+Cache misses.
+
+=item Sys::Virt::Domain::STATS_PERF_BRANCH_INSTRUCTIONS
+
+Branch instructions executed.
+
+=item Sys::Virt::Domain::STATS_PERF_BRANCH_MISSES
+
+Mispredicted branches.
+
+=item Sys::Virt::Domain::STATS_PERF_BUS_CYCLES
+
+Bus cycles.
+
+=item Sys::Virt::Domain::STATS_PERF_STALLED_CYCLES_FRONTEND
+
+Cycles stalled in the front end of the processor's pipeline.
+
+=item Sys::Virt::Domain::STATS_PERF_STALLED_CYCLES_BACKEND
+
+Cycles stalled in the back end of the processor's pipeline.
+
+=item Sys::Virt::Domain::STATS_PERF_REF_CPU_CYCLES
+
+Processor cycles counted at a rate unaffected by frequency scaling.
+
+=item Sys::Virt::Domain::STATS_PERF_CPU_CLOCK
+
+The processor clock time.
+
+=item Sys::Virt::Domain::STATS_PERF_TASK_CLOCK
+
+The task clock time.
+
+=item Sys::Virt::Domain::STATS_PERF_PAGE_FAULTS
+
+Page faults.
+
+=item Sys::Virt::Domain::STATS_PERF_PAGE_FAULTS_MIN
+
+Minor page faults.
+
+=item Sys::Virt::Domain::STATS_PERF_PAGE_FAULTS_MAJ
+
+Major page faults.
+
+=item Sys::Virt::Domain::STATS_PERF_CONTEXT_SWITCHES
+
+Context switches.
+
+=item Sys::Virt::Domain::STATS_PERF_CPU_MIGRATIONS
+
+Moves from one logical processor to another.
+
+=item Sys::Virt::Domain::STATS_PERF_ALIGNMENT_FAULTS
+
+Alignment faults.
+
+=item Sys::Virt::Domain::STATS_PERF_EMULATION_FAULTS
+
+Emulation faults.
+
+=back
+
+IOThreads (C<STATS_IOTHREAD>):
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_COUNT
+
+The highest number of entries: each IOThread's entry is numbered by its
+IOThread id, and threads without polling values have none.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_PREFIX
+
+The start of the keys of each IOThread (C<iothread.>).
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_SUFFIX_POLL_MAX_NS
+
+The longest polling time, in nanoseconds; 0 when polling is off.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_SUFFIX_POLL_GROW
+
+The factor by which the polling time grows; 0 when the hypervisor
+chooses.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_SUFFIX_POLL_SHRINK
+
+The divisor by which the polling time shrinks; 0 when the hypervisor
+chooses.
+
+=item Sys::Virt::Domain::STATS_IOTHREAD_SUFFIX_POLL_WEIGHT
+
+The weight (a shift) of the latest interval in the adaptive polling; 0
+when the hypervisor's default applies (libvirt 12.7.0 or newer).
+
+=back
+
+Memory bandwidth (C<STATS_MEMORY>):
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_COUNT
+
+The number of memory bandwidth monitors of the domain.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_PREFIX
+
+The start of the keys of each monitor (C<memory.bandwidth.monitor.>).
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NAME
+
+The name of the monitor.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_VCPUS
+
+The vCPUs it watches, as a list in a string.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_COUNT
+
+The number of memory controllers it reports on.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_PREFIX
+
+Within a monitor's keys, the start of the keys of each memory
+controller (C<.node.>).
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_SUFFIX_ID
+
+The host's identifier of the memory controller.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_SUFFIX_BYTES_LOCAL
+
+The bytes the vCPUs moved through this controller while running on a
+host processor of the same package.
+
+=item Sys::Virt::Domain::STATS_MEMORY_BANDWIDTH_MONITOR_SUFFIX_NODE_SUFFIX_BYTES_TOTAL
+
+The bytes the vCPUs moved through this controller from any host
+processor, local or remote.
+
+=back
+
+Memory dirty rate (C<STATS_DIRTYRATE>), from the last measurement
+started with C<start_dirty_rate_calc>:
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_CALC_STATUS
+
+The state of the measurement, one of the C<DIRTYRATE_UNSTARTED>,
+C<DIRTYRATE_MEASURING> and C<DIRTYRATE_MEASURED> constants.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_CALC_START_TIME
+
+When it started, in seconds.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_CALC_PERIOD
+
+How long it lasted, in seconds.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_CALC_MODE
+
+How it measured: C<page-sampling>, C<dirty-bitmap> or C<dirty-ring>.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_MEGABYTES_PER_SECOND
+
+The rate at which the guest dirtied memory, in MiB/s; only once
+measured.
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_VCPU_PREFIX
+
+The start of the keys of each vCPU's rate (C<dirtyrate.vcpu.>).
+
+=item Sys::Virt::Domain::STATS_DIRTYRATE_VCPU_SUFFIX_MEGABYTES_PER_SECOND
+
+The rate at which that vCPU dirtied memory, in MiB/s.
+
+=back
+
+Statistics specific to the hypervisor (C<STATS_VM>): a key is a prefix,
+such as C<STATS_VM_PREFIX>, a name the hypervisor chooses and one of
+the C<STATS_CUSTOM_SUFFIX_TYPE_*> suffixes saying what kind of value it
+is:
+
+=over 4
+
+=item Sys::Virt::Domain::STATS_VM_PREFIX
+
+The start of the keys of the hypervisor's statistics of the whole
+domain (C<vm.>).
+
+=item Sys::Virt::Domain::STATS_CUSTOM_SUFFIX_TYPE_CUR
+
+The current value.
+
+=item Sys::Virt::Domain::STATS_CUSTOM_SUFFIX_TYPE_SUM
+
+A total accumulated over time.
+
+=item Sys::Virt::Domain::STATS_CUSTOM_SUFFIX_TYPE_MAX
+
+The highest value reached.
+
+=back
+
 =head2 EVENT IDS
 
 The kinds of domain events that C<domain_event_register_any> in
@@ -4445,6 +5734,23 @@ The guest went to a power management sleep.
 
 The guest crashed.
 
+=item Sys::Virt::Domain::EVENT_ID_NIC_MAC_CHANGE
+
+The guest changed the MAC address of one of its network interfaces
+(for QEMU only reported for virtio interfaces) (libvirt 11.2.0 or
+newer).
+
+=item Sys::Virt::Domain::EVENT_ID_VCPU_REMOVED
+
+A virtual CPU was removed from the domain, e.g. once the guest gave up
+one unplugged with C<SETVCPU_ASYNC_UNPLUG> (libvirt 12.4.0 or newer).
+
+=item Sys::Virt::Domain::EVENT_ID_CHANNEL_LIFECYCLE
+
+A virtio-serial channel of the guest, any of them including the guest
+agent's, was connected or disconnected; see the CHANNEL LIFECYCLE
+EVENT STATES AND REASONS (libvirt 12.4.0 or newer).
+
 =back
 
 The details of C<EVENT_DEFINED>:
@@ -4575,6 +5881,11 @@ Resumed while a migration continues in post-copy mode.
 
 Running, although a post-copy migration of the domain failed.
 
+=item Sys::Virt::Domain::EVENT_STARTED_RECREATED
+
+The domain started again as part of the recreation of a secure guest
+(libvirt 11.6.0 or newer).
+
 =back
 
 The details of C<EVENT_STOPPED>:
@@ -4608,6 +5919,13 @@ The hypervisor failed to keep the domain running.
 =item Sys::Virt::Domain::EVENT_STOPPED_FROM_SNAPSHOT
 
 The domain was reverted to a snapshot of a shut off domain.
+
+=item Sys::Virt::Domain::EVENT_SUSPENDED_GUEST_SHUTDOWN
+
+Paused after the guest operating system shut down, kept while a long
+running job (such as a backup begun with
+C<BACKUP_BEGIN_PRESERVE_SHUTDOWN_DOMAIN>) finishes (libvirt 11.10.0 or
+newer).
 
 =back
 
@@ -4655,6 +5973,11 @@ The guest kernel panicked.
 =item Sys::Virt::Domain::EVENT_CRASHED_CRASHLOADED
 
 The guest crashed and loaded a crash kernel to handle it.
+
+=item Sys::Virt::Domain::EVENT_STOPPED_RECREATED
+
+The domain stopped as part of the recreation of a secure guest, to be
+started again (libvirt 11.6.0 or newer).
 
 =back
 
@@ -4819,6 +6142,41 @@ Because the domain was started.
 =item Sys::Virt::Domain::EVENT_AGENT_LIFECYCLE_REASON_CHANNEL
 
 Because the agent's channel was opened or closed.
+
+=back
+
+=head2 CHANNEL LIFECYCLE EVENT STATES AND REASONS
+
+The new state of a guest channel (C<EVENT_ID_CHANNEL_LIFECYCLE>, libvirt
+12.4.0 or newer):
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_STATE_CONNECTED
+
+The channel is now connected.
+
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_STATE_DISCONNECTED
+
+The channel is now disconnected.
+
+=back
+
+And why it changed:
+
+=over 4
+
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_REASON_UNKNOWN
+
+For no known reason.
+
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_REASON_DOMAIN_STARTED
+
+Because the domain was started.
+
+=item Sys::Virt::Domain::EVENT_CHANNEL_LIFECYCLE_REASON_CHANNEL
+
+Because the channel itself changed state.
 
 =back
 
