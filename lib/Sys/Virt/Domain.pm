@@ -1077,6 +1077,16 @@ call only tells the hypervisor. C<$flags> accepts:
 
 C<$newsize> is given in bytes.
 
+=item Sys::Virt::Domain::BLOCK_RESIZE_CAPACITY
+
+Make the disk fill the whole of its source (a raw image or a block
+device); C<$newsize> is then 0 or exactly that size (libvirt 10.0.0 or
+newer).
+
+=item Sys::Virt::Domain::BLOCK_RESIZE_EXTEND
+
+Refuse to make the disk smaller (libvirt 12.3.0 or newer).
+
 =back
 
 =item my $info = $dom->get_block_job_info($path, $flags=0)
@@ -1139,15 +1149,11 @@ C<$flags> defaults to 0 and accepts:
 Use the target and scratch files the caller has already created with
 the right format and size, instead of creating them.
 
-=item Sys::Virt::Domain::BLOCK_RESIZE_CAPACITY
+=item Sys::Virt::Domain::BACKUP_BEGIN_PRESERVE_SHUTDOWN_DOMAIN
 
-Make the disk fill the whole of its source (a raw image or a block
-device); C<$newsize> is then 0 or exactly that size (libvirt 10.0.0 or
-newer).
-
-=item Sys::Virt::Domain::BLOCK_RESIZE_EXTEND
-
-Refuse to make the disk smaller (libvirt 12.3.0 or newer).
+Keep the domain (paused) if its guest operating system shuts down
+while the backup runs, so that the backup can finish (libvirt 11.10.0
+or newer).
 
 =back
 
@@ -1156,12 +1162,6 @@ Refuse to make the disk smaller (libvirt 12.3.0 or newer).
 Returns the XML document describing the backup job currently running
 on the guest. Raises an error if no backup job is running. C<$flags>
 is currently unused and defaults to 0.
-
-=item Sys::Virt::Domain::BACKUP_BEGIN_PRESERVE_SHUTDOWN_DOMAIN
-
-Keep the domain (paused) if its guest operating system shuts down
-while the backup runs, so that the backup can finish (libvirt 11.10.0
-or newer).
 
 =back
 
@@ -2177,6 +2177,11 @@ Dump the guest's core, then stop it.
 
 Dump the guest's core, then restart it.
 
+=item Sys::Virt::Domain::LIFECYCLE_ACTION_PRESERVE_RUNNING
+
+Keep the domain as it is, running (libvirt 12.6.0 or newer; libvirt's
+headers describe it no further).
+
 =back
 
 =head2 XML DUMP OPTIONS
@@ -2240,11 +2245,6 @@ Ask the agent running inside the guest.
 
 Look the name up in the DHCP leases of the guest's networks.
 
-=item Sys::Virt::Domain::LIFECYCLE_ACTION_PRESERVE_RUNNING
-
-Keep the domain as it is, running (libvirt 12.6.0 or newer; libvirt's
-headers describe it no further).
-
 =back
 
 =head2 DOMAIN SAVE / RESTORE CONSTANTS
@@ -2288,6 +2288,46 @@ The file to write the state to (a string).
 =item Sys::Virt::Domain::SAVE_PARAM_DXML
 
 A replacement XML configuration to store in the image (a string).
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT
+
+The format of the image (a string): one of the C<SAVE_PARAM_IMAGE_FORMAT_*>
+values below (named by libvirt 12.0.0). Without it the QEMU driver uses
+the C<save_image_format> of its C<qemu.conf>, by default C<raw> (libvirt
+11.2.0 or newer).
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_RAW
+
+A plain, uncompressed image.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_SPARSE
+
+An uncompressed image written as a sparse file.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_GZIP
+
+An image compressed with gzip.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_BZIP2
+
+An image compressed with bzip2.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_XZ
+
+An image compressed with xz.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_LZOP
+
+An image compressed with lzop.
+
+=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_ZSTD
+
+An image compressed with zstd.
+
+=item Sys::Virt::Domain::SAVE_PARAM_PARALLEL_CHANNELS
+
+The number of I/O channels writing the image in parallel (an integer)
+(libvirt 11.2.0 or newer).
 
 =back
 
@@ -2342,46 +2382,6 @@ kdump compressed format, with Snappy compression.
 =item Sys::Virt::Domain::CORE_DUMP_FORMAT_WIN_DMP
 
 The Windows crash dump format.
-
-=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT
-
-The format of the image (a string): one of the C<SAVE_PARAM_IMAGE_FORMAT_*>
-values below (named by libvirt 12.0.0). Without it the QEMU driver uses
-the C<save_image_format> of its C<qemu.conf>, by default C<raw> (libvirt
-11.2.0 or newer).
-
-=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_RAW
-
-A plain, uncompressed image.
-
-=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_SPARSE
-
-An uncompressed image written as a sparse file.
-
-=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_GZIP
-
-An image compressed with gzip.
-
-=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_BZIP2
-
-An image compressed with bzip2.
-
-=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_XZ
-
-An image compressed with xz.
-
-=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_LZOP
-
-An image compressed with lzop.
-
-=item Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT_ZSTD
-
-An image compressed with zstd.
-
-=item Sys::Virt::Domain::SAVE_PARAM_PARALLEL_CHANNELS
-
-The number of I/O channels writing the image in parallel (an integer)
-(libvirt 11.2.0 or newer).
 
 =back
 
@@ -2459,6 +2459,41 @@ Ask the guest agent, i.e. what the guest OS uses.
 
 Add or remove vCPUs in a way that can be undone by hot-(un)plug.
 
+=item Sys::Virt::Domain::VCPU_ASYNC_UNPLUG
+
+When removing vCPUs from the running guest, return once the request is
+sent instead of waiting for the guest to give them up (libvirt 12.4.0
+or newer).
+
+=back
+
+=head2 SETVCPU FLAGS
+
+Flags of C<set_vcpu> (libvirt 12.4.0 named them; the first three are
+the C<AFFECT_*> constants under another name):
+
+=over 4
+
+=item Sys::Virt::Domain::SETVCPU_AFFECT_CURRENT
+
+Change the running guest if it is running, else its saved
+configuration.
+
+=item Sys::Virt::Domain::SETVCPU_AFFECT_LIVE
+
+Change the running guest.
+
+=item Sys::Virt::Domain::SETVCPU_AFFECT_CONFIG
+
+Change the saved configuration.
+
+=item Sys::Virt::Domain::SETVCPU_ASYNC_UNPLUG
+
+When turning vCPUs off in the running guest, return once the requests
+are accepted instead of waiting for the guest to give them up; each
+removal is then reported by an C<EVENT_ID_VCPU_REMOVED> event (libvirt
+12.4.0 or newer).
+
 =back
 
 =head2 VCPU STATES
@@ -2524,40 +2559,12 @@ Smallest number of worker threads of the IOThread.
 
 Largest number of worker threads of the IOThread.
 
-=item Sys::Virt::Domain::VCPU_ASYNC_UNPLUG
+=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_WEIGHT
 
-When removing vCPUs from the running guest, return once the request is
-sent instead of waiting for the guest to give them up (libvirt 12.4.0
-or newer).
-
-=back
-
-=head2 SETVCPU FLAGS
-
-Flags of C<set_vcpu> (libvirt 12.4.0 named them; the first three are
-the C<AFFECT_*> constants under another name):
-
-=over 4
-
-=item Sys::Virt::Domain::SETVCPU_AFFECT_CURRENT
-
-Change the running guest if it is running, else its saved
-configuration.
-
-=item Sys::Virt::Domain::SETVCPU_AFFECT_LIVE
-
-Change the running guest.
-
-=item Sys::Virt::Domain::SETVCPU_AFFECT_CONFIG
-
-Change the saved configuration.
-
-=item Sys::Virt::Domain::SETVCPU_ASYNC_UNPLUG
-
-When turning vCPUs off in the running guest, return once the requests
-are accepted instead of waiting for the guest to give them up; each
-removal is then reported by an C<EVENT_ID_VCPU_REMOVED> event (libvirt
-12.4.0 or newer).
+How strongly the latest interval between events steers the adaptive
+polling time: a shift from 0 to 63, larger values adapting more
+slowly; 0 lets the hypervisor choose (an unsigned integer) (libvirt
+12.7.0 or newer).
 
 =back
 
@@ -2623,13 +2630,6 @@ Bandwidth quota of each vCPU per period, microseconds.
 =item Sys::Virt::Domain::SCHEDULER_WEIGHT
 
 Relative weight (Xen credit scheduler and others).
-
-=item Sys::Virt::Domain::IOTHREAD_PARAM_POLL_WEIGHT
-
-How strongly the latest interval between events steers the adaptive
-polling time: a shift from 0 to 63, larger values adapting more
-slowly; 0 lets the hypervisor choose (an unsigned integer) (libvirt
-12.7.0 or newer).
 
 =back
 
@@ -3142,6 +3142,11 @@ Use of deprecated features.
 
 Actions that taint the guest (make it unsupported).
 
+=item Sys::Virt::Domain::MESSAGE_IOERRORS
+
+The I/O error messages recorded for the disk images (libvirt 11.1.0 or
+newer).
+
 =back
 
 =head2 DIRTY RATE CALCULATION
@@ -3206,11 +3211,6 @@ The job stopped because of an error.
 =item Sys::Virt::Domain::JOB_CANCELLED
 
 The job was cancelled by a user.
-
-=item Sys::Virt::Domain::MESSAGE_IOERRORS
-
-The I/O error messages recorded for the disk images (libvirt 11.1.0 or
-newer).
 
 =back
 
@@ -3366,6 +3366,11 @@ For a finished job: true when it succeeded.
 
 For a failed job: the error message, when known.
 
+=item Sys::Virt::Domain::JOB_VFIO_DATA_TRANSFERRED
+
+Bytes transferred for VFIO (assigned host) devices in the current
+iteration of the migration (libvirt 10.6.0 or newer).
+
 =back
 
 =head2 JOB OPERATIONS
@@ -3417,11 +3422,6 @@ The guest's memory is being dumped.
 =item Sys::Virt::Domain::JOB_OPERATION_BACKUP
 
 The guest's disks are being backed up.
-
-=item Sys::Virt::Domain::JOB_VFIO_DATA_TRANSFERRED
-
-Bytes transferred for VFIO (assigned host) devices in the current
-iteration of the migration (libvirt 10.6.0 or newer).
 
 =back
 
@@ -3687,6 +3687,11 @@ that it may run on a transient guest.
 Complete guest writes only once they have reached the copy as well,
 so that a busy disk's copy converges.
 
+=item Sys::Virt::Domain::BLOCK_COPY_TARGET_ZEROED
+
+The destination is known to read as zeroes, so the hypervisor may skip
+clearing it (libvirt 12.2.0 or newer).
+
 =back
 
 =head2 DOMAIN BLOCK COMMIT JOB CONSTANTS
@@ -3717,11 +3722,6 @@ Keep relative names in the backing chain.
 =item Sys::Virt::Domain::BLOCK_COMMIT_BANDWIDTH_BYTES
 
 The bandwidth is given in bytes per second.
-
-=item Sys::Virt::Domain::BLOCK_COPY_TARGET_ZEROED
-
-The destination is known to read as zeroes, so the hypervisor may skip
-clearing it (libvirt 12.2.0 or newer).
 
 =back
 
@@ -3878,58 +3878,6 @@ Disks.
 =item Sys::Virt::Domain::GUEST_INFO_INTERFACES
 
 Network interfaces.
-
-=back
-
-=head2 INTERFACE ADDRESS SOURCES
-
-Values of the C<$source> argument of C<get_interface_addresses>.
-
-=over 4
-
-=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_LEASE
-
-The DHCP leases of libvirt's own networks.
-
-=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_AGENT
-
-The guest agent.
-
-=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_ARP
-
-The host's ARP table.
-
-=back
-
-=head2 GUEST AGENT FLAGS
-
-Flags and values of the agent calls.
-
-=over 4
-
-=item Sys::Virt::Domain::PASSWORD_ENCRYPTED
-
-C<set_user_password>: the password is already encrypted.
-
-=item Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_APPEND
-
-C<authorized_ssh_keys_set>: add the keys to those already authorised.
-
-=item Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_REMOVE
-
-C<authorized_ssh_keys_set>: remove the keys.
-
-=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_BLOCK
-
-C<set_agent_response_timeout>: wait for ever.
-
-=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_DEFAULT
-
-C<set_agent_response_timeout>: the built-in default.
-
-=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_NOWAIT
-
-C<set_agent_response_timeout>: do not wait.
 
 =item Sys::Virt::Domain::GUEST_INFO_LOAD
 
@@ -4252,6 +4200,58 @@ For a PCI device, its device ID.
 
 =back
 
+=head2 INTERFACE ADDRESS SOURCES
+
+Values of the C<$source> argument of C<get_interface_addresses>.
+
+=over 4
+
+=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_LEASE
+
+The DHCP leases of libvirt's own networks.
+
+=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_AGENT
+
+The guest agent.
+
+=item Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_ARP
+
+The host's ARP table.
+
+=back
+
+=head2 GUEST AGENT FLAGS
+
+Flags and values of the agent calls.
+
+=over 4
+
+=item Sys::Virt::Domain::PASSWORD_ENCRYPTED
+
+C<set_user_password>: the password is already encrypted.
+
+=item Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_APPEND
+
+C<authorized_ssh_keys_set>: add the keys to those already authorised.
+
+=item Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_REMOVE
+
+C<authorized_ssh_keys_set>: remove the keys.
+
+=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_BLOCK
+
+C<set_agent_response_timeout>: wait for ever.
+
+=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_DEFAULT
+
+C<set_agent_response_timeout>: the built-in default.
+
+=item Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_NOWAIT
+
+C<set_agent_response_timeout>: do not wait.
+
+=back
+
 =head2 PROCESS SIGNALS
 
 Signal numbers of C<send_process_signal>, independent of the host's own
@@ -4559,6 +4559,11 @@ The header of the secret, base64.
 
 Guest physical address where the secret goes.
 
+=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SNP_POLICY
+
+The policy of an SEV-SNP guest (an unsigned 64-bit integer) (libvirt
+10.5.0 or newer).
+
 =back
 
 =head2 CONSOLES, CHANNELS AND GRAPHICS
@@ -4594,11 +4599,6 @@ Flags of C<open_graphics> and C<open_graphics_fd>:
 =item Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH
 
 Skip the authentication of the graphics server.
-
-=item Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SNP_POLICY
-
-The policy of an SEV-SNP guest (an unsigned 64-bit integer) (libvirt
-10.5.0 or newer).
 
 =back
 
@@ -5689,6 +5689,23 @@ The hypervisor reported a hardware memory error.
 
 The guest changed the size of a virtio memory device.
 
+=item Sys::Virt::Domain::EVENT_ID_NIC_MAC_CHANGE
+
+The guest changed the MAC address of one of its network interfaces
+(for QEMU only reported for virtio interfaces) (libvirt 11.2.0 or
+newer).
+
+=item Sys::Virt::Domain::EVENT_ID_VCPU_REMOVED
+
+A virtual CPU was removed from the domain, e.g. once the guest gave up
+one unplugged with C<SETVCPU_ASYNC_UNPLUG> (libvirt 12.4.0 or newer).
+
+=item Sys::Virt::Domain::EVENT_ID_CHANNEL_LIFECYCLE
+
+A virtio-serial channel of the guest, any of them including the guest
+agent's, was connected or disconnected; see the CHANNEL LIFECYCLE
+EVENT STATES AND REASONS (libvirt 12.4.0 or newer).
+
 =back
 
 =head2 LIFECYCLE EVENTS
@@ -5733,23 +5750,6 @@ The guest went to a power management sleep.
 =item Sys::Virt::Domain::EVENT_CRASHED
 
 The guest crashed.
-
-=item Sys::Virt::Domain::EVENT_ID_NIC_MAC_CHANGE
-
-The guest changed the MAC address of one of its network interfaces
-(for QEMU only reported for virtio interfaces) (libvirt 11.2.0 or
-newer).
-
-=item Sys::Virt::Domain::EVENT_ID_VCPU_REMOVED
-
-A virtual CPU was removed from the domain, e.g. once the guest gave up
-one unplugged with C<SETVCPU_ASYNC_UNPLUG> (libvirt 12.4.0 or newer).
-
-=item Sys::Virt::Domain::EVENT_ID_CHANNEL_LIFECYCLE
-
-A virtio-serial channel of the guest, any of them including the guest
-agent's, was connected or disconnected; see the CHANNEL LIFECYCLE
-EVENT STATES AND REASONS (libvirt 12.4.0 or newer).
 
 =back
 
@@ -5813,6 +5813,11 @@ The domain was reverted to a snapshot.
 
 The domain started because of a wake-up request.
 
+=item Sys::Virt::Domain::EVENT_STARTED_RECREATED
+
+The domain started again as part of the recreation of a secure guest
+(libvirt 11.6.0 or newer).
+
 =back
 
 The details of C<EVENT_SUSPENDED>:
@@ -5855,6 +5860,13 @@ Paused while a migration runs in post-copy mode.
 
 Paused after a post-copy migration failed.
 
+=item Sys::Virt::Domain::EVENT_SUSPENDED_GUEST_SHUTDOWN
+
+Paused after the guest operating system shut down, kept while a long
+running job (such as a backup begun with
+C<BACKUP_BEGIN_PRESERVE_SHUTDOWN_DOMAIN>) finishes (libvirt 11.10.0 or
+newer).
+
 =back
 
 The details of C<EVENT_RESUMED>:
@@ -5880,11 +5892,6 @@ Resumed while a migration continues in post-copy mode.
 =item Sys::Virt::Domain::EVENT_RESUMED_POSTCOPY_FAILED
 
 Running, although a post-copy migration of the domain failed.
-
-=item Sys::Virt::Domain::EVENT_STARTED_RECREATED
-
-The domain started again as part of the recreation of a secure guest
-(libvirt 11.6.0 or newer).
 
 =back
 
@@ -5920,12 +5927,10 @@ The hypervisor failed to keep the domain running.
 
 The domain was reverted to a snapshot of a shut off domain.
 
-=item Sys::Virt::Domain::EVENT_SUSPENDED_GUEST_SHUTDOWN
+=item Sys::Virt::Domain::EVENT_STOPPED_RECREATED
 
-Paused after the guest operating system shut down, kept while a long
-running job (such as a backup begun with
-C<BACKUP_BEGIN_PRESERVE_SHUTDOWN_DOMAIN>) finishes (libvirt 11.10.0 or
-newer).
+The domain stopped as part of the recreation of a secure guest, to be
+started again (libvirt 11.6.0 or newer).
 
 =back
 
@@ -5973,11 +5978,6 @@ The guest kernel panicked.
 =item Sys::Virt::Domain::EVENT_CRASHED_CRASHLOADED
 
 The guest crashed and loaded a crash kernel to handle it.
-
-=item Sys::Virt::Domain::EVENT_STOPPED_RECREATED
-
-The domain stopped as part of the recreation of a secure guest, to be
-started again (libvirt 11.6.0 or newer).
 
 =back
 
