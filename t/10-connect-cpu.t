@@ -89,10 +89,25 @@ err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "compare_hypervisor_cpu unsupported");
 
 # ---- capabilities ---------------------------------------------------------------------
 
-eval { $conn->get_domain_capabilities(undef, "x86_64", undef, undef) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain capabilities unsupported");
-eval { $conn->get_domain_capabilities("/usr/bin/qemu-system-x86_64", "x86_64", "pc", "kvm", 0) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain capabilities with every argument");
+# The test driver has domain capabilities since libvirt 9.8.0 (hvsupport:
+# virConnectGetDomainCapabilities test=9.8.0): the document echoes the
+# arguments it was given (none for undef); before, libvirt's ERR_NO_SUPPORT.
+if (Sys::Virt::get_version() >= 9_008_000) {
+    my $caps = $conn->get_domain_capabilities(undef, "x86_64", undef, undef);
+    like($caps, qr{^<domainCapabilities>\n  <domain>test</domain>\n  <arch>x86_64</arch>\n},
+         "domain capabilities: the driver's type, the arch given");
+    unlike($caps, qr{<path>|<machine>}, "... no emulator nor machine for undef");
+    $caps = $conn->get_domain_capabilities("/usr/bin/qemu-system-x86_64", "x86_64", "pc", "kvm", 0);
+    like($caps, qr{^<domainCapabilities>\n  <path>/usr/bin/qemu-system-x86_64</path>\n  <domain>kvm</domain>\n  <machine>pc</machine>\n  <arch>x86_64</arch>\n},
+         "domain capabilities with every argument: each one reached libvirt");
+    eval { $conn->get_domain_capabilities(undef, "x86_64", undef, undef, 1) };
+    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "domain capabilities: the flags reached libvirt");
+} else {
+    eval { $conn->get_domain_capabilities(undef, "x86_64", undef, undef) };
+    err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain capabilities unsupported");
+    eval { $conn->get_domain_capabilities("/usr/bin/qemu-system-x86_64", "x86_64", "pc", "kvm", 0) };
+    err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain capabilities with every argument");
+}
 eval { $conn->get_storage_pool_capabilities };
 err_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, "storage pool capabilities unsupported");
 

@@ -88,13 +88,34 @@ for my $how ([readonly => 1], [flags => Sys::Virt::CONNECT_RO]) {
            "read-only ($how->[0]): changes are refused");
 }
 
+# The running libvirt: some of its answers changed after 9.0.0 (see
+# below); where 7.0.0 and 9.0.0 agree and 11.3.0 differs, the release in
+# between that changed it is in neither NEWS nor hvsupport, and there
+# either exact answer is libvirt's.
+my $LIBVER = Sys::Virt::get_version();
+# era($seen_new): "old" (up to 9.0.0), "new" (11.3.0 on), or in between,
+# the one libvirt's answer ($seen_new) shows.
+sub era {
+    my ($seen_new) = @_;
+    return $LIBVER <= 9_000_000 ? "old" : $LIBVER >= 11_003_000 ? "new" : $seen_new ? "new" : "old";
+}
+
 # ---- open failures ----------------------------------------------------------
 
 {
     my $c = eval { Sys::Virt->new(uri => "test:///does/not/exist.xml") };
     ok(!defined $c, "missing host file: no object");
-    err_is($@, Sys::Virt::Error::ERR_XML_ERROR, Sys::Virt::Error::FROM_TEST, "missing host file");
-    like($@->message, qr{/does/not/exist\.xml}, "message names the file") if ref $@;
+    # 7.0.0 and 9.0.0 hand the path to the XML parser; 11.3.0 reads the
+    # file first (a system error, domain NONE).
+    if (era(ref $@ && $@->code == Sys::Virt::Error::ERR_SYSTEM_ERROR) eq "old") {
+        err_is($@, Sys::Virt::Error::ERR_XML_ERROR, Sys::Virt::Error::FROM_TEST, "missing host file");
+        is(ref $@ && $@->message, "XML error: failed to parse xml document '/does/not/exist.xml'",
+           "message names the file");
+    } else {
+        err_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_NONE, "missing host file");
+        is(ref $@ && $@->message, "Failed to open file '/does/not/exist.xml': No such file or directory",
+           "message names the file");
+    }
 
     eval { Sys::Virt->new(uri => "test:///default", flags => 0x40000000) };
     isa_ok($@, "Sys::Virt::Error", "unknown open flag");
@@ -114,11 +135,14 @@ for my $how ([readonly => 1], [flags => Sys::Virt::CONNECT_RO]) {
     isa_ok($conn, "Sys::Virt", "alice/s3cret accepted");
     is($conn->get_uri, $uri, "connected to the custom host");
     is($conn->get_node_info->{mhz}, 3200, "and it is the custom host");
+    # libvirt 11.3.0 asks for the password without a challenge (undef);
+    # 7.0.0 and 9.0.0 with the host name.
     is_deeply(\@log, [
         [ { type => Sys::Virt::CRED_AUTHNAME, prompt => "Enter username for localhost",
             challenge => "localhost", result => undef } ],
         [ { type => Sys::Virt::CRED_PASSPHRASE, prompt => "Enter alice's password for localhost",
-            challenge => "localhost", result => undef } ],
+            challenge => era(@log == 2 && !defined $log[1][0]{challenge}) eq "old" ? "localhost" : undef,
+            result => undef } ],
     ], "the callback got one request per credential, with the exact keys");
 }
 
@@ -170,9 +194,21 @@ for my $how ([readonly => 1], [flags => Sys::Virt::CONNECT_RO]) {
 
     eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => [Sys::Virt::CRED_AUTHNAME],
                           callback => answerer([], "alice", "s3cret", 0)) };
-    err_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_AUTH,
-           "passphrase not in the credential list");
-    like(ref $@ ? $@->message : "", qr/VIR_CRED_PASSPHRASE/, "missing type named");
+    # 7.0.0 and 9.0.0 name the missing type; 11.3.0 finds no callback for
+    # the password (the same change as the challenge above).
+    if (era(ref $@ && $@->code == Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED) eq "old") {
+        err_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_AUTH,
+               "passphrase not in the credential list");
+        is(ref $@ && $@->message,
+           "authentication failed: Missing VIR_CRED_PASSPHRASE or VIR_CRED_NOECHOPROMPT credential type",
+           "missing type named");
+    } else {
+        err_is($@, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, Sys::Virt::Error::FROM_AUTH,
+               "passphrase not in the credential list");
+        is(ref $@ && $@->message,
+           "Operation not supported: no suitable callback authentication callback was found",
+           "no callback for the password");
+    }
 
     eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => [],
                           callback => answerer([], "alice", "s3cret", 0)) };

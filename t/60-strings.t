@@ -10,6 +10,7 @@
 use strict;
 use warnings;
 use Test::More;
+use Sys::Virt ();
 
 like(`$^X -Mblib -MSys::Virt -e 'print \$INC{"Sys/Virt.pm"}'`, qr{blib/}, 'testing the built copy');
 
@@ -56,18 +57,37 @@ my @expected = (
 );
 
 my @ours = run_with('-Iblib/arch', '-Iblib/lib');
-is(scalar @ours, scalar @expected, 'one result per call');
-for my $i (0 .. $#expected) {
-    my ($label, $value) = @{ $expected[$i] };
+# strings.pl stops before the secrets, saying why, only where the secret
+# driver (a module of the installed libvirt 9.0.0) cannot load into the
+# running libvirt.
+my $no_secrets = @ours && $ours[-1] =~ /^secret\.skip (.*)/ ? $1 : undef;
+pop @ours if defined $no_secrets;
+my @want = grep { !defined $no_secrets || $_->[0] !~ /^secret\./ } @expected;
+is(scalar @ours, scalar @want, 'one result per call');
+for my $i (0 .. $#want) {
+    my ($label, $value) = @{ $want[$i] };
     my $want = $value =~ /^error \d+$/ ? "$label $value" : "$label " . $hex->($value);
     is($ours[$i], $want, "$label: the bytes libvirt was given, back without the UTF-8 flag");
+}
+SKIP: {
+    skip "secret strings: $no_secrets", @expected - @want if defined $no_secrets;
 }
 
 my $orig = $ENV{SYSVIRT_ORIGINAL} // '/tmp/sysvirt-orig/root/usr/lib/x86_64-linux-gnu/perl5/5.36';
 SKIP: {
-    skip "the C original is not unpacked at $orig (bench/fetch-original.sh)", 2
+    skip "the C original is not unpacked at $orig (bench/fetch-original.sh)", 3
         unless -f "$orig/auto/Sys/Virt/Virt.so";
+    # The original is built for libvirt 9.0.0: it loads on it and on newer
+    # ones, and imports symbols an older libvirt lacks. That, and only
+    # that, skips the comparison, with the loader's reason.
+    my $load = `'$^X' '-I$orig' -e 'require Sys::Virt; print "loaded\n"' 2>&1`;
+    if ($load !~ /^loaded$/m) {
+        my ($why) = $load =~ /^Can't load .*?: (.*version `LIBVIRT_[\d.]+' not found.*?\))/m;
+        skip "the C original cannot load on libvirt " . Sys::Virt::get_version() . ": $why", 3 if $why;
+    }
     my @theirs = run_with("-I$orig");
-    is_deeply(\@ours, \@theirs, 'the same bytes as the C original, call by call');
+    is_deeply(\@ours, [ grep { !/^secret\.skip / } @theirs ], 'the same bytes as the C original, call by call');
+    is(scalar(grep { /^secret\.skip / } @theirs), defined $no_secrets ? 1 : 0,
+       'the original reaches the secrets where this build does');
 }
 done_testing();

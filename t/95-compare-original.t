@@ -15,12 +15,27 @@ sub run_with {
     open(my $fh, '-|', $^X, @inc, 't/compare/calls.pl') or die "$^X: $!";
     my @lines = <$fh>;
     close $fh;
-    return @lines;
+    return ($? == 0, @lines);
 }
 
-my @ours = run_with('-Iblib/arch', '-Iblib/lib');
-my @theirs = run_with("-I$orig");
-ok(@theirs > 60, 'the original ran the whole script (' . scalar(@theirs) . ' results)');
+my ($ours_ok, @ours) = run_with('-Iblib/arch', '-Iblib/lib');
+ok($ours_ok && @ours > 60, 'this build ran the whole script (' . scalar(@ours) . ' results)');
+
+# The original is built for libvirt 9.0.0: it loads on it and on newer
+# ones, and imports symbols an older libvirt lacks. That, and only that,
+# skips the comparison, with the loader's reason.
+my $load = `'$^X' '-I$orig' -e 'require Sys::Virt; print "loaded\n"' 2>&1`;
+if ($load !~ /^loaded$/m) {
+    my ($why) = $load =~ /^Can't load .*?: (.*version `LIBVIRT_[\d.]+' not found.*?\))/m;
+    if ($why) {
+        SKIP: { skip "the C original cannot load on this libvirt: $why", 1 }
+        done_testing();
+        exit 0;
+    }
+}
+
+my ($theirs_ok, @theirs) = run_with("-I$orig");
+ok($theirs_ok && @theirs > 60, 'the original ran the whole script (' . scalar(@theirs) . ' results)');
 is(scalar @ours, scalar @theirs, 'as many results from this build');
 
 # Where this build deliberately differs (README, "Compatibility notes").

@@ -111,7 +111,16 @@ try('volume.by_path', sub { $conn->get_storage_volume_by_path('/default-pool/vol
 # UTF-8 encoding (libvirt's real secret driver, embedded).
 Sys::Virt::Event::register_default();
 my $dir = File::Temp->newdir('sysvirt-strings-XXXX', TMPDIR => 1);
-my $secrets = Sys::Virt->new(uri => 'secret:///embed?root=' . $dir->dirname);
+my $secrets = eval { Sys::Virt->new(uri => 'secret:///embed?root=' . $dir->dirname) };
+# The secret driver is a module of the installed libvirt: a libvirt.so.0 of
+# another version (LD_LIBRARY_PATH) cannot load it, as its private symbols
+# are versioned. That, and only that, ends the script here, saying why.
+unless ($secrets) {
+    die $@ unless ref $@ && $@->message =~
+        m{^internal error: Failed to load module '[^']*/libvirt_driver_secret\.so': .*version `LIBVIRT_PRIVATE_[\d.]+' not found};
+    print "secret.skip ", $@->message, "\n";
+    exit 0;
+}
 my $sec = $secrets->define_secret("<secret ephemeral='no' private='no'>"
     . "<description>clé ☺</description><usage type='volume'><volume>/img/☺.img</volume></usage></secret>");
 try('secret.usage_id', sub { $sec->get_usage_id });
