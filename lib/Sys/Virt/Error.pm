@@ -87,8 +87,11 @@ newline.
 The C<LEVEL_*>, C<FROM_*> and C<ERR_*> constants mirror libvirt's
 C<virErrorLevel>, C<virErrorDomain> and C<virErrorNumber> enumerations,
 with the C<VIR_> prefix dropped: C<Sys::Virt::Error::ERR_NO_DOMAIN> is
-C<VIR_ERR_NO_DOMAIN>. Their values are those of libvirt's headers. The
-error codes added after libvirt 9.0.0 are:
+C<VIR_ERR_NO_DOMAIN>. The C<WAR_NO_*> codes of C<virErrorNumber>, the
+warnings that a driver of some kind could not be started (e.g.
+C<WAR_NO_NETWORK> for the network driver), are there too. Their values
+are those of libvirt's headers. The error codes added after libvirt
+9.0.0 are:
 
 =over 4
 
