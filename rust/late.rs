@@ -161,4 +161,13 @@ late_bound! {
     "8.4.0" fn virDomainSaveParams(domain: sys::virDomainPtr, params: sys::virTypedParameterPtr, nparams: c_int, flags: c_uint) -> c_int;
     "8.5.0" fn virDomainAbortJobFlags(domain: sys::virDomainPtr, flags: c_uint) -> c_int;
     "9.0.0" fn virDomainFDAssociate(domain: sys::virDomainPtr, name: *const c_char, nfds: c_uint, fds: *mut c_int, flags: c_uint) -> c_int;
+    "9.7.0" fn virNetworkGetMetadata(network: sys::virNetworkPtr, kind: c_int, uri: *const c_char, flags: c_uint) -> *mut c_char;
+    "9.7.0" fn virNetworkSetMetadata(network: sys::virNetworkPtr, kind: c_int, metadata: *const c_char, key: *const c_char, uri: *const c_char, flags: c_uint) -> c_int;
+    "10.1.0" fn virNodeDeviceUpdate(dev: sys::virNodeDevicePtr, xml: *const c_char, flags: c_uint) -> c_int;
+    "10.2.0" fn virDomainGraphicsReload(domain: sys::virDomainPtr, kind: c_uint, flags: c_uint) -> c_int;
+    "11.2.0" fn virDomainGetAutostartOnce(domain: sys::virDomainPtr, autostart: *mut c_int) -> c_int;
+    "11.2.0" fn virDomainSetAutostartOnce(domain: sys::virDomainPtr, autostart: c_int) -> c_int;
+    "11.2.0" fn virDomainSetThrottleGroup(dom: sys::virDomainPtr, group: *const c_char, params: sys::virTypedParameterPtr, nparams: c_int, flags: c_uint) -> c_int;
+    "11.2.0" fn virDomainDelThrottleGroup(dom: sys::virDomainPtr, group: *const c_char, flags: c_uint) -> c_int;
+    "12.5.0" fn virDomainAnnounceInterface(dom: sys::virDomainPtr, device: *const c_char, params: sys::virTypedParameterPtr, nparams: c_int, flags: c_uint) -> c_int;
 }

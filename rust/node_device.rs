@@ -30,6 +30,7 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
     "is_active" => is_active,
     "is_persistent" => is_persistent,
     "list_capabilities" => list_capabilities,
+    "update" => update,
 ];
 
 /// `_lookup_by_name($con, $name)`
@@ -136,6 +137,16 @@ fn is_active(xs: &mut Xs) -> XsResult {
 /// `$dev->is_persistent()`
 fn is_persistent(xs: &mut Xs) -> XsResult {
     handle::int_result(xs, late::virNodeDeviceIsPersistent()?)
+}
+
+/// `$dev->update($xml, $flags=0)`: virNodeDeviceUpdate (libvirt 10.1.0).
+fn update(xs: &mut Xs) -> XsResult {
+    let dev = xs.handle::<sys::virNodeDevice>(0)?;
+    let xml = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dev` is live; `xml` is a C string alive for the call.
+    check(unsafe { late::virNodeDeviceUpdate()?(dev, xml.as_ptr(), flags) })?;
+    Ok(())
 }
 
 /// `$dev->list_capabilities()`: a list of capability names.

@@ -47,6 +47,8 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
     "set_time" => set_time,
     "get_autostart" => get_autostart,
     "set_autostart" => set_autostart,
+    "get_autostart_once" => get_autostart_once,
+    "set_autostart_once" => set_autostart_once,
     // Lifecycle.
     "create" => create,
     "create_with_files" => create_with_files,
@@ -360,6 +362,18 @@ fn get_autostart(xs: &mut Xs) -> XsResult {
 /// `$dom->set_autostart($flag)`
 fn set_autostart(xs: &mut Xs) -> XsResult {
     handle::set_autostart(xs, sys::virDomainSetAutostart)
+}
+
+/// `$dom->get_autostart_once()`: virDomainGetAutostartOnce (11.2.0).
+fn get_autostart_once(xs: &mut Xs) -> XsResult {
+    xs.handle::<sys::virDomain>(0)?;
+    handle::get_autostart(xs, late::virDomainGetAutostartOnce()?)
+}
+
+/// `$dom->set_autostart_once($flag)`: virDomainSetAutostartOnce (11.2.0).
+fn set_autostart_once(xs: &mut Xs) -> XsResult {
+    xs.handle::<sys::virDomain>(0)?;
+    handle::set_autostart(xs, late::virDomainSetAutostartOnce()?)
 }
 
 // ----------------------------------------------------------- lifecycle

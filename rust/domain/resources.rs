@@ -81,6 +81,11 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
     "fd_associate" => fd_associate,
     "open_graphics" => open_graphics,
     "open_graphics_fd" => open_graphics_fd,
+    // newer than Sys::Virt 9.0.0
+    "graphics_reload" => graphics_reload,
+    "set_throttle_group" => set_throttle_group,
+    "del_throttle_group" => del_throttle_group,
+    "announce_interface" => announce_interface,
 ];
 
 type Dom = *mut sys::virDomain;
@@ -1184,6 +1189,108 @@ fn open_graphics_fd(xs: &mut Xs) -> XsResult {
     // SAFETY: `dom` is NULL or live.
     let fd = check(unsafe { sys::virDomainOpenGraphicsFD(dom, idx, flags) })?;
     xs.ret_i64(fd as i64)
+}
+
+/// `$dom->graphics_reload($type, $flags=0)`: virDomainGraphicsReload
+/// (libvirt 10.2.0).
+fn graphics_reload(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let ty = xs.u32(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live.
+    check(unsafe { late::virDomainGraphicsReload()?(dom, ty, flags) })?;
+    Ok(())
+}
+
+/// The fields of a throttle group, as Sys::Virt 12.7.0 passes them: the
+/// `VIR_DOMAIN_BLOCK_IOTUNE_*` limits (unsigned long long) and the group
+/// name (string).
+pub(crate) const THROTTLE_GROUP_PARAMS: &[ParamSpec] = &[
+    ("total_bytes_sec", ParamType::ULLong),
+    ("read_bytes_sec", ParamType::ULLong),
+    ("write_bytes_sec", ParamType::ULLong),
+    ("total_iops_sec", ParamType::ULLong),
+    ("read_iops_sec", ParamType::ULLong),
+    ("write_iops_sec", ParamType::ULLong),
+    ("total_bytes_sec_max", ParamType::ULLong),
+    ("read_bytes_sec_max", ParamType::ULLong),
+    ("write_bytes_sec_max", ParamType::ULLong),
+    ("total_iops_sec_max", ParamType::ULLong),
+    ("read_iops_sec_max", ParamType::ULLong),
+    ("write_iops_sec_max", ParamType::ULLong),
+    ("size_iops_sec", ParamType::ULLong),
+    ("group_name", ParamType::String),
+    ("total_bytes_sec_max_length", ParamType::ULLong),
+    ("read_bytes_sec_max_length", ParamType::ULLong),
+    ("write_bytes_sec_max_length", ParamType::ULLong),
+    ("total_iops_sec_max_length", ParamType::ULLong),
+    ("read_iops_sec_max_length", ParamType::ULLong),
+    ("write_iops_sec_max_length", ParamType::ULLong),
+];
+
+/// `$dom->set_throttle_group($group, \%params, $flags=0)`:
+/// virDomainSetThrottleGroup (libvirt 11.2.0).
+fn set_throttle_group(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let group = xs.str(1)?;
+    let hv = hash_arg(xs, 2)?;
+    let flags = xs.flags(3)?;
+    let mut params = TypedParams::from_hash(xs.perl, hv, THROTTLE_GROUP_PARAMS)?;
+    // SAFETY: `dom` is NULL or live; `group` is alive for the call;
+    // `params` holds `len` initialised parameters.
+    check(unsafe {
+        late::virDomainSetThrottleGroup()?(
+            dom,
+            group.as_ptr(),
+            params.as_mut_ptr(),
+            params.len() as c_int,
+            flags,
+        )
+    })?;
+    Ok(())
+}
+
+/// `$dom->del_throttle_group($group, $flags=0)`: virDomainDelThrottleGroup
+/// (libvirt 11.2.0).
+fn del_throttle_group(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let group = xs.str(1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: `dom` is NULL or live; `group` is alive for the call.
+    check(unsafe { late::virDomainDelThrottleGroup()?(dom, group.as_ptr(), flags) })?;
+    Ok(())
+}
+
+/// The `VIR_DOMAIN_ANNOUNCE_INTERFACE_*` fields, unsigned ints as
+/// Sys::Virt 12.7.0 passes them.
+pub(crate) const ANNOUNCE_INTERFACE_PARAMS: &[ParamSpec] = &[
+    ("initial", ParamType::UInt),
+    ("max", ParamType::UInt),
+    ("rounds", ParamType::UInt),
+    ("step", ParamType::UInt),
+];
+
+/// `$dom->announce_interface($device, \%params, $flags=0)`:
+/// virDomainAnnounceInterface (libvirt 12.5.0). `$device` is read as a
+/// string, as the original does.
+fn announce_interface(xs: &mut Xs) -> XsResult {
+    let dom = dom(xs)?;
+    let device = xs.str(1)?;
+    let hv = hash_arg(xs, 2)?;
+    let flags = xs.flags(3)?;
+    let mut params = TypedParams::from_hash(xs.perl, hv, ANNOUNCE_INTERFACE_PARAMS)?;
+    // SAFETY: `dom` is NULL or live; `device` is alive for the call;
+    // `params` holds `len` initialised parameters.
+    check(unsafe {
+        late::virDomainAnnounceInterface()?(
+            dom,
+            device.as_ptr(),
+            params.as_mut_ptr(),
+            params.len() as c_int,
+            flags,
+        )
+    })?;
+    Ok(())
 }
 
 #[cfg(test)]

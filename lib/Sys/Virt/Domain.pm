@@ -298,6 +298,21 @@ hypervisor host (or its management daemon) starts.
 
 Turns automatic start with the host on (true C<$flag>) or off.
 
+=item my $flag = $dom->get_autostart_once()
+
+Returns true if the domain is set to start the next time the host (or
+its management daemon) starts, and that time only. This setting is
+separate from C<get_autostart>: either one makes the domain start.
+Needs libvirt 11.2.0 or newer (C<virDomainGetAutostartOnce>); older
+ones raise C<ERR_NO_SUPPORT>.
+
+=item $dom->set_autostart_once($flag)
+
+Asks for the domain to be started the next time the host starts, once
+(true C<$flag>), or cancels that request. libvirt clears it by itself
+once the domain has been started that way. Needs libvirt 11.2.0 or
+newer (C<virDomainSetAutostartOnce>).
+
 =item $dom->rename($newname, $flags=0)
 
 Gives the (shut off, persistent) domain the new name C<$newname>.
@@ -685,6 +700,23 @@ takes the C<AFFECT_*> constants.
 Changes the I/O throttling values named in the hash for disk C<$disk>.
 C<$flags> takes the C<AFFECT_*> constants.
 
+=item $dom->set_throttle_group($group, $params, $flags=0)
+
+Creates the throttle group named C<$group> in the domain, or replaces
+all the limits of the existing group of that name. Disks share the
+limits of a group through throttle filters in their XML, and a disk may
+use several groups. C<$params> is a hash reference keyed by the
+C<BLOCK_IOTUNE_*> constants: the limits are unsigned 64-bit integers,
+C<BLOCK_IOTUNE_GROUP_NAME> a string; other keys are ignored. C<$flags>
+takes the C<AFFECT_*> constants. Needs libvirt 11.2.0 or newer
+(C<virDomainSetThrottleGroup>).
+
+=item $dom->del_throttle_group($group, $flags=0)
+
+Removes the throttle group C<$group> from the domain; no disk may still
+refer to it. C<$flags> takes the C<AFFECT_*> constants. Needs libvirt
+11.2.0 or newer (C<virDomainDelThrottleGroup>).
+
 =item my $params = $dom->get_perf_events($flags=0)
 
 Returns a hash reference telling, for each performance event the
@@ -985,6 +1017,19 @@ size of one read (16 MiB with current servers).
 Hands the open file descriptors C<@fds> to the hypervisor driver under
 the name C<$name>, for use by the guest configuration. C<$flags> takes
 the C<FD_ASSOCIATE_*> constants.
+
+=item $dom->announce_interface($device, $params, $flags=0)
+
+Makes the guest announce where its network interface C<$device> (its
+name or MAC address) now is, by sending a burst of gratuitous ARP
+packets from it, so that switches learn the new path, e.g. after the
+network topology changed. C<$device> is read as a string (as in the C
+binding, C<undef> is the empty string, not "every interface").
+C<$params> is a hash reference tuning the burst, keyed by the
+C<ANNOUNCE_INTERFACE_*> constants, each an unsigned int (0 or absent:
+libvirt's default); other keys are ignored. C<$flags> is unused and
+defaults to 0. Needs libvirt 12.5.0 or newer
+(C<virDomainAnnounceInterface>).
 
 =back
 
@@ -1588,6 +1633,14 @@ C<$flags> takes C<OPEN_GRAPHICS_SKIPAUTH>.
 
 Returns a new file descriptor connected to graphics device number
 C<$index> of the guest. C<$flags> takes C<OPEN_GRAPHICS_SKIPAUTH>.
+
+=item $dom->graphics_reload($type, $flags=0)
+
+Makes the hypervisor reload the graphics servers of the running guest
+(for instance to pick up renewed TLS certificates) without restarting
+it. C<$type> says which: a C<GRAPHICS_RELOAD_TYPE_*> constant (C<ANY>
+for all of them). C<$flags> is unused and defaults to 0. Needs libvirt
+10.2.0 or newer (C<virDomainGraphicsReload>).
 
 =item my $mimetype = $dom->screenshot($st, $screen, $flags=0)
 

@@ -210,6 +210,28 @@ C<Sys::Virt::NetworkPort::CREATE_*> constants.
 The port of this network with the UUID C<$uuid>, given either as 16
 raw bytes or in printable form, as a L<Sys::Virt::NetworkPort>.
 
+=item my $str = $net->get_metadata($type, $uri=undef, $flags=0)
+
+Returns one piece of the network's metadata, chosen by C<$type>, a
+C<METADATA_*> constant: its title, its description, or (for
+C<METADATA_ELEMENT>) the XML element of the application namespace
+C<$uri>. C<$uri> must be C<undef> (the default) for the other two types.
+Metadata the network does not have raises C<ERR_NO_NETWORK_METADATA>.
+C<$flags> takes the C<UPDATE_AFFECT_*> constants (live or stored
+configuration). Needs libvirt 9.7.0 or newer
+(C<virNetworkGetMetadata>).
+
+=item $net->set_metadata($type, $val=undef, $key=undef, $uri=undef, $flags=0)
+
+Replaces the metadata of type C<$type> (a C<METADATA_*> constant) with
+C<$val>, or removes it when C<$val> is C<undef>. A title is a single
+line, a description free text; both want C<$key> and C<$uri> undef.
+For C<METADATA_ELEMENT>, C<$val> is a well-formed XML element, stored
+under the namespace C<$uri> with the prefix C<$key>. C<$key>, C<$uri>
+and C<$flags> may be left out. C<$flags> takes the C<UPDATE_AFFECT_*>
+constants. Needs libvirt 9.7.0 or newer
+(C<virNetworkSetMetadata>).
+
 =back
 
 =head1 CONSTANTS

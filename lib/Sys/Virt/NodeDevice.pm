@@ -128,6 +128,14 @@ otherwise.
 The names of the device's capabilities (e.g. C<pci>, C<net>,
 C<scsi_host>).
 
+=item $dev->update($xml, $flags=0)
+
+Changes the definition of the (defined, e.g. mediated) device to the XML
+document C<$xml>: its running configuration, its stored one, or both,
+as the C<UPDATE_AFFECT_*> constants in C<$flags> say (default: the live
+configuration of an active device, else the stored one). Needs libvirt
+10.1.0 or newer (C<virNodeDeviceUpdate>).
+
 =back
 
 =head1 CONSTANTS
