@@ -995,12 +995,12 @@ fn find_storage_pool_sources(xs: &mut Xs) -> XsResult {
 
 // ---------------------------------------------------------------- save images
 
-/// The parameters `restore_domain` accepts in its hash.
-const RESTORE_PARAMS: &[ParamSpec] = &[("file", ParamType::String), ("dxml", ParamType::String)];
-
 /// `$conn->restore_domain($savefile, $dxml=undef, \%params=undef, $flags=0)`:
-/// virDomainRestoreParams when a hash is given, else virDomainRestoreFlags
-/// when `$dxml` or `$flags` is, else virDomainRestore.
+/// virDomainRestoreParams when a hash is given (its entries of
+/// `domain::SAVE_PARAMS`, `file` and `dxml` replaced by `$savefile` and
+/// `$dxml` when those are defined, as the original does), else
+/// virDomainRestoreFlags when `$dxml` or `$flags` is, else
+/// virDomainRestore.
 fn restore_domain(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let perl = xs.perl;
@@ -1008,7 +1008,9 @@ fn restore_domain(xs: &mut Xs) -> XsResult {
     let dxml = xs.opt_str(2)?;
     let params = if xs.has(3) && perl.is_defined(xs.arg(3))? {
         let hv = xs.hash_ref(3)?;
-        Some(TypedParams::from_hash(perl, hv, RESTORE_PARAMS)?)
+        let file = from.is_some().then(|| xs.arg(1));
+        let dxml = dxml.is_some().then(|| xs.arg(2));
+        Some(crate::domain::save_params(perl, hv, file, dxml)?)
     } else {
         None
     };

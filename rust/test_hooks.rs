@@ -1,12 +1,17 @@
 //! Internal `_`-prefixed subs that let t/ reach the boundary's dangerous
 //! paths on purpose: a panic inside a method body, and a conversion of an
-//! argument whose tie/overload dies. Not API.
+//! argument whose tie/overload dies; and one that shows the typed
+//! parameters a call would pass to libvirt, which no driver available to
+//! the tests reports back. Not API.
 
+use crate::domain;
 use crate::perl::{Xs, XsResult, Xsub};
+use crate::typed_params::TypedParams;
 
 pub static XSUBS: &[Xsub] = crate::xsubs![
     "_test_panic" => test_panic,
     "_test_string" => test_string,
+    "_test_typed_params" => test_typed_params,
 ];
 
 /// Panics while owning a value with a destructor: the panic must become an
@@ -25,4 +30,37 @@ fn test_string(xs: &mut Xs) -> XsResult {
     let mut out = s;
     out.extend_from_slice(format!(":{n}").as_bytes());
     xs.ret_bytes(&out)
+}
+
+/// `Sys::Virt::_test_typed_params($call, \%params, $file=undef, $dxml=undef)`:
+/// `[[field, type, value], ...]`, the typed parameters the method `$call`
+/// (`migrate`, `save`, `restore_domain`, `set_throttle_group`,
+/// `announce_interface`) builds from `\%params` for libvirt; `$file` and
+/// `$dxml` stand for the positional arguments of `save`/`restore_domain`.
+fn test_typed_params(xs: &mut Xs) -> XsResult {
+    let call = xs.bytes(0)?.to_vec();
+    let hv = match xs.perl.hash_ref(xs.arg(1)) {
+        Some(hv) => hv,
+        None => return xs.die("params is not a HASH reference"),
+    };
+    let perl = xs.perl;
+    let params = match call.as_slice() {
+        b"migrate" => TypedParams::from_hash(perl, hv, domain::MIGRATE_PARAMS)?,
+        b"set_throttle_group" => TypedParams::from_hash(perl, hv, domain::THROTTLE_GROUP_PARAMS)?,
+        b"announce_interface" => {
+            TypedParams::from_hash(perl, hv, domain::ANNOUNCE_INTERFACE_PARAMS)?
+        }
+        b"save" | b"restore_domain" => {
+            let mut given = [None, None];
+            for (slot, i) in given.iter_mut().zip([2, 3]) {
+                if xs.has(i) && perl.is_defined(xs.arg(i))? {
+                    *slot = Some(xs.arg(i));
+                }
+            }
+            domain::save_params(perl, hv, given[0], given[1])?
+        }
+        _ => return xs.die("unknown call"),
+    };
+    xs.ret(params.to_list(perl));
+    Ok(())
 }

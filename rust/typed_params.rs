@@ -147,6 +147,30 @@ impl TypedParams {
     pub fn to_hash(&self, perl: Perl) -> NewSv {
         params_to_hash(perl, &self.0)
     }
+    /// `[[field, type, value], ...]` in order, the type by name ("int",
+    /// "uint", "llong", "ullong", "double", "boolean", "string"): what a
+    /// libvirt call receives, for the test hook `_test_typed_params`.
+    pub fn to_list(&self, perl: Perl) -> NewSv {
+        let mut list = perl.new_array();
+        for p in &self.0 {
+            let ty = match p.type_ as u32 {
+                sys::VIR_TYPED_PARAM_INT => "int",
+                sys::VIR_TYPED_PARAM_UINT => "uint",
+                sys::VIR_TYPED_PARAM_LLONG => "llong",
+                sys::VIR_TYPED_PARAM_ULLONG => "ullong",
+                sys::VIR_TYPED_PARAM_DOUBLE => "double",
+                sys::VIR_TYPED_PARAM_BOOLEAN => "boolean",
+                sys::VIR_TYPED_PARAM_STRING => "string",
+                _ => "unknown",
+            };
+            let mut item = perl.new_array();
+            item.push(perl.new_bytes(field_name(p)));
+            item.push(perl.new_str(ty));
+            item.push(value_to_sv(perl, p));
+            list.push(item.into_ref());
+        }
+        list.into_ref()
+    }
     /// For setters: keep only the parameters the hash names, with the
     /// hash's values (each field's type is the one the getter reported).
     pub fn keep_from_hash(&mut self, perl: Perl, hv: HashRef) -> Result<()> {

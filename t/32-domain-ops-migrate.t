@@ -88,6 +88,11 @@ my %type_of = (
     MIGRATE_PARAM_COMPRESSION_MT_DTHREADS => "int", MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE => "ullong",
     MIGRATE_PARAM_AUTO_CONVERGE_INITIAL => "int", MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT => "int",
     MIGRATE_PARAM_PARALLEL_CONNECTIONS => "int", MIGRATE_PARAM_TLS_DESTINATION => "string",
+    # Sys::Virt 12.7.0's (libvirt 9.4.0, 9.4.0, 10.9.0, 11.1.0, 12.2.0);
+    # the two disk lists are multiple-value fields like migrate_disks
+    MIGRATE_PARAM_ZLIB_LEVEL => "int", MIGRATE_PARAM_ZSTD_LEVEL => "int",
+    MIGRATE_PARAM_DISKS_DETECT_ZEROES => "string", MIGRATE_PARAM_BANDWIDTH_AVAIL_SWITCHOVER => "ullong",
+    MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO => "string",
 );
 {
     no strict 'refs';
@@ -113,10 +118,13 @@ my %type_of = (
         or diag(explain($got));
 }
 
-# String lists: migrate_disks and compression take an array ref.
+# String lists: migrate_disks, compression, migrate_disks_detect_zeroes
+# and migrate_disks_target_zero take an array ref.
 {
     my $DISKS = Sys::Virt::Domain::MIGRATE_PARAM_MIGRATE_DISKS;
     my $COMP = Sys::Virt::Domain::MIGRATE_PARAM_COMPRESSION;
+    my $ZEROES = Sys::Virt::Domain::MIGRATE_PARAM_DISKS_DETECT_ZEROES;
+    my $TARGET = Sys::Virt::Domain::MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO;
     my @holes = ("vda");
     $holes[2] = "vdc";
     for my $case (
@@ -124,6 +132,9 @@ my %type_of = (
         [ { $DISKS => "vdb" }, [ "migrate_disks=(string)vdb" ], "a single string" ],
         [ { $DISKS => \@holes }, [ "migrate_disks=(string)vda", "migrate_disks=(string)vdc" ], "holes are skipped" ],
         [ { $COMP => [qw(xbzrle mt)] }, [ "compression=(string)mt", "compression=(string)xbzrle" ], "two compression methods" ],
+        [ { $ZEROES => [qw(vda vdb)], $TARGET => [qw(vdc)] },
+          [ "migrate_disks_detect_zeroes=(string)vda", "migrate_disks_detect_zeroes=(string)vdb",
+            "migrate_disks_target_zero=(string)vdc" ], "disks to detect zeroes on, disks already zeroed" ],
     ) {
         my ($params, $expect, $name) = @$case;
         eval { $dom->_migrate($dest, $params) };

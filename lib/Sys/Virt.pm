@@ -833,10 +833,12 @@ L<Sys::Virt::NWFilterBinding>.
 Starts a guest again from the state file C<$savefile> written by a
 save. C<$dxml>, when given, replaces the guest XML stored in the image
 (only changes the hypervisor accepts, such as disk paths). When
-C<%params> is given, its keys (the SAVE / RESTORE PARAMETER constants of
-L<Sys::Virt::Domain>, e.g. C<file> and C<dxml>) describe the restore
-instead of C<$savefile> and C<$dxml>. C<$flags> takes the SAVE / RESTORE
-flag constants of L<Sys::Virt::Domain>. Returns nothing.
+C<%params> is given, the restore is described by its keys, the
+C<SAVE_PARAM_*> constants of L<Sys::Virt::Domain>: C<file> and C<dxml>
+(strings), C<image_format> (a string) and C<parallel.channels> (an int);
+other keys are ignored. A defined C<$savefile> or C<$dxml> then takes
+the place of the hash's C<file> or C<dxml> entry. C<$flags> takes the
+SAVE / RESTORE flag constants of L<Sys::Virt::Domain>. Returns nothing.
 
 =item $conn->define_save_image_xml($file, $dxml, $flags=0)
 

@@ -9,8 +9,8 @@ use crate::error::{check, check_ptr};
 use crate::handle::{self, destroy};
 use crate::identity;
 use crate::late;
-use crate::perl::{Sv, Xs, XsError, XsResult, Xsub};
-use crate::typed_params::{ParamType, TypedParams};
+use crate::perl::{HashRef, Perl, Sv, Xs, XsError, XsResult, Xsub};
+use crate::typed_params::{ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
@@ -448,12 +448,45 @@ fn defined(xs: &Xs, i: usize) -> Result<bool, XsError> {
     Ok(xs.has(i) && xs.perl.is_defined(xs.arg(i))?)
 }
 
+/// The fields of the `save` params hash (and of `restore_domain`'s), as
+/// Sys::Virt 12.7.0 passes them: `VIR_DOMAIN_SAVE_PARAM_FILE`, `_DXML`,
+/// `_IMAGE_FORMAT` (libvirt 11.2.0) and `_PARALLEL_CHANNELS` (11.2.0).
+const SAVE_PARAMS: &[ParamSpec] = &[
+    ("file", ParamType::String),
+    ("dxml", ParamType::String),
+    ("image_format", ParamType::String),
+    ("parallel.channels", ParamType::Int),
+];
+
+/// The parameters of virDomainSaveParams / virDomainRestoreParams: the
+/// hash's entries of [`SAVE_PARAMS`], its `file` and `dxml` replaced by
+/// `file` / `dxml` when those are given (as the original, which stores
+/// them into the hash; ours is left as it was).
+pub(crate) fn save_params(
+    perl: Perl,
+    hv: HashRef,
+    file: Option<Sv>,
+    dxml: Option<Sv>,
+) -> Result<TypedParams, XsError> {
+    let mut params = TypedParams::with_len(0);
+    for &(field, ty) in SAVE_PARAMS {
+        let value: Option<Sv> = match (field, file, dxml) {
+            ("file", Some(sv), _) | ("dxml", _, Some(sv)) => Some(sv),
+            _ => hv.get(field)?,
+        };
+        if let Some(sv) = value {
+            params.push(perl, field, ty, sv)?;
+        }
+    }
+    Ok(params)
+}
+
 /// `$dom->save($to=undef, $dxml=undef, \%params=undef, $flags=0)`
 ///
 /// As the original: with a params hash, virDomainSaveParams gets the
-/// hash's `file` and `dxml` entries, each replaced by `$to` / `$dxml` when
-/// those are given; without one, virDomainSaveFlags is used when `$dxml`
-/// or flags are given, else virDomainSave.
+/// hash's entries of [`SAVE_PARAMS`], `file` and `dxml` replaced by `$to` /
+/// `$dxml` when those are given; without one, virDomainSaveFlags is used
+/// when `$dxml` or flags are given, else virDomainSave.
 fn save(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(4)?;
@@ -461,18 +494,9 @@ fn save(xs: &mut Xs) -> XsResult {
     let has_dxml = defined(xs, 2)?;
     if defined(xs, 3)? {
         let hv = xs.hash_ref(3)?;
-        let mut params = TypedParams::with_len(0);
-        // Field names: VIR_DOMAIN_SAVE_PARAM_FILE, VIR_DOMAIN_SAVE_PARAM_DXML.
-        for (field, arg, given) in [("file", 1, has_to), ("dxml", 2, has_dxml)] {
-            let value: Option<Sv> = if given {
-                Some(xs.arg(arg))
-            } else {
-                hv.get(field)?
-            };
-            if let Some(sv) = value {
-                params.push(xs.perl, field, ParamType::String, sv)?;
-            }
-        }
+        let to = has_to.then(|| xs.arg(1));
+        let dxml = has_dxml.then(|| xs.arg(2));
+        let mut params = save_params(xs.perl, hv, to, dxml)?;
         // SAFETY: `params` holds `len` initialised parameters.
         check(unsafe {
             late::virDomainSaveParams()?(dom, params.as_mut_ptr(), params.len() as c_int, flags)

@@ -22,10 +22,12 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
     "migrate_start_post_copy" => migrate_start_post_copy,
 ];
 
-/// Every `VIR_MIGRATE_PARAM_*` of libvirt 9.0.0 with its documented type.
-/// `migrate_disks` and `compression` may be given several times: they
-/// take an array ref (or a single string).
-pub(super) const MIGRATE_PARAMS: &[ParamSpec] = &[
+/// Every `VIR_MIGRATE_PARAM_*` of libvirt 12.8.0 with its documented type
+/// (those newer than 9.0.0 at the end, with the libvirt version that added
+/// them). The multiple-value fields (`migrate_disks`, `compression`,
+/// `migrate_disks_detect_zeroes`, `migrate_disks_target_zero`) take an
+/// array ref (or a single string).
+pub(crate) const MIGRATE_PARAMS: &[ParamSpec] = &[
     ("migrate_uri", ParamType::String),        // VIR_MIGRATE_PARAM_URI
     ("destination_name", ParamType::String),   // VIR_MIGRATE_PARAM_DEST_NAME
     ("destination_xml", ParamType::String),    // VIR_MIGRATE_PARAM_DEST_XML
@@ -46,6 +48,11 @@ pub(super) const MIGRATE_PARAMS: &[ParamSpec] = &[
     ("auto_converge.increment", ParamType::Int), // VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT
     ("parallel.connections", ParamType::Int),  // VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS
     ("tls.destination", ParamType::String),    // VIR_MIGRATE_PARAM_TLS_DESTINATION
+    ("compression.zlib.level", ParamType::Int), // VIR_MIGRATE_PARAM_COMPRESSION_ZLIB_LEVEL (9.4.0)
+    ("compression.zstd.level", ParamType::Int), // VIR_MIGRATE_PARAM_COMPRESSION_ZSTD_LEVEL (9.4.0)
+    ("migrate_disks_detect_zeroes", ParamType::StringList), // VIR_MIGRATE_PARAM_MIGRATE_DISKS_DETECT_ZEROES (10.9.0)
+    ("bandwidth.avail.switchover", ParamType::ULLong), // VIR_MIGRATE_PARAM_BANDWIDTH_AVAIL_SWITCHOVER (11.1.0)
+    ("migrate_disks_target_zero", ParamType::StringList), // VIR_MIGRATE_PARAM_MIGRATE_DISKS_TARGET_ZERO (12.2.0)
 ];
 
 /// `my $ddom = $dom->_migrate($destcon, \%params, $flags=0)`:

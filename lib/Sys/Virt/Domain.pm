@@ -466,9 +466,11 @@ B<DOMAIN SAVE / RESTORE CONSTANTS>.
 
 C<$params> may instead be a hash reference of typed parameters, keyed by
 C<Sys::Virt::Domain::SAVE_PARAM_FILE> and
-C<Sys::Virt::Domain::SAVE_PARAM_DXML>; a defined C<$filename> or C<$dxml>
-argument then overrides the matching entry. Either C<$filename> or
-C<$params> must be given.
+C<Sys::Virt::Domain::SAVE_PARAM_DXML> (strings),
+C<Sys::Virt::Domain::SAVE_PARAM_IMAGE_FORMAT> (a string) and
+C<Sys::Virt::Domain::SAVE_PARAM_PARALLEL_CHANNELS> (an int); other keys
+are ignored. A defined C<$filename> or C<$dxml> argument then overrides
+the matching entry. Either C<$filename> or C<$params> must be given.
 
 =item $dom->managed_save($flags=0)
 
