@@ -214,8 +214,17 @@ callbacks! {
         -> [|p| i(p, recipient), |p| i(p, action), |p| u(p, flags)];
     dom_memory_device_size_change(d: Dom, alias: Str, size: c_ulonglong)
         -> [|p| s(p, alias), |p| u(p, size)];
+    // libvirt 11.2.0
+    dom_nic_mac_change(d: Dom, alias: Str, old_mac: Str, new_mac: Str)
+        -> [|p| s(p, alias), |p| s(p, old_mac), |p| s(p, new_mac)];
+    // libvirt 12.4.0
+    dom_vcpu_removed(d: Dom, vcpuid: c_uint) -> [|p| u(p, vcpuid)];
+    dom_channel_lifecycle(d: Dom, channel: Str, state: c_int, reason: c_int)
+        -> [|p| s(p, channel), |p| i(p, state), |p| i(p, reason)];
     net_generic(n: sys::virNetworkPtr) -> [];
     net_lifecycle(n: sys::virNetworkPtr, event: c_int, detail: c_int) -> [|p| i(p, event), |p| i(p, detail)];
+    // libvirt 9.8.0
+    net_metadata_change(n: sys::virNetworkPtr, ty: c_int, nsuri: Str) -> [|p| i(p, ty), |p| s(p, nsuri)];
     pool_generic(n: sys::virStoragePoolPtr) -> [];
     pool_lifecycle(n: sys::virStoragePoolPtr, event: c_int, detail: c_int) -> [|p| i(p, event), |p| i(p, detail)];
     dev_generic(n: sys::virNodeDevicePtr) -> [];
@@ -282,6 +291,9 @@ fn domain_callback(id: c_int) -> Option<GenericFn<Dom>> {
         sys::VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE => {
             generic!(Dom, dom_memory_device_size_change)
         }
+        sys::VIR_DOMAIN_EVENT_ID_NIC_MAC_CHANGE => generic!(Dom, dom_nic_mac_change),
+        sys::VIR_DOMAIN_EVENT_ID_VCPU_REMOVED => generic!(Dom, dom_vcpu_removed),
+        sys::VIR_DOMAIN_EVENT_ID_CHANNEL_LIFECYCLE => generic!(Dom, dom_channel_lifecycle),
         // REBOOT, CONTROL_ERROR and IDs this build does not know.
         _ => generic!(Dom, dom_generic),
     }
@@ -365,6 +377,9 @@ fn network_event_register_any(xs: &mut Xs) -> XsResult {
     register_any::<sys::virNetwork>(xs, |c, o, id, opaque| {
         let cb = match id as u32 {
             sys::VIR_NETWORK_EVENT_ID_LIFECYCLE => generic!(sys::virNetworkPtr, net_lifecycle),
+            sys::VIR_NETWORK_EVENT_ID_METADATA_CHANGE => {
+                generic!(sys::virNetworkPtr, net_metadata_change)
+            }
             _ => generic!(sys::virNetworkPtr, net_generic),
         };
         // SAFETY: as in domain_event_register_any.

@@ -1134,6 +1134,10 @@ the event:
   EVENT_ID_BLOCK_THRESHOLD    $dev, $path, $threshold, $excess
   EVENT_ID_MEMORY_FAILURE     $recipient, $action, $flags
   EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE  $alias, $size
+  EVENT_ID_NIC_MAC_CHANGE     $devalias, $oldmac, $newmac
+  EVENT_ID_VCPU_REMOVED       $vcpuid
+  EVENT_ID_CHANNEL_LIFECYCLE  $channel, $state, $reason
+                              (EVENT_CHANNEL_LIFECYCLE_* constants)
 
 The graphics addresses are hash references with the keys C<family>,
 C<node> and C<service>; the subject is an array reference of hash
@@ -1162,7 +1166,10 @@ Calls C<$callback> on the event C<$eventID> (a
 C<Sys::Virt::Network::EVENT_ID_*> constant) of the network C<$net>, or
 of any network when it is C<undef>, with the connection and a new
 C<Sys::Virt::Network> object, followed by C<$event> and C<$detail> for
-C<EVENT_ID_LIFECYCLE>. Returns the callback ID.
+C<EVENT_ID_LIFECYCLE>, or by C<$type> (a C<Sys::Virt::Network::METADATA_*>
+constant) and C<$nsuri> (the namespace of a changed metadata element,
+else C<undef>) for C<EVENT_ID_METADATA_CHANGE> (libvirt 9.8.0 or newer).
+Returns the callback ID.
 
 =item $conn->network_event_deregister_any($callbackID)
 
