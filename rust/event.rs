@@ -5,7 +5,9 @@
 //! - an event loop written in Perl (`Sys::Virt::Event::register($impl)`):
 //!   `_register_impl` installs hooks that call the `.pm`'s `_add_handle`...
 //!   subs, and the `_run_*_callback_helper` / `_free_callback_opaque_helper`
-//!   subs let that loop run libvirt's callbacks;
+//!   subs of `Sys::Virt::EventImpl` (the base class of such loops, where
+//!   Sys::Virt 9.7.0 moved them from `Sys::Virt::Event`) let that loop run
+//!   libvirt's callbacks;
 //! - what every callback into Perl shares: a die in a Perl callback is
 //!   caught (`G_EVAL`, rule 4), kept as the pending failure of this thread
 //!   and raised once control is back in the XS sub that entered libvirt
@@ -29,6 +31,11 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
     "update_timeout" => update_timeout,
     "remove_timeout" => remove_timeout,
     "_register_impl" => register_impl,
+];
+
+/// The XSUBs of `Sys::Virt::EventImpl`: what a Perl event loop calls to
+/// run libvirt's callbacks.
+pub static IMPL_XSUBS: &[Xsub] = crate::xsubs![
     "_run_handle_callback_helper" => run_handle_callback_helper,
     "_run_timeout_callback_helper" => run_timeout_callback_helper,
     "_free_callback_opaque_helper" => free_callback_opaque_helper,

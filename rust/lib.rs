@@ -43,6 +43,7 @@ const PACKAGES: &[(&str, &[&[Xsub]])] = &[
         &[connect::XSUBS, connect_events::XSUBS, test_hooks::XSUBS],
     ),
     ("Sys::Virt::Event", &[event::XSUBS]),
+    ("Sys::Virt::EventImpl", &[event::IMPL_XSUBS]),
     ("Sys::Virt::Domain", domain::TABLES),
     ("Sys::Virt::DomainSnapshot", &[domain_snapshot::XSUBS]),
     ("Sys::Virt::DomainCheckpoint", &[domain_checkpoint::XSUBS]),

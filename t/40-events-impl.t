@@ -1,7 +1,10 @@
 # An event loop written in Perl (Sys::Virt::Event::register): libvirt's
 # handles and timers go through the implementation's methods, its
 # callbacks run through the _run_*_callback helpers, and the helpers
-# refuse pointers libvirt never gave.
+# refuse pointers libvirt never gave. The loop here is written the way of
+# Sys::Virt before 9.7.0, as a subclass of Sys::Virt::Event, which keeps
+# working (with Sys::Virt 12.7.0's deprecation warning); t/45-api-12.t
+# runs one derived from Sys::Virt::EventImpl.
 use strict;
 use warnings;
 use Test::More;
@@ -56,10 +59,19 @@ package MiniLoop {
 
 my $loop = MiniLoop->new;
 eval { Sys::Virt::Event::register("MiniLoop") };
-like($@, qr/^event implementation must be a subclass of Sys::Virt::Event/, 'register refuses a non-object');
+like($@, qr/^event implementation must be a subclass of Sys::Virt::EventImpl at /, 'register refuses a non-object');
 eval { Sys::Virt::Event::register(bless {}, 'Other') };
-like($@, qr/^event implementation must be a subclass of Sys::Virt::Event/, 'register refuses another class');
-Sys::Virt::Event::register($loop);
+like($@, qr/^event implementation must be a subclass of Sys::Virt::EventImpl at /, 'register refuses another class');
+ok(MiniLoop->isa('Sys::Virt::EventImpl'), 'a Sys::Virt::Event subclass is a Sys::Virt::EventImpl');
+{
+    my @warnings;
+    local $SIG{__WARN__} = sub { push @warnings, $_[0] };
+    Sys::Virt::Event::register($loop);
+    # the text as Sys::Virt 12.7.0 prints it (its spelling included)
+    is(scalar @warnings, 1, 'registering a Sys::Virt::Event subclass warns once');
+    like($warnings[0] // '', qr/^DECPRECATION WARNING: event implementation is a subclass of Sys::Virt::Event at /,
+         '... that the way is deprecated');
+}
 is($Sys::Virt::Event::eventimpl, $loop, 'the implementation is kept');
 
 # The public API goes through the implementation.
@@ -73,16 +85,20 @@ my $saved = $loop->{timers}{$t};
 Sys::Virt::Event::remove_timeout($t);
 ok(!$loop->{timers}{$t}, 'remove_timeout reached the implementation');
 
-# Stale and forged pointers are refused, not called.
-eval { Sys::Virt::Event::_run_timeout_callback_helper($t, $saved->[1], $saved->[2]) };
+# Stale and forged pointers are refused, not called. The helpers live in
+# Sys::Virt::EventImpl (moved there from Sys::Virt::Event in 9.7.0).
+ok(!defined &Sys::Virt::Event::_run_timeout_callback_helper
+   && !defined &Sys::Virt::Event::_run_handle_callback_helper
+   && !defined &Sys::Virt::Event::_free_callback_opaque_helper, 'no helper is left in Sys::Virt::Event');
+eval { Sys::Virt::EventImpl::_run_timeout_callback_helper($t, $saved->[1], $saved->[2]) };
 like($@, qr/not the callback of a live timeout/, 'a removed timer cannot run');
-eval { Sys::Virt::Event::_free_callback_opaque_helper($saved->[3], $saved->[2]) };
+eval { Sys::Virt::EventImpl::_free_callback_opaque_helper($saved->[3], $saved->[2]) };
 like($@, qr/already freed/, 'data cannot be freed twice');
-eval { Sys::Virt::Event::_run_handle_callback_helper(1, 0, 1, \12345, \67890) };
+eval { Sys::Virt::EventImpl::_run_handle_callback_helper(1, 0, 1, \12345, \67890) };
 like($@, qr/not the callback of a live handle watch/, 'made-up pointers are refused');
-eval { Sys::Virt::Event::_run_timeout_callback_helper(1, 'x', 'y') };
+eval { Sys::Virt::EventImpl::_run_timeout_callback_helper(1, 'x', 'y') };
 like($@, qr/cbref must be a reference to a libvirt pointer/, 'non-references are refused');
-eval { Sys::Virt::Event::_free_callback_opaque_helper(\1, undef) };
+eval { Sys::Virt::EventImpl::_free_callback_opaque_helper(\1, undef) };
 is($@, '', 'freeing with undef opaque data is a no-op, as the original');
 
 # Domain events delivered through the Perl loop.

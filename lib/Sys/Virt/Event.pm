@@ -7,6 +7,11 @@ use warnings;
 # Sys::Virt's XS part loads.
 use Sys::Virt;
 
+# Event loops written in Perl derive from Sys::Virt::EventImpl; before
+# Sys::Virt 9.7.0 they derived from this class, which therefore still
+# inherits the loop methods and the callback helpers from it.
+use parent 'Sys::Virt::EventImpl';
+
 our $VERSION = '9.0.0';
 
 sub CLONE_SKIP { 1 }
@@ -17,8 +22,13 @@ our $eventimpl = undef;
 sub register {
     my $impl = shift;
 
-    unless (ref($impl) && $impl->isa("Sys::Virt::Event")) {
-        die "event implementation must be a subclass of Sys::Virt::Event";
+    unless (ref($impl) && $impl->isa("Sys::Virt::EventImpl")) {
+        die "event implementation must be a subclass of Sys::Virt::EventImpl";
+    }
+    # The old way still works, with the warning Sys::Virt 12.7.0 gives
+    # (its text kept as that release prints it).
+    if ($impl->isa("Sys::Virt::Event")) {
+        warn "DECPRECATION WARNING: event implementation is a subclass of Sys::Virt::Event";
     }
     $eventimpl = $impl;
     Sys::Virt::Event::_register_impl();
@@ -32,21 +42,6 @@ sub _remove_handle  { $eventimpl->remove_handle(@_) }
 sub _add_timeout    { $eventimpl->add_timeout(@_) }
 sub _update_timeout { $eventimpl->update_timeout(@_) }
 sub _remove_timeout { $eventimpl->remove_timeout(@_) }
-
-sub _run_handle_callback {
-    my ($self, $watch, $fd, $events, $cb, $opaque) = @_;
-    Sys::Virt::Event::_run_handle_callback_helper($watch, $fd, $events, $cb, $opaque);
-}
-
-sub _run_timeout_callback {
-    my ($self, $timer, $cb, $opaque) = @_;
-    Sys::Virt::Event::_run_timeout_callback_helper($timer, $cb, $opaque);
-}
-
-sub _free_callback_opaque {
-    my ($self, $ff, $opaque) = @_;
-    Sys::Virt::Event::_free_callback_opaque_helper($ff, $opaque);
-}
 
 1;
 
@@ -74,9 +69,9 @@ Event callbacks (domain, network, storage pool, node device and secret
 events, stream callbacks, connection close callbacks, keepalive) only
 work once libvirt has an event loop. Either use libvirt's own loop
 (C<register_default> once, then call C<run_default> repeatedly), or
-write one in Perl: a subclass of C<Sys::Virt::Event> implementing the
-methods listed under L</EVENT LOOP IMPLEMENTATIONS>, given to
-C<register>.
+write one in Perl: a subclass of L<Sys::Virt::EventImpl> implementing
+the methods listed there, given to C<register> (see L</EVENT LOOP
+IMPLEMENTATIONS>).
 
 Scripts load this module themselves (C<use Sys::Virt::Event>); C<use
 Sys::Virt> does not.
@@ -105,8 +100,11 @@ loop itself failed.
 
 =item Sys::Virt::Event::register($impl)
 
-Install C<$impl>, an object of a subclass of C<Sys::Virt::Event>, as
-libvirt's event loop. Dies unless C<$impl> is such an object.
+Install C<$impl>, an object of a subclass of C<Sys::Virt::EventImpl>,
+as libvirt's event loop. Dies unless C<$impl> is such an object. An
+object of a subclass of C<Sys::Virt::Event> (the way to write a loop
+before Sys::Virt 9.7.0) is still accepted, since this class derives
+from C<Sys::Virt::EventImpl>, but draws a deprecation warning.
 
 =item my $watch = Sys::Virt::Event::add_handle($fd, $events, $coderef)
 
@@ -146,64 +144,17 @@ timer.
 
 =head1 EVENT LOOP IMPLEMENTATIONS
 
-A Perl event loop is a subclass of C<Sys::Virt::Event> with these
-methods, which libvirt calls (through this module) to manage what it
-needs watched:
+An event loop written in Perl is a subclass of L<Sys::Virt::EventImpl>:
+that page lists the six methods libvirt calls on it (C<add_handle>,
+C<update_handle>, C<remove_handle>, C<add_timeout>, C<update_timeout>,
+C<remove_timeout>) and the helpers (C<_run_handle_callback>,
+C<_run_timeout_callback>, C<_free_callback_opaque>) through which the
+loop runs libvirt's callbacks.
 
-=over 4
-
-=item my $watch = $impl->add_handle($fd, $events, $cb, $opaque, $ff)
-
-Start watching C<$fd> for C<$events>; return a new positive watch
-number. When the handle is ready, call
-C<< $impl->_run_handle_callback($watch, $fd, $events, $cb, $opaque) >>.
-
-=item $impl->update_handle($watch, $events)
-
-Watch other conditions (0: none for now).
-
-=item $impl->remove_handle($watch)
-
-Stop the watch, then (later, outside the callback that may be running)
-call C<< $impl->_free_callback_opaque($ff, $opaque) >> with the values
-given to C<add_handle>.
-
-=item my $timer = $impl->add_timeout($frequency, $cb, $opaque, $ff)
-
-Start a timer; return a new positive timer number. When it expires,
-call C<< $impl->_run_timeout_callback($timer, $cb, $opaque) >>.
-
-=item $impl->update_timeout($timer, $frequency)
-
-Change the interval (-1 disables, 0 fires on every iteration).
-
-=item $impl->remove_timeout($timer)
-
-Stop the timer, then call C<< $impl->_free_callback_opaque($ff,
-$opaque) >> as for handles.
-
-=back
-
-C<$cb>, C<$opaque> and C<$ff> are references wrapping libvirt's
-pointers: pass them back unchanged. The helpers check them against what
-libvirt registered, so a stale, already freed or made-up value is
-refused with a die instead of being called.
-
-=over 4
-
-=item $impl->_run_handle_callback($watch, $fd, $events, $cb, $opaque)
-
-Run libvirt's callback of a ready handle.
-
-=item $impl->_run_timeout_callback($timer, $cb, $opaque)
-
-Run libvirt's callback of an expired timer.
-
-=item $impl->_free_callback_opaque($ff, $opaque)
-
-Release libvirt's data of a removed handle or timer (once).
-
-=back
+C<Sys::Virt::Event> derives from C<Sys::Virt::EventImpl>, so a loop
+written as a subclass of C<Sys::Virt::Event> keeps working; its own
+methods take precedence over the functions of this package of the same
+names, which are meant to be called as functions, not as methods.
 
 =head1 CONSTANTS
 
@@ -224,6 +175,6 @@ write, an error, or the peer hanging up. They can be combined with C<|>.
 
 =head1 SEE ALSO
 
-L<Sys::Virt>, L<Sys::Virt::Domain>, L<Sys::Virt::Stream>
+L<Sys::Virt>, L<Sys::Virt::EventImpl>, L<Sys::Virt::Domain>, L<Sys::Virt::Stream>
 
 =cut
