@@ -18,7 +18,7 @@ use Sys::Virt::DomainSnapshot;
 use Sys::Virt::DomainCheckpoint;
 use Sys::Virt::Stream;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 require XSLoader;
 XSLoader::load('Sys::Virt', $VERSION);
 

@@ -3,7 +3,7 @@ package Sys::Virt::Domain;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 # Objects of this class hold a libvirt pointer: a thread-cloned copy must
 # never free it a second time.

@@ -5,7 +5,7 @@ use warnings;
 
 use overload ('""' => 'stringify');
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 sub CLONE_SKIP { 1 }
 

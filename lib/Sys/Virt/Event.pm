@@ -12,7 +12,7 @@ use Sys::Virt;
 # inherits the loop methods and the callback helpers from it.
 use parent 'Sys::Virt::EventImpl';
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 sub CLONE_SKIP { 1 }
 

@@ -3,7 +3,7 @@ package Sys::Virt::Interface;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 # Objects come from Sys::Virt (get_interface_by_name, define_interface...).
 sub _new {

@@ -3,7 +3,7 @@ package Sys::Virt::NWFilterBinding;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 # Objects come from Sys::Virt (get_nwfilter_binding_by_port_dev,
 # create_nwfilter_binding...).

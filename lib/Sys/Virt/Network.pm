@@ -3,7 +3,7 @@ package Sys::Virt::Network;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 # Objects come from Sys::Virt (get_network_by_name, define_network...),
 # which call _new with the connection and one way of finding the network.

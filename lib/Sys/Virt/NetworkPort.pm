@@ -3,7 +3,7 @@ package Sys::Virt::NetworkPort;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 # Objects come from Sys::Virt::Network (create_port, get_port_by_uuid,
 # list_all_ports).

@@ -3,7 +3,7 @@ package Sys::Virt::NodeDevice;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 # Objects come from Sys::Virt (get_node_device_by_name,
 # create_node_device...).

@@ -3,7 +3,7 @@ package Sys::Virt::Secret;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 # Objects come from Sys::Virt (get_secret_by_uuid, get_secret_by_usage,
 # define_secret...).

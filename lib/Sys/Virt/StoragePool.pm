@@ -3,7 +3,7 @@ package Sys::Virt::StoragePool;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 # Objects come from Sys::Virt (get_storage_pool_by_name,
 # define_storage_pool...), which call _new with the connection and one

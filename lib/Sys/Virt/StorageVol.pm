@@ -3,7 +3,7 @@ package Sys::Virt::StorageVol;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 # Objects come from Sys::Virt::StoragePool (get_volume_by_name,
 # create_volume...) and Sys::Virt (get_storage_volume_by_key/_by_path).

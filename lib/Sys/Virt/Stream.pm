@@ -3,7 +3,7 @@ package Sys::Virt::Stream;
 use strict;
 use warnings;
 
-our $VERSION = '9.0.0';
+our $VERSION = '12.7.0';
 
 sub CLONE_SKIP { 1 }
 
