@@ -32,7 +32,8 @@ use Scalar::Util ();
 use Time::HiRes ();
 
 our @EXPORT_OK = qw(poll_until pump_until error_of virt_error_is slurp banners_in
-                    banner_count wait_banners hmp boot_disk_xml sasl_connect);
+                    banner_count wait_banners hmp boot_disk_xml sasl_connect
+                    client_version too_new_is);
 
 # The keys of stack(), each from the environment variable SYSVIRT_QEMU_<KEY>.
 our @KEYS = qw(uri target_uri target_tcp_uri sasl_uri sasl_user sasl_password
@@ -358,6 +359,29 @@ sub pump_until {
 sub error_of(&) {
     my ($code) = @_;
     return eval { $code->(); 1 } ? undef : $@;
+}
+
+# client_version(): the client libvirt these tests run on (the one
+# libvirt.so.0 that was loaded: the system's, or another one through
+# LD_LIBRARY_PATH), as a number (9000000) in scalar context, and as the
+# number and its string ("9.0.0") in list context. The daemons are always
+# the system's libvirt 9.0.0.
+sub client_version {
+    my $v = Sys::Virt::get_version();
+    return $v unless wantarray;
+    return ($v, join('.', int($v / 1_000_000), int($v / 1000) % 1000, $v % 1000));
+}
+
+# too_new_is($err, $function, $version, $name): $err is the binding's
+# refusal of a libvirt function newer than the client library:
+# ERR_NO_SUPPORT, FROM_NONE, naming the function and the version that has it.
+sub too_new_is {
+    my ($err, $function, $version, $name) = @_;
+    local $Test::Builder::Level = $Test::Builder::Level + 1;
+    my (undef, $running) = client_version();
+    return virt_error_is($err, Sys::Virt::Error::ERR_NO_SUPPORT(), Sys::Virt::Error::FROM_NONE(),
+                         "this function is not supported by the running libvirt $running: "
+                         . "$function needs libvirt $version or newer", $name);
 }
 
 # virt_error_is($err, $code, $domain, $message, $name): one Test::More
