@@ -5,7 +5,7 @@ use crate::handle::{self, destroy};
 use crate::identity;
 use crate::late;
 use crate::owned::CString;
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsError, XsResult, Xsub};
 use std::os::raw::c_char;
 use std::ptr;
 use virt_sys as sys;
@@ -58,6 +58,7 @@ fn create_xml(xs: &mut Xs) -> XsResult {
 
 /// `_define_xml($con, $xml, $flags=0)`: define a persistent device.
 fn define_xml(xs: &mut Xs) -> XsResult {
+    xs.handle::<sys::virConnect>(0)?;
     identity::from_str_flags(xs, late::virNodeDeviceDefineXML()?)
 }
 
@@ -104,8 +105,15 @@ fn reset(xs: &mut Xs) -> XsResult {
     handle::call(xs, sys::virNodeDeviceReset)
 }
 
+/// The invocant is checked before a late-bound function is looked up: a
+/// destroyed device is refused as by every method, whatever the libvirt.
+fn dev_first(xs: &Xs) -> Result<(), XsError> {
+    xs.handle::<sys::virNodeDevice>(0).map(drop)
+}
+
 /// `$dev->create($flags=0)`: start a defined device.
 fn create(xs: &mut Xs) -> XsResult {
+    dev_first(xs)?;
     handle::call_flags(xs, late::virNodeDeviceCreate()?)
 }
 
@@ -116,26 +124,31 @@ fn destroy_dev(xs: &mut Xs) -> XsResult {
 
 /// `$dev->undefine($flags=0)`
 fn undefine(xs: &mut Xs) -> XsResult {
+    dev_first(xs)?;
     handle::call_flags(xs, late::virNodeDeviceUndefine()?)
 }
 
 /// `$dev->get_autostart()`
 fn get_autostart(xs: &mut Xs) -> XsResult {
+    dev_first(xs)?;
     handle::get_autostart(xs, late::virNodeDeviceGetAutostart()?)
 }
 
 /// `$dev->set_autostart($flag)`
 fn set_autostart(xs: &mut Xs) -> XsResult {
+    dev_first(xs)?;
     handle::set_autostart(xs, late::virNodeDeviceSetAutostart()?)
 }
 
 /// `$dev->is_active()`
 fn is_active(xs: &mut Xs) -> XsResult {
+    dev_first(xs)?;
     handle::int_result(xs, late::virNodeDeviceIsActive()?)
 }
 
 /// `$dev->is_persistent()`
 fn is_persistent(xs: &mut Xs) -> XsResult {
+    dev_first(xs)?;
     handle::int_result(xs, late::virNodeDeviceIsPersistent()?)
 }
 

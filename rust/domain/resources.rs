@@ -464,6 +464,7 @@ const IOTHREAD_PARAMS: &[ParamSpec] = &[
     ("poll_max_ns", ParamType::ULLong),
     ("poll_grow", ParamType::UInt),
     ("poll_shrink", ParamType::UInt),
+    ("poll_weight", ParamType::UInt),
     ("thread_pool_min", ParamType::Int),
     ("thread_pool_max", ParamType::Int),
 ];
