@@ -745,7 +745,7 @@ quiet('panic');
 
 # ---- S4 and S5 through PM1_CNT ---------------------------------------------
 start_a('start for S4');
-hmp($s, $ga, 'o/h 0x604 0x2800');    # SLP_TYP 2 (QEMU's S4 value)
+hmp($s, $ga, 'o/h 0x604 0x2800', powers_off => 1);    # SLP_TYP 2 (QEMU's S4 value)
 wait_lc([$C{STOPPED}, $C{STOPPED_SHUTDOWN}], 'S4');
 wait_n('PMSUSPEND_DISK', 1, 'S4');
 is_deeply([dargs('PMSUSPEND_DISK', $ga, 'S4')], [[0]], 'PMSUSPEND_DISK: ($reason) 0');
@@ -754,7 +754,7 @@ lc_is($ga, [[$C{PMSUSPENDED}, $C{PMSUSPENDED_DISK}], [$C{SHUTDOWN}, $C{SHUTDOWN_
 quiet('S4');
 
 start_a('start for S5');
-hmp($s, $ga, 'o/h 0x604 0x2000');    # SLP_TYP 0: soft off
+hmp($s, $ga, 'o/h 0x604 0x2000', powers_off => 1);    # SLP_TYP 0: soft off
 wait_lc([$C{STOPPED}, $C{STOPPED_SHUTDOWN}], 'S5');
 lc_is($ga, [[$C{SHUTDOWN}, $C{SHUTDOWN_GUEST}], [$C{STOPPED}, $C{STOPPED_SHUTDOWN}]], 'S5');
 quiet('S5');

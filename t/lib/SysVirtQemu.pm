@@ -30,6 +30,7 @@ use Cwd ();
 use IO::Socket::INET ();
 use Scalar::Util ();
 use Time::HiRes ();
+use POSIX ();
 
 our @EXPORT_OK = qw(poll_until pump_until error_of virt_error_is slurp banners_in
                     banner_count wait_banners hmp boot_disk_xml sasl_connect
@@ -441,22 +442,38 @@ sub wait_banners {
     return poll_until($secs // 30, sub { ($count = banner_count($log)) >= $n }) ? $count : 0;
 }
 
-# hmp($s, $dom, $cmd): runs the QEMU human monitor command $cmd in the
-# guest $dom (a Sys::Virt::Domain of $s->{uri}, the stack's primary
+# hmp($s, $dom, $cmd, %opt): runs the QEMU human monitor command $cmd in
+# the guest $dom (a Sys::Virt::Domain of $s->{uri}, the stack's primary
 # daemon) through `virsh qemu-monitor-command --hmp`; returns its output;
-# dies when virsh fails.
+# dies when virsh fails, with virsh's error. With powers_off => 1 the
+# command is one that makes QEMU exit (a guest writing S4/S5 to PM1_CNT):
+# QEMU may then be gone before it answers, and virsh's error for exactly
+# that (the monitor closed under the command) is not a failure: undef is
+# returned; the caller proves the power-off by its lifecycle event.
 sub hmp {
-    my ($s, $dom, $cmd) = @_;
-    # virsh is the system's: not the libvirt a test run may select
-    local $ENV{LD_LIBRARY_PATH};
-    delete $ENV{LD_LIBRARY_PATH};
-    open(my $fh, '-|', 'virsh', '-q', '-c', $s->{uri}, 'qemu-monitor-command',
-         $dom->get_name, '--hmp', $cmd) or die "virsh: $!";
+    my ($s, $dom, $cmd, %opt) = @_;
+    my $name = $dom->get_name;
+    my $errfile = File::Temp->new;
+    my $pid = open(my $fh, '-|');
+    die "fork: $!" unless defined $pid;
+    if (!$pid) {
+        # The child only execs virsh (the system's: not the libvirt a test
+        # run may select); it never returns into the test (no END blocks).
+        delete $ENV{LD_LIBRARY_PATH};
+        open(STDERR, '>', $errfile->filename) or POSIX::_exit(126);
+        { exec('virsh', '-q', '-c', $s->{uri}, 'qemu-monitor-command', $name, '--hmp', $cmd) }
+        print STDERR "exec virsh: $!\n";
+        POSIX::_exit(127);
+    }
     local $/;
     my $out = <$fh> // '';
     close $fh;
-    die "virsh qemu-monitor-command '$cmd' failed: $out" if $?;
-    return $out;
+    return $out unless $?;
+    my $err = slurp($errfile->filename);
+    return undef if $opt{powers_off}
+        && $err =~ /^error: (?:Unable to read from monitor: Connection reset by peer
+                              |internal error: End of file from qemu monitor)\s*$/mx;
+    die "virsh qemu-monitor-command '$cmd' failed: $out$err";
 }
 
 # boot_disk_xml($dom): the <disk type='file' device='disk'> element of the
