@@ -48,13 +48,20 @@ sub start_private {
     my ($port) = @_;
     my $script = _script();
     die "no .ci/libvirtd\n" unless $script && -x $script;
-    $port = _free_port($port);
-    my $tmp = File::Temp->newdir('sysvirt-libvirtd-XXXXXX', TMPDIR => 1);
-    push @tmp, $tmp;
-    my $dir = $tmp->dirname;
-    my $pid = `'$script' start '$dir' $port 2>&1`;
-    chomp $pid;
-    die "cannot start libvirtd: $pid\n" unless $? == 0 && $pid =~ /^\d+$/;
+    my ($dir, $pid);
+    # A port found free may be taken before libvirtd binds it (another
+    # process picking ports the same way): then the next one is tried.
+    for my $try (1 .. 5) {
+        $port = _free_port($port);
+        my $tmp = File::Temp->newdir('sysvirt-libvirtd-XXXXXX', TMPDIR => 1);
+        push @tmp, $tmp;
+        $dir = $tmp->dirname;
+        $pid = `'$script' start '$dir' $port 2>&1`;
+        chomp $pid;
+        last if $? == 0 && $pid =~ /^\d+$/;
+        die "cannot start libvirtd: $pid\n" unless $pid =~ /Address already in use/ && $try < 5;
+        $port++;
+    }
     $daemons{$dir} = { pid => $pid, owner => $$ };
     return ("test+unix:///default?socket=$dir/libvirt-sock",
             sub { system($script, 'stop', $dir) },
