@@ -13,7 +13,7 @@
 use crate::error::check;
 use crate::perl::{NewSv, Perl, Xs, XsError, XsResult};
 use std::ffi::CStr;
-use std::os::raw::{c_int, c_uint};
+use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
 
 /// A libvirt object type exposed as a Perl class.
@@ -290,5 +290,74 @@ pub fn set_autostart<T: Handle>(
     let autostart = xs.i32(1)?;
     // SAFETY: `obj` is live.
     check(unsafe { f(obj, autostart) })?;
+    Ok(())
+}
+
+/// `virDomainGetMetadata`'s shape, shared by networks.
+pub type GetMetadataFn<T> =
+    unsafe extern "C" fn(*mut T, c_int, *const c_char, c_uint) -> *mut c_char;
+/// `virDomainSetMetadata`'s shape, shared by networks.
+pub type SetMetadataFn<T> = unsafe extern "C" fn(
+    *mut T,
+    c_int,
+    *const c_char,
+    *const c_char,
+    *const c_char,
+    c_uint,
+) -> c_int;
+
+/// NULL for undef, else the C string.
+fn opt_ptr(s: &Option<crate::perl::PerlCStr<'_>>) -> *const c_char {
+    s.as_deref().map_or(std::ptr::null(), CStr::as_ptr)
+}
+
+/// `$obj->get_metadata($type, $uri=undef, $flags=0)` through `f`, which
+/// is resolved once the object was checked (it may be late-bound).
+pub fn get_metadata<T: Handle>(
+    xs: &mut Xs,
+    f: impl FnOnce() -> Result<GetMetadataFn<T>, XsError>,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let f = f()?;
+    let kind = xs.i32(1)?;
+    let flags = xs.flags(3)?;
+    let text = {
+        let uri = xs.opt_str(2)?;
+        // SAFETY: `obj` is live; `uri` is NULL or a C string alive for the
+        // call; the string returned is ours to free.
+        unsafe { f(obj, kind, opt_ptr(&uri), flags) }
+    };
+    let text = crate::error::check_ptr(text)?;
+    xs.ret_owned_cstring(text)
+}
+
+/// `$obj->set_metadata($type, $val=undef, $key=undef, $uri=undef,
+/// $flags=0)` through `f`, resolved once the object was checked.
+pub fn set_metadata<T: Handle>(
+    xs: &mut Xs,
+    f: impl FnOnce() -> Result<SetMetadataFn<T>, XsError>,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let f = f()?;
+    let kind = xs.i32(1)?;
+    let flags = xs.flags(5)?;
+    let rc = {
+        let val = xs.opt_str(2)?;
+        let key = xs.opt_str(3)?;
+        let uri = xs.opt_str(4)?;
+        // SAFETY: `obj` is live; each string is NULL or a C string alive
+        // for the call.
+        unsafe {
+            f(
+                obj,
+                kind,
+                opt_ptr(&val),
+                opt_ptr(&key),
+                opt_ptr(&uri),
+                flags,
+            )
+        }
+    };
+    check(rc)?;
     Ok(())
 }

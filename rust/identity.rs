@@ -110,7 +110,7 @@ xml_desc! {
 /// `$obj->get_name()`
 pub fn get_name<T: Named>(xs: &mut Xs) -> XsResult {
     let obj = xs.handle::<T>(0)?;
-    // SAFETY: `obj` is NULL or live; the name is owned by the object.
+    // SAFETY: `obj` is live; the name is owned by the object.
     let name = unsafe { T::name(obj) };
     if name.is_null() {
         return Err(crate::error::last());
@@ -142,7 +142,7 @@ pub fn get_uuid_string<T: Uuid>(xs: &mut Xs) -> XsResult {
 pub fn get_xml_description<T: XmlDesc>(xs: &mut Xs) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `obj` is NULL or live; the XML is ours to free.
+    // SAFETY: `obj` is live; the XML is ours to free.
     let xml = check_ptr(unsafe { T::xml_desc(obj, flags) })?;
     xs.ret_owned_cstring(xml)
 }
@@ -177,7 +177,7 @@ pub fn lookup_by_str<P: Handle, T: Handle>(
 ) -> XsResult {
     let parent = xs.handle::<P>(0)?;
     let s = xs.str(1)?;
-    // SAFETY: `parent` is NULL or live; `s` is a C string alive for the call.
+    // SAFETY: `parent` is live; `s` is a C string alive for the call.
     let obj = check_ptr(unsafe { f(parent, s.as_ptr()) })?;
     xs.ret_object(obj)
 }
@@ -189,7 +189,7 @@ pub fn lookup_by_uuid<P: Handle, T: Handle>(
 ) -> XsResult {
     let parent = xs.handle::<P>(0)?;
     let uuid = uuid_arg(xs, 1)?;
-    // SAFETY: `parent` is NULL or live; `uuid` holds the 16 bytes libvirt
+    // SAFETY: `parent` is live; `uuid` holds the 16 bytes libvirt
     // reads.
     let obj = check_ptr(unsafe { f(parent, uuid.as_ptr()) })?;
     xs.ret_object(obj)
@@ -205,7 +205,7 @@ pub fn from_str_flags<P: Handle, T: Handle>(
     let parent = xs.handle::<P>(0)?;
     let xml = xs.str(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `parent` is NULL or live; `xml` is a C string alive for the
+    // SAFETY: `parent` is live; `xml` is a C string alive for the
     // call.
     let obj = check_ptr(unsafe { f(parent, xml.as_ptr(), flags) })?;
     xs.ret_object(obj)

@@ -37,7 +37,7 @@ fn define_xml(xs: &mut Xs) -> XsResult {
 /// `$iface->get_mac()`
 fn get_mac(xs: &mut Xs) -> XsResult {
     let iface = xs.handle::<sys::virInterface>(0)?;
-    // SAFETY: `iface` is NULL or live; the string is owned by the object.
+    // SAFETY: `iface` is live; the string is owned by the object.
     let mac = unsafe { sys::virInterfaceGetMACString(iface) };
     if mac.is_null() {
         return Err(crate::error::last());

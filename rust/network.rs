@@ -72,7 +72,7 @@ fn define_xml(xs: &mut Xs) -> XsResult {
 /// `$net->get_bridge_name()`
 fn get_bridge_name(xs: &mut Xs) -> XsResult {
     let net = xs.handle::<sys::virNetwork>(0)?;
-    // SAFETY: `net` is NULL or live; the name is ours to free.
+    // SAFETY: `net` is live; the name is ours to free.
     let name = check_ptr(unsafe { sys::virNetworkGetBridgeName(net) })?;
     xs.ret_owned_cstring(name)
 }
@@ -178,50 +178,14 @@ fn list_all_ports(xs: &mut Xs) -> XsResult {
     handle::list_all(xs, sys::virNetworkListAllPorts)
 }
 
-/// A C string argument that may be undef (NULL) as a pointer.
-fn opt_ptr(s: &Option<crate::perl::PerlCStr<'_>>) -> *const std::os::raw::c_char {
-    s.as_deref().map_or(ptr::null(), std::ffi::CStr::as_ptr)
-}
-
 /// `$net->get_metadata($type, $uri=undef, $flags=0)`: virNetworkGetMetadata
 /// (libvirt 9.7.0).
 fn get_metadata(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    let kind = xs.i32(1)?;
-    let flags = xs.flags(3)?;
-    let text = {
-        let uri = xs.opt_str(2)?;
-        // SAFETY: `net` is live; `uri` is NULL or a C string alive for the
-        // call; the string returned is ours to free.
-        unsafe { late::virNetworkGetMetadata()?(net, kind, opt_ptr(&uri), flags) }
-    };
-    let text = check_ptr(text)?;
-    xs.ret_owned_cstring(text)
+    handle::get_metadata(xs, late::virNetworkGetMetadata)
 }
 
 /// `$net->set_metadata($type, $val=undef, $key=undef, $uri=undef, $flags=0)`:
 /// virNetworkSetMetadata (libvirt 9.7.0).
 fn set_metadata(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    let kind = xs.i32(1)?;
-    let flags = xs.flags(5)?;
-    let rc = {
-        let val = xs.opt_str(2)?;
-        let key = xs.opt_str(3)?;
-        let uri = xs.opt_str(4)?;
-        // SAFETY: `net` is live; each string is NULL or a C string alive
-        // for the call.
-        unsafe {
-            late::virNetworkSetMetadata()?(
-                net,
-                kind,
-                opt_ptr(&val),
-                opt_ptr(&key),
-                opt_ptr(&uri),
-                flags,
-            )
-        }
-    };
-    check(rc)?;
-    Ok(())
+    handle::set_metadata(xs, late::virNetworkSetMetadata)
 }

@@ -65,7 +65,7 @@ fn define_xml(xs: &mut Xs) -> XsResult {
 /// `$dev->get_parent()`: the parent's name, or undef for a root device.
 fn get_parent(xs: &mut Xs) -> XsResult {
     let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    // SAFETY: `dev` is NULL or live; the name is owned by the object.
+    // SAFETY: `dev` is live; the name is owned by the object.
     let parent = unsafe { sys::virNodeDeviceGetParent(dev) };
     if parent.is_null() {
         // NULL without an error means "no parent".
@@ -165,7 +165,7 @@ fn update(xs: &mut Xs) -> XsResult {
 /// `$dev->list_capabilities()`: a list of capability names.
 fn list_capabilities(xs: &mut Xs) -> XsResult {
     let dev = xs.handle::<sys::virNodeDevice>(0)?;
-    // SAFETY: `dev` is NULL or live.
+    // SAFETY: `dev` is live.
     let max = check(unsafe { sys::virNodeDeviceNumOfCaps(dev) })?;
     let mut names: Vec<*mut c_char> = vec![ptr::null_mut(); max as usize];
     // SAFETY: `names` has room for `max` pointers.

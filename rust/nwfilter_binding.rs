@@ -39,7 +39,7 @@ fn ret_binding_str(xs: &mut Xs, s: *const c_char) -> XsResult {
 /// `$binding->get_port_dev()`
 fn get_port_dev(xs: &mut Xs) -> XsResult {
     let binding = xs.handle::<sys::virNWFilterBinding>(0)?;
-    // SAFETY: `binding` is NULL or live; the string is owned by it.
+    // SAFETY: `binding` is live; the string is owned by it.
     let s = unsafe { sys::virNWFilterBindingGetPortDev(binding) };
     ret_binding_str(xs, s)
 }
@@ -47,7 +47,7 @@ fn get_port_dev(xs: &mut Xs) -> XsResult {
 /// `$binding->get_filter_name()`
 fn get_filter_name(xs: &mut Xs) -> XsResult {
     let binding = xs.handle::<sys::virNWFilterBinding>(0)?;
-    // SAFETY: `binding` is NULL or live; the string is owned by it.
+    // SAFETY: `binding` is live; the string is owned by it.
     let s = unsafe { sys::virNWFilterBindingGetFilterName(binding) };
     ret_binding_str(xs, s)
 }

@@ -52,7 +52,7 @@ fn define_xml(xs: &mut Xs) -> XsResult {
 /// `$sec->get_usage_type()`: one of the `USAGE_TYPE_*` constants.
 fn get_usage_type(xs: &mut Xs) -> XsResult {
     let sec = xs.handle::<sys::virSecret>(0)?;
-    // SAFETY: `sec` is NULL or live.
+    // SAFETY: `sec` is live.
     let t = check(unsafe { sys::virSecretGetUsageType(sec) })?;
     xs.ret_i64(t as i64)
 }
@@ -60,7 +60,7 @@ fn get_usage_type(xs: &mut Xs) -> XsResult {
 /// `$sec->get_usage_id()`
 fn get_usage_id(xs: &mut Xs) -> XsResult {
     let sec = xs.handle::<sys::virSecret>(0)?;
-    // SAFETY: `sec` is NULL or live; the string is owned by the object.
+    // SAFETY: `sec` is live; the string is owned by the object.
     let id = unsafe { sys::virSecretGetUsageID(sec) };
     if id.is_null() {
         return Err(error::last());

@@ -55,7 +55,7 @@ fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
 /// `_lookup_by_volume($vol)`: the pool holding a volume.
 fn lookup_by_volume(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
-    // SAFETY: `vol` is NULL or live.
+    // SAFETY: `vol` is live.
     let pool = check_ptr(unsafe { sys::virStoragePoolLookupByVolume(vol) })?;
     xs.ret_object(pool)
 }

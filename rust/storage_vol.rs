@@ -30,7 +30,7 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
 fn lookup_by_name(xs: &mut Xs) -> XsResult {
     let pool = xs.handle::<sys::virStoragePool>(0)?;
     let name = xs.str(1)?;
-    // SAFETY: `pool` is NULL or live; `name` is a C string alive for the call.
+    // SAFETY: `pool` is live; `name` is a C string alive for the call.
     let vol = check_ptr(unsafe { sys::virStorageVolLookupByName(pool, name.as_ptr()) })?;
     xs.ret_object(vol)
 }
@@ -70,7 +70,7 @@ fn create_xml_from(xs: &mut Xs) -> XsResult {
     let xml = xs.str(1)?;
     let clone = xs.handle::<sys::virStorageVol>(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `xml` is a C string alive for the call; `clone` is NULL or live.
+    // SAFETY: `xml` is a C string alive for the call; `clone` is live.
     let vol =
         check_ptr(unsafe { sys::virStorageVolCreateXMLFrom(pool, xml.as_ptr(), clone, flags) })?;
     xs.ret_object(vol)
@@ -79,7 +79,7 @@ fn create_xml_from(xs: &mut Xs) -> XsResult {
 /// `$vol->get_key()`
 fn get_key(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
-    // SAFETY: `vol` is NULL or live; the key is owned by the object.
+    // SAFETY: `vol` is live; the key is owned by the object.
     let key = unsafe { sys::virStorageVolGetKey(vol) };
     if key.is_null() {
         return Err(crate::error::last());
@@ -91,7 +91,7 @@ fn get_key(xs: &mut Xs) -> XsResult {
 /// `$vol->get_path()`
 fn get_path(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
-    // SAFETY: `vol` is NULL or live; the path is ours to free.
+    // SAFETY: `vol` is live; the path is ours to free.
     let path = check_ptr(unsafe { sys::virStorageVolGetPath(vol) })?;
     xs.ret_owned_cstring(path)
 }
@@ -123,7 +123,7 @@ fn get_info(xs: &mut Xs) -> XsResult {
 fn delete(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `vol` is NULL or live.
+    // SAFETY: `vol` is live.
     check(unsafe { sys::virStorageVolDelete(vol, flags) })?;
     Ok(())
 }
@@ -133,7 +133,7 @@ fn resize(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let capacity = xs.u64(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `vol` is NULL or live.
+    // SAFETY: `vol` is live.
     check(unsafe { sys::virStorageVolResize(vol, capacity, flags) })?;
     Ok(())
 }
@@ -142,7 +142,7 @@ fn resize(xs: &mut Xs) -> XsResult {
 fn wipe(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `vol` is NULL or live.
+    // SAFETY: `vol` is live.
     check(unsafe { sys::virStorageVolWipe(vol, flags) })?;
     Ok(())
 }
@@ -152,7 +152,7 @@ fn wipe_pattern(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let algorithm = xs.u32(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `vol` is NULL or live.
+    // SAFETY: `vol` is live.
     check(unsafe { sys::virStorageVolWipePattern(vol, algorithm, flags) })?;
     Ok(())
 }
@@ -165,7 +165,7 @@ fn upload(xs: &mut Xs) -> XsResult {
     let offset = xs.u64(2)?;
     let length = xs.u64(3)?;
     let flags = xs.flags(4)?;
-    // SAFETY: `vol` and `st` are NULL or live.
+    // SAFETY: `vol` and `st` are live.
     check(unsafe { sys::virStorageVolUpload(vol, st, offset, length, flags) })?;
     Ok(())
 }
@@ -178,7 +178,7 @@ fn download(xs: &mut Xs) -> XsResult {
     let offset = xs.u64(2)?;
     let length = xs.u64(3)?;
     let flags = xs.flags(4)?;
-    // SAFETY: `vol` and `st` are NULL or live.
+    // SAFETY: `vol` and `st` are live.
     check(unsafe { sys::virStorageVolDownload(vol, st, offset, length, flags) })?;
     Ok(())
 }

@@ -105,7 +105,7 @@ fn create_xml(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(2)?;
     let dom = {
         let xml = xs.str(1)?;
-        // SAFETY: `con` is NULL or live; `xml` is a C string alive for the call.
+        // SAFETY: `con` is live; `xml` is a C string alive for the call.
         unsafe {
             if flags != 0 {
                 sys::virDomainCreateXML(con, xml.as_ptr(), flags)
@@ -202,7 +202,7 @@ fn get_id(xs: &mut Xs) -> XsResult {
 /// `$dom->get_os_type()`
 fn get_os_type(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
-    // SAFETY: `dom` is NULL or live; the string is ours to free.
+    // SAFETY: `dom` is live; the string is ours to free.
     let os = check_ptr(unsafe { sys::virDomainGetOSType(dom) })?;
     xs.ret_owned_cstring(os)
 }
@@ -211,48 +211,19 @@ fn get_os_type(xs: &mut Xs) -> XsResult {
 fn get_hostname(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `dom` is NULL or live; the string is ours to free.
+    // SAFETY: `dom` is live; the string is ours to free.
     let host = check_ptr(unsafe { sys::virDomainGetHostname(dom, flags) })?;
     xs.ret_owned_cstring(host)
 }
 
 /// `$dom->get_metadata($type, $uri=undef, $flags=0)`
 fn get_metadata(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let kind = xs.i32(1)?;
-    let flags = xs.flags(3)?;
-    let text = {
-        let uri = xs.opt_str(2)?;
-        // SAFETY: `uri` is NULL or a C string alive for the call.
-        unsafe { sys::virDomainGetMetadata(dom, kind, opt_ptr(&uri), flags) }
-    };
-    let text = check_ptr(text)?;
-    xs.ret_owned_cstring(text)
+    handle::get_metadata(xs, || Ok(sys::virDomainGetMetadata))
 }
 
 /// `$dom->set_metadata($type, $val=undef, $key=undef, $uri=undef, $flags=0)`
 fn set_metadata(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let kind = xs.i32(1)?;
-    let flags = xs.flags(5)?;
-    let rc = {
-        let val = xs.opt_str(2)?;
-        let key = xs.opt_str(3)?;
-        let uri = xs.opt_str(4)?;
-        // SAFETY: each string is NULL or a C string alive for the call.
-        unsafe {
-            sys::virDomainSetMetadata(
-                dom,
-                kind,
-                opt_ptr(&val),
-                opt_ptr(&key),
-                opt_ptr(&uri),
-                flags,
-            )
-        }
-    };
-    check(rc)?;
-    Ok(())
+    handle::set_metadata(xs, || Ok(sys::virDomainSetMetadata))
 }
 
 /// `$dom->rename($newname, $flags=0)`
@@ -543,7 +514,7 @@ fn managed_save_define_xml(xs: &mut Xs) -> XsResult {
 fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `dom` is NULL or live; the XML is ours to free.
+    // SAFETY: `dom` is live; the XML is ours to free.
     let xml = check_ptr(unsafe { sys::virDomainManagedSaveGetXMLDesc(dom, flags) })?;
     xs.ret_owned_cstring(xml)
 }

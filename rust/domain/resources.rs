@@ -117,9 +117,8 @@ fn fixed_cstr(buf: &[c_char]) -> &[u8] {
 fn host_cpumap_len(dom: Dom) -> Result<usize> {
     // SAFETY: an all-zero virNodeInfo is valid (plain integers and chars).
     let mut node: sys::virNodeInfo = unsafe { std::mem::zeroed() };
-    // SAFETY: `dom` is NULL or live (virDomainGetConnect reports NULL as an
-    // error and returns NULL, which virNodeGetInfo rejects in turn); the
-    // connection pointer is borrowed, not owned; `node` is a valid out-param.
+    // SAFETY: `dom` is live, so is its connection (borrowed, not owned);
+    // `node` is a valid out-param.
     check(unsafe { sys::virNodeGetInfo(sys::virDomainGetConnect(dom), &mut node) })?;
     let maxcpus = [node.nodes, node.sockets, node.cores, node.threads]
         .iter()
@@ -197,7 +196,7 @@ fn get_max_memory(xs: &mut Xs) -> XsResult {
 fn set_max_memory(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let val = xs.u64(1)?;
-    // SAFETY: `dom` is NULL or live (see get_max_memory).
+    // SAFETY: `dom` is live.
     check(unsafe { sys::virDomainSetMaxMemory(dom, val as _) })?;
     Ok(())
 }
@@ -207,7 +206,7 @@ fn set_memory(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let val = xs.u64(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live (see get_max_memory).
+    // SAFETY: `dom` is live.
     check(unsafe {
         if flags != 0 {
             sys::virDomainSetMemoryFlags(dom, val as _, flags)
@@ -223,7 +222,7 @@ fn set_memory_stats_period(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let period = xs.i32(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     check(unsafe { sys::virDomainSetMemoryStatsPeriod(dom, period, flags) })?;
     Ok(())
 }
@@ -233,7 +232,7 @@ fn set_memory_stats_period(xs: &mut Xs) -> XsResult {
 /// `$dom->get_max_vcpus()`
 fn get_max_vcpus(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     let n = unsafe { sys::virDomainGetMaxVcpus(dom) };
     // The original returns libvirt's -1 (e.g. for a shut-off domain)
     // instead of raising; scripts that poll every domain rely on it.
@@ -244,7 +243,7 @@ fn get_max_vcpus(xs: &mut Xs) -> XsResult {
 fn get_vcpus(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     let n = check(unsafe { sys::virDomainGetVcpusFlags(dom, flags) })?;
     xs.ret_i64(n as i64)
 }
@@ -254,7 +253,7 @@ fn set_vcpus(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let num = xs.i32(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live. A negative count becomes a huge
+    // SAFETY: `dom` is live. A negative count becomes a huge
     // unsigned one, which libvirt rejects, as in C.
     check(unsafe {
         if flags != 0 {
@@ -273,7 +272,7 @@ fn set_vcpu(xs: &mut Xs) -> XsResult {
     let map = xs.str(1)?;
     let state = xs.i32(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` is NULL or live; `map` is a C string alive for the call.
+    // SAFETY: `dom` is live; `map` is a C string alive for the call.
     check(unsafe { sys::virDomainSetVcpu(dom, map.as_ptr(), state, flags) })?;
     Ok(())
 }
@@ -288,7 +287,7 @@ fn get_vcpu_info(xs: &mut Xs) -> XsResult {
     let maplen = host_cpumap_len(dom)?;
     // SAFETY: an all-zero virDomainInfo is valid (plain integers).
     let mut dinfo: sys::virDomainInfo = unsafe { std::mem::zeroed() };
-    // SAFETY: `dom` is NULL or live; `dinfo` is a valid out-param.
+    // SAFETY: `dom` is live; `dinfo` is a valid out-param.
     check(unsafe { sys::virDomainGetInfo(dom, &mut dinfo) })?;
     let nvcpus = dinfo.nrVirtCpu as usize;
     let mut maps = vec![0u8; nvcpus * maplen];
@@ -366,7 +365,7 @@ fn pin_vcpu(xs: &mut Xs) -> XsResult {
     let mut mask = xs.bytes(2)?.to_vec();
     let flags = xs.flags(3)?;
     let len = mask.len().min(i32::MAX as usize) as c_int;
-    // SAFETY: `dom` is NULL or live; `mask` holds `len` bytes (libvirt
+    // SAFETY: `dom` is live; `mask` holds `len` bytes (libvirt
     // only reads it despite the non-const pointer).
     check(unsafe {
         if flags != 0 {
@@ -397,7 +396,7 @@ fn pin_emulator(xs: &mut Xs) -> XsResult {
     let mut mask = xs.bytes(1)?.to_vec();
     let flags = xs.flags(2)?;
     let len = mask.len().min(i32::MAX as usize) as c_int;
-    // SAFETY: `dom` is NULL or live; `mask` holds `len` bytes.
+    // SAFETY: `dom` is live; `mask` holds `len` bytes.
     check(unsafe { sys::virDomainPinEmulator(dom, mask.as_mut_ptr(), len, flags) })?;
     Ok(())
 }
@@ -408,7 +407,7 @@ fn get_iothread_info(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let mut ptr: *mut sys::virDomainIOThreadInfoPtr = null_mut();
-    // SAFETY: `dom` is NULL or live; `ptr` is a valid out-param.
+    // SAFETY: `dom` is live; `ptr` is a valid out-param.
     let n = check(unsafe { sys::virDomainGetIOThreadInfo(dom, &mut ptr, flags) })?;
     // SAFETY: on success libvirt hands us `n` records to free.
     let list = unsafe { RecordList::from_raw(ptr, n, sys::virDomainIOThreadInfoFree) };
@@ -434,7 +433,7 @@ fn pin_iothread(xs: &mut Xs) -> XsResult {
     let mut mask = xs.bytes(2)?.to_vec();
     let flags = xs.flags(3)?;
     let len = mask.len().min(i32::MAX as usize) as c_int;
-    // SAFETY: `dom` is NULL or live; `mask` holds `len` bytes.
+    // SAFETY: `dom` is live; `mask` holds `len` bytes.
     check(unsafe { sys::virDomainPinIOThread(dom, id, mask.as_mut_ptr(), len, flags) })?;
     Ok(())
 }
@@ -444,7 +443,7 @@ fn add_iothread(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let id = xs.u32(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     check(unsafe { sys::virDomainAddIOThread(dom, id, flags) })?;
     Ok(())
 }
@@ -454,7 +453,7 @@ fn del_iothread(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let id = xs.u32(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     check(unsafe { sys::virDomainDelIOThread(dom, id, flags) })?;
     Ok(())
 }
@@ -493,7 +492,7 @@ fn get_cpu_stats(xs: &mut Xs) -> XsResult {
     let mut ncpus = xs.u32(2)?;
     let flags = xs.flags(3)?;
     let stats = |p: *mut sys::virTypedParameter, np: c_uint, start: c_int, n: c_uint| {
-        // SAFETY: `dom` is NULL or live; callers pass NULL/0 to query
+        // SAFETY: `dom` is live; callers pass NULL/0 to query
         // counts, or an array of `np * n` parameters to fill.
         check(unsafe { sys::virDomainGetCPUStats(dom, p, np, start, n, flags) })
     };
@@ -604,7 +603,7 @@ fn ret_params(xs: &mut Xs, params: &TypedParams) -> XsResult {
 fn get_scheduler_type(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let mut n: c_int = 0;
-    // SAFETY: `dom` is NULL or live; the type string is ours to free.
+    // SAFETY: `dom` is live; the type string is ours to free.
     let t = check_ptr(unsafe { sys::virDomainGetSchedulerType(dom, &mut n) })?;
     xs.ret_owned_cstring(t)
 }
@@ -612,7 +611,7 @@ fn get_scheduler_type(xs: &mut Xs) -> XsResult {
 /// The number of scheduler parameters (from `virDomainGetSchedulerType`).
 fn scheduler_nparams(dom: Dom) -> Result<usize> {
     let mut n: c_int = 0;
-    // SAFETY: `dom` is NULL or live; the type string is ours to free.
+    // SAFETY: `dom` is live; the type string is ours to free.
     let t = check_ptr(unsafe { sys::virDomainGetSchedulerType(dom, &mut n) })?;
     // SAFETY: malloc'd by libvirt, freed once here.
     unsafe { libc::free(t.cast()) };
@@ -625,7 +624,7 @@ fn scheduler_params(dom: Dom, flags: u32) -> Result<TypedParams> {
     let mut params = TypedParams::with_len(n);
     let mut got = n as c_int;
     // SAFETY: `params` has room for `got` parameters, which bounds what
-    // libvirt writes; `dom` is NULL or live.
+    // libvirt writes; `dom` is live.
     check(unsafe {
         if flags != 0 {
             sys::virDomainGetSchedulerParametersFlags(dom, params.as_mut_ptr(), &mut got, flags)
@@ -671,7 +670,7 @@ macro_rules! tunable {
         fn $get(xs: &mut Xs) -> XsResult {
             let dom = dom(xs)?;
             let flags = xs.flags(1)?;
-            // SAFETY: `dom` is NULL or live; `p` is NULL with n = 0, or an
+            // SAFETY: `dom` is live; `p` is NULL with n = 0, or an
             // array of `n` parameters, which bounds what libvirt writes.
             let params = get_params(|p, n| unsafe { sys::$vget(dom, p, n, flags) })?;
             ret_params(xs, &params)
@@ -722,7 +721,7 @@ macro_rules! device_tunable {
             let dev = xs.str(1)?;
             let flags = xs.flags(2)?;
             let d = dev.as_ptr();
-            // SAFETY: `dom` is NULL or live; `d` is a C string alive for
+            // SAFETY: `dom` is live; `d` is a C string alive for
             // the call; `p` is NULL with n = 0 or an array of `n` parameters.
             let params = get_params(|p, n| unsafe { sys::$vget(dom, d, p, n, flags) })?;
             drop(dev);
@@ -767,7 +766,7 @@ device_tunable!(
 fn perf_events(dom: Dom, flags: u32) -> Result<LibvirtParams> {
     let mut p: *mut sys::virTypedParameter = null_mut();
     let mut n: c_int = 0;
-    // SAFETY: `dom` is NULL or live; out-params are valid.
+    // SAFETY: `dom` is live; out-params are valid.
     check(unsafe { sys::virDomainGetPerfEvents(dom, &mut p, &mut n, flags) })?;
     // SAFETY: on success the array is ours.
     Ok(unsafe { LibvirtParams::from_raw(p, n) })
@@ -802,7 +801,7 @@ fn get_launch_security_info(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     let mut p: *mut sys::virTypedParameter = null_mut();
     let mut n: c_int = 0;
-    // SAFETY: `dom` is NULL or live; out-params are valid.
+    // SAFETY: `dom` is live; out-params are valid.
     check(unsafe { sys::virDomainGetLaunchSecurityInfo(dom, &mut p, &mut n, flags) })?;
     // SAFETY: on success the array is ours.
     let params = unsafe { LibvirtParams::from_raw(p, n) };
@@ -843,7 +842,7 @@ fn get_guest_vcpus(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     let mut p: *mut sys::virTypedParameter = null_mut();
     let mut n: c_uint = 0;
-    // SAFETY: `dom` is NULL or live; out-params are valid.
+    // SAFETY: `dom` is live; out-params are valid.
     check(unsafe { sys::virDomainGetGuestVcpus(dom, &mut p, &mut n, flags) })?;
     // SAFETY: on success the array is ours.
     let params = unsafe { LibvirtParams::from_raw(p, n.min(i32::MAX as c_uint) as c_int) };
@@ -857,7 +856,7 @@ fn set_guest_vcpus(xs: &mut Xs) -> XsResult {
     let map = xs.str(1)?;
     let state = xs.i32(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` is NULL or live; `map` is alive for the call.
+    // SAFETY: `dom` is live; `map` is alive for the call.
     check(unsafe { sys::virDomainSetGuestVcpus(dom, map.as_ptr(), state, flags) })?;
     Ok(())
 }
@@ -902,7 +901,7 @@ fn fs_freeze_thaw(
     let flags = xs.flags(2)?;
     let mut ptrs = c_ptrs(&mounts);
     let n = ptrs.len() as c_uint;
-    // SAFETY: `dom` is NULL or live; `ptrs` holds `n` C strings kept alive
+    // SAFETY: `dom` is live; `ptrs` holds `n` C strings kept alive
     // by `mounts` for the call (or is NULL when empty).
     check(unsafe { f(dom, ptr_or_null(&mut ptrs), n, flags) })?;
     Ok(())
@@ -926,7 +925,7 @@ fn fs_trim(xs: &mut Xs) -> XsResult {
     let minimum = xs.u64(2)?;
     let flags = xs.flags(3)?;
     let m = mount.as_deref().map_or(null(), CStr::as_ptr);
-    // SAFETY: `dom` is NULL or live; `m` is NULL or alive for the call.
+    // SAFETY: `dom` is live; `m` is NULL or alive for the call.
     check(unsafe { sys::virDomainFSTrim(dom, m, minimum, flags) })?;
     Ok(())
 }
@@ -937,7 +936,7 @@ fn get_fs_info(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let mut ptr: *mut sys::virDomainFSInfoPtr = null_mut();
-    // SAFETY: `dom` is NULL or live; `ptr` is a valid out-param.
+    // SAFETY: `dom` is live; `ptr` is a valid out-param.
     let n = check(unsafe { sys::virDomainGetFSInfo(dom, &mut ptr, flags) })?;
     // SAFETY: on success libvirt hands us `n` records to free.
     let list = unsafe { RecordList::from_raw(ptr, n, sys::virDomainFSInfoFree) };
@@ -967,7 +966,7 @@ fn get_guest_info(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(2)?;
     let mut p: *mut sys::virTypedParameter = null_mut();
     let mut n: c_int = 0;
-    // SAFETY: `dom` is NULL or live; out-params are valid.
+    // SAFETY: `dom` is live; out-params are valid.
     check(unsafe { sys::virDomainGetGuestInfo(dom, types, &mut p, &mut n, flags) })?;
     // SAFETY: on success the array is ours.
     let params = unsafe { LibvirtParams::from_raw(p, n) };
@@ -982,7 +981,7 @@ fn get_interface_addresses(xs: &mut Xs) -> XsResult {
     let src = xs.u32(1)?;
     let flags = xs.flags(2)?;
     let mut ptr: *mut sys::virDomainInterfacePtr = null_mut();
-    // SAFETY: `dom` is NULL or live; `ptr` is a valid out-param.
+    // SAFETY: `dom` is live; `ptr` is a valid out-param.
     let n = check(unsafe { sys::virDomainInterfaceAddresses(dom, &mut ptr, src, flags) })?;
     // SAFETY: on success libvirt hands us `n` records to free.
     let list = unsafe { RecordList::from_raw(ptr, n, sys::virDomainInterfaceFree) };
@@ -1015,7 +1014,7 @@ fn set_user_password(xs: &mut Xs) -> XsResult {
     let user = xs.str(1)?;
     let password = xs.str(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` is NULL or live; both strings are alive for the call.
+    // SAFETY: `dom` is live; both strings are alive for the call.
     check(unsafe { sys::virDomainSetUserPassword(dom, user.as_ptr(), password.as_ptr(), flags) })?;
     Ok(())
 }
@@ -1026,7 +1025,7 @@ fn authorized_ssh_keys_get(xs: &mut Xs) -> XsResult {
     let user = xs.str(1)?;
     let flags = xs.flags(2)?;
     let mut keys: *mut *mut c_char = null_mut();
-    // SAFETY: `dom` is NULL or live; `keys` is a valid out-param.
+    // SAFETY: `dom` is live; `keys` is a valid out-param.
     let n =
         check(unsafe { sys::virDomainAuthorizedSSHKeysGet(dom, user.as_ptr(), &mut keys, flags) })?;
     // SAFETY: on success the array of `n` strings is ours.
@@ -1043,7 +1042,7 @@ fn authorized_ssh_keys_set(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(3)?;
     let mut ptrs = c_ptrs(&keys);
     let n = ptrs.len() as c_uint;
-    // SAFETY: `dom` is NULL or live; the strings are kept alive by `user`
+    // SAFETY: `dom` is live; the strings are kept alive by `user`
     // and `keys` for the call.
     check(unsafe {
         sys::virDomainAuthorizedSSHKeysSet(dom, user.as_ptr(), ptr_or_null(&mut ptrs), n, flags)
@@ -1057,7 +1056,7 @@ fn send_process_signal(xs: &mut Xs) -> XsResult {
     let pid = xs.i64(1)?;
     let signum = xs.u32(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     check(unsafe { sys::virDomainSendProcessSignal(dom, pid, signum, flags) })?;
     Ok(())
 }
@@ -1067,7 +1066,7 @@ fn set_agent_response_timeout(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let timeout = xs.i32(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     check(unsafe { sys::virDomainAgentSetResponseTimeout(dom, timeout, flags) })?;
     Ok(())
 }
@@ -1087,7 +1086,7 @@ fn get_security_label(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     // SAFETY: an all-zero label is valid (chars and an int).
     let mut label: sys::virSecurityLabel = unsafe { std::mem::zeroed() };
-    // SAFETY: `dom` is NULL or live; `label` is a valid out-param.
+    // SAFETY: `dom` is live; `label` is a valid out-param.
     check(unsafe { sys::virDomainGetSecurityLabel(dom, &mut label) })?;
     let h = seclabel_hash(xs.perl, &label);
     xs.ret(h);
@@ -1098,7 +1097,7 @@ fn get_security_label(xs: &mut Xs) -> XsResult {
 fn get_security_label_list(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let mut ptr: *mut sys::virSecurityLabel = null_mut();
-    // SAFETY: `dom` is NULL or live; `ptr` is a valid out-param.
+    // SAFETY: `dom` is live; `ptr` is a valid out-param.
     let n = check(unsafe { sys::virDomainGetSecurityLabelList(dom, &mut ptr) })?;
     // SAFETY: on success the array of `n` labels is ours to free.
     let labels = unsafe { CArray::from_raw(ptr, n as usize) };
@@ -1114,7 +1113,7 @@ fn get_messages(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let mut msgs: *mut *mut c_char = null_mut();
-    // SAFETY: `dom` is NULL or live; `msgs` is a valid out-param.
+    // SAFETY: `dom` is live; `msgs` is a valid out-param.
     let n = check(unsafe { late::virDomainGetMessages()?(dom, &mut msgs, flags) })?;
     // SAFETY: on success the array of `n` strings is ours.
     let list = unsafe { CStringList::from_raw(msgs, n as usize) };
@@ -1126,7 +1125,7 @@ fn start_dirty_rate_calc(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let secs = xs.i32(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     check(unsafe { late::virDomainStartDirtyRateCalc()?(dom, secs, flags) })?;
     Ok(())
 }
@@ -1137,7 +1136,7 @@ fn set_lifecycle_action(xs: &mut Xs) -> XsResult {
     let ty = xs.u32(1)?;
     let action = xs.u32(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     check(unsafe { sys::virDomainSetLifecycleAction(dom, ty, action, flags) })?;
     Ok(())
 }
@@ -1163,7 +1162,7 @@ fn fd_associate(xs: &mut Xs) -> XsResult {
     } else {
         fds.as_mut_ptr()
     };
-    // SAFETY: `dom` is NULL or live; `ptr` holds `fds.len()` ints (or is
+    // SAFETY: `dom` is live; `ptr` holds `fds.len()` ints (or is
     // NULL when empty); `name` is alive for the call.
     check(unsafe {
         late::virDomainFDAssociate()?(dom, name.as_ptr(), fds.len() as c_uint, ptr, flags)
@@ -1177,7 +1176,7 @@ fn open_graphics(xs: &mut Xs) -> XsResult {
     let idx = xs.u32(1)?;
     let fd = xs.i32(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` is NULL or live; libvirt validates the descriptor.
+    // SAFETY: `dom` is live; libvirt validates the descriptor.
     check(unsafe { sys::virDomainOpenGraphics(dom, idx, fd, flags) })?;
     Ok(())
 }
@@ -1187,7 +1186,7 @@ fn open_graphics_fd(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let idx = xs.u32(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     let fd = check(unsafe { sys::virDomainOpenGraphicsFD(dom, idx, flags) })?;
     xs.ret_i64(fd as i64)
 }
@@ -1198,7 +1197,7 @@ fn graphics_reload(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let ty = xs.u32(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live.
+    // SAFETY: `dom` is live.
     check(unsafe { late::virDomainGraphicsReload()?(dom, ty, flags) })?;
     Ok(())
 }
@@ -1237,7 +1236,7 @@ fn set_throttle_group(xs: &mut Xs) -> XsResult {
     let hv = hash_arg(xs, 2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, THROTTLE_GROUP_PARAMS)?;
-    // SAFETY: `dom` is NULL or live; `group` is alive for the call;
+    // SAFETY: `dom` is live; `group` is alive for the call;
     // `params` holds `len` initialised parameters.
     check(unsafe {
         late::virDomainSetThrottleGroup()?(
@@ -1257,7 +1256,7 @@ fn del_throttle_group(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let group = xs.str(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: `dom` is NULL or live; `group` is alive for the call.
+    // SAFETY: `dom` is live; `group` is alive for the call.
     check(unsafe { late::virDomainDelThrottleGroup()?(dom, group.as_ptr(), flags) })?;
     Ok(())
 }
@@ -1280,7 +1279,7 @@ fn announce_interface(xs: &mut Xs) -> XsResult {
     let hv = hash_arg(xs, 2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, ANNOUNCE_INTERFACE_PARAMS)?;
-    // SAFETY: `dom` is NULL or live; `device` is alive for the call;
+    // SAFETY: `dom` is live; `device` is alive for the call;
     // `params` holds `len` initialised parameters.
     check(unsafe {
         late::virDomainAnnounceInterface()?(
