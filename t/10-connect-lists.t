@@ -163,6 +163,18 @@ for my $m (qw(list_all_secrets list_all_nwfilters list_all_nwfilter_bindings)) {
 # ERR_NO_SUPPORT, after the binding's own argument checks.
 my $HAS_STATS = Sys::Virt::get_version() >= 7_008_000;
 
+# The binding's own argument checks come before libvirt: on every version.
+{
+    my @doms = $custom->list_all_domains;
+    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), ["test"]) };
+    like($@, qr/^Sys::Virt::get_all_domain_stats: element 0 of doms is not a Sys::Virt::Domain object/,
+         "a name instead of a domain");
+    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), [ $doms[0], $conn ]) };
+    like($@, qr/element 1 of doms is not a Sys::Virt::Domain object/, "a connection instead of a domain");
+    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), "test") };
+    like($@, qr/doms_sv must be an array reference/, "domains not in an array");
+}
+
 unless ($HAS_STATS) {
     my @doms = $custom->list_all_domains;
     for my $case ([ "every domain", "virConnectGetAllDomainStats", [] ],
@@ -177,13 +189,6 @@ unless ($HAS_STATS) {
                "get_all_domain_stats ($what) unsupported by the test driver of libvirt " . Sys::Virt::get_version());
         like(ref $@ ? $@->message : "", qr/: \Q$func\E$/, "... names $func");
     }
-    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), ["test"]) };
-    like($@, qr/^Sys::Virt::get_all_domain_stats: element 0 of doms is not a Sys::Virt::Domain object/,
-         "a name instead of a domain");
-    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), [ $doms[0], $conn ]) };
-    like($@, qr/element 1 of doms is not a Sys::Virt::Domain object/, "a connection instead of a domain");
-    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), "test") };
-    like($@, qr/doms_sv must be an array reference/, "domains not in an array");
 }
 
 if ($HAS_STATS) {
@@ -223,13 +228,6 @@ if ($HAS_STATS) {
                                          undef, Sys::Virt::Domain::GET_ALL_STATS_INACTIVE());
     is(scalar @stats, 0, "flags filter the domains");
 
-    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), ["test"]) };
-    like($@, qr/^Sys::Virt::get_all_domain_stats: element 0 of doms is not a Sys::Virt::Domain object/,
-         "a name instead of a domain");
-    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), [ $doms[0], $conn ]) };
-    like($@, qr/element 1 of doms is not a Sys::Virt::Domain object/, "a connection instead of a domain");
-    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), "test") };
-    like($@, qr/doms_sv must be an array reference/, "domains not in an array");
     eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(),
                                        [ $doms[0], $conn->list_all_domains ]) };
     err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN,
