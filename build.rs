@@ -1,12 +1,16 @@
 //! Build script: compiles the C half of the Perl boundary against the
 //! running perl's headers, and turns the data tables in data/ into Rust
-//! (XS signatures and the constant table), so no table is pasted by hand.
+//! (the method manifest and the constant table), so no table is pasted by
+//! hand.
 
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
+
+#[path = "build/manifest.rs"]
+mod manifest;
 
 fn perl_config(key: &str) -> String {
     let perl = env::var("PERL").unwrap_or_else(|_| "perl".to_string());
@@ -21,7 +25,7 @@ fn perl_config(key: &str) -> String {
 fn main() {
     let version = env::var("CARGO_PKG_VERSION").expect("cargo sets the version");
     println!("cargo:rerun-if-changed=rust/perl/glue.c");
-    println!("cargo:rerun-if-changed=data/xs-signatures.tsv");
+    println!("cargo:rerun-if-changed=data/methods.tsv");
     println!("cargo:rerun-if-changed=data/constants.tsv");
     println!("cargo:rerun-if-env-changed=PERL");
 
@@ -37,7 +41,11 @@ fn main() {
     cc.compile("sysvirt_glue");
 
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    fs::write(Path::new(&out).join("signatures.rs"), signatures()).expect("write signatures.rs");
+    fs::write(
+        Path::new(&out).join("methods.rs"),
+        manifest::generate("data/methods.tsv"),
+    )
+    .expect("write methods.rs");
     fs::write(Path::new(&out).join("constants.rs"), constants()).expect("write constants.rs");
 }
 
@@ -51,23 +59,6 @@ fn data_rows(file: &str, fields: usize) -> Vec<Vec<String>> {
             row
         })
         .collect()
-}
-
-/// `static SIGNATURES: &[(package, name, prototype, usage)]`, sorted.
-fn signatures() -> String {
-    let mut rows = data_rows("data/xs-signatures.tsv", 4);
-    rows.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
-    let mut s = String::from("pub static SIGNATURES: &[(&str, &str, Option<&str>, &str)] = &[\n");
-    for r in &rows {
-        let proto = if r[2] == "-" {
-            "None".to_string()
-        } else {
-            format!("Some({:?})", r[2])
-        };
-        writeln!(s, "    ({:?}, {:?}, {}, {:?}),", r[0], r[1], proto, r[3]).unwrap();
-    }
-    s.push_str("];\n");
-    s
 }
 
 /// `static PACKAGES: &[&CStr]` and `static CONSTANTS: &[(package index,

@@ -6,10 +6,10 @@
 //! callbacks live elsewhere.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::{destroy, new_object, Handle};
+use crate::handle::{new_object, Handle};
 use crate::late;
 use crate::owned::{ret_name_list, CArray, CStringList, LIST_MAX, NODE_DEVICE_LIST_MAX};
-use crate::perl::{catch_callback_panic, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult, Xsub};
+use crate::perl::{catch_callback_panic, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint, c_ulong, c_void};
@@ -17,94 +17,6 @@ use std::ptr;
 use virt_sys as sys;
 
 type Conn = *mut sys::virConnect;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "DESTROY" => destroy::<sys::virConnect>,
-    "_open" => open,
-    "_open_auth" => open_auth,
-    "_get_library_version" => get_library_version,
-    "_get_conn_version" => get_conn_version,
-    "_get_conn_library_version" => get_conn_library_version,
-    // identity of the connection
-    "get_uri" => get_uri,
-    "get_type" => get_type,
-    "get_hostname" => get_hostname,
-    "get_capabilities" => get_capabilities,
-    "get_sysinfo" => get_sysinfo,
-    "get_max_vcpus" => get_max_vcpus,
-    "is_alive" => is_alive,
-    "is_secure" => is_secure,
-    "is_encrypted" => is_encrypted,
-    "set_keep_alive" => set_keep_alive,
-    "set_identity" => set_identity,
-    // the host node
-    "get_node_info" => get_node_info,
-    "get_node_security_model" => get_node_security_model,
-    "get_node_cpu_map" => get_node_cpu_map,
-    "get_node_cpu_stats" => get_node_cpu_stats,
-    "get_node_memory_stats" => get_node_memory_stats,
-    "get_node_free_memory" => get_node_free_memory,
-    "get_node_cells_free_memory" => get_node_cells_free_memory,
-    "get_node_free_pages" => get_node_free_pages,
-    "node_alloc_pages" => node_alloc_pages,
-    "get_node_memory_parameters" => get_node_memory_parameters,
-    "set_node_memory_parameters" => set_node_memory_parameters,
-    "get_node_sev_info" => get_node_sev_info,
-    "node_suspend_for_duration" => node_suspend_for_duration,
-    // CPU models and capabilities
-    "compare_cpu" => compare_cpu,
-    "compare_hypervisor_cpu" => compare_hypervisor_cpu,
-    "baseline_cpu" => baseline_cpu,
-    "baseline_hypervisor_cpu" => baseline_hypervisor_cpu,
-    "get_cpu_model_names" => get_cpu_model_names,
-    "get_domain_capabilities" => get_domain_capabilities,
-    "get_storage_pool_capabilities" => get_storage_pool_capabilities,
-    "domain_xml_from_native" => domain_xml_from_native,
-    "domain_xml_to_native" => domain_xml_to_native,
-    "find_storage_pool_sources" => find_storage_pool_sources,
-    // save images
-    "restore_domain" => restore_domain,
-    "define_save_image_xml" => define_save_image_xml,
-    "get_save_image_xml_description" => get_save_image_xml_description,
-    // interface transactions
-    "interface_change_begin" => interface_change_begin,
-    "interface_change_commit" => interface_change_commit,
-    "interface_change_rollback" => interface_change_rollback,
-    // counts
-    "num_of_domains" => num_of_domains,
-    "num_of_defined_domains" => num_of_defined_domains,
-    "num_of_networks" => num_of_networks,
-    "num_of_defined_networks" => num_of_defined_networks,
-    "num_of_storage_pools" => num_of_storage_pools,
-    "num_of_defined_storage_pools" => num_of_defined_storage_pools,
-    "num_of_interfaces" => num_of_interfaces,
-    "num_of_defined_interfaces" => num_of_defined_interfaces,
-    "num_of_secrets" => num_of_secrets,
-    "num_of_nwfilters" => num_of_nwfilters,
-    "num_of_node_devices" => num_of_node_devices,
-    // names and ids
-    "list_domain_ids" => list_domain_ids,
-    "list_defined_domain_names" => list_defined_domain_names,
-    "list_network_names" => list_network_names,
-    "list_defined_network_names" => list_defined_network_names,
-    "list_storage_pool_names" => list_storage_pool_names,
-    "list_defined_storage_pool_names" => list_defined_storage_pool_names,
-    "list_interface_names" => list_interface_names,
-    "list_defined_interface_names" => list_defined_interface_names,
-    "list_secret_uuids" => list_secret_uuids,
-    "list_nwfilter_names" => list_nwfilter_names,
-    "list_node_device_names" => list_node_device_names,
-    // objects
-    "list_all_domains" => list_all_domains,
-    "list_all_networks" => list_all_networks,
-    "list_all_storage_pools" => list_all_storage_pools,
-    "list_all_interfaces" => list_all_interfaces,
-    "list_all_secrets" => list_all_secrets,
-    "list_all_nwfilters" => list_all_nwfilters,
-    "list_all_nwfilter_bindings" => list_all_nwfilter_bindings,
-    "list_all_node_devices" => list_all_node_devices,
-    "get_all_domain_stats" => get_all_domain_stats,
-];
 
 // ---------------------------------------------------------------- helpers
 
@@ -173,7 +85,7 @@ fn string_array<'a>(xs: &Xs, i: usize) -> Result<Vec<PerlCStr<'a>>, XsError> {
 /// `Sys::Virt::_open($uri, $flags)`: no authentication callback at all,
 /// as the original (`auth => 1` without a callback, `_open_auth`, is what
 /// gets libvirt's default one, which prompts on the terminal).
-fn open(xs: &mut Xs) -> XsResult {
+pub(crate) fn open(xs: &mut Xs) -> XsResult {
     let name = xs.opt_str(0)?;
     let flags = xs.u32(1)?;
     // SAFETY: `uri` is NULL or a C string alive for the call; NULL auth
@@ -297,7 +209,7 @@ fn ask_credentials(
 }
 
 /// `Sys::Virt::_open_auth($uri, \@credtypes, $callback, $flags)`
-fn open_auth(xs: &mut Xs) -> XsResult {
+pub(crate) fn open_auth(xs: &mut Xs) -> XsResult {
     let perl = xs.perl;
     let name = xs.opt_str(0)?;
     let flags = xs.u32(3)?;
@@ -350,7 +262,7 @@ fn open_auth(xs: &mut Xs) -> XsResult {
 }
 
 /// `Sys::Virt::_get_library_version($ignored)`: the local libvirt version.
-fn get_library_version(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_library_version(xs: &mut Xs) -> XsResult {
     let mut v: c_ulong = 0;
     // SAFETY: out-pointer to a local; a NULL type version is allowed.
     check(unsafe { sys::virGetVersion(&mut v, ptr::null(), ptr::null_mut()) })?;
@@ -358,7 +270,7 @@ fn get_library_version(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->_get_conn_version()`: the hypervisor's version.
-fn get_conn_version(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_conn_version(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let mut v: c_ulong = 0;
     // SAFETY: live handle; local out-pointer.
@@ -367,7 +279,7 @@ fn get_conn_version(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->_get_conn_library_version()`: libvirt's version at the other end.
-fn get_conn_library_version(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_conn_library_version(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let mut v: c_ulong = 0;
     // SAFETY: as above.
@@ -377,14 +289,14 @@ fn get_conn_library_version(xs: &mut Xs) -> XsResult {
 
 // ---------------------------------------------------------------- identity
 
-fn get_uri(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_uri(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetURI(conn) };
     ret_string(xs, p)
 }
 
-fn get_type(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_type(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is a static string of the driver.
     let p = unsafe { sys::virConnectGetType(conn) };
@@ -395,14 +307,14 @@ fn get_type(xs: &mut Xs) -> XsResult {
     unsafe { xs.ret_cstr_of_arg(p) }
 }
 
-fn get_hostname(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_hostname(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetHostname(conn) };
     ret_string(xs, p)
 }
 
-fn get_capabilities(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_capabilities(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetCapabilities(conn) };
@@ -411,7 +323,7 @@ fn get_capabilities(xs: &mut Xs) -> XsResult {
 
 /// `$conn->get_sysinfo($flags=0)`. The original returned undef (and
 /// leaked nothing but the error) when libvirt failed; we raise the error.
-fn get_sysinfo(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_sysinfo(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(1)?;
     // SAFETY: live handle; the result is ours to free.
@@ -426,7 +338,7 @@ fn get_sysinfo(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_max_vcpus($domtype)`
-fn get_max_vcpus(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_max_vcpus(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let n = {
         let ty = xs.str(1)?;
@@ -436,35 +348,8 @@ fn get_max_vcpus(xs: &mut Xs) -> XsResult {
     xs.ret_i64(n as i64)
 }
 
-macro_rules! int_getter {
-    ($($name:ident => $f:ident;)*) => {$(
-        fn $name(xs: &mut Xs) -> XsResult {
-            let conn = conn(xs)?;
-            // SAFETY: live handle.
-            let n = check(unsafe { sys::$f(conn) })?;
-            xs.ret_i64(n as i64)
-        }
-    )*};
-}
-
-int_getter! {
-    is_alive => virConnectIsAlive;
-    is_secure => virConnectIsSecure;
-    is_encrypted => virConnectIsEncrypted;
-    num_of_domains => virConnectNumOfDomains;
-    num_of_defined_domains => virConnectNumOfDefinedDomains;
-    num_of_networks => virConnectNumOfNetworks;
-    num_of_defined_networks => virConnectNumOfDefinedNetworks;
-    num_of_storage_pools => virConnectNumOfStoragePools;
-    num_of_defined_storage_pools => virConnectNumOfDefinedStoragePools;
-    num_of_interfaces => virConnectNumOfInterfaces;
-    num_of_defined_interfaces => virConnectNumOfDefinedInterfaces;
-    num_of_secrets => virConnectNumOfSecrets;
-    num_of_nwfilters => virConnectNumOfNWFilters;
-}
-
 /// `$conn->set_keep_alive($interval, $count)`
-fn set_keep_alive(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_keep_alive(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let interval = xs.i32(1)?;
     let count = xs.u32(2)?;
@@ -487,7 +372,7 @@ const IDENTITY_PARAMS: &[ParamSpec] = &[
 ];
 
 /// `$conn->set_identity(\%identity, $flags=0)`
-fn set_identity(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_identity(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
@@ -502,7 +387,7 @@ fn set_identity(xs: &mut Xs) -> XsResult {
 // ---------------------------------------------------------------- node
 
 /// `$conn->get_node_info()`: { model memory cpus mhz nodes sockets cores threads }
-fn get_node_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_info(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: all-zero virNodeInfo is valid; libvirt fills it.
     let mut info: sys::virNodeInfo = unsafe { std::mem::zeroed() };
@@ -523,7 +408,7 @@ fn get_node_info(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_node_security_model()`: { model, doi }
-fn get_node_security_model(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_security_model(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: all-zero virSecurityModel is valid; libvirt fills it.
     let mut m: sys::virSecurityModel = unsafe { std::mem::zeroed() };
@@ -538,7 +423,7 @@ fn get_node_security_model(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_node_cpu_map($flags=0)`: ($ncpus, $onlinemap_bytes, $nonline)
-fn get_node_cpu_map(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_cpu_map(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(1)?;
     let mut map: *mut u8 = ptr::null_mut();
@@ -616,7 +501,7 @@ fn node_stats<S: NodeStat>(xs: &mut Xs, all: c_int, f: NodeStatsFn<S>, known: &[
 }
 
 /// `$conn->get_node_cpu_stats($cpuNum=-1, $flags=0)`: { field => value }
-fn get_node_cpu_stats(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_cpu_stats(xs: &mut Xs) -> XsResult {
     node_stats(
         xs,
         sys::VIR_NODE_CPU_STATS_ALL_CPUS,
@@ -626,7 +511,7 @@ fn get_node_cpu_stats(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_node_memory_stats($cellNum=-1, $flags=0)`: { field => value }
-fn get_node_memory_stats(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_memory_stats(xs: &mut Xs) -> XsResult {
     node_stats(
         xs,
         sys::VIR_NODE_MEMORY_STATS_ALL_CELLS,
@@ -636,7 +521,7 @@ fn get_node_memory_stats(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_node_free_memory()`
-fn get_node_free_memory(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_free_memory(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle.
     let m = unsafe { sys::virNodeGetFreeMemory(conn) };
@@ -651,7 +536,7 @@ const MAX_CELLS: i32 = 1 << 16;
 
 /// `$conn->get_node_cells_free_memory($start, $end)`: one value per cell
 /// of `$start..=$end` that exists.
-fn get_node_cells_free_memory(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_cells_free_memory(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let start = xs.i32(1)?;
     let end = xs.i32(2)?;
@@ -672,7 +557,7 @@ fn get_node_cells_free_memory(xs: &mut Xs) -> XsResult {
 
 /// `$conn->get_node_free_pages(\@pagesizes, $start, $end, $flags=0)`:
 /// ({ cell => N, pages => { size => count } }, ...) for each cell.
-fn get_node_free_pages(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_free_pages(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let av = xs.array_ref(1)?;
     let mut pages: Vec<c_uint> = Vec::new();
@@ -720,7 +605,7 @@ fn get_node_free_pages(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->node_alloc_pages([[$size, $count], ...], $start, $end, $flags=0)`
-fn node_alloc_pages(xs: &mut Xs) -> XsResult {
+pub(crate) fn node_alloc_pages(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let perl = xs.perl;
     let av = xs.array_ref(1)?;
@@ -761,7 +646,7 @@ fn node_alloc_pages(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_node_memory_parameters($flags=0)`
-fn get_node_memory_parameters(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_memory_parameters(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(1)?;
     let mut n: c_int = 0;
@@ -777,7 +662,7 @@ fn get_node_memory_parameters(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->set_node_memory_parameters(\%params, $flags=0)`
-fn set_node_memory_parameters(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_node_memory_parameters(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
@@ -797,7 +682,7 @@ fn set_node_memory_parameters(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_node_sev_info($flags=0)`
-fn get_node_sev_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_node_sev_info(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(1)?;
     let mut p: sys::virTypedParameterPtr = ptr::null_mut();
@@ -812,7 +697,7 @@ fn get_node_sev_info(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->node_suspend_for_duration($target, $duration, $flags=0)`
-fn node_suspend_for_duration(xs: &mut Xs) -> XsResult {
+pub(crate) fn node_suspend_for_duration(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let target = xs.u32(1)?;
     let duration = xs.u64(2)?;
@@ -825,7 +710,7 @@ fn node_suspend_for_duration(xs: &mut Xs) -> XsResult {
 // ---------------------------------------------------------------- CPU models
 
 /// `$conn->compare_cpu($xml, $flags=0)`
-fn compare_cpu(xs: &mut Xs) -> XsResult {
+pub(crate) fn compare_cpu(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(2)?;
     let r = {
@@ -837,7 +722,7 @@ fn compare_cpu(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->compare_hypervisor_cpu($emulator, $arch, $machine, $virttype, $xml, $flags=0)`
-fn compare_hypervisor_cpu(xs: &mut Xs) -> XsResult {
+pub(crate) fn compare_hypervisor_cpu(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(6)?;
     let r = {
@@ -863,7 +748,7 @@ fn compare_hypervisor_cpu(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->baseline_cpu(\@xml, $flags=0)`
-fn baseline_cpu(xs: &mut Xs) -> XsResult {
+pub(crate) fn baseline_cpu(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(2)?;
     let p = {
@@ -876,7 +761,7 @@ fn baseline_cpu(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->baseline_hypervisor_cpu($emulator, $arch, $machine, $virttype, \@xml, $flags=0)`
-fn baseline_hypervisor_cpu(xs: &mut Xs) -> XsResult {
+pub(crate) fn baseline_hypervisor_cpu(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(6)?;
     let p = {
@@ -904,7 +789,7 @@ fn baseline_hypervisor_cpu(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_cpu_model_names($arch, $flags=0)`: a list of names.
-fn get_cpu_model_names(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_cpu_model_names(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(2)?;
     let mut names: *mut *mut c_char = ptr::null_mut();
@@ -920,7 +805,7 @@ fn get_cpu_model_names(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_domain_capabilities($emulator, $arch, $machine, $virttype, $flags=0)`
-fn get_domain_capabilities(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_domain_capabilities(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(5)?;
     let p = {
@@ -944,7 +829,7 @@ fn get_domain_capabilities(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_storage_pool_capabilities($flags=0)`
-fn get_storage_pool_capabilities(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_storage_pool_capabilities(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(1)?;
     // SAFETY: live handle; the result is ours to free.
@@ -953,7 +838,7 @@ fn get_storage_pool_capabilities(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->domain_xml_from_native($format, $config, $flags=0)`
-fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
+pub(crate) fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(3)?;
     let p = {
@@ -966,7 +851,7 @@ fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->domain_xml_to_native($format, $xml, $flags=0)`
-fn domain_xml_to_native(xs: &mut Xs) -> XsResult {
+pub(crate) fn domain_xml_to_native(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(3)?;
     let p = {
@@ -981,7 +866,7 @@ fn domain_xml_to_native(xs: &mut Xs) -> XsResult {
 /// `$conn->find_storage_pool_sources($type, $srcspec, $flags=0)`. An
 /// undef `$srcspec` is passed as NULL (the original passed "", which no
 /// driver accepts, contrary to its documentation).
-fn find_storage_pool_sources(xs: &mut Xs) -> XsResult {
+pub(crate) fn find_storage_pool_sources(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(3)?;
     let p = {
@@ -1001,7 +886,7 @@ fn find_storage_pool_sources(xs: &mut Xs) -> XsResult {
 /// `$dxml` when those are defined, as the original does), else
 /// virDomainRestoreFlags when `$dxml` or `$flags` is, else
 /// virDomainRestore.
-fn restore_domain(xs: &mut Xs) -> XsResult {
+pub(crate) fn restore_domain(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let perl = xs.perl;
     let from = xs.opt_str(1)?;
@@ -1039,7 +924,7 @@ fn restore_domain(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->define_save_image_xml($file, $dxml, $flags=0)`
-fn define_save_image_xml(xs: &mut Xs) -> XsResult {
+pub(crate) fn define_save_image_xml(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(3)?;
     let file = xs.str(1)?;
@@ -1050,7 +935,7 @@ fn define_save_image_xml(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->get_save_image_xml_description($file, $flags=0)`
-fn get_save_image_xml_description(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_save_image_xml_description(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(2)?;
     let p = {
@@ -1063,59 +948,10 @@ fn get_save_image_xml_description(xs: &mut Xs) -> XsResult {
 
 // ---------------------------------------------------------------- interfaces
 
-macro_rules! flags_call {
-    ($($name:ident => $f:ident;)*) => {$(
-        fn $name(xs: &mut Xs) -> XsResult {
-            let conn = conn(xs)?;
-            let flags = xs.flags(1)?;
-            // SAFETY: live handle.
-            check(unsafe { sys::$f(conn, flags) })?;
-            Ok(())
-        }
-    )*};
-}
-
-flags_call! {
-    interface_change_begin => virInterfaceChangeBegin;
-    interface_change_commit => virInterfaceChangeCommit;
-    interface_change_rollback => virInterfaceChangeRollback;
-}
-
 // ---------------------------------------------------------------- listings
 
-type ListNamesFn = unsafe extern "C" fn(sys::virConnectPtr, *mut *mut c_char, c_int) -> c_int;
-
-/// `$conn->list_*_names($maxnames)` over a libvirt name lister.
-fn list_names(xs: &mut Xs, f: ListNamesFn) -> XsResult {
-    let conn = conn(xs)?;
-    let max = xs.count(1, LIST_MAX)?;
-    // SAFETY: live handle; `names` has room for `max` entries (libvirt
-    // rejects a negative count before writing).
-    ret_name_list(xs, max, |names, max| unsafe { f(conn, names, max) })
-}
-
-macro_rules! list_names {
-    ($($name:ident => $f:ident;)*) => {$(
-        fn $name(xs: &mut Xs) -> XsResult {
-            list_names(xs, sys::$f)
-        }
-    )*};
-}
-
-list_names! {
-    list_defined_domain_names => virConnectListDefinedDomains;
-    list_network_names => virConnectListNetworks;
-    list_defined_network_names => virConnectListDefinedNetworks;
-    list_storage_pool_names => virConnectListStoragePools;
-    list_defined_storage_pool_names => virConnectListDefinedStoragePools;
-    list_interface_names => virConnectListInterfaces;
-    list_defined_interface_names => virConnectListDefinedInterfaces;
-    list_secret_uuids => virConnectListSecrets;
-    list_nwfilter_names => virConnectListNWFilters;
-}
-
 /// `$conn->list_domain_ids($maxids)`
-fn list_domain_ids(xs: &mut Xs) -> XsResult {
+pub(crate) fn list_domain_ids(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // libvirt's remote driver refuses more than its list limit.
     let max = xs.count(1, LIST_MAX)?;
@@ -1130,7 +966,7 @@ fn list_domain_ids(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->num_of_node_devices($capability, $flags=0)`: undef = any.
-fn num_of_node_devices(xs: &mut Xs) -> XsResult {
+pub(crate) fn num_of_node_devices(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(2)?;
     let n = {
@@ -1142,7 +978,7 @@ fn num_of_node_devices(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->list_node_device_names($capability, $maxnames, $flags=0)`
-fn list_node_device_names(xs: &mut Xs) -> XsResult {
+pub(crate) fn list_node_device_names(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let max = xs.count(2, NODE_DEVICE_LIST_MAX)?;
     let flags = xs.flags(3)?;
@@ -1152,25 +988,6 @@ fn list_node_device_names(xs: &mut Xs) -> XsResult {
         // SAFETY: live handle; `names` has room for `max` entries.
         unsafe { sys::virNodeListDevices(conn, cap_ptr, names, max, flags) }
     })
-}
-
-macro_rules! list_all {
-    ($($name:ident => $ty:ident, $f:ident;)*) => {$(
-        fn $name(xs: &mut Xs) -> XsResult {
-            crate::handle::list_all::<sys::virConnect, sys::$ty>(xs, sys::$f)
-        }
-    )*};
-}
-
-list_all! {
-    list_all_domains => virDomain, virConnectListAllDomains;
-    list_all_networks => virNetwork, virConnectListAllNetworks;
-    list_all_storage_pools => virStoragePool, virConnectListAllStoragePools;
-    list_all_interfaces => virInterface, virConnectListAllInterfaces;
-    list_all_secrets => virSecret, virConnectListAllSecrets;
-    list_all_nwfilters => virNWFilter, virConnectListAllNWFilters;
-    list_all_nwfilter_bindings => virNWFilterBinding, virConnectListAllNWFilterBindings;
-    list_all_node_devices => virNodeDevice, virConnectListAllNodeDevices;
 }
 
 /// A NULL-terminated list of stats records, freed on drop.
@@ -1187,7 +1004,7 @@ impl Drop for StatsRecords {
 
 /// `$conn->get_all_domain_stats($stats, \@doms=undef, $flags=0)`:
 /// ({ dom => Sys::Virt::Domain, data => { field => value } }, ...)
-fn get_all_domain_stats(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_all_domain_stats(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let perl = xs.perl;
     let stats = xs.u32(1)?;

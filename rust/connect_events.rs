@@ -11,29 +11,12 @@
 use crate::error;
 use crate::event::{free_callback, raise_pending, Callback};
 use crate::handle::{new_object, Handle};
-use crate::perl::{NewSv, Perl, Xs, XsError, XsResult, Xsub};
+use crate::perl::{NewSv, Perl, Xs, XsError, XsResult};
 use crate::typed_params::params_to_hash;
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong, c_void};
 use std::sync::Mutex;
 use virt_sys as sys;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "domain_event_register" => domain_event_register,
-    "domain_event_deregister" => domain_event_deregister,
-    "domain_event_register_any" => domain_event_register_any,
-    "domain_event_deregister_any" => domain_event_deregister_any,
-    "network_event_register_any" => network_event_register_any,
-    "network_event_deregister_any" => network_event_deregister_any,
-    "storage_pool_event_register_any" => storage_pool_event_register_any,
-    "storage_pool_event_deregister_any" => storage_pool_event_deregister_any,
-    "node_device_event_register_any" => node_device_event_register_any,
-    "node_device_event_deregister_any" => node_device_event_deregister_any,
-    "secret_event_register_any" => secret_event_register_any,
-    "secret_event_deregister_any" => secret_event_deregister_any,
-    "register_close_callback" => register_close_callback,
-    "unregister_close_callback" => unregister_close_callback,
-];
 
 // ---- building the callback arguments ----------------------------------
 
@@ -355,7 +338,7 @@ fn register_any<T: Handle>(
 }
 
 /// `$conn->domain_event_register_any($dom, $eventID, $callback)`
-fn domain_event_register_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn domain_event_register_any(xs: &mut Xs) -> XsResult {
     register_any::<sys::virDomain>(xs, |c, o, id, opaque| {
         // SAFETY: live connection; `o` NULL or a live domain; the callback
         // matches the event ID; libvirt owns `opaque` on success.
@@ -373,7 +356,7 @@ fn domain_event_register_any(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->network_event_register_any($net, $eventID, $callback)`
-fn network_event_register_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn network_event_register_any(xs: &mut Xs) -> XsResult {
     register_any::<sys::virNetwork>(xs, |c, o, id, opaque| {
         let cb = match id as u32 {
             sys::VIR_NETWORK_EVENT_ID_LIFECYCLE => generic!(sys::virNetworkPtr, net_lifecycle),
@@ -388,7 +371,7 @@ fn network_event_register_any(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->storage_pool_event_register_any($pool, $eventID, $callback)`
-fn storage_pool_event_register_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn storage_pool_event_register_any(xs: &mut Xs) -> XsResult {
     register_any::<sys::virStoragePool>(xs, |c, o, id, opaque| {
         let cb = match id as u32 {
             sys::VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE => {
@@ -404,7 +387,7 @@ fn storage_pool_event_register_any(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->node_device_event_register_any($dev, $eventID, $callback)`
-fn node_device_event_register_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn node_device_event_register_any(xs: &mut Xs) -> XsResult {
     register_any::<sys::virNodeDevice>(xs, |c, o, id, opaque| {
         let cb = match id as u32 {
             sys::VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE => {
@@ -420,7 +403,7 @@ fn node_device_event_register_any(xs: &mut Xs) -> XsResult {
 }
 
 /// `$conn->secret_event_register_any($secret, $eventID, $callback)`
-fn secret_event_register_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn secret_event_register_any(xs: &mut Xs) -> XsResult {
     register_any::<sys::virSecret>(xs, |c, o, id, opaque| {
         let cb = match id as u32 {
             sys::VIR_SECRET_EVENT_ID_LIFECYCLE => generic!(sys::virSecretPtr, secret_lifecycle),
@@ -445,24 +428,24 @@ fn deregister_any(
     raise_pending()
 }
 
-fn domain_event_deregister_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn domain_event_deregister_any(xs: &mut Xs) -> XsResult {
     deregister_any(xs, sys::virConnectDomainEventDeregisterAny)
 }
-fn network_event_deregister_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn network_event_deregister_any(xs: &mut Xs) -> XsResult {
     deregister_any(xs, sys::virConnectNetworkEventDeregisterAny)
 }
-fn storage_pool_event_deregister_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn storage_pool_event_deregister_any(xs: &mut Xs) -> XsResult {
     deregister_any(xs, sys::virConnectStoragePoolEventDeregisterAny)
 }
-fn node_device_event_deregister_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn node_device_event_deregister_any(xs: &mut Xs) -> XsResult {
     deregister_any(xs, sys::virConnectNodeDeviceEventDeregisterAny)
 }
-fn secret_event_deregister_any(xs: &mut Xs) -> XsResult {
+pub(crate) fn secret_event_deregister_any(xs: &mut Xs) -> XsResult {
     deregister_any(xs, sys::virConnectSecretEventDeregisterAny)
 }
 
 /// `$conn->domain_event_register($callback)`: the old lifecycle-only API.
-fn domain_event_register(xs: &mut Xs) -> XsResult {
+pub(crate) fn domain_event_register(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
     let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1));
     // SAFETY: live connection; libvirt owns `opaque` on success.
@@ -481,7 +464,7 @@ fn domain_event_register(xs: &mut Xs) -> XsResult {
 
 /// `$conn->domain_event_deregister()`: removes the callback of
 /// `domain_event_register` (libvirt's result unchecked, as the original).
-fn domain_event_deregister(xs: &mut Xs) -> XsResult {
+pub(crate) fn domain_event_deregister(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
     // SAFETY: live connection; libvirt frees the callback's data once.
     unsafe { sys::virConnectDomainEventDeregister(conn, Some(dom_lifecycle)) };
@@ -512,7 +495,7 @@ fn take_close_callback(conn: sys::virConnectPtr) -> Option<*mut c_void> {
 }
 
 /// `$conn->register_close_callback($coderef)`
-fn register_close_callback(xs: &mut Xs) -> XsResult {
+pub(crate) fn register_close_callback(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
     let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1));
     // SAFETY: live connection; `opaque` stays alive (in CLOSE_CALLBACKS)
@@ -538,7 +521,7 @@ fn register_close_callback(xs: &mut Xs) -> XsResult {
 /// `$conn->unregister_close_callback()`: returns quietly whatever libvirt
 /// says, as the original (cleanup code runs it when nothing is registered,
 /// or after the daemon dropped the connection).
-fn unregister_close_callback(xs: &mut Xs) -> XsResult {
+pub(crate) fn unregister_close_callback(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
     // SAFETY: live connection.
     let rc = unsafe { sys::virConnectUnregisterCloseCallback(conn, Some(close_fired)) };

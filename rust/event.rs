@@ -14,32 +14,12 @@
 //!   ([`raise_pending`]).
 
 use crate::error::{self, check};
-use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult, Xsub};
+use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult};
 use std::cell::RefCell;
 use std::ffi::CStr;
 use std::os::raw::{c_int, c_void};
 use std::sync::Mutex;
 use virt_sys as sys;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "register_default" => register_default,
-    "run_default" => run_default,
-    "add_handle" => add_handle,
-    "update_handle" => update_handle,
-    "remove_handle" => remove_handle,
-    "add_timeout" => add_timeout,
-    "update_timeout" => update_timeout,
-    "remove_timeout" => remove_timeout,
-    "_register_impl" => register_impl,
-];
-
-/// The XSUBs of `Sys::Virt::EventImpl`: what a Perl event loop calls to
-/// run libvirt's callbacks.
-pub static IMPL_XSUBS: &[Xsub] = crate::xsubs![
-    "_run_handle_callback_helper" => run_handle_callback_helper,
-    "_run_timeout_callback_helper" => run_timeout_callback_helper,
-    "_free_callback_opaque_helper" => free_callback_opaque_helper,
-];
 
 // ---- the pending failure of a callback ----------------------------------
 
@@ -109,7 +89,7 @@ pub fn guard<R>(perl: Perl, what: &str, fallback: R, body: impl FnOnce() -> R) -
 // ---- the default implementation ------------------------------------------
 
 /// `Sys::Virt::Event::register_default()`
-fn register_default(_xs: &mut Xs) -> XsResult {
+pub(crate) fn register_default(_xs: &mut Xs) -> XsResult {
     // SAFETY: no arguments; libvirt makes repeated calls harmless.
     check(unsafe { sys::virEventRegisterDefaultImpl() })?;
     Ok(())
@@ -117,7 +97,7 @@ fn register_default(_xs: &mut Xs) -> XsResult {
 
 /// `Sys::Virt::Event::run_default()`: one iteration of the default loop;
 /// a die in a callback it ran is raised once libvirt has returned.
-fn run_default(_xs: &mut Xs) -> XsResult {
+pub(crate) fn run_default(_xs: &mut Xs) -> XsResult {
     // SAFETY: no arguments; the callbacks it runs never unwind.
     let rc = unsafe { sys::virEventRunDefaultImpl() };
     let failed = (rc < 0).then(error::last);
@@ -208,7 +188,7 @@ fn removed(rc: c_int) -> XsResult {
 }
 
 /// `Sys::Virt::Event::add_handle($fd, $events, $coderef)`
-fn add_handle(xs: &mut Xs) -> XsResult {
+pub(crate) fn add_handle(xs: &mut Xs) -> XsResult {
     let fd = xs.i32(0)?;
     let events = xs.i32(1)?;
     let w = new_watch(xs, 2);
@@ -221,7 +201,7 @@ fn add_handle(xs: &mut Xs) -> XsResult {
 }
 
 /// `Sys::Virt::Event::update_handle($watch, $events)`
-fn update_handle(xs: &mut Xs) -> XsResult {
+pub(crate) fn update_handle(xs: &mut Xs) -> XsResult {
     let (watch, events) = (xs.i32(0)?, xs.i32(1)?);
     // SAFETY: plain integers.
     unsafe { sys::virEventUpdateHandle(watch, events) };
@@ -229,7 +209,7 @@ fn update_handle(xs: &mut Xs) -> XsResult {
 }
 
 /// `Sys::Virt::Event::remove_handle($watch)`
-fn remove_handle(xs: &mut Xs) -> XsResult {
+pub(crate) fn remove_handle(xs: &mut Xs) -> XsResult {
     let watch = xs.i32(0)?;
     // SAFETY: plain integer.
     let rc = unsafe { sys::virEventRemoveHandle(watch) };
@@ -237,7 +217,7 @@ fn remove_handle(xs: &mut Xs) -> XsResult {
 }
 
 /// `Sys::Virt::Event::add_timeout($frequency, $coderef)`
-fn add_timeout(xs: &mut Xs) -> XsResult {
+pub(crate) fn add_timeout(xs: &mut Xs) -> XsResult {
     let frequency = xs.i32(0)?;
     let w = new_watch(xs, 1);
     // SAFETY: as in add_handle.
@@ -248,7 +228,7 @@ fn add_timeout(xs: &mut Xs) -> XsResult {
 }
 
 /// `Sys::Virt::Event::update_timeout($timer, $frequency)`
-fn update_timeout(xs: &mut Xs) -> XsResult {
+pub(crate) fn update_timeout(xs: &mut Xs) -> XsResult {
     let (timer, frequency) = (xs.i32(0)?, xs.i32(1)?);
     // SAFETY: plain integers.
     unsafe { sys::virEventUpdateTimeout(timer, frequency) };
@@ -256,7 +236,7 @@ fn update_timeout(xs: &mut Xs) -> XsResult {
 }
 
 /// `Sys::Virt::Event::remove_timeout($timer)`
-fn remove_timeout(xs: &mut Xs) -> XsResult {
+pub(crate) fn remove_timeout(xs: &mut Xs) -> XsResult {
     let timer = xs.i32(0)?;
     // SAFETY: plain integer.
     let rc = unsafe { sys::virEventRemoveTimeout(timer) };
@@ -295,7 +275,7 @@ fn registered() -> std::sync::MutexGuard<'static, Vec<Registered>> {
 
 /// `Sys::Virt::Event::_register_impl()`: route libvirt's event loop to
 /// the Perl implementation `register` stored.
-fn register_impl(_xs: &mut Xs) -> XsResult {
+pub(crate) fn register_impl(_xs: &mut Xs) -> XsResult {
     // SAFETY: the hooks match libvirt's signatures and never unwind.
     unsafe {
         sys::virEventRegisterImpl(
@@ -481,7 +461,7 @@ fn find_live(kind: Kind, cb: usize, opaque: usize) -> Option<Registered> {
 }
 
 /// `_run_handle_callback_helper($watch, $fd, $events, $cbref, $opaqueref)`
-fn run_handle_callback_helper(xs: &mut Xs) -> XsResult {
+pub(crate) fn run_handle_callback_helper(xs: &mut Xs) -> XsResult {
     let (watch, fd, events) = (xs.i32(0)?, xs.i32(1)?, xs.i32(2)?);
     let (cb, opaque) = (pointer_arg(xs, 3)?, pointer_arg(xs, 4)?);
     let Some(r) = find_live(Kind::Handle, cb, opaque) else {
@@ -497,7 +477,7 @@ fn run_handle_callback_helper(xs: &mut Xs) -> XsResult {
 }
 
 /// `_run_timeout_callback_helper($timer, $cbref, $opaqueref)`
-fn run_timeout_callback_helper(xs: &mut Xs) -> XsResult {
+pub(crate) fn run_timeout_callback_helper(xs: &mut Xs) -> XsResult {
     let timer = xs.i32(0)?;
     let (cb, opaque) = (pointer_arg(xs, 1)?, pointer_arg(xs, 2)?);
     let Some(r) = find_live(Kind::Timeout, cb, opaque) else {
@@ -514,7 +494,7 @@ fn run_timeout_callback_helper(xs: &mut Xs) -> XsResult {
 
 /// `_free_callback_opaque_helper($ffref, $opaqueref)`: frees the data of
 /// a handle or timeout, once.
-fn free_callback_opaque_helper(xs: &mut Xs) -> XsResult {
+pub(crate) fn free_callback_opaque_helper(xs: &mut Xs) -> XsResult {
     let (ff, opaque) = (pointer_arg(xs, 0)?, pointer_arg(xs, 1)?);
     let found = {
         let mut list = registered();

@@ -25,23 +25,14 @@ pub trait Handle {
     /// libvirt's error for an invalid object of this type (code, domain,
     /// message before the function name), raised for a destroyed object.
     const INVALID: (u32, u32, &'static str);
-    /// Release one reference to the libvirt object.
-    ///
-    /// # Safety
-    /// `ptr` is a live object of this type owned by the caller.
-    unsafe fn free(ptr: *mut Self);
 }
 
 macro_rules! handles {
-    ($($ty:ident => $id:literal, $pkg:literal, $free:ident, $invalid:expr;)*) => {$(
+    ($($ty:ident => $id:literal, $pkg:literal, $invalid:expr;)*) => {$(
         impl Handle for sys::$ty {
             const CLASS: u16 = $id;
             const PACKAGE: &'static CStr = $pkg;
             const INVALID: (u32, u32, &'static str) = $invalid;
-            unsafe fn free(ptr: *mut Self) {
-                // SAFETY: the caller owns this reference (trait contract).
-                unsafe { sys::$free(ptr) };
-            }
         }
     )*};
 }
@@ -50,60 +41,40 @@ macro_rules! handles {
 // object of each type (the domain of a connection's error varies by
 // libvirt function; that of virConnectGetURI is used).
 handles! {
-    virConnect => 1, c"Sys::Virt", virConnectClose,
+    virConnect => 1, c"Sys::Virt",
         (sys::VIR_ERR_INVALID_CONN, sys::VIR_FROM_DOMAIN, "invalid connection pointer in ");
-    virDomain => 2, c"Sys::Virt::Domain", virDomainFree,
+    virDomain => 2, c"Sys::Virt::Domain",
         (sys::VIR_ERR_INVALID_DOMAIN, sys::VIR_FROM_DOM, "invalid domain pointer in ");
-    virDomainSnapshot => 3, c"Sys::Virt::DomainSnapshot", virDomainSnapshotFree,
+    virDomainSnapshot => 3, c"Sys::Virt::DomainSnapshot",
         (sys::VIR_ERR_INVALID_DOMAIN_SNAPSHOT, sys::VIR_FROM_DOMAIN_SNAPSHOT, "Invalid domain snapshot: ");
-    virDomainCheckpoint => 4, c"Sys::Virt::DomainCheckpoint", virDomainCheckpointFree,
+    virDomainCheckpoint => 4, c"Sys::Virt::DomainCheckpoint",
         (sys::VIR_ERR_INVALID_DOMAIN_CHECKPOINT, sys::VIR_FROM_DOMAIN_CHECKPOINT, "Invalid domain checkpoint: ");
-    virNetwork => 5, c"Sys::Virt::Network", virNetworkFree,
+    virNetwork => 5, c"Sys::Virt::Network",
         (sys::VIR_ERR_INVALID_NETWORK, sys::VIR_FROM_NETWORK, "invalid network pointer in ");
-    virNetworkPort => 6, c"Sys::Virt::NetworkPort", virNetworkPortFree,
+    virNetworkPort => 6, c"Sys::Virt::NetworkPort",
         (sys::VIR_ERR_INVALID_NETWORK_PORT, sys::VIR_FROM_NETWORK, "Invalid network port pointer: ");
-    virStoragePool => 7, c"Sys::Virt::StoragePool", virStoragePoolFree,
+    virStoragePool => 7, c"Sys::Virt::StoragePool",
         (sys::VIR_ERR_INVALID_STORAGE_POOL, sys::VIR_FROM_STORAGE, "invalid storage pool pointer in ");
-    virStorageVol => 8, c"Sys::Virt::StorageVol", virStorageVolFree,
+    virStorageVol => 8, c"Sys::Virt::StorageVol",
         (sys::VIR_ERR_INVALID_STORAGE_VOL, sys::VIR_FROM_STORAGE, "invalid storage volume pointer in ");
-    virNodeDevice => 9, c"Sys::Virt::NodeDevice", virNodeDeviceFree,
+    virNodeDevice => 9, c"Sys::Virt::NodeDevice",
         (sys::VIR_ERR_INVALID_NODE_DEVICE, sys::VIR_FROM_NODEDEV, "invalid node device pointer in ");
-    virInterface => 10, c"Sys::Virt::Interface", virInterfaceFree,
+    virInterface => 10, c"Sys::Virt::Interface",
         (sys::VIR_ERR_INVALID_INTERFACE, sys::VIR_FROM_INTERFACE, "invalid interface pointer in ");
-    virSecret => 11, c"Sys::Virt::Secret", virSecretFree,
+    virSecret => 11, c"Sys::Virt::Secret",
         (sys::VIR_ERR_INVALID_SECRET, sys::VIR_FROM_SECRET, "Invalid secret: ");
-    virNWFilter => 12, c"Sys::Virt::NWFilter", virNWFilterFree,
+    virNWFilter => 12, c"Sys::Virt::NWFilter",
         (sys::VIR_ERR_INVALID_NWFILTER, sys::VIR_FROM_NWFILTER, "Invalid network filter: ");
-    virNWFilterBinding => 13, c"Sys::Virt::NWFilterBinding", virNWFilterBindingFree,
+    virNWFilterBinding => 13, c"Sys::Virt::NWFilterBinding",
         (sys::VIR_ERR_INVALID_NWFILTER_BINDING, sys::VIR_FROM_NWFILTER, "Invalid network filter binding: ");
-    virStream => 14, c"Sys::Virt::Stream", virStreamFree,
+    virStream => 14, c"Sys::Virt::Stream",
         (sys::VIR_ERR_INVALID_STREAM, sys::VIR_FROM_STREAMS, "invalid stream pointer in ");
 }
 
-/// The class of object an XS argument holds, by its name in the original's
-/// usage messages ("dom" in `get_name(dom)`), for the dispatcher's check
-/// of argument 0.
-pub fn object_class(arg_name: &str) -> Option<(u16, &'static CStr)> {
-    fn of<T: Handle>() -> Option<(u16, &'static CStr)> {
-        Some((T::CLASS, T::PACKAGE))
-    }
-    match arg_name {
-        "con" | "conn" => of::<sys::virConnect>(),
-        "dom" => of::<sys::virDomain>(),
-        "domss" => of::<sys::virDomainSnapshot>(),
-        "domcp" => of::<sys::virDomainCheckpoint>(),
-        "net" => of::<sys::virNetwork>(),
-        "port" => of::<sys::virNetworkPort>(),
-        "pool" => of::<sys::virStoragePool>(),
-        "vol" => of::<sys::virStorageVol>(),
-        "dev" | "nodedev" => of::<sys::virNodeDevice>(),
-        "iface" => of::<sys::virInterface>(),
-        "sec" => of::<sys::virSecret>(),
-        "filter" => of::<sys::virNWFilter>(),
-        "binding" => of::<sys::virNWFilterBinding>(),
-        "st" => of::<sys::virStream>(),
-        _ => None,
-    }
+/// The class tag and package of `T`, for a manifest row whose invocant
+/// is a `T` (the dispatcher checks argument 0 against it).
+pub const fn invocant<T: Handle>() -> (u16, &'static CStr) {
+    (T::CLASS, T::PACKAGE)
 }
 
 /// A new Perl object owning one reference to `ptr`.
@@ -188,12 +159,14 @@ pub fn list_all<P: Handle, T: Handle>(
     Ok(())
 }
 
-/// `DESTROY` of every class: free the libvirt object once.
-pub fn destroy<T: Handle>(xs: &mut Xs) -> XsResult {
+/// `DESTROY` of every class: release the object's reference once with
+/// `free` (`virDomainFree`, `virConnectClose`...).
+pub fn destroy<T: Handle>(xs: &mut Xs, free: unsafe extern "C" fn(*mut T) -> c_int) -> XsResult {
     let ptr = xs.perl.handle_take(xs.arg(0), T::CLASS);
     if !ptr.is_null() {
-        // SAFETY: the pointer was just taken out of its only holder.
-        unsafe { T::free(ptr.cast()) };
+        // SAFETY: the pointer was just taken out of its only holder, which
+        // owned one reference.
+        unsafe { free(ptr.cast()) };
     }
     Ok(())
 }

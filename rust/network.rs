@@ -1,39 +1,10 @@
 //! `Sys::Virt::Network`: virtual networks.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::{self, destroy};
-use crate::identity;
-use crate::late;
 use crate::owned::CArray;
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsResult};
 use std::ptr;
 use virt_sys as sys;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "DESTROY" => destroy::<sys::virNetwork>,
-    "_lookup_by_name" => lookup_by_name,
-    "_lookup_by_uuid" => lookup_by_uuid,
-    "_lookup_by_uuid_string" => lookup_by_uuid_string,
-    "_create_xml" => create_xml,
-    "_define_xml" => define_xml,
-    "get_name" => identity::get_name::<sys::virNetwork>,
-    "get_uuid" => identity::get_uuid::<sys::virNetwork>,
-    "get_uuid_string" => identity::get_uuid_string::<sys::virNetwork>,
-    "get_xml_description" => identity::get_xml_description::<sys::virNetwork>,
-    "get_bridge_name" => get_bridge_name,
-    "is_active" => is_active,
-    "is_persistent" => is_persistent,
-    "get_autostart" => get_autostart,
-    "set_autostart" => set_autostart,
-    "create" => create,
-    "destroy" => destroy_net,
-    "undefine" => undefine,
-    "update" => update,
-    "get_dhcp_leases" => get_dhcp_leases,
-    "list_all_ports" => list_all_ports,
-    "get_metadata" => get_metadata,
-    "set_metadata" => set_metadata,
-];
 
 // ---------------------------------------------------------------------
 // Helpers shared by the object classes of this family.
@@ -41,79 +12,19 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
 // ---------------------------------------------------------------------
 // Lookups and creation (called by `_new` and Sys::Virt).
 
-/// `_lookup_by_name($con, $name)`
-fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_str(xs, sys::virNetworkLookupByName)
-}
-
-/// `_lookup_by_uuid($con, $uuid)` with the 16 raw bytes.
-fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_uuid(xs, sys::virNetworkLookupByUUID)
-}
-
-/// `_lookup_by_uuid_string($con, $uuid)` with the printable form.
-fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_str(xs, sys::virNetworkLookupByUUIDString)
-}
-
-/// `_create_xml($con, $xml, $flags=0)`: start a transient network.
-fn create_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml_old_or_flags(xs, sys::virNetworkCreateXML, late::virNetworkCreateXMLFlags)
-}
-
-/// `_define_xml($con, $xml, $flags=0)`: define a persistent network.
-fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml_old_or_flags(xs, sys::virNetworkDefineXML, late::virNetworkDefineXMLFlags)
-}
-
 // ---------------------------------------------------------------------
 // Methods.
 
 /// `$net->get_bridge_name()`
-fn get_bridge_name(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_bridge_name(xs: &mut Xs) -> XsResult {
     let net = xs.handle::<sys::virNetwork>(0)?;
     // SAFETY: `net` is live; the name is ours to free.
     let name = check_ptr(unsafe { sys::virNetworkGetBridgeName(net) })?;
     xs.ret_owned_cstring(name)
 }
 
-/// `$net->is_active()`
-fn is_active(xs: &mut Xs) -> XsResult {
-    handle::int_result(xs, sys::virNetworkIsActive)
-}
-
-/// `$net->is_persistent()`
-fn is_persistent(xs: &mut Xs) -> XsResult {
-    handle::int_result(xs, sys::virNetworkIsPersistent)
-}
-
-/// `$net->get_autostart()`
-fn get_autostart(xs: &mut Xs) -> XsResult {
-    handle::get_autostart(xs, sys::virNetworkGetAutostart)
-}
-
-/// `$net->set_autostart($flag)`
-fn set_autostart(xs: &mut Xs) -> XsResult {
-    handle::set_autostart(xs, sys::virNetworkSetAutostart)
-}
-
-/// `$net->create()`: start a defined network.
-fn create(xs: &mut Xs) -> XsResult {
-    handle::call(xs, sys::virNetworkCreate)
-}
-
-/// `$net->destroy()`: stop a running network (the object stays usable).
-fn destroy_net(xs: &mut Xs) -> XsResult {
-    handle::call(xs, sys::virNetworkDestroy)
-}
-
-/// `$net->undefine()`
-fn undefine(xs: &mut Xs) -> XsResult {
-    handle::call(xs, sys::virNetworkUndefine)
-}
-
 /// `$net->update($command, $section, $parentIndex, $xml, $flags=0)`
-fn update(xs: &mut Xs) -> XsResult {
+pub(crate) fn update(xs: &mut Xs) -> XsResult {
     let net = xs.handle::<sys::virNetwork>(0)?;
     let command = xs.u32(1)?;
     let section = xs.u32(2)?;
@@ -128,7 +39,7 @@ fn update(xs: &mut Xs) -> XsResult {
 }
 
 /// `$net->get_dhcp_leases($mac=undef, $flags=0)`: a list of hash refs.
-fn get_dhcp_leases(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_dhcp_leases(xs: &mut Xs) -> XsResult {
     let net = xs.handle::<sys::virNetwork>(0)?;
     let mac = xs.opt_str(1)?;
     let flags = xs.flags(2)?;
@@ -171,21 +82,4 @@ impl Drop for DhcpLeases {
             unsafe { sys::virNetworkDHCPLeaseFree(lease) };
         }
     }
-}
-
-/// `$net->list_all_ports($flags=0)`: a list of Sys::Virt::NetworkPort.
-fn list_all_ports(xs: &mut Xs) -> XsResult {
-    handle::list_all(xs, sys::virNetworkListAllPorts)
-}
-
-/// `$net->get_metadata($type, $uri=undef, $flags=0)`: virNetworkGetMetadata
-/// (libvirt 9.7.0).
-fn get_metadata(xs: &mut Xs) -> XsResult {
-    handle::get_metadata(xs, late::virNetworkGetMetadata)
-}
-
-/// `$net->set_metadata($type, $val=undef, $key=undef, $uri=undef, $flags=0)`:
-/// virNetworkSetMetadata (libvirt 9.7.0).
-fn set_metadata(xs: &mut Xs) -> XsResult {
-    handle::set_metadata(xs, late::virNetworkSetMetadata)
 }

@@ -1,46 +1,11 @@
 //! `Sys::Virt::NetworkPort`: ports of a virtual network.
 
 use crate::error::check;
-use crate::handle::{self, destroy};
-use crate::identity;
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsResult};
 use crate::typed_params::{LibvirtParams, ParamType, TypedParams};
 use std::os::raw::c_int;
 use std::ptr;
 use virt_sys as sys;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "DESTROY" => destroy::<sys::virNetworkPort>,
-    "_lookup_by_uuid" => lookup_by_uuid,
-    "_lookup_by_uuid_string" => lookup_by_uuid_string,
-    "_create_xml" => create_xml,
-    "get_uuid" => identity::get_uuid::<sys::virNetworkPort>,
-    "get_uuid_string" => identity::get_uuid_string::<sys::virNetworkPort>,
-    "get_xml_description" => identity::get_xml_description::<sys::virNetworkPort>,
-    "delete" => delete,
-    "get_parameters" => get_parameters,
-    "set_parameters" => set_parameters,
-];
-
-/// `_lookup_by_uuid($net, $uuid)` with the 16 raw bytes.
-fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_uuid(xs, sys::virNetworkPortLookupByUUID)
-}
-
-/// `_lookup_by_uuid_string($net, $uuid)`
-fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_str(xs, sys::virNetworkPortLookupByUUIDString)
-}
-
-/// `_create_xml($net, $xml, $flags=0)`
-fn create_xml(xs: &mut Xs) -> XsResult {
-    identity::from_str_flags(xs, sys::virNetworkPortCreateXML)
-}
-
-/// `$port->delete($flags=0)`
-fn delete(xs: &mut Xs) -> XsResult {
-    handle::call_flags(xs, sys::virNetworkPortDelete)
-}
 
 /// The port's parameters, as libvirt allocated them.
 fn fetch_parameters(
@@ -60,7 +25,7 @@ fn fetch_parameters(
 
 /// `$port->get_parameters($flags=0)`: a hash ref keyed by the
 /// `BANDWIDTH_*` constants.
-fn get_parameters(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_parameters(xs: &mut Xs) -> XsResult {
     let port = xs.handle::<sys::virNetworkPort>(0)?;
     let flags = xs.flags(1)?;
     let params = fetch_parameters(port, flags)?;
@@ -70,7 +35,7 @@ fn get_parameters(xs: &mut Xs) -> XsResult {
 
 /// `$port->set_parameters($params, $flags=0)`: the hash's keys that the
 /// port reports are set, with the type the port reports for each.
-fn set_parameters(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_parameters(xs: &mut Xs) -> XsResult {
     let port = xs.handle::<sys::virNetworkPort>(0)?;
     let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;

@@ -1,45 +1,17 @@
 //! `Sys::Virt::NodeDevice`: host devices.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::{self, destroy};
+use crate::handle::{self};
 use crate::identity;
 use crate::late;
 use crate::owned::CString;
-use crate::perl::{Xs, XsError, XsResult, Xsub};
+use crate::perl::{Xs, XsError, XsResult};
 use std::os::raw::c_char;
 use std::ptr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "DESTROY" => destroy::<sys::virNodeDevice>,
-    "_lookup_by_name" => lookup_by_name,
-    "_lookup_scsihost_by_wwn" => lookup_scsihost_by_wwn,
-    "_create_xml" => create_xml,
-    "_define_xml" => define_xml,
-    "get_name" => identity::get_name::<sys::virNodeDevice>,
-    "get_parent" => get_parent,
-    "get_xml_description" => identity::get_xml_description::<sys::virNodeDevice>,
-    "dettach" => dettach,
-    "reattach" => reattach,
-    "reset" => reset,
-    "create" => create,
-    "destroy" => destroy_dev,
-    "undefine" => undefine,
-    "get_autostart" => get_autostart,
-    "set_autostart" => set_autostart,
-    "is_active" => is_active,
-    "is_persistent" => is_persistent,
-    "list_capabilities" => list_capabilities,
-    "update" => update,
-];
-
-/// `_lookup_by_name($con, $name)`
-fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_str(xs, sys::virNodeDeviceLookupByName)
-}
-
 /// `_lookup_scsihost_by_wwn($con, $wwnn, $wwpn, $flags=0)`
-fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
+pub(crate) fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let wwnn = xs.str(1)?;
     let wwpn = xs.str(2)?;
@@ -51,19 +23,14 @@ fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
     xs.ret_object(dev)
 }
 
-/// `_create_xml($con, $xml, $flags=0)`: create a transient device.
-fn create_xml(xs: &mut Xs) -> XsResult {
-    identity::from_str_flags(xs, sys::virNodeDeviceCreateXML)
-}
-
 /// `_define_xml($con, $xml, $flags=0)`: define a persistent device.
-fn define_xml(xs: &mut Xs) -> XsResult {
+pub(crate) fn define_xml(xs: &mut Xs) -> XsResult {
     xs.handle::<sys::virConnect>(0)?;
     identity::from_str_flags(xs, late::virNodeDeviceDefineXML()?)
 }
 
 /// `$dev->get_parent()`: the parent's name, or undef for a root device.
-fn get_parent(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_parent(xs: &mut Xs) -> XsResult {
     let dev = xs.handle::<sys::virNodeDevice>(0)?;
     // SAFETY: `dev` is live; the name is owned by the object.
     let parent = unsafe { sys::virNodeDeviceGetParent(dev) };
@@ -80,7 +47,7 @@ fn get_parent(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dev->dettach($driver=undef, $flags=0)`: unbind from the host driver.
-fn dettach(xs: &mut Xs) -> XsResult {
+pub(crate) fn dettach(xs: &mut Xs) -> XsResult {
     let dev = xs.handle::<sys::virNodeDevice>(0)?;
     let driver = xs.opt_str(1)?;
     let flags = xs.flags(2)?;
@@ -95,16 +62,6 @@ fn dettach(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// `$dev->reattach()`
-fn reattach(xs: &mut Xs) -> XsResult {
-    handle::call(xs, sys::virNodeDeviceReAttach)
-}
-
-/// `$dev->reset()`
-fn reset(xs: &mut Xs) -> XsResult {
-    handle::call(xs, sys::virNodeDeviceReset)
-}
-
 /// The invocant is checked before a late-bound function is looked up: a
 /// destroyed device is refused as by every method, whatever the libvirt.
 fn dev_first(xs: &Xs) -> Result<(), XsError> {
@@ -112,48 +69,43 @@ fn dev_first(xs: &Xs) -> Result<(), XsError> {
 }
 
 /// `$dev->create($flags=0)`: start a defined device.
-fn create(xs: &mut Xs) -> XsResult {
+pub(crate) fn create(xs: &mut Xs) -> XsResult {
     dev_first(xs)?;
     handle::call_flags(xs, late::virNodeDeviceCreate()?)
 }
 
-/// `$dev->destroy()`: remove a (virtual) device from the host.
-fn destroy_dev(xs: &mut Xs) -> XsResult {
-    handle::call(xs, sys::virNodeDeviceDestroy)
-}
-
 /// `$dev->undefine($flags=0)`
-fn undefine(xs: &mut Xs) -> XsResult {
+pub(crate) fn undefine(xs: &mut Xs) -> XsResult {
     dev_first(xs)?;
     handle::call_flags(xs, late::virNodeDeviceUndefine()?)
 }
 
 /// `$dev->get_autostart()`
-fn get_autostart(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_autostart(xs: &mut Xs) -> XsResult {
     dev_first(xs)?;
     handle::get_autostart(xs, late::virNodeDeviceGetAutostart()?)
 }
 
 /// `$dev->set_autostart($flag)`
-fn set_autostart(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_autostart(xs: &mut Xs) -> XsResult {
     dev_first(xs)?;
     handle::set_autostart(xs, late::virNodeDeviceSetAutostart()?)
 }
 
 /// `$dev->is_active()`
-fn is_active(xs: &mut Xs) -> XsResult {
+pub(crate) fn is_active(xs: &mut Xs) -> XsResult {
     dev_first(xs)?;
     handle::int_result(xs, late::virNodeDeviceIsActive()?)
 }
 
 /// `$dev->is_persistent()`
-fn is_persistent(xs: &mut Xs) -> XsResult {
+pub(crate) fn is_persistent(xs: &mut Xs) -> XsResult {
     dev_first(xs)?;
     handle::int_result(xs, late::virNodeDeviceIsPersistent()?)
 }
 
 /// `$dev->update($xml, $flags=0)`: virNodeDeviceUpdate (libvirt 10.1.0).
-fn update(xs: &mut Xs) -> XsResult {
+pub(crate) fn update(xs: &mut Xs) -> XsResult {
     let dev = xs.handle::<sys::virNodeDevice>(0)?;
     let xml = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -163,7 +115,7 @@ fn update(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dev->list_capabilities()`: a list of capability names.
-fn list_capabilities(xs: &mut Xs) -> XsResult {
+pub(crate) fn list_capabilities(xs: &mut Xs) -> XsResult {
     let dev = xs.handle::<sys::virNodeDevice>(0)?;
     // SAFETY: `dev` is live.
     let max = check(unsafe { sys::virNodeDeviceNumOfCaps(dev) })?;

@@ -141,6 +141,20 @@ pub fn ret_name_list(
     Ok(())
 }
 
+/// `$obj->list_*_names($maxnames)` over a libvirt name lister
+/// `f(obj, names, maxnames)`: `$maxnames` is read with `xs.count(1,
+/// LIST_MAX)`.
+pub fn list_names<T: crate::handle::Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut T, *mut *mut c_char, c_int) -> c_int,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let max = xs.count(1, LIST_MAX)?;
+    // SAFETY: `obj` is live; `names` has room for `max` entries (libvirt
+    // rejects a negative count before writing).
+    ret_name_list(xs, max, |names, max| unsafe { f(obj, names, max) })
+}
+
 impl Xs<'_> {
     /// Return a string libvirt allocated for us, and free it.
     pub fn ret_owned_cstring(&mut self, ptr: *mut c_char) -> XsResult {

@@ -1,40 +1,12 @@
 //! `Sys::Virt::Secret`: secrets (passphrases, keys) held by libvirt.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::{self, destroy};
-use crate::identity;
 use crate::owned::CArray;
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsResult};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "DESTROY" => destroy::<sys::virSecret>,
-    "_lookup_by_uuid" => lookup_by_uuid,
-    "_lookup_by_uuid_string" => lookup_by_uuid_string,
-    "_lookup_by_usage" => lookup_by_usage,
-    "_define_xml" => define_xml,
-    "get_uuid" => identity::get_uuid::<sys::virSecret>,
-    "get_uuid_string" => identity::get_uuid_string::<sys::virSecret>,
-    "get_xml_description" => identity::get_xml_description::<sys::virSecret>,
-    "get_usage_type" => get_usage_type,
-    "get_usage_id" => get_usage_id,
-    "get_value" => get_value,
-    "set_value" => set_value,
-    "undefine" => undefine,
-];
-
-/// `_lookup_by_uuid($con, $uuid)` with the 16 raw bytes.
-fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_uuid(xs, sys::virSecretLookupByUUID)
-}
-
-/// `_lookup_by_uuid_string($con, $uuid)`
-fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_str(xs, sys::virSecretLookupByUUIDString)
-}
-
 /// `_lookup_by_usage($con, $usageType, $usageID)`
-fn lookup_by_usage(xs: &mut Xs) -> XsResult {
+pub(crate) fn lookup_by_usage(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let usage_type = xs.i32(1)?;
     let usage_id = xs.str(2)?;
@@ -44,13 +16,8 @@ fn lookup_by_usage(xs: &mut Xs) -> XsResult {
     xs.ret_object(sec)
 }
 
-/// `_define_xml($con, $xml, $flags=0)`
-fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_str_flags(xs, sys::virSecretDefineXML)
-}
-
 /// `$sec->get_usage_type()`: one of the `USAGE_TYPE_*` constants.
-fn get_usage_type(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_usage_type(xs: &mut Xs) -> XsResult {
     let sec = xs.handle::<sys::virSecret>(0)?;
     // SAFETY: `sec` is live.
     let t = check(unsafe { sys::virSecretGetUsageType(sec) })?;
@@ -58,7 +25,7 @@ fn get_usage_type(xs: &mut Xs) -> XsResult {
 }
 
 /// `$sec->get_usage_id()`
-fn get_usage_id(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_usage_id(xs: &mut Xs) -> XsResult {
     let sec = xs.handle::<sys::virSecret>(0)?;
     // SAFETY: `sec` is live; the string is owned by the object.
     let id = unsafe { sys::virSecretGetUsageID(sec) };
@@ -70,7 +37,7 @@ fn get_usage_id(xs: &mut Xs) -> XsResult {
 }
 
 /// `$sec->get_value($flags=0)`: the raw value bytes (binary-safe).
-fn get_value(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_value(xs: &mut Xs) -> XsResult {
     let sec = xs.handle::<sys::virSecret>(0)?;
     let flags = xs.flags(1)?;
     let mut size: usize = 0;
@@ -99,16 +66,11 @@ impl Drop for SecretBytes {
 }
 
 /// `$sec->set_value($bytes, $flags=0)`: store a new value (binary-safe).
-fn set_value(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_value(xs: &mut Xs) -> XsResult {
     let sec = xs.handle::<sys::virSecret>(0)?;
     let value = xs.bytes(1)?;
     let flags = xs.flags(2)?;
     // SAFETY: `value` is `len` readable bytes alive for the call.
     check(unsafe { sys::virSecretSetValue(sec, value.as_ptr(), value.len(), flags) })?;
     Ok(())
-}
-
-/// `$sec->undefine()`
-fn undefine(xs: &mut Xs) -> XsResult {
-    handle::call(xs, sys::virSecretUndefine)
 }

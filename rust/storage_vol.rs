@@ -1,33 +1,11 @@
 //! `Sys::Virt::StorageVol`: volumes of a storage pool.
 
 use crate::error::{check, check_ptr};
-use crate::handle::destroy;
-use crate::identity;
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsResult};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "DESTROY" => destroy::<sys::virStorageVol>,
-    "_lookup_by_name" => lookup_by_name,
-    "_lookup_by_key" => lookup_by_key,
-    "_lookup_by_path" => lookup_by_path,
-    "_create_xml" => create_xml,
-    "_create_xml_from" => create_xml_from,
-    "get_name" => identity::get_name::<sys::virStorageVol>,
-    "get_key" => get_key,
-    "get_path" => get_path,
-    "get_xml_description" => identity::get_xml_description::<sys::virStorageVol>,
-    "get_info" => get_info,
-    "delete" => delete,
-    "resize" => resize,
-    "wipe" => wipe,
-    "wipe_pattern" => wipe_pattern,
-    "upload" => upload,
-    "download" => download,
-];
-
 /// `_lookup_by_name($pool, $name)`
-fn lookup_by_name(xs: &mut Xs) -> XsResult {
+pub(crate) fn lookup_by_name(xs: &mut Xs) -> XsResult {
     let pool = xs.handle::<sys::virStoragePool>(0)?;
     let name = xs.str(1)?;
     // SAFETY: `pool` is live; `name` is a C string alive for the call.
@@ -36,7 +14,7 @@ fn lookup_by_name(xs: &mut Xs) -> XsResult {
 }
 
 /// `_lookup_by_key($con, $key)`
-fn lookup_by_key(xs: &mut Xs) -> XsResult {
+pub(crate) fn lookup_by_key(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let key = xs.str(1)?;
     // SAFETY: `key` is a C string alive for the call.
@@ -45,7 +23,7 @@ fn lookup_by_key(xs: &mut Xs) -> XsResult {
 }
 
 /// `_lookup_by_path($con, $path)`
-fn lookup_by_path(xs: &mut Xs) -> XsResult {
+pub(crate) fn lookup_by_path(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let path = xs.str(1)?;
     // SAFETY: `path` is a C string alive for the call.
@@ -54,7 +32,7 @@ fn lookup_by_path(xs: &mut Xs) -> XsResult {
 }
 
 /// `_create_xml($pool, $xml, $flags=0)`
-fn create_xml(xs: &mut Xs) -> XsResult {
+pub(crate) fn create_xml(xs: &mut Xs) -> XsResult {
     let pool = xs.handle::<sys::virStoragePool>(0)?;
     let xml = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -65,7 +43,7 @@ fn create_xml(xs: &mut Xs) -> XsResult {
 
 /// `_create_xml_from($pool, $xml, $clone, $flags=0)`: a new volume
 /// holding a copy of `$clone`'s data.
-fn create_xml_from(xs: &mut Xs) -> XsResult {
+pub(crate) fn create_xml_from(xs: &mut Xs) -> XsResult {
     let pool = xs.handle::<sys::virStoragePool>(0)?;
     let xml = xs.str(1)?;
     let clone = xs.handle::<sys::virStorageVol>(2)?;
@@ -77,7 +55,7 @@ fn create_xml_from(xs: &mut Xs) -> XsResult {
 }
 
 /// `$vol->get_key()`
-fn get_key(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_key(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     // SAFETY: `vol` is live; the key is owned by the object.
     let key = unsafe { sys::virStorageVolGetKey(vol) };
@@ -89,7 +67,7 @@ fn get_key(xs: &mut Xs) -> XsResult {
 }
 
 /// `$vol->get_path()`
-fn get_path(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_path(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     // SAFETY: `vol` is live; the path is ours to free.
     let path = check_ptr(unsafe { sys::virStorageVolGetPath(vol) })?;
@@ -97,7 +75,7 @@ fn get_path(xs: &mut Xs) -> XsResult {
 }
 
 /// `$vol->get_info($flags=0)`: { type, capacity, allocation }.
-fn get_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_info(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: an all-zero info struct is valid; libvirt fills it.
@@ -120,7 +98,7 @@ fn get_info(xs: &mut Xs) -> XsResult {
 }
 
 /// `$vol->delete($flags=0)`
-fn delete(xs: &mut Xs) -> XsResult {
+pub(crate) fn delete(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `vol` is live.
@@ -129,7 +107,7 @@ fn delete(xs: &mut Xs) -> XsResult {
 }
 
 /// `$vol->resize($newcapacity, $flags=0)`
-fn resize(xs: &mut Xs) -> XsResult {
+pub(crate) fn resize(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let capacity = xs.u64(1)?;
     let flags = xs.flags(2)?;
@@ -139,7 +117,7 @@ fn resize(xs: &mut Xs) -> XsResult {
 }
 
 /// `$vol->wipe($flags=0)`
-fn wipe(xs: &mut Xs) -> XsResult {
+pub(crate) fn wipe(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `vol` is live.
@@ -148,7 +126,7 @@ fn wipe(xs: &mut Xs) -> XsResult {
 }
 
 /// `$vol->wipe_pattern($algorithm, $flags=0)`
-fn wipe_pattern(xs: &mut Xs) -> XsResult {
+pub(crate) fn wipe_pattern(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let algorithm = xs.u32(1)?;
     let flags = xs.flags(2)?;
@@ -159,7 +137,7 @@ fn wipe_pattern(xs: &mut Xs) -> XsResult {
 
 /// `$vol->upload($st, $offset, $length, $flags=0)`: send data into the
 /// volume through a Sys::Virt::Stream.
-fn upload(xs: &mut Xs) -> XsResult {
+pub(crate) fn upload(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let st = xs.handle::<sys::virStream>(1)?;
     let offset = xs.u64(2)?;
@@ -172,7 +150,7 @@ fn upload(xs: &mut Xs) -> XsResult {
 
 /// `$vol->download($st, $offset, $length, $flags=0)`: read the volume's
 /// data through a Sys::Virt::Stream.
-fn download(xs: &mut Xs) -> XsResult {
+pub(crate) fn download(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let st = xs.handle::<sys::virStream>(1)?;
     let offset = xs.u64(2)?;

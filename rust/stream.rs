@@ -8,31 +8,12 @@
 
 use crate::error::{self, check, check_ptr};
 use crate::event::{free_callback, raise_pending, Callback};
-use crate::handle::destroy;
-use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult, Xsub};
+use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult};
 use std::os::raw::{c_char, c_int, c_longlong, c_void};
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "DESTROY" => destroy::<sys::virStream>,
-    "_new_obj" => new_obj,
-    "send" => send,
-    "recv" => recv,
-    "recv_hole" => recv_hole,
-    "send_hole" => send_hole,
-    "finish" => finish,
-    "abort" => abort,
-    "recv_all" => recv_all,
-    "send_all" => send_all,
-    "sparse_recv_all" => sparse_recv_all,
-    "sparse_send_all" => sparse_send_all,
-    "add_callback" => add_callback,
-    "update_callback" => update_callback,
-    "remove_callback" => remove_callback,
-];
-
 /// `_new_obj($con, $flags=0)`: `virStreamNew`.
-fn new_obj(xs: &mut Xs) -> XsResult {
+pub(crate) fn new_obj(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `con` is live.
@@ -42,7 +23,7 @@ fn new_obj(xs: &mut Xs) -> XsResult {
 
 /// `$st->send($data, $nbytes)`: bytes sent, or -2 when a non-blocking
 /// stream would block. At most `length($data)` bytes are sent.
-fn send(xs: &mut Xs) -> XsResult {
+pub(crate) fn send(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let nbytes = xs.u64(2)?;
     let rc = {
@@ -68,7 +49,7 @@ fn send(xs: &mut Xs) -> XsResult {
 /// and returns its length; 0 at the end of the stream (`$data` left as
 /// it was), -2 when a non-blocking stream would block, -3 at a hole with
 /// `RECV_STOP_AT_HOLE`.
-fn recv(xs: &mut Xs) -> XsResult {
+pub(crate) fn recv(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let nbytes = usize::try_from(xs.u64(2)?).unwrap_or(usize::MAX);
     let flags = xs.flags(3)?;
@@ -99,7 +80,7 @@ fn recv(xs: &mut Xs) -> XsResult {
 
 /// `$st->recv_hole($flags=0)`: the length of the hole at the current
 /// position.
-fn recv_hole(xs: &mut Xs) -> XsResult {
+pub(crate) fn recv_hole(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let flags = xs.flags(1)?;
     let mut len: c_longlong = 0;
@@ -109,7 +90,7 @@ fn recv_hole(xs: &mut Xs) -> XsResult {
 }
 
 /// `$st->send_hole($length, $flags=0)`
-fn send_hole(xs: &mut Xs) -> XsResult {
+pub(crate) fn send_hole(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let length = xs.i64(1)?;
     let flags = xs.flags(2)?;
@@ -119,7 +100,7 @@ fn send_hole(xs: &mut Xs) -> XsResult {
 }
 
 /// `$st->finish()`
-fn finish(xs: &mut Xs) -> XsResult {
+pub(crate) fn finish(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     // SAFETY: `st` as above.
     check(unsafe { sys::virStreamFinish(st) })?;
@@ -127,7 +108,7 @@ fn finish(xs: &mut Xs) -> XsResult {
 }
 
 /// `$st->abort()`
-fn abort(xs: &mut Xs) -> XsResult {
+pub(crate) fn abort(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     // SAFETY: `st` as above.
     check(unsafe { sys::virStreamAbort(st) })?;
@@ -398,7 +379,7 @@ fn run_all(
 }
 
 /// `$st->recv_all($handler)`
-fn recv_all(xs: &mut Xs) -> XsResult {
+pub(crate) fn recv_all(xs: &mut Xs) -> XsResult {
     run_all(xs, 1, |st, opaque| {
         // SAFETY: `st` holds our extra reference; `opaque` is the
         // `Handlers` living until `run_all` returns.
@@ -407,7 +388,7 @@ fn recv_all(xs: &mut Xs) -> XsResult {
 }
 
 /// `$st->send_all($handler)`
-fn send_all(xs: &mut Xs) -> XsResult {
+pub(crate) fn send_all(xs: &mut Xs) -> XsResult {
     run_all(xs, 1, |st, opaque| {
         // SAFETY: as in recv_all.
         unsafe { sys::virStreamSendAll(st, Some(source), opaque) }
@@ -415,7 +396,7 @@ fn send_all(xs: &mut Xs) -> XsResult {
 }
 
 /// `$st->sparse_recv_all($handler, $hole_handler)`
-fn sparse_recv_all(xs: &mut Xs) -> XsResult {
+pub(crate) fn sparse_recv_all(xs: &mut Xs) -> XsResult {
     run_all(xs, 2, |st, opaque| {
         // SAFETY: as in recv_all.
         unsafe { sys::virStreamSparseRecvAll(st, Some(sink), Some(sink_hole), opaque) }
@@ -423,7 +404,7 @@ fn sparse_recv_all(xs: &mut Xs) -> XsResult {
 }
 
 /// `$st->sparse_send_all($handler, $hole_handler, $skip_handler)`
-fn sparse_send_all(xs: &mut Xs) -> XsResult {
+pub(crate) fn sparse_send_all(xs: &mut Xs) -> XsResult {
     run_all(xs, 3, |st, opaque| {
         // SAFETY: as in recv_all.
         unsafe {
@@ -448,7 +429,7 @@ unsafe extern "C" fn stream_event(_st: sys::virStreamPtr, events: c_int, opaque:
 }
 
 /// `$st->add_callback($events, $coderef)`
-fn add_callback(xs: &mut Xs) -> XsResult {
+pub(crate) fn add_callback(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let events = xs.i32(1)?;
     let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(2));
@@ -468,7 +449,7 @@ fn add_callback(xs: &mut Xs) -> XsResult {
 }
 
 /// `$st->update_callback($events)`
-fn update_callback(xs: &mut Xs) -> XsResult {
+pub(crate) fn update_callback(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let events = xs.i32(1)?;
     // SAFETY: live stream.
@@ -479,7 +460,7 @@ fn update_callback(xs: &mut Xs) -> XsResult {
 }
 
 /// `$st->remove_callback()`
-fn remove_callback(xs: &mut Xs) -> XsResult {
+pub(crate) fn remove_callback(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     // SAFETY: live stream; libvirt frees the callback's data once.
     let rc = unsafe { sys::virStreamEventRemoveCallback(st) };

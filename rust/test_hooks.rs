@@ -5,18 +5,12 @@
 //! the tests reports back. Not API.
 
 use crate::domain;
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsResult};
 use crate::typed_params::TypedParams;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "_test_panic" => test_panic,
-    "_test_string" => test_string,
-    "_test_typed_params" => test_typed_params,
-];
 
 /// Panics while owning a value with a destructor: the panic must become an
 /// ordinary Perl die and the value must still be dropped.
-fn test_panic(xs: &mut Xs) -> XsResult {
+pub(crate) fn test_panic(xs: &mut Xs) -> XsResult {
     let owned = format!("{} was asked to panic", xs.sub_name());
     panic!("{owned}");
 }
@@ -24,7 +18,7 @@ fn test_panic(xs: &mut Xs) -> XsResult {
 /// Returns its argument read as a string (and, if given, the second
 /// argument as an integer): reading a tied/overloaded value runs Perl code
 /// that may die in the middle of the conversion.
-fn test_string(xs: &mut Xs) -> XsResult {
+pub(crate) fn test_string(xs: &mut Xs) -> XsResult {
     let s = xs.bytes(0)?.to_vec();
     let n = if xs.has(1) { xs.i64(1)? } else { 0 };
     let mut out = s;
@@ -37,7 +31,7 @@ fn test_string(xs: &mut Xs) -> XsResult {
 /// (`migrate`, `save`, `restore_domain`, `set_throttle_group`,
 /// `announce_interface`) builds from `\%params` for libvirt; `$file` and
 /// `$dxml` stand for the positional arguments of `save`/`restore_domain`.
-fn test_typed_params(xs: &mut Xs) -> XsResult {
+pub(crate) fn test_typed_params(xs: &mut Xs) -> XsResult {
     let call = xs.bytes(0)?.to_vec();
     let hv = match xs.perl.hash_ref(xs.arg(1)) {
         Some(hv) => hv,

@@ -17,11 +17,11 @@ use Sys::Virt::Event;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
 
-my $sigs = 'data/xs-signatures.tsv';
+my $sigs = 'data/methods.tsv';
 open my $fh, '<', $sigs or die "$sigs: $!";
 my %subs;
 while (<$fh>) {
-    next if /^#/;
+    next if /^#/ || !/\S/;
     chomp;
     my ($pkg, $name, $proto, $usage) = split /\t/, $_, -1;
     next if $name =~ /^(DESTROY|_test_\w+)$/;

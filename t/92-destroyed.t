@@ -79,27 +79,22 @@ if ($no_secrets) {
     SKIP: { skip "no Sys::Virt::Secret object: $no_secrets", 1 }
 }
 
-# Every XS sub whose invocant is an object (from the table of signatures),
-# by the name the original's usage messages give that argument.
-my %self_class = (
-    con => 'Sys::Virt', conn => 'Sys::Virt', dom => 'Sys::Virt::Domain',
-    domss => 'Sys::Virt::DomainSnapshot', domcp => 'Sys::Virt::DomainCheckpoint',
-    net => 'Sys::Virt::Network', pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol',
-    dev => 'Sys::Virt::NodeDevice', nodedev => 'Sys::Virt::NodeDevice',
-    iface => 'Sys::Virt::Interface', sec => 'Sys::Virt::Secret', st => 'Sys::Virt::Stream',
-);
+# Every XS sub whose invocant is an object, from the method manifest
+# (its invocant column names the libvirt type of argument 0).
 my %subs;
-open my $fh, '<', 'data/xs-signatures.tsv' or die "data/xs-signatures.tsv: $!";
+open my $fh, '<', 'data/methods.tsv' or die "data/methods.tsv: $!";
 while (<$fh>) {
-    next if /^#/;
+    next if /^#/ || !/\S/;
     chomp;
-    my ($pkg, $name, $proto, $usage) = split /\t/, $_, -1;
+    my ($pkg, $name, $proto, $usage, $invocant) = split /\t/, $_, -1;
     next if $name eq 'DESTROY' || !$class{$pkg};
-    my ($self, @rest) = map { (split /=/)[0] } split /, /, $usage;
-    next unless defined $self;
     # only subs whose first argument is an object of the package itself
     # (internals like _lookup_by_volume take a parent or a sibling)
-    next unless ($self_class{$self} // '') eq $pkg;
+    my $self_pkg = $invocant eq 'virConnect' ? 'Sys::Virt'
+        : $invocant =~ /^vir(\w+)$/ ? "Sys::Virt::$1" : '';
+    next unless $self_pkg eq $pkg;
+    my @rest = split /, /, $usage;
+    shift @rest;
     push @{ $subs{$pkg} }, [$name, scalar @rest];
 }
 close $fh;

@@ -6,71 +6,14 @@
 //! drivers that only implement the old call keep working.
 
 use crate::error::{check, check_ptr};
-use crate::handle::{self, destroy};
+use crate::handle::{self};
 use crate::identity;
 use crate::late;
-use crate::perl::{HashRef, Perl, Sv, Xs, XsError, XsResult, Xsub};
+use crate::perl::{HashRef, Perl, Sv, Xs, XsError, XsResult};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "DESTROY" => destroy::<sys::virDomain>,
-    // Construction (called by Sys::Virt::Domain->_new).
-    "_create" => create_xml,
-    "_create_with_files" => create_xml_with_files,
-    "_define_xml" => define_xml,
-    "_lookup_by_id" => lookup_by_id,
-    "_lookup_by_name" => lookup_by_name,
-    "_lookup_by_uuid" => lookup_by_uuid,
-    "_lookup_by_uuid_string" => lookup_by_uuid_string,
-    // Identity.
-    "get_id" => get_id,
-    "get_name" => identity::get_name::<sys::virDomain>,
-    "get_uuid" => identity::get_uuid::<sys::virDomain>,
-    "get_uuid_string" => identity::get_uuid_string::<sys::virDomain>,
-    "get_xml_description" => identity::get_xml_description::<sys::virDomain>,
-    "get_os_type" => get_os_type,
-    "get_hostname" => get_hostname,
-    "get_metadata" => get_metadata,
-    "set_metadata" => set_metadata,
-    "rename" => rename,
-    // State.
-    "get_info" => get_info,
-    "get_state" => get_state,
-    "get_control_info" => get_control_info,
-    "is_active" => is_active,
-    "is_persistent" => is_persistent,
-    "is_updated" => is_updated,
-    "get_time" => get_time,
-    "set_time" => set_time,
-    "get_autostart" => get_autostart,
-    "set_autostart" => set_autostart,
-    "get_autostart_once" => get_autostart_once,
-    "set_autostart_once" => set_autostart_once,
-    // Lifecycle.
-    "create" => create,
-    "create_with_files" => create_with_files,
-    "undefine" => undefine,
-    "suspend" => suspend,
-    "resume" => resume,
-    "shutdown" => shutdown,
-    "reboot" => reboot,
-    "reset" => reset,
-    "destroy" => destroy_domain,
-    "pm_suspend_for_duration" => pm_suspend_for_duration,
-    "pm_wakeup" => pm_wakeup,
-    // Saved state and dumps.
-    "save" => save,
-    "managed_save" => managed_save,
-    "managed_save_define_xml" => managed_save_define_xml,
-    "managed_save_get_xml_description" => managed_save_get_xml_description,
-    "managed_save_remove" => managed_save_remove,
-    "has_managed_save_image" => has_managed_save_image,
-    "core_dump" => core_dump,
-    "core_dump_format" => core_dump_format,
-];
 
 // ------------------------------------------------------------- helpers
 
@@ -100,7 +43,7 @@ fn opt_ptr(s: &Option<crate::perl::PerlCStr<'_>>) -> *const c_char {
 // ------------------------------------------------------- construction
 
 /// `_create($con, $xml, $flags=0)`
-fn create_xml(xs: &mut Xs) -> XsResult {
+pub(crate) fn create_xml(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let flags = xs.flags(2)?;
     let dom = {
@@ -119,7 +62,7 @@ fn create_xml(xs: &mut Xs) -> XsResult {
 }
 
 /// `_create_with_files($con, $xml, \@fds, $flags=0)`
-fn create_xml_with_files(xs: &mut Xs) -> XsResult {
+pub(crate) fn create_xml_with_files(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let mut fds = fd_list(xs, 2)?;
     let flags = xs.flags(3)?;
@@ -141,14 +84,14 @@ fn create_xml_with_files(xs: &mut Xs) -> XsResult {
 }
 
 /// `_define_xml($con, $xml, $flags=0)`
-fn define_xml(xs: &mut Xs) -> XsResult {
+pub(crate) fn define_xml(xs: &mut Xs) -> XsResult {
     identity::from_xml_old_or_flags(xs, sys::virDomainDefineXML, || {
         Ok(sys::virDomainDefineXMLFlags)
     })
 }
 
 /// `_lookup_by_id($con, $id)`
-fn lookup_by_id(xs: &mut Xs) -> XsResult {
+pub(crate) fn lookup_by_id(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let id = xs.i32(1)?;
     // SAFETY: `con` is live.
@@ -156,13 +99,8 @@ fn lookup_by_id(xs: &mut Xs) -> XsResult {
     xs.ret_object(dom)
 }
 
-/// `_lookup_by_name($con, $name)`
-fn lookup_by_name(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_str(xs, sys::virDomainLookupByName)
-}
-
 /// `_lookup_by_uuid($con, $uuid)`: 16 raw bytes.
-fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
+pub(crate) fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
     let con = xs.handle::<sys::virConnect>(0)?;
     let mut raw = [0u8; sys::VIR_UUID_BUFLEN as usize];
     {
@@ -183,16 +121,11 @@ fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
     xs.ret_object(dom)
 }
 
-/// `_lookup_by_uuid_string($con, $uuid)`
-fn lookup_by_uuid_string(xs: &mut Xs) -> XsResult {
-    identity::lookup_by_str(xs, sys::virDomainLookupByUUIDString)
-}
-
 // ------------------------------------------------------------ identity
 
 /// `$dom->get_id()`: -1 for an inactive domain. Like the original, this
 /// never raises an error (libvirt's failure value is also -1).
-fn get_id(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_id(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     // SAFETY: `dom` is a live domain.
     let id = unsafe { sys::virDomainGetID(dom) };
@@ -200,7 +133,7 @@ fn get_id(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->get_os_type()`
-fn get_os_type(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_os_type(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     // SAFETY: `dom` is live; the string is ours to free.
     let os = check_ptr(unsafe { sys::virDomainGetOSType(dom) })?;
@@ -208,7 +141,7 @@ fn get_os_type(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->get_hostname($flags=0)`
-fn get_hostname(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_hostname(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `dom` is live; the string is ours to free.
@@ -216,18 +149,8 @@ fn get_hostname(xs: &mut Xs) -> XsResult {
     xs.ret_owned_cstring(host)
 }
 
-/// `$dom->get_metadata($type, $uri=undef, $flags=0)`
-fn get_metadata(xs: &mut Xs) -> XsResult {
-    handle::get_metadata(xs, || Ok(sys::virDomainGetMetadata))
-}
-
-/// `$dom->set_metadata($type, $val=undef, $key=undef, $uri=undef, $flags=0)`
-fn set_metadata(xs: &mut Xs) -> XsResult {
-    handle::set_metadata(xs, || Ok(sys::virDomainSetMetadata))
-}
-
 /// `$dom->rename($newname, $flags=0)`
-fn rename(xs: &mut Xs) -> XsResult {
+pub(crate) fn rename(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(2)?;
     let rc = {
@@ -242,7 +165,7 @@ fn rename(xs: &mut Xs) -> XsResult {
 // --------------------------------------------------------------- state
 
 /// `$dom->get_info()`: { state maxMem memory nrVirtCpu cpuTime }
-fn get_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_info(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     // SAFETY: a plain C struct of integers; all-zero is valid.
     let mut info: sys::virDomainInfo = unsafe { std::mem::zeroed() };
@@ -260,7 +183,7 @@ fn get_info(xs: &mut Xs) -> XsResult {
 
 /// `$dom->get_state($flags=0)`: the list (state, reason); in scalar
 /// context Perl keeps the last value, the reason, as with the original.
-fn get_state(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_state(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     let (mut state, mut reason): (c_int, c_int) = (0, 0);
@@ -271,7 +194,7 @@ fn get_state(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->get_control_info($flags=0)`: { state details stateTime }
-fn get_control_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_control_info(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: a plain C struct of integers; all-zero is valid.
@@ -286,21 +209,9 @@ fn get_control_info(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-fn is_active(xs: &mut Xs) -> XsResult {
-    handle::int_result(xs, sys::virDomainIsActive)
-}
-
-fn is_persistent(xs: &mut Xs) -> XsResult {
-    handle::int_result(xs, sys::virDomainIsPersistent)
-}
-
-fn is_updated(xs: &mut Xs) -> XsResult {
-    handle::int_result(xs, sys::virDomainIsUpdated)
-}
-
 /// `$dom->get_time($flags=0)`: one array reference `[$secs, $nsecs]`,
 /// which is what the original returns (its POD shows a plain list).
-fn get_time(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_time(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     let mut secs: std::os::raw::c_longlong = 0;
@@ -315,7 +226,7 @@ fn get_time(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_time($secs, $nsecs, $flags=0)`
-fn set_time(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_time(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let secs = xs.i64(1)?;
     let nsecs = xs.u32(2)?;
@@ -325,37 +236,22 @@ fn set_time(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// `$dom->get_autostart()`
-fn get_autostart(xs: &mut Xs) -> XsResult {
-    handle::get_autostart(xs, sys::virDomainGetAutostart)
-}
-
-/// `$dom->set_autostart($flag)`
-fn set_autostart(xs: &mut Xs) -> XsResult {
-    handle::set_autostart(xs, sys::virDomainSetAutostart)
-}
-
 /// `$dom->get_autostart_once()`: virDomainGetAutostartOnce (11.2.0).
-fn get_autostart_once(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_autostart_once(xs: &mut Xs) -> XsResult {
     xs.handle::<sys::virDomain>(0)?;
     handle::get_autostart(xs, late::virDomainGetAutostartOnce()?)
 }
 
 /// `$dom->set_autostart_once($flag)`: virDomainSetAutostartOnce (11.2.0).
-fn set_autostart_once(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_autostart_once(xs: &mut Xs) -> XsResult {
     xs.handle::<sys::virDomain>(0)?;
     handle::set_autostart(xs, late::virDomainSetAutostartOnce()?)
 }
 
 // ----------------------------------------------------------- lifecycle
 
-/// `$dom->create($flags=0)`
-fn create(xs: &mut Xs) -> XsResult {
-    handle::call_old_or_flags(xs, sys::virDomainCreate, sys::virDomainCreateWithFlags)
-}
-
 /// `$dom->create_with_files(\@fds, $flags=0)`
-fn create_with_files(xs: &mut Xs) -> XsResult {
+pub(crate) fn create_with_files(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let mut fds = fd_list(xs, 1)?;
     let flags = xs.flags(2)?;
@@ -366,39 +262,8 @@ fn create_with_files(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// `$dom->undefine($flags=0)`
-fn undefine(xs: &mut Xs) -> XsResult {
-    handle::call_old_or_flags(xs, sys::virDomainUndefine, sys::virDomainUndefineFlags)
-}
-
-fn suspend(xs: &mut Xs) -> XsResult {
-    handle::call(xs, sys::virDomainSuspend)
-}
-
-fn resume(xs: &mut Xs) -> XsResult {
-    handle::call(xs, sys::virDomainResume)
-}
-
-/// `$dom->shutdown($flags=0)`
-fn shutdown(xs: &mut Xs) -> XsResult {
-    handle::call_old_or_flags(xs, sys::virDomainShutdown, sys::virDomainShutdownFlags)
-}
-
-fn reboot(xs: &mut Xs) -> XsResult {
-    handle::call_flags(xs, sys::virDomainReboot)
-}
-
-fn reset(xs: &mut Xs) -> XsResult {
-    handle::call_flags(xs, sys::virDomainReset)
-}
-
-/// `$dom->destroy($flags=0)`
-fn destroy_domain(xs: &mut Xs) -> XsResult {
-    handle::call_old_or_flags(xs, sys::virDomainDestroy, sys::virDomainDestroyFlags)
-}
-
 /// `$dom->pm_suspend_for_duration($target, $duration, $flags=0)`
-fn pm_suspend_for_duration(xs: &mut Xs) -> XsResult {
+pub(crate) fn pm_suspend_for_duration(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let target = xs.u32(1)?;
     let duration = xs.u64(2)?;
@@ -406,10 +271,6 @@ fn pm_suspend_for_duration(xs: &mut Xs) -> XsResult {
     // SAFETY: `dom` is a live domain.
     check(unsafe { sys::virDomainPMSuspendForDuration(dom, target, duration, flags) })?;
     Ok(())
-}
-
-fn pm_wakeup(xs: &mut Xs) -> XsResult {
-    handle::call_flags(xs, sys::virDomainPMWakeup)
 }
 
 // ------------------------------------------------ saved state and dumps
@@ -458,7 +319,7 @@ pub(crate) fn save_params(
 /// hash's entries of [`SAVE_PARAMS`], `file` and `dxml` replaced by `$to` /
 /// `$dxml` when those are given; without one, virDomainSaveFlags is used
 /// when `$dxml` or flags are given, else virDomainSave.
-fn save(xs: &mut Xs) -> XsResult {
+pub(crate) fn save(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(4)?;
     let has_to = defined(xs, 1)?;
@@ -493,12 +354,8 @@ fn save(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-fn managed_save(xs: &mut Xs) -> XsResult {
-    handle::call_flags(xs, sys::virDomainManagedSave)
-}
-
 /// `$dom->managed_save_define_xml($xml, $flags=0)`
-fn managed_save_define_xml(xs: &mut Xs) -> XsResult {
+pub(crate) fn managed_save_define_xml(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(2)?;
     let rc = {
@@ -511,7 +368,7 @@ fn managed_save_define_xml(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->managed_save_get_xml_description($flags=0)`
-fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
+pub(crate) fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `dom` is live; the XML is ours to free.
@@ -519,12 +376,8 @@ fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
     xs.ret_owned_cstring(xml)
 }
 
-fn managed_save_remove(xs: &mut Xs) -> XsResult {
-    handle::call_flags(xs, sys::virDomainManagedSaveRemove)
-}
-
 /// `$dom->has_managed_save_image($flags=0)`
-fn has_managed_save_image(xs: &mut Xs) -> XsResult {
+pub(crate) fn has_managed_save_image(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `dom` is a live domain.
@@ -533,7 +386,7 @@ fn has_managed_save_image(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->core_dump($to, $flags=0)`
-fn core_dump(xs: &mut Xs) -> XsResult {
+pub(crate) fn core_dump(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(2)?;
     let rc = {
@@ -546,7 +399,7 @@ fn core_dump(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->core_dump_format($to, $format, $flags=0)`
-fn core_dump_format(xs: &mut Xs) -> XsResult {
+pub(crate) fn core_dump_format(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let format = xs.u32(2)?;
     let flags = xs.flags(3)?;

@@ -3,32 +3,12 @@
 
 use super::stats::hash_arg;
 use crate::error::{check, check_ptr};
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsResult};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint, c_ulong};
 use std::ptr;
 use virt_sys as sys;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "attach_device" => attach_device,
-    "detach_device" => detach_device,
-    "detach_device_alias" => detach_device_alias,
-    "update_device" => update_device,
-    "send_key" => send_key,
-    "inject_nmi" => inject_nmi,
-    "block_pull" => block_pull,
-    "block_rebase" => block_rebase,
-    "block_copy" => block_copy,
-    "block_commit" => block_commit,
-    "block_resize" => block_resize,
-    "get_block_job_info" => get_block_job_info,
-    "set_block_job_speed" => set_block_job_speed,
-    "abort_block_job" => abort_block_job,
-    "set_block_threshold" => set_block_threshold,
-    "backup_begin" => backup_begin,
-    "backup_get_xml_description" => backup_get_xml_description,
-];
 
 /// The parameters `virDomainBlockCopy` accepts, with their types.
 const BLOCK_COPY_PARAMS: &[ParamSpec] = &[
@@ -43,7 +23,7 @@ fn opt_ptr(s: &Option<std::borrow::Cow<'_, CStr>>) -> *const c_char {
 
 /// `$dom->attach_device($xml, $flags=0)`: the flag-less call when flags
 /// are 0, as the original.
-fn attach_device(xs: &mut Xs) -> XsResult {
+pub(crate) fn attach_device(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let xml = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -61,7 +41,7 @@ fn attach_device(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->detach_device($xml, $flags=0)`
-fn detach_device(xs: &mut Xs) -> XsResult {
+pub(crate) fn detach_device(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let xml = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -78,7 +58,7 @@ fn detach_device(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->detach_device_alias($alias, $flags=0)`
-fn detach_device_alias(xs: &mut Xs) -> XsResult {
+pub(crate) fn detach_device_alias(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let alias = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -88,7 +68,7 @@ fn detach_device_alias(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->update_device($xml, $flags=0)`
-fn update_device(xs: &mut Xs) -> XsResult {
+pub(crate) fn update_device(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let xml = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -99,7 +79,7 @@ fn update_device(xs: &mut Xs) -> XsResult {
 
 /// `$dom->send_key($keycodeset, $holdtime, \@keycodes, $flags=0)`. The
 /// number of keycodes is checked by libvirt (1 to 16).
-fn send_key(xs: &mut Xs) -> XsResult {
+pub(crate) fn send_key(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let codeset = xs.u32(1)?;
     let holdtime = xs.u32(2)?;
@@ -121,7 +101,7 @@ fn send_key(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->inject_nmi($flags=0)`
-fn inject_nmi(xs: &mut Xs) -> XsResult {
+pub(crate) fn inject_nmi(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: live handle.
@@ -130,7 +110,7 @@ fn inject_nmi(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->block_pull($path, $bandwidth, $flags=0)`
-fn block_pull(xs: &mut Xs) -> XsResult {
+pub(crate) fn block_pull(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let bandwidth = xs.u64(2)? as c_ulong;
@@ -142,7 +122,7 @@ fn block_pull(xs: &mut Xs) -> XsResult {
 
 /// `$dom->block_rebase($path, $base, $bandwidth, $flags=0)`: an undef
 /// `$base` is NULL (no backing file).
-fn block_rebase(xs: &mut Xs) -> XsResult {
+pub(crate) fn block_rebase(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let base = xs.opt_str(2)?;
@@ -156,7 +136,7 @@ fn block_rebase(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->block_copy($path, $destxml, \%params, $flags=0)`
-fn block_copy(xs: &mut Xs) -> XsResult {
+pub(crate) fn block_copy(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let destxml = xs.str(2)?;
@@ -181,7 +161,7 @@ fn block_copy(xs: &mut Xs) -> XsResult {
 
 /// `$dom->block_commit($path, $base, $top, $bandwidth, $flags=0)`: an
 /// undef `$base` or `$top` is NULL (libvirt picks the default).
-fn block_commit(xs: &mut Xs) -> XsResult {
+pub(crate) fn block_commit(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let base = xs.opt_str(2)?;
@@ -203,7 +183,7 @@ fn block_commit(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->block_resize($disk, $newsize, $flags=0)`
-fn block_resize(xs: &mut Xs) -> XsResult {
+pub(crate) fn block_resize(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let disk = xs.str(1)?;
     let size = xs.u64(2)?;
@@ -215,7 +195,7 @@ fn block_resize(xs: &mut Xs) -> XsResult {
 
 /// `my $info = $dom->get_block_job_info($path, $flags=0)`: a hash with
 /// `type`, `bandwidth`, `cur` and `end` (all 0 when no job runs).
-fn get_block_job_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_block_job_info(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -234,7 +214,7 @@ fn get_block_job_info(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_block_job_speed($path, $bandwidth, $flags=0)`
-fn set_block_job_speed(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_block_job_speed(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let bandwidth = xs.u64(2)? as c_ulong;
@@ -245,7 +225,7 @@ fn set_block_job_speed(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->abort_block_job($path, $flags=0)`
-fn abort_block_job(xs: &mut Xs) -> XsResult {
+pub(crate) fn abort_block_job(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -255,7 +235,7 @@ fn abort_block_job(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_block_threshold($dev, $threshold, $flags=0)`
-fn set_block_threshold(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_block_threshold(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let dev = xs.str(1)?;
     let threshold = xs.u64(2)?;
@@ -267,7 +247,7 @@ fn set_block_threshold(xs: &mut Xs) -> XsResult {
 
 /// `$dom->backup_begin($backupxml, $checkpointxml=undef, $flags=0)`:
 /// undef XML documents are passed as NULL.
-fn backup_begin(xs: &mut Xs) -> XsResult {
+pub(crate) fn backup_begin(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let backup = xs.opt_str(1)?;
     let checkpoint = xs.opt_str(2)?;
@@ -280,7 +260,7 @@ fn backup_begin(xs: &mut Xs) -> XsResult {
 }
 
 /// `my $xml = $dom->backup_get_xml_description($flags=0)`
-fn backup_get_xml_description(xs: &mut Xs) -> XsResult {
+pub(crate) fn backup_get_xml_description(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: live handle; the string returned is ours to free.

@@ -3,24 +3,12 @@
 
 use super::stats::hash_arg;
 use crate::error::{check, check_ptr};
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsResult};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
 use std::os::raw::{c_uint, c_ulong, c_ulonglong};
 use std::ptr;
 use virt_sys as sys;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "_migrate" => migrate,
-    "_migrate_to_uri" => migrate_to_uri,
-    "migrate_get_compression_cache" => migrate_get_compression_cache,
-    "migrate_set_compression_cache" => migrate_set_compression_cache,
-    "migrate_get_max_downtime" => migrate_get_max_downtime,
-    "migrate_set_max_downtime" => migrate_set_max_downtime,
-    "migrate_get_max_speed" => migrate_get_max_speed,
-    "migrate_set_max_speed" => migrate_set_max_speed,
-    "migrate_start_post_copy" => migrate_start_post_copy,
-];
 
 /// Every `VIR_MIGRATE_PARAM_*` of libvirt 12.8.0 with its documented type
 /// (those newer than 9.0.0 at the end, with the libvirt version that added
@@ -57,7 +45,7 @@ pub(crate) const MIGRATE_PARAMS: &[ParamSpec] = &[
 
 /// `my $ddom = $dom->_migrate($destcon, \%params, $flags=0)`:
 /// `virDomainMigrate3`, returning the domain object on the destination.
-fn migrate(xs: &mut Xs) -> XsResult {
+pub(crate) fn migrate(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let dconn = xs.handle::<sys::virConnect>(1)?;
     let hv = hash_arg(xs, 2)?;
@@ -76,7 +64,7 @@ fn migrate(xs: &mut Xs) -> XsResult {
 /// `$dom->_migrate_to_uri($desturi, \%params, $flags=0)`:
 /// `virDomainMigrateToURI3`. An undef `$desturi` is NULL (direct
 /// migration needs none).
-fn migrate_to_uri(xs: &mut Xs) -> XsResult {
+pub(crate) fn migrate_to_uri(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let uri = xs.opt_str(1)?;
     let hv = hash_arg(xs, 2)?;
@@ -91,7 +79,7 @@ fn migrate_to_uri(xs: &mut Xs) -> XsResult {
 }
 
 /// `$size = $dom->migrate_get_compression_cache($flags=0)`
-fn migrate_get_compression_cache(xs: &mut Xs) -> XsResult {
+pub(crate) fn migrate_get_compression_cache(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     let mut size: c_ulonglong = 0;
@@ -101,7 +89,7 @@ fn migrate_get_compression_cache(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->migrate_set_compression_cache($size, $flags=0)`
-fn migrate_set_compression_cache(xs: &mut Xs) -> XsResult {
+pub(crate) fn migrate_set_compression_cache(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let size = xs.u64(1)?;
     let flags = xs.flags(2)?;
@@ -111,7 +99,7 @@ fn migrate_set_compression_cache(xs: &mut Xs) -> XsResult {
 }
 
 /// `$downtime = $dom->migrate_get_max_downtime($flags=0)`
-fn migrate_get_max_downtime(xs: &mut Xs) -> XsResult {
+pub(crate) fn migrate_get_max_downtime(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     let mut downtime: c_ulonglong = 0;
@@ -121,7 +109,7 @@ fn migrate_get_max_downtime(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->migrate_set_max_downtime($downtime, $flags=0)`
-fn migrate_set_max_downtime(xs: &mut Xs) -> XsResult {
+pub(crate) fn migrate_set_max_downtime(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let downtime = xs.u64(1)?;
     let flags = xs.flags(2)?;
@@ -131,7 +119,7 @@ fn migrate_set_max_downtime(xs: &mut Xs) -> XsResult {
 }
 
 /// `$bandwidth = $dom->migrate_get_max_speed($flags=0)`
-fn migrate_get_max_speed(xs: &mut Xs) -> XsResult {
+pub(crate) fn migrate_get_max_speed(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     let mut bandwidth: c_ulong = 0;
@@ -141,7 +129,7 @@ fn migrate_get_max_speed(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->migrate_set_max_speed($bandwidth, $flags=0)`
-fn migrate_set_max_speed(xs: &mut Xs) -> XsResult {
+pub(crate) fn migrate_set_max_speed(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let bandwidth = xs.u64(1)? as c_ulong;
     let flags = xs.flags(2)?;
@@ -151,7 +139,7 @@ fn migrate_set_max_speed(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->migrate_start_post_copy($flags=0)`
-fn migrate_start_post_copy(xs: &mut Xs) -> XsResult {
+pub(crate) fn migrate_start_post_copy(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: live handle.

@@ -12,81 +12,12 @@ use super::stats::hash_arg;
 use crate::error::{self, check, check_ptr, VirtError};
 use crate::late;
 use crate::owned::{CArray, CStringList};
-use crate::perl::{ArrayRef, HashRef, NewSv, Perl, PerlCStr, Result, Xs, XsResult, Xsub};
+use crate::perl::{ArrayRef, HashRef, NewSv, Perl, PerlCStr, Result, Xs, XsResult};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint};
 use std::ptr::{null, null_mut};
 use virt_sys as sys;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    // memory and vCPUs
-    "get_max_memory" => get_max_memory,
-    "set_max_memory" => set_max_memory,
-    "set_memory" => set_memory,
-    "set_memory_stats_period" => set_memory_stats_period,
-    "get_max_vcpus" => get_max_vcpus,
-    "get_vcpus" => get_vcpus,
-    "set_vcpus" => set_vcpus,
-    "set_vcpu" => set_vcpu,
-    // pinning and IOThreads
-    "get_vcpu_info" => get_vcpu_info,
-    "pin_vcpu" => pin_vcpu,
-    "get_emulator_pin_info" => get_emulator_pin_info,
-    "pin_emulator" => pin_emulator,
-    "get_iothread_info" => get_iothread_info,
-    "pin_iothread" => pin_iothread,
-    "add_iothread" => add_iothread,
-    "del_iothread" => del_iothread,
-    "set_iothread" => set_iothread,
-    "get_cpu_stats" => get_cpu_stats,
-    // tunables
-    "get_scheduler_type" => get_scheduler_type,
-    "get_scheduler_parameters" => get_scheduler_parameters,
-    "set_scheduler_parameters" => set_scheduler_parameters,
-    "get_memory_parameters" => get_memory_parameters,
-    "set_memory_parameters" => set_memory_parameters,
-    "get_blkio_parameters" => get_blkio_parameters,
-    "set_blkio_parameters" => set_blkio_parameters,
-    "get_numa_parameters" => get_numa_parameters,
-    "set_numa_parameters" => set_numa_parameters,
-    "get_interface_parameters" => get_interface_parameters,
-    "set_interface_parameters" => set_interface_parameters,
-    "get_block_iotune" => get_block_iotune,
-    "set_block_iotune" => set_block_iotune,
-    "get_perf_events" => get_perf_events,
-    "set_perf_events" => set_perf_events,
-    "get_launch_security_info" => get_launch_security_info,
-    "set_launch_security_state" => set_launch_security_state,
-    // guest agent
-    "get_guest_vcpus" => get_guest_vcpus,
-    "set_guest_vcpus" => set_guest_vcpus,
-    "fs_freeze" => fs_freeze,
-    "fs_thaw" => fs_thaw,
-    "fs_trim" => fs_trim,
-    "get_fs_info" => get_fs_info,
-    "get_guest_info" => get_guest_info,
-    "get_interface_addresses" => get_interface_addresses,
-    "set_user_password" => set_user_password,
-    "authorized_ssh_keys_get" => authorized_ssh_keys_get,
-    "authorized_ssh_keys_set" => authorized_ssh_keys_set,
-    "send_process_signal" => send_process_signal,
-    "set_agent_response_timeout" => set_agent_response_timeout,
-    // misc
-    "get_security_label" => get_security_label,
-    "get_security_label_list" => get_security_label_list,
-    "get_messages" => get_messages,
-    "start_dirty_rate_calc" => start_dirty_rate_calc,
-    "set_lifecycle_action" => set_lifecycle_action,
-    "fd_associate" => fd_associate,
-    "open_graphics" => open_graphics,
-    "open_graphics_fd" => open_graphics_fd,
-    // newer than Sys::Virt 9.0.0
-    "graphics_reload" => graphics_reload,
-    "set_throttle_group" => set_throttle_group,
-    "del_throttle_group" => del_throttle_group,
-    "announce_interface" => announce_interface,
-];
 
 type Dom = *mut sys::virDomain;
 
@@ -182,7 +113,7 @@ impl<T> Drop for RecordList<T> {
 // ------------------------------------------------------------------ memory
 
 /// `$dom->get_max_memory()`: KiB; libvirt reports failure as 0.
-fn get_max_memory(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_max_memory(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     // SAFETY: `dom` is a live domain (`handle` refuses a destroyed one).
     let mem = unsafe { sys::virDomainGetMaxMemory(dom) };
@@ -193,7 +124,7 @@ fn get_max_memory(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_max_memory($kib)`
-fn set_max_memory(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_max_memory(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let val = xs.u64(1)?;
     // SAFETY: `dom` is live.
@@ -202,7 +133,7 @@ fn set_max_memory(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_memory($kib, $flags=0)`: the flag-less call when no flags.
-fn set_memory(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_memory(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let val = xs.u64(1)?;
     let flags = xs.flags(2)?;
@@ -218,7 +149,7 @@ fn set_memory(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_memory_stats_period($secs, $flags=0)`
-fn set_memory_stats_period(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_memory_stats_period(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let period = xs.i32(1)?;
     let flags = xs.flags(2)?;
@@ -230,7 +161,7 @@ fn set_memory_stats_period(xs: &mut Xs) -> XsResult {
 // -------------------------------------------------------------------- vCPUs
 
 /// `$dom->get_max_vcpus()`
-fn get_max_vcpus(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_max_vcpus(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     // SAFETY: `dom` is live.
     let n = unsafe { sys::virDomainGetMaxVcpus(dom) };
@@ -240,7 +171,7 @@ fn get_max_vcpus(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->get_vcpus($flags=0)`
-fn get_vcpus(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_vcpus(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     // SAFETY: `dom` is live.
@@ -249,7 +180,7 @@ fn get_vcpus(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_vcpus($count, $flags=0)`: the flag-less call when no flags.
-fn set_vcpus(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_vcpus(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let num = xs.i32(1)?;
     let flags = xs.flags(2)?;
@@ -267,7 +198,7 @@ fn set_vcpus(xs: &mut Xs) -> XsResult {
 
 /// `$dom->set_vcpu($cpumap, $state, $flags=0)`: `$cpumap` is a list of
 /// vCPU numbers such as "1-3,^2".
-fn set_vcpu(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_vcpu(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let map = xs.str(1)?;
     let state = xs.i32(2)?;
@@ -281,7 +212,7 @@ fn set_vcpu(xs: &mut Xs) -> XsResult {
 /// `number`, `state`, `cpuTime`, `cpu` and `affinity` (the CPU map bytes).
 /// Without flags the live state is read; when the domain is not running
 /// (or flags are given) only the pinning is known and the rest is 0.
-fn get_vcpu_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_vcpu_info(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let maplen = host_cpumap_len(dom)?;
@@ -359,7 +290,7 @@ fn get_vcpu_info(xs: &mut Xs) -> XsResult {
 
 /// `$dom->pin_vcpu($vcpu, $mask, $flags=0)`: `$mask` is a CPU bitmap
 /// string, 8 CPUs per byte.
-fn pin_vcpu(xs: &mut Xs) -> XsResult {
+pub(crate) fn pin_vcpu(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let vcpu = xs.u32(1)?;
     let mut mask = xs.bytes(2)?.to_vec();
@@ -378,7 +309,7 @@ fn pin_vcpu(xs: &mut Xs) -> XsResult {
 }
 
 /// `$mask = $dom->get_emulator_pin_info($flags=0)`
-fn get_emulator_pin_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_emulator_pin_info(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let maplen = host_cpumap_len(dom)?;
@@ -391,7 +322,7 @@ fn get_emulator_pin_info(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->pin_emulator($mask, $flags=0)`
-fn pin_emulator(xs: &mut Xs) -> XsResult {
+pub(crate) fn pin_emulator(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let mut mask = xs.bytes(1)?.to_vec();
     let flags = xs.flags(2)?;
@@ -403,7 +334,7 @@ fn pin_emulator(xs: &mut Xs) -> XsResult {
 
 /// `@threads = $dom->get_iothread_info($flags=0)`: hashes with `number`
 /// and `affinity`.
-fn get_iothread_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_iothread_info(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let mut ptr: *mut sys::virDomainIOThreadInfoPtr = null_mut();
@@ -427,7 +358,7 @@ fn get_iothread_info(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->pin_iothread($id, $mask, $flags=0)`
-fn pin_iothread(xs: &mut Xs) -> XsResult {
+pub(crate) fn pin_iothread(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let id = xs.u32(1)?;
     let mut mask = xs.bytes(2)?.to_vec();
@@ -439,7 +370,7 @@ fn pin_iothread(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->add_iothread($id, $flags=0)`
-fn add_iothread(xs: &mut Xs) -> XsResult {
+pub(crate) fn add_iothread(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let id = xs.u32(1)?;
     let flags = xs.flags(2)?;
@@ -449,7 +380,7 @@ fn add_iothread(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->del_iothread($id, $flags=0)`
-fn del_iothread(xs: &mut Xs) -> XsResult {
+pub(crate) fn del_iothread(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let id = xs.u32(1)?;
     let flags = xs.flags(2)?;
@@ -469,7 +400,7 @@ const IOTHREAD_PARAMS: &[ParamSpec] = &[
 ];
 
 /// `$dom->set_iothread($id, \%params, $flags=0)`
-fn set_iothread(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_iothread(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let id = xs.u32(1)?;
     let hv = hash_arg(xs, 2)?;
@@ -486,7 +417,7 @@ fn set_iothread(xs: &mut Xs) -> XsResult {
 /// of typed parameters per host CPU from `$start_cpu`; with `$start_cpu`
 /// -1 (and `$ncpus` 1), a single hash of totals. `$ncpus` 0 means every
 /// CPU. Only the CPUs the host has are returned.
-fn get_cpu_stats(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_cpu_stats(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let start = xs.i32(1)?;
     let mut ncpus = xs.u32(2)?;
@@ -600,7 +531,7 @@ fn ret_params(xs: &mut Xs, params: &TypedParams) -> XsResult {
 }
 
 /// `$type = $dom->get_scheduler_type()`
-fn get_scheduler_type(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_scheduler_type(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let mut n: c_int = 0;
     // SAFETY: `dom` is live; the type string is ours to free.
@@ -637,7 +568,7 @@ fn scheduler_params(dom: Dom, flags: u32) -> Result<TypedParams> {
 }
 
 /// `$params = $dom->get_scheduler_parameters($flags=0)`
-fn get_scheduler_parameters(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_scheduler_parameters(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let params = scheduler_params(dom, flags)?;
@@ -645,7 +576,7 @@ fn get_scheduler_parameters(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_scheduler_parameters(\%params, $flags=0)`
-fn set_scheduler_parameters(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_scheduler_parameters(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let hv = hash_arg(xs, 1)?;
     let flags = xs.flags(2)?;
@@ -667,7 +598,7 @@ fn set_scheduler_parameters(xs: &mut Xs) -> XsResult {
 macro_rules! tunable {
     ($get:ident, $set:ident, $vget:ident, $vset:ident) => {
         /// `$params = $dom->get_...($flags=0)`
-        fn $get(xs: &mut Xs) -> XsResult {
+        pub(crate) fn $get(xs: &mut Xs) -> XsResult {
             let dom = dom(xs)?;
             let flags = xs.flags(1)?;
             // SAFETY: `dom` is live; `p` is NULL with n = 0, or an
@@ -677,7 +608,7 @@ macro_rules! tunable {
         }
 
         /// `$dom->set_...(\%params, $flags=0)`
-        fn $set(xs: &mut Xs) -> XsResult {
+        pub(crate) fn $set(xs: &mut Xs) -> XsResult {
             let dom = dom(xs)?;
             let hv = hash_arg(xs, 1)?;
             let flags = xs.flags(2)?;
@@ -716,7 +647,7 @@ tunable!(
 macro_rules! device_tunable {
     ($get:ident, $set:ident, $vget:ident, $vset:ident) => {
         /// `$params = $dom->get_...($device, $flags=0)`
-        fn $get(xs: &mut Xs) -> XsResult {
+        pub(crate) fn $get(xs: &mut Xs) -> XsResult {
             let dom = dom(xs)?;
             let dev = xs.str(1)?;
             let flags = xs.flags(2)?;
@@ -729,7 +660,7 @@ macro_rules! device_tunable {
         }
 
         /// `$dom->set_...($device, \%params, $flags=0)`
-        fn $set(xs: &mut Xs) -> XsResult {
+        pub(crate) fn $set(xs: &mut Xs) -> XsResult {
             let dom = dom(xs)?;
             let dev = xs.str(1)?;
             let hv = hash_arg(xs, 2)?;
@@ -773,7 +704,7 @@ fn perf_events(dom: Dom, flags: u32) -> Result<LibvirtParams> {
 }
 
 /// `$params = $dom->get_perf_events($flags=0)`
-fn get_perf_events(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_perf_events(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let params = perf_events(dom, flags)?;
@@ -782,7 +713,7 @@ fn get_perf_events(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_perf_events(\%params, $flags=0)`
-fn set_perf_events(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_perf_events(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let hv = hash_arg(xs, 1)?;
     let flags = xs.flags(2)?;
@@ -796,7 +727,7 @@ fn set_perf_events(xs: &mut Xs) -> XsResult {
 }
 
 /// `$params = $dom->get_launch_security_info($flags=0)`
-fn get_launch_security_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_launch_security_info(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let mut p: *mut sys::virTypedParameter = null_mut();
@@ -817,7 +748,7 @@ const LAUNCH_SECURITY_PARAMS: &[ParamSpec] = &[
 ];
 
 /// `$dom->set_launch_security_state(\%params, $flags=0)`
-fn set_launch_security_state(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_launch_security_state(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let hv = hash_arg(xs, 1)?;
     let flags = xs.flags(2)?;
@@ -837,7 +768,7 @@ fn set_launch_security_state(xs: &mut Xs) -> XsResult {
 // -------------------------------------------------------------- guest agent
 
 /// `$params = $dom->get_guest_vcpus($flags=0)`
-fn get_guest_vcpus(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_guest_vcpus(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let mut p: *mut sys::virTypedParameter = null_mut();
@@ -851,7 +782,7 @@ fn get_guest_vcpus(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_guest_vcpus($cpumap, $state, $flags=0)`
-fn set_guest_vcpus(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_guest_vcpus(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let map = xs.str(1)?;
     let state = xs.i32(2)?;
@@ -908,18 +839,18 @@ fn fs_freeze_thaw(
 }
 
 /// `$dom->fs_freeze(\@mount_points, $flags=0)`
-fn fs_freeze(xs: &mut Xs) -> XsResult {
+pub(crate) fn fs_freeze(xs: &mut Xs) -> XsResult {
     fs_freeze_thaw(xs, sys::virDomainFSFreeze)
 }
 
 /// `$dom->fs_thaw(\@mount_points, $flags=0)`
-fn fs_thaw(xs: &mut Xs) -> XsResult {
+pub(crate) fn fs_thaw(xs: &mut Xs) -> XsResult {
     fs_freeze_thaw(xs, sys::virDomainFSThaw)
 }
 
 /// `$dom->fs_trim($mount_point, $minimum, $flags=0)`: an undef mount point
 /// trims every file system.
-fn fs_trim(xs: &mut Xs) -> XsResult {
+pub(crate) fn fs_trim(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let mount = xs.opt_str(1)?;
     let minimum = xs.u64(2)?;
@@ -932,7 +863,7 @@ fn fs_trim(xs: &mut Xs) -> XsResult {
 
 /// `@fs = $dom->get_fs_info($flags=0)`: hashes with `name`, `mountpoint`,
 /// `fstype` and `devalias` (an array ref of device aliases).
-fn get_fs_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_fs_info(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let mut ptr: *mut sys::virDomainFSInfoPtr = null_mut();
@@ -960,7 +891,7 @@ fn get_fs_info(xs: &mut Xs) -> XsResult {
 }
 
 /// `$info = $dom->get_guest_info($types=0, $flags=0)`
-fn get_guest_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_guest_info(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let types = xs.u32_or(1, 0)?;
     let flags = xs.flags(2)?;
@@ -976,7 +907,7 @@ fn get_guest_info(xs: &mut Xs) -> XsResult {
 
 /// `@ifaces = $dom->get_interface_addresses($src, $flags=0)`: hashes with
 /// `name`, `hwaddr` and `addrs` (hashes with `type`, `addr`, `prefix`).
-fn get_interface_addresses(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_interface_addresses(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let src = xs.u32(1)?;
     let flags = xs.flags(2)?;
@@ -1009,7 +940,7 @@ fn get_interface_addresses(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_user_password($user, $password, $flags=0)`
-fn set_user_password(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_user_password(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let user = xs.str(1)?;
     let password = xs.str(2)?;
@@ -1020,7 +951,7 @@ fn set_user_password(xs: &mut Xs) -> XsResult {
 }
 
 /// `@keys = $dom->authorized_ssh_keys_get($user, $flags=0)`
-fn authorized_ssh_keys_get(xs: &mut Xs) -> XsResult {
+pub(crate) fn authorized_ssh_keys_get(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let user = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -1035,7 +966,7 @@ fn authorized_ssh_keys_get(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->authorized_ssh_keys_set($user, \@keys, $flags=0)`
-fn authorized_ssh_keys_set(xs: &mut Xs) -> XsResult {
+pub(crate) fn authorized_ssh_keys_set(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let user = xs.str(1)?;
     let keys = string_array(xs, 2, "keys")?;
@@ -1051,7 +982,7 @@ fn authorized_ssh_keys_set(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->send_process_signal($pid, $signum, $flags=0)`
-fn send_process_signal(xs: &mut Xs) -> XsResult {
+pub(crate) fn send_process_signal(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let pid = xs.i64(1)?;
     let signum = xs.u32(2)?;
@@ -1062,7 +993,7 @@ fn send_process_signal(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_agent_response_timeout($seconds, $flags=0)`
-fn set_agent_response_timeout(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_agent_response_timeout(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let timeout = xs.i32(1)?;
     let flags = xs.flags(2)?;
@@ -1082,7 +1013,7 @@ fn seclabel_hash(perl: Perl, l: &sys::virSecurityLabel) -> NewSv {
 
 /// `$label = $dom->get_security_label()`: a hash with `label` and
 /// `enforcing`.
-fn get_security_label(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_security_label(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     // SAFETY: an all-zero label is valid (chars and an int).
     let mut label: sys::virSecurityLabel = unsafe { std::mem::zeroed() };
@@ -1094,7 +1025,7 @@ fn get_security_label(xs: &mut Xs) -> XsResult {
 }
 
 /// `@labels = $dom->get_security_label_list()`
-fn get_security_label_list(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_security_label_list(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let mut ptr: *mut sys::virSecurityLabel = null_mut();
     // SAFETY: `dom` is live; `ptr` is a valid out-param.
@@ -1109,7 +1040,7 @@ fn get_security_label_list(xs: &mut Xs) -> XsResult {
 }
 
 /// `@msgs = $dom->get_messages($flags=0)`
-fn get_messages(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_messages(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let mut msgs: *mut *mut c_char = null_mut();
@@ -1121,7 +1052,7 @@ fn get_messages(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->start_dirty_rate_calc($secs, $flags=0)`
-fn start_dirty_rate_calc(xs: &mut Xs) -> XsResult {
+pub(crate) fn start_dirty_rate_calc(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let secs = xs.i32(1)?;
     let flags = xs.flags(2)?;
@@ -1131,7 +1062,7 @@ fn start_dirty_rate_calc(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->set_lifecycle_action($type, $action, $flags=0)`
-fn set_lifecycle_action(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_lifecycle_action(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let ty = xs.u32(1)?;
     let action = xs.u32(2)?;
@@ -1142,7 +1073,7 @@ fn set_lifecycle_action(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->fd_associate($name, \@fds, $flags=0)`
-fn fd_associate(xs: &mut Xs) -> XsResult {
+pub(crate) fn fd_associate(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let name = xs.str(1)?;
     let av = match xs.perl.array_ref(xs.arg(2)) {
@@ -1171,7 +1102,7 @@ fn fd_associate(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->open_graphics($idx, $fd, $flags=0)`
-fn open_graphics(xs: &mut Xs) -> XsResult {
+pub(crate) fn open_graphics(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let idx = xs.u32(1)?;
     let fd = xs.i32(2)?;
@@ -1182,7 +1113,7 @@ fn open_graphics(xs: &mut Xs) -> XsResult {
 }
 
 /// `$fd = $dom->open_graphics_fd($idx, $flags=0)`
-fn open_graphics_fd(xs: &mut Xs) -> XsResult {
+pub(crate) fn open_graphics_fd(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let idx = xs.u32(1)?;
     let flags = xs.flags(2)?;
@@ -1193,7 +1124,7 @@ fn open_graphics_fd(xs: &mut Xs) -> XsResult {
 
 /// `$dom->graphics_reload($type, $flags=0)`: virDomainGraphicsReload
 /// (libvirt 10.2.0).
-fn graphics_reload(xs: &mut Xs) -> XsResult {
+pub(crate) fn graphics_reload(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let ty = xs.u32(1)?;
     let flags = xs.flags(2)?;
@@ -1230,7 +1161,7 @@ pub(crate) const THROTTLE_GROUP_PARAMS: &[ParamSpec] = &[
 
 /// `$dom->set_throttle_group($group, \%params, $flags=0)`:
 /// virDomainSetThrottleGroup (libvirt 11.2.0).
-fn set_throttle_group(xs: &mut Xs) -> XsResult {
+pub(crate) fn set_throttle_group(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let group = xs.str(1)?;
     let hv = hash_arg(xs, 2)?;
@@ -1252,7 +1183,7 @@ fn set_throttle_group(xs: &mut Xs) -> XsResult {
 
 /// `$dom->del_throttle_group($group, $flags=0)`: virDomainDelThrottleGroup
 /// (libvirt 11.2.0).
-fn del_throttle_group(xs: &mut Xs) -> XsResult {
+pub(crate) fn del_throttle_group(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let group = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -1273,7 +1204,7 @@ pub(crate) const ANNOUNCE_INTERFACE_PARAMS: &[ParamSpec] = &[
 /// `$dom->announce_interface($device, \%params, $flags=0)`:
 /// virDomainAnnounceInterface (libvirt 12.5.0). `$device` is read as a
 /// string, as the original does.
-fn announce_interface(xs: &mut Xs) -> XsResult {
+pub(crate) fn announce_interface(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let device = xs.str(1)?;
     let hv = hash_arg(xs, 2)?;

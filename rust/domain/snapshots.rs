@@ -2,26 +2,13 @@
 //! (screenshot, console, channel).
 
 use crate::error::{check, check_ptr};
-use crate::handle;
 use crate::owned::{ret_name_list, LIST_MAX};
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsResult};
 use std::ffi::CStr;
 use virt_sys as sys;
 
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "num_of_snapshots" => num_of_snapshots,
-    "list_snapshot_names" => list_snapshot_names,
-    "list_all_snapshots" => list_all_snapshots,
-    "has_current_snapshot" => has_current_snapshot,
-    "current_snapshot" => current_snapshot,
-    "list_all_checkpoints" => list_all_checkpoints,
-    "screenshot" => screenshot,
-    "open_console" => open_console,
-    "open_channel" => open_channel,
-];
-
 /// `$dom->num_of_snapshots($flags=0)`
-fn num_of_snapshots(xs: &mut Xs) -> XsResult {
+pub(crate) fn num_of_snapshots(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `dom` is live.
@@ -30,7 +17,7 @@ fn num_of_snapshots(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->list_snapshot_names($maxnames, $flags=0)`
-fn list_snapshot_names(xs: &mut Xs) -> XsResult {
+pub(crate) fn list_snapshot_names(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let maxnames = xs.count(1, LIST_MAX)?;
     let flags = xs.flags(2)?;
@@ -40,13 +27,8 @@ fn list_snapshot_names(xs: &mut Xs) -> XsResult {
     })
 }
 
-/// `$dom->list_all_snapshots($flags=0)`
-fn list_all_snapshots(xs: &mut Xs) -> XsResult {
-    handle::list_all(xs, sys::virDomainListAllSnapshots)
-}
-
 /// `$dom->has_current_snapshot($flags=0)`
-fn has_current_snapshot(xs: &mut Xs) -> XsResult {
+pub(crate) fn has_current_snapshot(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `dom` as above.
@@ -55,7 +37,7 @@ fn has_current_snapshot(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->current_snapshot($flags=0)`
-fn current_snapshot(xs: &mut Xs) -> XsResult {
+pub(crate) fn current_snapshot(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `dom` as above; the snapshot is a new reference we own.
@@ -63,13 +45,8 @@ fn current_snapshot(xs: &mut Xs) -> XsResult {
     xs.ret_object(snap)
 }
 
-/// `$dom->list_all_checkpoints($flags=0)`
-fn list_all_checkpoints(xs: &mut Xs) -> XsResult {
-    handle::list_all(xs, sys::virDomainListAllCheckpoints)
-}
-
 /// `$dom->screenshot($st, $screen, $flags=0)`: the MIME type.
-fn screenshot(xs: &mut Xs) -> XsResult {
+pub(crate) fn screenshot(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let st = xs.handle::<sys::virStream>(1)?;
     let screen = xs.u32(2)?;
@@ -82,7 +59,7 @@ fn screenshot(xs: &mut Xs) -> XsResult {
 
 /// `$dom->open_console($st, $devname, $flags=0)`: undef `$devname` opens
 /// the default console.
-fn open_console(xs: &mut Xs) -> XsResult {
+pub(crate) fn open_console(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let st = xs.handle::<sys::virStream>(1)?;
     let devname = xs.opt_str(2)?;
@@ -95,7 +72,7 @@ fn open_console(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->open_channel($st, $name, $flags=0)`
-fn open_channel(xs: &mut Xs) -> XsResult {
+pub(crate) fn open_channel(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let st = xs.handle::<sys::virStream>(1)?;
     let name = xs.opt_str(2)?;

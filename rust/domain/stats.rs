@@ -5,24 +5,11 @@
 use crate::error::{check, VirtError};
 use crate::late;
 use crate::owned;
-use crate::perl::{HashRef, Xs, XsResult, Xsub};
+use crate::perl::{HashRef, Xs, XsResult};
 use crate::typed_params::{params_to_hash, LibvirtParams, TypedParams};
 use std::os::raw::{c_int, c_uint, c_void};
 use std::ptr;
 use virt_sys as sys;
-
-pub static XSUBS: &[Xsub] = crate::xsubs![
-    "block_stats" => block_stats,
-    "interface_stats" => interface_stats,
-    "memory_stats" => memory_stats,
-    "get_block_info" => get_block_info,
-    "get_disk_errors" => get_disk_errors,
-    "get_job_info" => get_job_info,
-    "get_job_stats" => get_job_stats,
-    "abort_job" => abort_job,
-    "block_peek" => block_peek,
-    "memory_peek" => memory_peek,
-];
 
 /// A hash reference argument, refused with the C original's message
 /// ("Sys::Virt::Domain::foo: newparams is not a HASH reference").
@@ -43,7 +30,7 @@ const BLOCK_STATS_RENAMES: &[(&[u8], &str)] = &[
 
 /// `$dom->block_stats($path, $flags=0)`: the typed statistics when the
 /// driver has them, else (flags 0 only) the five fields of the old API.
-fn block_stats(xs: &mut Xs) -> XsResult {
+pub(crate) fn block_stats(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -115,7 +102,7 @@ fn block_stats(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->interface_stats($path)`
-fn interface_stats(xs: &mut Xs) -> XsResult {
+pub(crate) fn interface_stats(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     // SAFETY: an all-zero statistics structure is valid.
@@ -165,7 +152,7 @@ fn memory_stat_key(tag: c_int) -> Option<&'static str> {
 }
 
 /// `$dom->memory_stats($flags=0)`
-fn memory_stats(xs: &mut Xs) -> XsResult {
+pub(crate) fn memory_stats(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     const NR: usize = sys::VIR_DOMAIN_MEMORY_STAT_NR as usize;
@@ -185,7 +172,7 @@ fn memory_stats(xs: &mut Xs) -> XsResult {
 }
 
 /// `$dom->get_block_info($dev, $flags=0)`
-fn get_block_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_block_info(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let dev = xs.str(1)?;
     let flags = xs.flags(2)?;
@@ -204,7 +191,7 @@ fn get_block_info(xs: &mut Xs) -> XsResult {
 
 /// `my @errs = $dom->get_disk_errors($flags=0)`: a list of hash refs
 /// with `path` and `error`.
-fn get_disk_errors(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_disk_errors(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: live handle; a NULL array of 0 entries asks for the count.
@@ -239,7 +226,7 @@ fn get_disk_errors(xs: &mut Xs) -> XsResult {
 }
 
 /// `my $info = $dom->get_job_info()`
-fn get_job_info(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_job_info(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     // SAFETY: an all-zero info structure is valid.
     let mut info: sys::virDomainJobInfo = unsafe { std::mem::zeroed() };
@@ -263,7 +250,7 @@ fn get_job_info(xs: &mut Xs) -> XsResult {
 }
 
 /// `my ($type, $stats) = $dom->get_job_stats($flags=0)`
-fn get_job_stats(xs: &mut Xs) -> XsResult {
+pub(crate) fn get_job_stats(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     let mut type_: c_int = 0;
@@ -282,7 +269,7 @@ fn get_job_stats(xs: &mut Xs) -> XsResult {
 
 /// `$dom->abort_job($flags=0)`: `virDomainAbortJob` without flags, as the
 /// original (older servers lack `virDomainAbortJobFlags`).
-fn abort_job(xs: &mut Xs) -> XsResult {
+pub(crate) fn abort_job(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
     // The flags variant (libvirt 8.5.0) is looked up only when needed.
@@ -313,7 +300,7 @@ fn peek_buffer(xs: &Xs, size: u64) -> crate::perl::Result<Vec<u8>> {
 }
 
 /// `$data = $dom->block_peek($path, $offset, $size, $flags=0)`
-fn block_peek(xs: &mut Xs) -> XsResult {
+pub(crate) fn block_peek(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let offset = xs.u64(2)?;
@@ -337,7 +324,7 @@ fn block_peek(xs: &mut Xs) -> XsResult {
 }
 
 /// `$data = $dom->memory_peek($offset, $size, $flags=0)`
-fn memory_peek(xs: &mut Xs) -> XsResult {
+pub(crate) fn memory_peek(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let offset = xs.u64(1)?;
     let size = xs.u64(2)?;

@@ -14,7 +14,7 @@
 mod dispatch;
 mod ffi;
 
-pub use dispatch::{catch_callback_panic, register_xsubs, ConstValue, Xs, XsResult, Xsub};
+pub use dispatch::{catch_callback_panic, register_method, ConstValue, Method, Xs, XsResult};
 pub use ffi::{AV, HV, SV};
 
 use std::borrow::Cow;

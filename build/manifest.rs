@@ -1,0 +1,246 @@
+//! The method manifest, `data/methods.tsv`: one row per XS method, the
+//! only place a method is declared. From it this generates `METHODS`, the
+//! table `boot` registers: for each method its package, name, prototype
+//! and usage message (the argument-count check), the class of its
+//! invocant (checked before the body runs), and its body: a generic body
+//! of a known shape called with the row's libvirt functions, or a
+//! hand-written function named in the row.
+//!
+//! A libvirt function newer than the floor (`FLOOR`) is called through
+//! `late::` (looked up at run time) once the invocant has been checked.
+
+use std::fmt::Write as _;
+use std::fs;
+
+/// The oldest libvirt the module runs on: anything newer is late-bound.
+const FLOOR: (u32, u32, u32) = (7, 0, 0);
+
+/// Generic bodies: shape name, number of libvirt functions it takes, and
+/// the call. `{N}` is the N-th function as a function pointer, `{rN}` as a
+/// resolver (`FnOnce() -> Result<fn, XsError>`) for bodies that look a
+/// late-bound function up only once they need it.
+const SHAPES: &[(&str, usize, &str)] = &[
+    ("destroy", 1, "crate::handle::destroy(xs, {0})"),
+    ("call", 1, "crate::handle::call(xs, {0})"),
+    ("call_flags", 1, "crate::handle::call_flags(xs, {0})"),
+    (
+        "call_old_or_flags",
+        2,
+        "crate::handle::call_old_or_flags(xs, {0}, {1})",
+    ),
+    ("int_result", 1, "crate::handle::int_result(xs, {0})"),
+    (
+        "int_result_flags",
+        1,
+        "crate::handle::int_result_flags(xs, {0})",
+    ),
+    ("get_autostart", 1, "crate::handle::get_autostart(xs, {0})"),
+    ("set_autostart", 1, "crate::handle::set_autostart(xs, {0})"),
+    ("get_metadata", 1, "crate::handle::get_metadata(xs, {r0})"),
+    ("set_metadata", 1, "crate::handle::set_metadata(xs, {r0})"),
+    ("list_all", 1, "crate::handle::list_all(xs, {0})"),
+    ("list_names", 1, "crate::owned::list_names(xs, {0})"),
+    ("get_name", 1, "crate::identity::get_name(xs, {0})"),
+    ("get_uuid", 1, "crate::identity::get_uuid(xs, {0})"),
+    (
+        "get_uuid_string",
+        1,
+        "crate::identity::get_uuid_string(xs, {0})",
+    ),
+    (
+        "get_xml_description",
+        1,
+        "crate::identity::get_xml_description(xs, {0})",
+    ),
+    (
+        "lookup_by_str",
+        1,
+        "crate::identity::lookup_by_str(xs, {0})",
+    ),
+    (
+        "lookup_by_uuid",
+        1,
+        "crate::identity::lookup_by_uuid(xs, {0})",
+    ),
+    (
+        "from_str_flags",
+        1,
+        "crate::identity::from_str_flags(xs, {0})",
+    ),
+    (
+        "from_xml_old_or_flags",
+        2,
+        "crate::identity::from_xml_old_or_flags(xs, {0}, {r1})",
+    ),
+    (
+        "get_params",
+        1,
+        "crate::typed_params::get_params_shape(xs, {0})",
+    ),
+    (
+        "set_params",
+        2,
+        "crate::typed_params::set_params_shape(xs, {0}, {1})",
+    ),
+    (
+        "get_device_params",
+        1,
+        "crate::typed_params::get_device_params_shape(xs, {0})",
+    ),
+    (
+        "set_device_params",
+        2,
+        "crate::typed_params::set_device_params_shape(xs, {0}, {1})",
+    ),
+];
+
+struct Row {
+    line: usize,
+    package: String,
+    name: String,
+    prototype: Option<String>,
+    usage: String,
+    invocant: Option<String>,
+    /// (function, version)
+    functions: Vec<(String, (u32, u32, u32))>,
+    body: String,
+}
+
+fn version(s: &str, line: usize) -> (u32, u32, u32) {
+    let v: Vec<u32> = s
+        .split('.')
+        .map(|n| {
+            n.parse()
+                .unwrap_or_else(|_| panic!("methods.tsv:{line}: bad version {s}"))
+        })
+        .collect();
+    assert!(v.len() == 3, "methods.tsv:{line}: bad version {s}");
+    (v[0], v[1], v[2])
+}
+
+fn rows(file: &str) -> Vec<Row> {
+    let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let mut rows = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        let line = i + 1;
+        if l.starts_with('#') || l.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = l.split('\t').collect();
+        assert!(f.len() == 7, "{file}:{line}: {} fields, want 7", f.len());
+        let functions = if f[5] == "-" {
+            Vec::new()
+        } else {
+            f[5].split(',')
+                .map(|fv| {
+                    let (name, v) = fv
+                        .split_once('@')
+                        .unwrap_or_else(|| panic!("{file}:{line}: {fv} has no @version"));
+                    (name.to_string(), version(v, line))
+                })
+                .collect()
+        };
+        rows.push(Row {
+            line,
+            package: f[0].into(),
+            name: f[1].into(),
+            prototype: (f[2] != "-").then(|| f[2].into()),
+            usage: f[3].into(),
+            invocant: (f[4] != "-").then(|| f[4].into()),
+            functions,
+            body: f[6].into(),
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    for r in &rows {
+        assert!(
+            seen.insert((r.package.clone(), r.name.clone())),
+            "{file}:{}: {}::{} declared twice",
+            r.line,
+            r.package,
+            r.name
+        );
+    }
+    rows
+}
+
+/// The body expression of a row: a closure over a generic body, or the
+/// hand-written function it names.
+fn body(r: &Row) -> String {
+    let Some(&(_, n, template)) = SHAPES.iter().find(|s| s.0 == r.body) else {
+        assert!(
+            r.body.contains("::"),
+            "methods.tsv:{}: body {} is neither a shape nor a path",
+            r.line,
+            r.body
+        );
+        return format!("crate::{}", r.body);
+    };
+    assert!(
+        r.functions.len() == n,
+        "methods.tsv:{}: shape {} takes {n} libvirt function(s)",
+        r.line,
+        r.body
+    );
+    let mut call = template.to_string();
+    let mut prelude = String::new();
+    for (i, (f, v)) in r.functions.iter().enumerate() {
+        let late = *v > FLOOR;
+        let resolver = if late {
+            format!("crate::late::{f}")
+        } else {
+            format!("|| Ok(sys::{f})")
+        };
+        call = call.replace(&format!("{{r{i}}}"), &resolver);
+        let direct = format!("{{{i}}}");
+        if call.contains(&direct) {
+            if late {
+                // Resolved once the invocant is known to be an object, so
+                // a bad argument is reported as such on every libvirt.
+                let inv = r.invocant.as_ref().unwrap_or_else(|| {
+                    panic!("methods.tsv:{}: a late-bound {f} needs an invocant", r.line)
+                });
+                write!(
+                    prelude,
+                    "xs.handle::<sys::{inv}>(0)?; let f{i} = crate::late::{f}()?; "
+                )
+                .unwrap();
+                call = call.replace(&direct, &format!("f{i}"));
+            } else {
+                call = call.replace(&direct, &format!("sys::{f}"));
+            }
+        }
+    }
+    if prelude.is_empty() {
+        format!("|xs| {call}")
+    } else {
+        format!("|xs| {{ {prelude}{call} }}")
+    }
+}
+
+/// `pub static METHODS: &[Method]`, in manifest order.
+pub fn generate(file: &str) -> String {
+    let mut s = String::from("pub static METHODS: &[Method] = &[\n");
+    for r in rows(file) {
+        let prototype = match &r.prototype {
+            Some(p) => format!("Some({p:?})"),
+            None => "None".into(),
+        };
+        let invocant = match &r.invocant {
+            Some(t) => format!("Some(crate::handle::invocant::<sys::{t}>())"),
+            None => "None".into(),
+        };
+        writeln!(
+            s,
+            "    Method {{ package: {:?}, name: {:?}, prototype: {prototype}, usage: {:?}, \
+             invocant: {invocant}, body: {} }},",
+            r.package,
+            r.name,
+            r.usage,
+            body(&r)
+        )
+        .unwrap();
+    }
+    s.push_str("];\n");
+    s
+}
