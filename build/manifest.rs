@@ -26,7 +26,7 @@ const SHAPES: &[(&str, usize, &str)] = &[
     (
         "call_old_or_flags",
         2,
-        "crate::handle::call_old_or_flags(xs, {0}, {1})",
+        "crate::handle::call_old_or_flags(xs, {0}, {r1})",
     ),
     ("int_result", 1, "crate::handle::int_result(xs, {0})"),
     (
@@ -72,25 +72,17 @@ const SHAPES: &[(&str, usize, &str)] = &[
         2,
         "crate::identity::from_xml_old_or_flags(xs, {0}, {r1})",
     ),
-    (
-        "get_params",
-        1,
-        "crate::typed_params::get_params_shape(xs, {0})",
-    ),
-    (
-        "set_params",
-        2,
-        "crate::typed_params::set_params_shape(xs, {0}, {1})",
-    ),
+    ("get_params", 1, "crate::typed_params::getter(xs, {0})"),
+    ("set_params", 2, "crate::typed_params::setter(xs, {0}, {1})"),
     (
         "get_device_params",
         1,
-        "crate::typed_params::get_device_params_shape(xs, {0})",
+        "crate::typed_params::device_getter(xs, {0})",
     ),
     (
         "set_device_params",
         2,
-        "crate::typed_params::set_device_params_shape(xs, {0}, {1})",
+        "crate::typed_params::device_setter(xs, {0}, {1})",
     ),
 ];
 
@@ -164,10 +156,25 @@ fn rows(file: &str) -> Vec<Row> {
     rows
 }
 
-/// The body expression of a row: a closure over a generic body, or the
-/// hand-written function it names.
+/// The body expression of a row: a closure over a generic body (a shape
+/// of `SHAPES`, or `path(*)`: a generic function of a class module called
+/// with the row's libvirt functions), or the hand-written function it
+/// names (`path`).
 fn body(r: &Row) -> String {
-    let Some(&(_, n, template)) = SHAPES.iter().find(|s| s.0 == r.body) else {
+    let template = if let Some(&(_, n, template)) = SHAPES.iter().find(|s| s.0 == r.body) {
+        assert!(
+            r.functions.len() == n,
+            "methods.tsv:{}: shape {} takes {n} libvirt function(s)",
+            r.line,
+            r.body
+        );
+        template.to_string()
+    } else if let Some(path) = r.body.strip_suffix("(*)") {
+        let args: Vec<String> = (0..r.functions.len())
+            .map(|i| format!(", {{{i}}}"))
+            .collect();
+        format!("crate::{path}(xs{})", args.concat())
+    } else {
         assert!(
             r.body.contains("::"),
             "methods.tsv:{}: body {} is neither a shape nor a path",
@@ -176,13 +183,7 @@ fn body(r: &Row) -> String {
         );
         return format!("crate::{}", r.body);
     };
-    assert!(
-        r.functions.len() == n,
-        "methods.tsv:{}: shape {} takes {n} libvirt function(s)",
-        r.line,
-        r.body
-    );
-    let mut call = template.to_string();
+    let mut call = template;
     let mut prelude = String::new();
     for (i, (f, v)) in r.functions.iter().enumerate() {
         let late = *v > FLOOR;

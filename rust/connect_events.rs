@@ -416,7 +416,7 @@ pub(crate) fn secret_event_register_any(xs: &mut Xs) -> XsResult {
 
 /// `$conn->*_event_deregister_any($callbackID)`: like the original, the
 /// result of libvirt's call is not checked (an unknown ID is ignored).
-fn deregister_any(
+pub(crate) fn deregister_any(
     xs: &mut Xs,
     deregister: unsafe extern "C" fn(sys::virConnectPtr, c_int) -> c_int,
 ) -> XsResult {
@@ -426,22 +426,6 @@ fn deregister_any(
     // when the ID is known.
     unsafe { deregister(conn, id) };
     raise_pending()
-}
-
-pub(crate) fn domain_event_deregister_any(xs: &mut Xs) -> XsResult {
-    deregister_any(xs, sys::virConnectDomainEventDeregisterAny)
-}
-pub(crate) fn network_event_deregister_any(xs: &mut Xs) -> XsResult {
-    deregister_any(xs, sys::virConnectNetworkEventDeregisterAny)
-}
-pub(crate) fn storage_pool_event_deregister_any(xs: &mut Xs) -> XsResult {
-    deregister_any(xs, sys::virConnectStoragePoolEventDeregisterAny)
-}
-pub(crate) fn node_device_event_deregister_any(xs: &mut Xs) -> XsResult {
-    deregister_any(xs, sys::virConnectNodeDeviceEventDeregisterAny)
-}
-pub(crate) fn secret_event_deregister_any(xs: &mut Xs) -> XsResult {
-    deregister_any(xs, sys::virConnectSecretEventDeregisterAny)
 }
 
 /// `$conn->domain_event_register($callback)`: the old lifecycle-only API.

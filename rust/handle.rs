@@ -199,21 +199,22 @@ pub fn call_flags<T: Handle>(
 
 /// `$obj->method($flags=0)` where the original calls `plain(obj)` when no
 /// flags are set and `with_flags(obj, flags)` otherwise (so drivers that
-/// only implement the old call keep working).
+/// only implement the old call keep working). `with_flags` is resolved
+/// only when needed (it may be newer than the running libvirt).
 pub fn call_old_or_flags<T: Handle>(
     xs: &mut Xs,
     plain: unsafe extern "C" fn(*mut T) -> c_int,
-    with_flags: unsafe extern "C" fn(*mut T, c_uint) -> c_int,
+    with_flags: impl FnOnce() -> Result<unsafe extern "C" fn(*mut T, c_uint) -> c_int, XsError>,
 ) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `obj` is live.
-    let rc = unsafe {
-        if flags != 0 {
-            with_flags(obj, flags)
-        } else {
-            plain(obj)
-        }
+    let rc = if flags != 0 {
+        let with_flags = with_flags()?;
+        // SAFETY: `obj` is live.
+        unsafe { with_flags(obj, flags) }
+    } else {
+        // SAFETY: `obj` is live.
+        unsafe { plain(obj) }
     };
     check(rc)?;
     Ok(())

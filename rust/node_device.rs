@@ -1,11 +1,9 @@
 //! `Sys::Virt::NodeDevice`: host devices.
 
 use crate::error::{self, check, check_ptr};
-use crate::handle::{self};
-use crate::identity;
 use crate::late;
 use crate::owned::CString;
-use crate::perl::{Xs, XsError, XsResult};
+use crate::perl::{Xs, XsResult};
 use std::os::raw::c_char;
 use std::ptr;
 use virt_sys as sys;
@@ -21,12 +19,6 @@ pub(crate) fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
         sys::virNodeDeviceLookupSCSIHostByWWN(con, wwnn.as_ptr(), wwpn.as_ptr(), flags)
     })?;
     xs.ret_object(dev)
-}
-
-/// `_define_xml($con, $xml, $flags=0)`: define a persistent device.
-pub(crate) fn define_xml(xs: &mut Xs) -> XsResult {
-    xs.handle::<sys::virConnect>(0)?;
-    identity::from_str_flags(xs, late::virNodeDeviceDefineXML()?)
 }
 
 /// `$dev->get_parent()`: the parent's name, or undef for a root device.
@@ -60,48 +52,6 @@ pub(crate) fn dettach(xs: &mut Xs) -> XsResult {
         }
     })?;
     Ok(())
-}
-
-/// The invocant is checked before a late-bound function is looked up: a
-/// destroyed device is refused as by every method, whatever the libvirt.
-fn dev_first(xs: &Xs) -> Result<(), XsError> {
-    xs.handle::<sys::virNodeDevice>(0).map(drop)
-}
-
-/// `$dev->create($flags=0)`: start a defined device.
-pub(crate) fn create(xs: &mut Xs) -> XsResult {
-    dev_first(xs)?;
-    handle::call_flags(xs, late::virNodeDeviceCreate()?)
-}
-
-/// `$dev->undefine($flags=0)`
-pub(crate) fn undefine(xs: &mut Xs) -> XsResult {
-    dev_first(xs)?;
-    handle::call_flags(xs, late::virNodeDeviceUndefine()?)
-}
-
-/// `$dev->get_autostart()`
-pub(crate) fn get_autostart(xs: &mut Xs) -> XsResult {
-    dev_first(xs)?;
-    handle::get_autostart(xs, late::virNodeDeviceGetAutostart()?)
-}
-
-/// `$dev->set_autostart($flag)`
-pub(crate) fn set_autostart(xs: &mut Xs) -> XsResult {
-    dev_first(xs)?;
-    handle::set_autostart(xs, late::virNodeDeviceSetAutostart()?)
-}
-
-/// `$dev->is_active()`
-pub(crate) fn is_active(xs: &mut Xs) -> XsResult {
-    dev_first(xs)?;
-    handle::int_result(xs, late::virNodeDeviceIsActive()?)
-}
-
-/// `$dev->is_persistent()`
-pub(crate) fn is_persistent(xs: &mut Xs) -> XsResult {
-    dev_first(xs)?;
-    handle::int_result(xs, late::virNodeDeviceIsPersistent()?)
 }
 
 /// `$dev->update($xml, $flags=0)`: virNodeDeviceUpdate (libvirt 10.1.0).

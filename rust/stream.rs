@@ -99,22 +99,6 @@ pub(crate) fn send_hole(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// `$st->finish()`
-pub(crate) fn finish(xs: &mut Xs) -> XsResult {
-    let st = xs.handle::<sys::virStream>(0)?;
-    // SAFETY: `st` as above.
-    check(unsafe { sys::virStreamFinish(st) })?;
-    Ok(())
-}
-
-/// `$st->abort()`
-pub(crate) fn abort(xs: &mut Xs) -> XsResult {
-    let st = xs.handle::<sys::virStream>(0)?;
-    // SAFETY: `st` as above.
-    check(unsafe { sys::virStreamAbort(st) })?;
-    Ok(())
-}
-
 // ---- the *_all methods and their callbacks ------------------------------
 
 /// What the C callbacks of one `*_all` call need: the interpreter (rule

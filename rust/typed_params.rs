@@ -9,8 +9,12 @@
 //! - calls that take parameters of documented types (migration, save,
 //!   backup...) build them with [`TypedParams::from_hash`] and a spec.
 
-use crate::perl::{HashRef, NewSv, Perl, Result, Sv, XsError};
-use std::os::raw::{c_char, c_int};
+use crate::domain::resources::{get_params, params_from_current};
+use crate::domain::stats::hash_arg;
+use crate::error::check;
+use crate::handle::Handle;
+use crate::perl::{HashRef, NewSv, Perl, Result, Sv, Xs, XsError, XsResult};
+use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
 
 /// The type of a parameter a caller may pass.
@@ -262,4 +266,86 @@ impl Drop for LibvirtParams {
         // SAFETY: we own the array and its strings; freed once.
         unsafe { sys::virTypedParamsFree(self.ptr, self.n) }
     }
+}
+
+// ---------------------------------------------------------------------
+// The typed-parameter getter/setter shapes of the manifest: libvirt's
+// `get(obj, params, &nparams, flags)` / `set(obj, params, nparams, flags)`
+// pairs (memory, blkio, NUMA parameters...), and the same with a device
+// name after the object (interface parameters, block I/O tuning).
+
+/// `get(obj, params, &nparams, flags)`: NULL params asks for the count.
+pub type GetFn<T> =
+    unsafe extern "C" fn(*mut T, *mut sys::virTypedParameter, *mut c_int, c_uint) -> c_int;
+/// `set(obj, params, nparams, flags)`.
+pub type SetFn<T> =
+    unsafe extern "C" fn(*mut T, *mut sys::virTypedParameter, c_int, c_uint) -> c_int;
+/// `get(obj, device, params, &nparams, flags)`.
+pub type DeviceGetFn<T> = unsafe extern "C" fn(
+    *mut T,
+    *const c_char,
+    *mut sys::virTypedParameter,
+    *mut c_int,
+    c_uint,
+) -> c_int;
+/// `set(obj, device, params, nparams, flags)`.
+pub type DeviceSetFn<T> = unsafe extern "C" fn(
+    *mut T,
+    *const c_char,
+    *mut sys::virTypedParameter,
+    c_int,
+    c_uint,
+) -> c_int;
+
+/// `$params = $obj->get_...($flags=0)`
+pub fn getter<T: Handle>(xs: &mut Xs, get: GetFn<T>) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `obj` is live; `p` is NULL with n = 0, or an array of `n`
+    // parameters, which bounds what libvirt writes.
+    let params = get_params(|p, n| unsafe { get(obj, p, n, flags) })?;
+    xs.ret(params.to_hash(xs.perl));
+    Ok(())
+}
+
+/// `$obj->set_...(\%params, $flags=0)`: the current values (read with
+/// `get`) updated from the hash, then `set`.
+pub fn setter<T: Handle>(xs: &mut Xs, get: GetFn<T>, set: SetFn<T>) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let hv = hash_arg(xs, 1)?;
+    let flags = xs.flags(2)?;
+    // SAFETY: as in `getter`.
+    let mut params = params_from_current(xs.perl, hv, |p, n| unsafe { get(obj, p, n, 0) })?;
+    // SAFETY: `params` holds `len` initialised parameters.
+    check(unsafe { set(obj, params.as_mut_ptr(), params.len() as c_int, flags) })?;
+    Ok(())
+}
+
+/// `$params = $obj->get_...($device, $flags=0)`
+pub fn device_getter<T: Handle>(xs: &mut Xs, get: DeviceGetFn<T>) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let params = {
+        let dev = xs.str(1)?;
+        let flags = xs.flags(2)?;
+        let d = dev.as_ptr();
+        // SAFETY: `obj` is live; `d` is a C string alive for the call; `p`
+        // is NULL with n = 0 or an array of `n` parameters.
+        get_params(|p, n| unsafe { get(obj, d, p, n, flags) })?
+    };
+    xs.ret(params.to_hash(xs.perl));
+    Ok(())
+}
+
+/// `$obj->set_...($device, \%params, $flags=0)`
+pub fn device_setter<T: Handle>(xs: &mut Xs, get: DeviceGetFn<T>, set: DeviceSetFn<T>) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let dev = xs.str(1)?;
+    let hv = hash_arg(xs, 2)?;
+    let flags = xs.flags(3)?;
+    let d = dev.as_ptr();
+    // SAFETY: as in `device_getter`.
+    let mut params = params_from_current(xs.perl, hv, |p, n| unsafe { get(obj, d, p, n, 0) })?;
+    // SAFETY: `params` holds `len` initialised parameters.
+    check(unsafe { set(obj, d, params.as_mut_ptr(), params.len() as c_int, flags) })?;
+    Ok(())
 }

@@ -87,7 +87,7 @@ while (<$fh>) {
     next if /^#/ || !/\S/;
     chomp;
     my ($pkg, $name, $proto, $usage, $invocant) = split /\t/, $_, -1;
-    next if $name eq 'DESTROY' || !$class{$pkg};
+    next if $name eq 'DESTROY' || $name =~ /^_test_/ || !$class{$pkg};
     # only subs whose first argument is an object of the package itself
     # (internals like _lookup_by_volume take a parent or a sibling)
     my $self_pkg = $invocant eq 'virConnect' ? 'Sys::Virt'

@@ -6,8 +6,6 @@
 //! drivers that only implement the old call keep working.
 
 use crate::error::{check, check_ptr};
-use crate::handle::{self};
-use crate::identity;
 use crate::late;
 use crate::perl::{HashRef, Perl, Sv, Xs, XsError, XsResult};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
@@ -81,13 +79,6 @@ pub(crate) fn create_xml_with_files(xs: &mut Xs) -> XsResult {
     };
     let dom = check_ptr(dom)?;
     xs.ret_object(dom)
-}
-
-/// `_define_xml($con, $xml, $flags=0)`
-pub(crate) fn define_xml(xs: &mut Xs) -> XsResult {
-    identity::from_xml_old_or_flags(xs, sys::virDomainDefineXML, || {
-        Ok(sys::virDomainDefineXMLFlags)
-    })
 }
 
 /// `_lookup_by_id($con, $id)`
@@ -236,18 +227,6 @@ pub(crate) fn set_time(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// `$dom->get_autostart_once()`: virDomainGetAutostartOnce (11.2.0).
-pub(crate) fn get_autostart_once(xs: &mut Xs) -> XsResult {
-    xs.handle::<sys::virDomain>(0)?;
-    handle::get_autostart(xs, late::virDomainGetAutostartOnce()?)
-}
-
-/// `$dom->set_autostart_once($flag)`: virDomainSetAutostartOnce (11.2.0).
-pub(crate) fn set_autostart_once(xs: &mut Xs) -> XsResult {
-    xs.handle::<sys::virDomain>(0)?;
-    handle::set_autostart(xs, late::virDomainSetAutostartOnce()?)
-}
-
 // ----------------------------------------------------------- lifecycle
 
 /// `$dom->create_with_files(\@fds, $flags=0)`
@@ -374,15 +353,6 @@ pub(crate) fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
     // SAFETY: `dom` is live; the XML is ours to free.
     let xml = check_ptr(unsafe { sys::virDomainManagedSaveGetXMLDesc(dom, flags) })?;
     xs.ret_owned_cstring(xml)
-}
-
-/// `$dom->has_managed_save_image($flags=0)`
-pub(crate) fn has_managed_save_image(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `dom` is a live domain.
-    let v = check(unsafe { sys::virDomainHasManagedSaveImage(dom, flags) })?;
-    xs.ret_i64(v as i64)
 }
 
 /// `$dom->core_dump($to, $flags=0)`

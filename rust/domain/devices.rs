@@ -100,15 +100,6 @@ pub(crate) fn send_key(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// `$dom->inject_nmi($flags=0)`
-pub(crate) fn inject_nmi(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: live handle.
-    check(unsafe { sys::virDomainInjectNMI(dom, flags) })?;
-    Ok(())
-}
-
 /// `$dom->block_pull($path, $bandwidth, $flags=0)`
 pub(crate) fn block_pull(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;

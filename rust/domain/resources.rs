@@ -475,7 +475,7 @@ pub(crate) fn get_cpu_stats(xs: &mut Xs) -> XsResult {
 
 /// Run a two-step typed-parameter getter: `get(NULL, &n)` for the count,
 /// then `get(array, &n)` for the values.
-fn get_params(
+pub(crate) fn get_params(
     get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
 ) -> Result<TypedParams> {
     let mut n: c_int = 0;
@@ -492,7 +492,7 @@ fn get_params(
 
 /// A setter's parameters: the current ones from `get`, restricted to (and
 /// valued from) the caller's hash.
-fn params_from_current(
+pub(crate) fn params_from_current(
     perl: Perl,
     hv: HashRef,
     get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
@@ -593,105 +593,6 @@ pub(crate) fn set_scheduler_parameters(xs: &mut Xs) -> XsResult {
     })?;
     Ok(())
 }
-
-/// Getter/setter pairs of the form `f(dom, params, nparams, flags)`.
-macro_rules! tunable {
-    ($get:ident, $set:ident, $vget:ident, $vset:ident) => {
-        /// `$params = $dom->get_...($flags=0)`
-        pub(crate) fn $get(xs: &mut Xs) -> XsResult {
-            let dom = dom(xs)?;
-            let flags = xs.flags(1)?;
-            // SAFETY: `dom` is live; `p` is NULL with n = 0, or an
-            // array of `n` parameters, which bounds what libvirt writes.
-            let params = get_params(|p, n| unsafe { sys::$vget(dom, p, n, flags) })?;
-            ret_params(xs, &params)
-        }
-
-        /// `$dom->set_...(\%params, $flags=0)`
-        pub(crate) fn $set(xs: &mut Xs) -> XsResult {
-            let dom = dom(xs)?;
-            let hv = hash_arg(xs, 1)?;
-            let flags = xs.flags(2)?;
-            let current = |p: *mut sys::virTypedParameter, n: &mut c_int| {
-                // SAFETY: as in the getter.
-                unsafe { sys::$vget(dom, p, n, 0) }
-            };
-            let mut params = params_from_current(xs.perl, hv, current)?;
-            // SAFETY: `params` holds `len` initialised parameters.
-            check(unsafe { sys::$vset(dom, params.as_mut_ptr(), params.len() as c_int, flags) })?;
-            Ok(())
-        }
-    };
-}
-
-tunable!(
-    get_memory_parameters,
-    set_memory_parameters,
-    virDomainGetMemoryParameters,
-    virDomainSetMemoryParameters
-);
-tunable!(
-    get_blkio_parameters,
-    set_blkio_parameters,
-    virDomainGetBlkioParameters,
-    virDomainSetBlkioParameters
-);
-tunable!(
-    get_numa_parameters,
-    set_numa_parameters,
-    virDomainGetNumaParameters,
-    virDomainSetNumaParameters
-);
-
-/// Getter/setter pairs for a device: `f(dom, dev, params, nparams, flags)`.
-macro_rules! device_tunable {
-    ($get:ident, $set:ident, $vget:ident, $vset:ident) => {
-        /// `$params = $dom->get_...($device, $flags=0)`
-        pub(crate) fn $get(xs: &mut Xs) -> XsResult {
-            let dom = dom(xs)?;
-            let dev = xs.str(1)?;
-            let flags = xs.flags(2)?;
-            let d = dev.as_ptr();
-            // SAFETY: `dom` is live; `d` is a C string alive for
-            // the call; `p` is NULL with n = 0 or an array of `n` parameters.
-            let params = get_params(|p, n| unsafe { sys::$vget(dom, d, p, n, flags) })?;
-            drop(dev);
-            ret_params(xs, &params)
-        }
-
-        /// `$dom->set_...($device, \%params, $flags=0)`
-        pub(crate) fn $set(xs: &mut Xs) -> XsResult {
-            let dom = dom(xs)?;
-            let dev = xs.str(1)?;
-            let hv = hash_arg(xs, 2)?;
-            let flags = xs.flags(3)?;
-            let d = dev.as_ptr();
-            let current = |p: *mut sys::virTypedParameter, n: &mut c_int| {
-                // SAFETY: as in the getter.
-                unsafe { sys::$vget(dom, d, p, n, 0) }
-            };
-            let mut params = params_from_current(xs.perl, hv, current)?;
-            // SAFETY: `params` holds `len` initialised parameters.
-            check(unsafe {
-                sys::$vset(dom, d, params.as_mut_ptr(), params.len() as c_int, flags)
-            })?;
-            Ok(())
-        }
-    };
-}
-
-device_tunable!(
-    get_interface_parameters,
-    set_interface_parameters,
-    virDomainGetInterfaceParameters,
-    virDomainSetInterfaceParameters
-);
-device_tunable!(
-    get_block_iotune,
-    set_block_iotune,
-    virDomainGetBlockIoTune,
-    virDomainSetBlockIoTune
-);
 
 /// The perf events as libvirt allocated them.
 fn perf_events(dom: Dom, flags: u32) -> Result<LibvirtParams> {
@@ -823,7 +724,7 @@ fn ptr_or_null(v: &mut [*const c_char]) -> *mut *const c_char {
 }
 
 /// `fs_freeze` / `fs_thaw`: an empty list means every file system.
-fn fs_freeze_thaw(
+pub(crate) fn fs_freeze_thaw(
     xs: &mut Xs,
     f: unsafe extern "C" fn(Dom, *mut *const c_char, c_uint, c_uint) -> c_int,
 ) -> XsResult {
@@ -836,16 +737,6 @@ fn fs_freeze_thaw(
     // by `mounts` for the call (or is NULL when empty).
     check(unsafe { f(dom, ptr_or_null(&mut ptrs), n, flags) })?;
     Ok(())
-}
-
-/// `$dom->fs_freeze(\@mount_points, $flags=0)`
-pub(crate) fn fs_freeze(xs: &mut Xs) -> XsResult {
-    fs_freeze_thaw(xs, sys::virDomainFSFreeze)
-}
-
-/// `$dom->fs_thaw(\@mount_points, $flags=0)`
-pub(crate) fn fs_thaw(xs: &mut Xs) -> XsResult {
-    fs_freeze_thaw(xs, sys::virDomainFSThaw)
 }
 
 /// `$dom->fs_trim($mount_point, $minimum, $flags=0)`: an undef mount point

@@ -7,15 +7,6 @@ use crate::perl::{Xs, XsResult};
 use std::ffi::CStr;
 use virt_sys as sys;
 
-/// `$dom->num_of_snapshots($flags=0)`
-pub(crate) fn num_of_snapshots(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `dom` is live.
-    let n = check(unsafe { sys::virDomainSnapshotNum(dom, flags) })?;
-    xs.ret_i64(n as i64)
-}
-
 /// `$dom->list_snapshot_names($maxnames, $flags=0)`
 pub(crate) fn list_snapshot_names(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
@@ -25,15 +16,6 @@ pub(crate) fn list_snapshot_names(xs: &mut Xs) -> XsResult {
         // SAFETY: `dom` as above; `names` has room for `max` entries.
         unsafe { sys::virDomainSnapshotListNames(dom, names, max, flags) }
     })
-}
-
-/// `$dom->has_current_snapshot($flags=0)`
-pub(crate) fn has_current_snapshot(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `dom` as above.
-    let v = check(unsafe { sys::virDomainHasCurrentSnapshot(dom, flags) })?;
-    xs.ret_i64(v as i64)
 }
 
 /// `$dom->current_snapshot($flags=0)`

@@ -3,7 +3,6 @@
 //! into guest disks and memory.
 
 use crate::error::{check, VirtError};
-use crate::late;
 use crate::owned;
 use crate::perl::{HashRef, Xs, XsResult};
 use crate::typed_params::{params_to_hash, LibvirtParams, TypedParams};
@@ -13,7 +12,7 @@ use virt_sys as sys;
 
 /// A hash reference argument, refused with the C original's message
 /// ("Sys::Virt::Domain::foo: newparams is not a HASH reference").
-pub(super) fn hash_arg(xs: &Xs, i: usize) -> crate::perl::Result<HashRef> {
+pub(crate) fn hash_arg(xs: &Xs, i: usize) -> crate::perl::Result<HashRef> {
     match xs.perl.hash_ref(xs.arg(i)) {
         Some(hv) => Ok(hv),
         None => xs.die(format!("{} is not a HASH reference", xs.arg_name(i))),
@@ -264,24 +263,6 @@ pub(crate) fn get_job_stats(xs: &mut Xs) -> XsResult {
     xs.ret_i64(type_ as i64)?;
     let hv = params.to_hash(xs.perl);
     xs.ret(hv);
-    Ok(())
-}
-
-/// `$dom->abort_job($flags=0)`: `virDomainAbortJob` without flags, as the
-/// original (older servers lack `virDomainAbortJobFlags`).
-pub(crate) fn abort_job(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // The flags variant (libvirt 8.5.0) is looked up only when needed.
-    let rc = if flags != 0 {
-        let abort = late::virDomainAbortJobFlags()?;
-        // SAFETY: live handle.
-        unsafe { abort(dom, flags) }
-    } else {
-        // SAFETY: live handle.
-        unsafe { sys::virDomainAbortJob(dom) }
-    };
-    check(rc)?;
     Ok(())
 }
 
