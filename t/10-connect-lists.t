@@ -150,10 +150,7 @@ for my $m (qw(list_all_secrets list_all_nwfilters list_all_nwfilter_bindings)) {
 {
     my @doms = Sys::Virt->new(uri => "test:///default")->list_all_domains;
     is(scalar @doms, 1, "domains of a connection already dropped");
-    SKIP: {
-        skip "Sys::Virt::Domain methods not merged yet", 1 unless Sys::Virt::Domain->can("get_name");
-        is($doms[0]->get_name, "test", "and still usable");
-    }
+    is($doms[0]->get_name, "test", "and still usable");
 }
 
 # ---- get_all_domain_stats -----------------------------------------------------------
@@ -233,11 +230,8 @@ if ($HAS_STATS) {
     err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN,
            "domains of two connections");
 
-    SKIP: {
-        skip "Sys::Virt::Domain methods not merged yet", 1 unless Sys::Virt::Domain->can("get_name");
-        is_deeply([ sort map { $_->{dom}->get_name } $custom->get_all_domain_stats(1) ],
-                  [qw(alpha beta)], "records name their domains");
-    }
+    is_deeply([ sort map { $_->{dom}->get_name } $custom->get_all_domain_stats(1) ],
+              [qw(alpha beta)], "records name their domains");
 }
 
 # Listing many times leaks no handle: the objects are freed with their
