@@ -7,8 +7,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(error_of virt_error_is not_blessed);
-use File::Temp ();
+use SysVirtTest qw(error_of virt_error_is not_blessed embedded_secrets);
 
 use Sys::Virt;
 
@@ -65,16 +64,10 @@ SKIP: {
         1;
     };
     skip "no event loop implementation to register (Sys::Virt::Event): $@", 1 unless $have_events;
-    my $dir = File::Temp->newdir('sysvirt-secret-XXXX', TMPDIR => 1);
-    my $sc = eval { Sys::Virt->new(uri => 'secret:///embed?root=' . $dir->dirname) };
-    # The secret driver is a module of the installed libvirt (9.0.0 here):
-    # a libvirt.so.0 of another version (LD_LIBRARY_PATH) cannot load it,
-    # as its private symbols are versioned. That, and only that, skips.
-    if (!$sc && ref $@ && $@->message =~ m{^internal error: Failed to load module '[^']*/libvirt_driver_secret\.so': .*version `LIBVIRT_PRIVATE_[\d.]+' not found}) {
-        skip "libvirt's embedded secret driver cannot load into libvirt " . Sys::Virt::get_version() . ": " . $@->message, 1;
-    }
-    ok($sc, 'the embedded secret driver opens') or diag "$@";
-    skip "no embedded secret driver", 1 unless $sc;
+    # on a libvirt.so.0 other than the installed one's, the driver cannot
+    # load: that, and only that, skips (any other failure dies)
+    my ($sc, $why) = embedded_secrets();
+    skip $why, 1 unless $sc;
 
     my $sec = Sys::Virt::Secret->_new(connection => $sc, xml => $xml);
     isa_ok($sec, 'Sys::Virt::Secret');

@@ -18,7 +18,8 @@ use File::Temp ();
 
 our @EXPORT_OK = qw(error_of virt_error_is too_new_is unsupported_is domain_invocant_checks
                     client_version version_number
-                    not_blessed names rss_kib connect_node_host logged skip_log logged_params);
+                    not_blessed names rss_kib connect_node_host embedded_secrets
+                    logged skip_log logged_params);
 
 # error_of { CODE }: the exception CODE dies with, or undef when it
 # returns.
@@ -158,6 +159,25 @@ sub connect_node_host {
             0;
         });
     return wantarray ? ($conn, $xmlpath) : $conn;
+}
+
+# embedded_secrets(): (a connection to libvirt's real secret driver,
+# embedded in this process with a temporary root), or (undef, why not).
+# Register an event loop first (Sys::Virt::Event::register_default). The
+# driver is a module of the installed libvirt (9.0.0 here): a libvirt.so.0
+# of another version (LD_LIBRARY_PATH) cannot load it, as its private
+# symbols are versioned. That, and only that, is a reason; any other
+# failure dies.
+my @secret_roots;    # kept for the life of the process
+sub embedded_secrets {
+    require Sys::Virt;
+    push @secret_roots, File::Temp->newdir('sysvirt-secret-XXXX', TMPDIR => 1);
+    my $conn = eval { Sys::Virt->new(uri => 'secret:///embed?root=' . $secret_roots[-1]->dirname) };
+    return ($conn) if $conn;
+    die "secret:///embed: $@" unless ref $@ && $@->message =~
+        m{^internal error: Failed to load module '[^']*/libvirt_driver_secret\.so': .*version `LIBVIRT_PRIVATE_[\d.]+' not found};
+    my (undef, $running) = client_version();
+    return (undef, "libvirt's embedded secret driver cannot load into libvirt $running: " . $@->message);
 }
 
 # rss_kib(): this process's resident memory in KiB (dies without
