@@ -6,7 +6,8 @@
 # anything on a noisy machine.
 #
 #   perl bench/compare.pl [--instructions] [ORIGINAL_INC_DIR]
-#       (default dir: bench/fetch-original.sh's)
+#       (default dir: where bench/fetch-original.sh unpacked it, found by
+#       t/lib/SysVirtOriginal.pm)
 #
 # --instructions counts instructions with valgrind's callgrind instead of
 # timing: each case runs N and 2N times, and (count(2N) - count(N)) / N is
@@ -20,7 +21,12 @@ use File::Temp ();
 
 my $root = abs_path(dirname(__FILE__) . '/..');
 my $instructions = @ARGV && $ARGV[0] eq '--instructions' ? shift : 0;
-my $orig = shift // '/tmp/sysvirt-orig/root/usr/lib/x86_64-linux-gnu/perl5/5.36';
+my $orig = shift // do {
+    require lib;
+    lib->import("$root/t/lib");
+    require SysVirtOriginal;
+    SysVirtOriginal::find() // die "$@\n";
+};
 die "no original build in $orig (run bench/fetch-original.sh)\n" unless -f "$orig/Sys/Virt.pm";
 my $rounds = $ENV{ROUNDS} || 7;
 

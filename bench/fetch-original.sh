@@ -8,4 +8,7 @@ mkdir -p "$dest"
 cd "$dest"
 [ -f libsys-virt-perl_9.0.0-1_*.deb ] || apt-get download libsys-virt-perl=9.0.0-1
 dpkg -x libsys-virt-perl_9.0.0-1_*.deb root
-echo "$dest/root/usr/lib/x86_64-linux-gnu/perl5/5.36"
+# the perl directory (usr/lib/<arch triplet>/perl5/<perl version>), for -I
+so=$(find "$dest/root" -path '*/auto/Sys/Virt/Virt.so')
+[ -n "$so" ] || { echo "no auto/Sys/Virt/Virt.so in the package" >&2; exit 1; }
+echo "${so%/auto/Sys/Virt/Virt.so}"

@@ -3,6 +3,8 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest ();
 use Config;
 
 use Sys::Virt;
@@ -19,12 +21,7 @@ for my $round (1 .. 3) {
 is($conn->get_uri, 'test:///default', 'still working after the panics');
 
 # --- a tied argument whose FETCH dies inside the conversion
-{
-    package DiesOnFetch;
-    sub TIESCALAR { bless {}, shift }
-    sub FETCH { die "FETCH refused\n" }
-}
-tie my $tied, 'DiesOnFetch';
+tie my $tied, 'SysVirtTest::DiesOnFetch', "FETCH refused\n";
 for my $round (1 .. 3) {
     my $ok = eval { Sys::Virt::_test_string($tied); 1 };
     ok(!$ok, "tied $round: the call failed");

@@ -4,23 +4,14 @@ use strict;
 use warnings;
 
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(virt_error_is);
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
 
 my $conn = Sys::Virt->new(uri => "test:///default");
-
-sub err_is {
-    my ($err, $code, $domain, $name) = @_;
-    local $@;
-    if (!(ref $err && eval { $err->isa("Sys::Virt::Error") })) {
-        fail("$name: expected a Sys::Virt::Error, got " . (defined $err ? "'$err'" : "undef"));
-        return;
-    }
-    is($err->code, $code, "$name: error code") or diag $err->message;
-    is($err->domain, $domain, "$name: error domain");
-}
 
 my $NO_SUPPORT = Sys::Virt::Error::ERR_NO_SUPPORT;
 my $FROM_DOMAIN = Sys::Virt::Error::FROM_DOMAIN;
@@ -39,7 +30,7 @@ is($conn->baseline_cpu([$cpu, $cpu], 0),
     is(scalar @r, 1, "one value returned");
 }
 eval { $conn->baseline_cpu(["<cpu>"]) };
-err_is($@, Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_CPU, "baseline of broken XML");
+virt_error_is($@, Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_CPU, undef, "baseline of broken XML");
 eval { $conn->baseline_cpu([]) };
 isa_ok($@, "Sys::Virt::Error", "baseline of no CPU");
 eval { $conn->baseline_cpu($cpu) };
@@ -58,20 +49,20 @@ like($@, qr/^Sys::Virt::baseline_cpu: xml must be an array reference/, "baseline
 }
 
 eval { $conn->baseline_hypervisor_cpu(undef, "x86_64", undef, undef, [$cpu]) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "baseline_hypervisor_cpu unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "baseline_hypervisor_cpu unsupported");
 eval { $conn->baseline_hypervisor_cpu("/usr/bin/qemu", undef, "pc", "kvm", [$cpu], 0) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "baseline_hypervisor_cpu with every string");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "baseline_hypervisor_cpu with every string");
 eval { $conn->baseline_hypervisor_cpu(undef, "x86_64", undef, undef, { xml => $cpu }) };
 like($@, qr/xml must be an array reference/, "baseline_hypervisor_cpu: documents not in an array");
 
 # ---- compare ---------------------------------------------------------------------
 
 eval { $conn->compare_cpu($cpu) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "compare_cpu unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "compare_cpu unsupported");
 eval { $conn->compare_cpu($cpu, Sys::Virt::COMPARE_CPU_FAIL_INCOMPATIBLE) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "compare_cpu with flags");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "compare_cpu with flags");
 eval { $conn->compare_hypervisor_cpu(undef, "x86_64", undef, undef, $cpu) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "compare_hypervisor_cpu unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "compare_hypervisor_cpu unsupported");
 
 # ---- CPU models ------------------------------------------------------------------
 
@@ -84,7 +75,7 @@ err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "compare_hypervisor_cpu unsupported");
     is(scalar(grep { !defined || !length } @names), 0, "no empty name");
     is_deeply([ $conn->get_cpu_model_names("x86_64", 0) ], \@names, "flags 0");
     eval { $conn->get_cpu_model_names("no-such-arch") };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "unknown architecture");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, "unknown architecture");
 }
 
 # ---- capabilities ---------------------------------------------------------------------
@@ -101,22 +92,23 @@ if (Sys::Virt::get_version() >= 9_008_000) {
     like($caps, qr{^<domainCapabilities>\n  <path>/usr/bin/qemu-system-x86_64</path>\n  <domain>kvm</domain>\n  <machine>pc</machine>\n  <arch>x86_64</arch>\n},
          "domain capabilities with every argument: each one reached libvirt");
     eval { $conn->get_domain_capabilities(undef, "x86_64", undef, undef, 1) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "domain capabilities: the flags reached libvirt");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
+                  "domain capabilities: the flags reached libvirt");
 } else {
     eval { $conn->get_domain_capabilities(undef, "x86_64", undef, undef) };
-    err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain capabilities unsupported");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "domain capabilities unsupported");
     eval { $conn->get_domain_capabilities("/usr/bin/qemu-system-x86_64", "x86_64", "pc", "kvm", 0) };
-    err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain capabilities with every argument");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "domain capabilities with every argument");
 }
 eval { $conn->get_storage_pool_capabilities };
-err_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, "storage pool capabilities unsupported");
+virt_error_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, undef, "storage pool capabilities unsupported");
 
 # ---- native configuration ------------------------------------------------------------
 
 eval { $conn->domain_xml_from_native("qemu-argv", "qemu-system-x86_64 -m 512") };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain_xml_from_native unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "domain_xml_from_native unsupported");
 eval { $conn->domain_xml_to_native("qemu-argv", "<domain/>", 0) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "domain_xml_to_native unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "domain_xml_to_native unsupported");
 
 # ---- storage pool sources -------------------------------------------------------------
 
@@ -130,11 +122,12 @@ is($conn->find_storage_pool_sources("netfs", "<source><host name='nfs.example.co
    . "    <format type='nfs'/>\n  </source>\n</sources>\n",
    "NFS sources of a host");
 eval { $conn->find_storage_pool_sources("netfs", undef) };
-err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "NFS without a host");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, "NFS without a host");
 eval { $conn->find_storage_pool_sources("netfs", "<source>") };
-err_is($@, Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_STORAGE, "broken source spec");
+virt_error_is($@, Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_STORAGE, undef, "broken source spec");
 eval { $conn->find_storage_pool_sources("dir", undef) };
-err_is($@, Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_TEST, "pool type without discovery");
+virt_error_is($@, Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_TEST, undef,
+              "pool type without discovery");
 eval { $conn->find_storage_pool_sources("no-such-type", undef) };
 isa_ok($@, "Sys::Virt::Error", "unknown pool type");
 

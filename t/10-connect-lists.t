@@ -4,33 +4,15 @@ use strict;
 use warnings;
 
 use Test::More;
-use File::Spec;
-use Cwd ();
+use lib 't/lib';
+use SysVirtTest qw(connect_node_host virt_error_is);
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
 
 my $conn = Sys::Virt->new(uri => "test:///default");
-my $xmlpath = Cwd::abs_path(File::Spec->catfile("t", "data", "connect-node.xml"));
-my $custom = Sys::Virt->new(
-    uri => "test://$xmlpath", auth => 1,
-    credlist => [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE],
-    callback => sub {
-        $_->{result} = $_->{type} == Sys::Virt::CRED_AUTHNAME ? "alice" : "s3cret" for @{$_[0]};
-        0;
-    });
-
-sub err_is {
-    my ($err, $code, $domain, $name) = @_;
-    local $@;
-    if (!(ref $err && eval { $err->isa("Sys::Virt::Error") })) {
-        fail("$name: expected a Sys::Virt::Error, got " . (defined $err ? "'$err'" : "undef"));
-        return;
-    }
-    is($err->code, $code, "$name: error code") or diag $err->message;
-    is($err->domain, $domain, "$name: error domain");
-}
+my $custom = connect_node_host();
 
 my $NO_SUPPORT = Sys::Virt::Error::ERR_NO_SUPPORT;
 
@@ -49,9 +31,9 @@ is($custom->num_of_domains, 2, "custom host: two running guests");
 is($custom->num_of_networks, 1, "custom host: one network");
 
 eval { $conn->num_of_secrets };
-err_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_SECRET, "num_of_secrets unsupported");
+virt_error_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_SECRET, undef, "num_of_secrets unsupported");
 eval { $conn->num_of_nwfilters };
-err_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_NWFILTER, "num_of_nwfilters unsupported");
+virt_error_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_NWFILTER, undef, "num_of_nwfilters unsupported");
 
 is($conn->num_of_node_devices(undef), 4, "node devices, any capability");
 is($conn->num_of_node_devices("scsi_host"), 3, "scsi_host devices");
@@ -81,9 +63,9 @@ is(scalar(() = $conn->list_node_device_names(undef, 1)), 1, "maxnames caps devic
 is_deeply([ $conn->list_network_names(0) ], [], "maxnames 0");
 
 eval { $conn->list_secret_uuids(10) };
-err_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_SECRET, "secret uuids unsupported");
+virt_error_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_SECRET, undef, "secret uuids unsupported");
 eval { $conn->list_nwfilter_names(10) };
-err_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_NWFILTER, "nwfilter names unsupported");
+virt_error_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_NWFILTER, undef, "nwfilter names unsupported");
 
 # A negative maximum is an error (the original crashed with "Out of memory!").
 my %neg = (
@@ -96,10 +78,11 @@ my %neg = (
 );
 for my $m (sort keys %neg) {
     eval { $conn->$m(-1) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $neg{$m}, "$m(-1)");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $neg{$m}, undef, "$m(-1)");
 }
 eval { $conn->list_node_device_names(undef, -1) };
-err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_NODEDEV, "list_node_device_names(-1)");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_NODEDEV, undef,
+              "list_node_device_names(-1)");
 
 # A large maximum is fine: only what exists comes back.
 is_deeply([ $conn->list_network_names(100000) ], ["default"], "large maxnames");
@@ -141,19 +124,16 @@ is(scalar(@d = $conn->list_all_node_devices(Sys::Virt::NodeDevice::LIST_CAP_SCSI
 
 for my $m (qw(list_all_secrets list_all_nwfilters list_all_nwfilter_bindings)) {
     eval { $conn->$m() };
-    err_is($@, $NO_SUPPORT, $m eq "list_all_secrets" ? Sys::Virt::Error::FROM_SECRET
-                                                      : Sys::Virt::Error::FROM_NWFILTER,
-           "$m unsupported");
+    virt_error_is($@, $NO_SUPPORT, $m eq "list_all_secrets" ? Sys::Virt::Error::FROM_SECRET
+                                                             : Sys::Virt::Error::FROM_NWFILTER, undef,
+                  "$m unsupported");
 }
 
 # Objects outlive the connection variable (libvirt keeps it referenced).
 {
     my @doms = Sys::Virt->new(uri => "test:///default")->list_all_domains;
     is(scalar @doms, 1, "domains of a connection already dropped");
-    SKIP: {
-        skip "Sys::Virt::Domain methods not merged yet", 1 unless Sys::Virt::Domain->can("get_name");
-        is($doms[0]->get_name, "test", "and still usable");
-    }
+    is($doms[0]->get_name, "test", "and still usable");
 }
 
 # ---- get_all_domain_stats -----------------------------------------------------------
@@ -185,8 +165,8 @@ unless ($HAS_STATS) {
         my @args = @$args;
         $args[0] = \@doms if $with_doms;
         eval { $custom->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), @args) };
-        err_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN,
-               "get_all_domain_stats ($what) unsupported by the test driver of libvirt " . Sys::Virt::get_version());
+        virt_error_is($@, $NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN, undef,
+                      "get_all_domain_stats ($what) unsupported by the test driver of libvirt " . Sys::Virt::get_version());
         like(ref $@ ? $@->message : "", qr/: \Q$func\E$/, "... names $func");
     }
 }
@@ -221,8 +201,8 @@ if ($HAS_STATS) {
     @stats = $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_CPU_TOTAL());
     is_deeply($stats[0]{data}, {}, "a group the driver lacks gives an empty hash");
     eval { $conn->get_all_domain_stats(1 << 20, undef, Sys::Virt::Domain::GET_ALL_STATS_ENFORCE_STATS()) };
-    err_is($@, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, Sys::Virt::Error::FROM_TEST,
-           "an unknown group with ENFORCE_STATS");
+    virt_error_is($@, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, Sys::Virt::Error::FROM_TEST, undef,
+                  "an unknown group with ENFORCE_STATS");
 
     @stats = $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(),
                                          undef, Sys::Virt::Domain::GET_ALL_STATS_INACTIVE());
@@ -230,14 +210,11 @@ if ($HAS_STATS) {
 
     eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(),
                                        [ $doms[0], $conn->list_all_domains ]) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN,
-           "domains of two connections");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, undef,
+                  "domains of two connections");
 
-    SKIP: {
-        skip "Sys::Virt::Domain methods not merged yet", 1 unless Sys::Virt::Domain->can("get_name");
-        is_deeply([ sort map { $_->{dom}->get_name } $custom->get_all_domain_stats(1) ],
-                  [qw(alpha beta)], "records name their domains");
-    }
+    is_deeply([ sort map { $_->{dom}->get_name } $custom->get_all_domain_stats(1) ],
+              [qw(alpha beta)], "records name their domains");
 }
 
 # Listing many times leaks no handle: the objects are freed with their

@@ -4,33 +4,15 @@ use strict;
 use warnings;
 
 use Test::More;
-use File::Spec;
-use Cwd ();
+use lib 't/lib';
+use SysVirtTest qw(connect_node_host virt_error_is);
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
 
 my $conn = Sys::Virt->new(uri => "test:///default");
-my $xmlpath = Cwd::abs_path(File::Spec->catfile("t", "data", "connect-node.xml"));
-my $custom = Sys::Virt->new(
-    uri => "test://$xmlpath", auth => 1,
-    credlist => [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE],
-    callback => sub {
-        $_->{result} = $_->{type} == Sys::Virt::CRED_AUTHNAME ? "alice" : "s3cret" for @{$_[0]};
-        0;
-    });
-
-sub err_is {
-    my ($err, $code, $domain, $name) = @_;
-    local $@;
-    if (!(ref $err && eval { $err->isa("Sys::Virt::Error") })) {
-        fail("$name: expected a Sys::Virt::Error, got " . (defined $err ? "'$err'" : "undef"));
-        return;
-    }
-    is($err->code, $code, "$name: error code") or diag $err->message;
-    is($err->domain, $domain, "$name: error domain");
-}
+my ($custom, $xmlpath) = connect_node_host();
 
 my $NO_SUPPORT = Sys::Virt::Error::ERR_NO_SUPPORT;
 my $FROM_DOMAIN = Sys::Virt::Error::FROM_DOMAIN;
@@ -60,7 +42,8 @@ if ($LIBVER >= 7_005_000) {
               "security model");
 } else {
     eval { $conn->get_node_security_model };
-    err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "security model unsupported by the test driver of libvirt $LIBVER");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef,
+                  "security model unsupported by the test driver of libvirt $LIBVER");
 }
 
 {
@@ -72,7 +55,8 @@ if ($LIBVER >= 7_005_000) {
     is($map[2], 3, "3 online");
     ok(!utf8::is_utf8($map[1]), "bitmap is bytes");
     eval { $conn->get_node_cpu_map(1) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "cpu map with unknown flag");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
+                  "cpu map with unknown flag");
 }
 
 # ---- CPU and memory statistics -----------------------------------------------
@@ -89,13 +73,13 @@ if ($LIBVER >= 7_005_000) {
               "cpu stats keys on the custom host");
     is(Sys::Virt::NODE_CPU_STATS_KERNEL, "kernel", "NODE_CPU_STATS_KERNEL names the key");
     eval { $conn->get_node_cpu_stats(-1, 1) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "cpu stats flag");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, "cpu stats flag");
 }
 
 eval { $conn->get_node_memory_stats };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "memory stats unsupported by the test driver");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "memory stats unsupported by the test driver");
 eval { $conn->get_node_memory_stats(0, 0) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "memory stats of cell 0");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "memory stats of cell 0");
 
 # ---- free memory ------------------------------------------------------------
 
@@ -105,16 +89,16 @@ is_deeply([ $conn->get_node_cells_free_memory(0, 7) ], [2097152, 4194304], "cell
 is_deeply([ $conn->get_node_cells_free_memory(1, 1) ], [4194304], "cell 1 only");
 is_deeply([ $conn->get_node_cells_free_memory(0, 0) ], [2097152], "cell 0 only");
 eval { $conn->get_node_cells_free_memory(5, 8) };
-err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "cells out of range");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, "cells out of range");
 eval { $conn->get_node_cells_free_memory(1, 0) };
-err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, "end before start");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, undef, "end before start");
 eval { $conn->get_node_cells_free_memory(0, 2**31 - 2) };
 is($@, "", "a huge range is only what exists (no allocation of the whole range)");
 
 eval { $custom->get_node_free_memory };
 isa_ok($@, "Sys::Virt::Error", "custom host without NUMA cells: free memory");
 eval { $custom->get_node_cells_free_memory(0, 0) };
-err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "custom host: no cells");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, "custom host: no cells");
 
 # ---- huge pages -------------------------------------------------------------
 
@@ -142,21 +126,21 @@ err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "cust
     is_deeply($got[1], $pages{$era}[1], "free pages of cell 1");
 
     eval { $conn->get_node_free_pages([], 0, 1) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, "no page sizes");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, undef, "no page sizes");
     eval { $conn->get_node_free_pages([4], 1, 0) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, "empty cell range");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, undef, "empty cell range");
     eval { $conn->get_node_free_pages(4, 0, 1) };
     like($@, qr/^Sys::Virt::get_node_free_pages: pagesizes must be an array reference/,
          "page sizes not an array");
     eval { $conn->get_node_free_pages([4], 0, 1, 1) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "free pages flag");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, "free pages flag");
 }
 
 {
     eval { $conn->node_alloc_pages([[2048, 8]], 0, 1) };
-    err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "alloc pages unsupported");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "alloc pages unsupported");
     eval { $conn->node_alloc_pages([[2048, 8], [4, 1]], 0, 0, Sys::Virt::NODE_ALLOC_PAGES_SET) };
-    err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "alloc pages with SET");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "alloc pages with SET");
     eval { $conn->node_alloc_pages([2048, 8], 0, 1) };
     like($@, qr/^Sys::Virt::node_alloc_pages: page entry 0 is not an array reference/,
          "a flat list of pages is refused");
@@ -169,16 +153,16 @@ err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "cust
 # ---- typed-parameter getters and setters ---------------------------------------
 
 eval { $conn->get_node_memory_parameters };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "memory parameters unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "memory parameters unsupported");
 eval { $conn->set_node_memory_parameters({ Sys::Virt::NODE_MEMORY_SHARED_PAGES_TO_SCAN() => 100 }) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "setting memory parameters unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "setting memory parameters unsupported");
 eval { $conn->set_node_memory_parameters("shm_pages_to_scan=100") };
 like($@, qr/^Sys::Virt::set_node_memory_parameters: newparams must be a hash reference/,
      "memory parameters not a hash");
 eval { $conn->get_node_sev_info };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "SEV info unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "SEV info unsupported");
 eval { $conn->node_suspend_for_duration(Sys::Virt::NODE_SUSPEND_TARGET_MEM, 60) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "node suspend unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "node suspend unsupported");
 
 # ---- hypervisor facts -----------------------------------------------------------
 
@@ -251,18 +235,18 @@ is($conn->is_alive, 1, "alive");
 is($conn->is_secure, 1, "secure");
 is($conn->is_encrypted, 0, "not encrypted");
 eval { $conn->set_keep_alive(5, 3) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "keepalive unsupported");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "keepalive unsupported");
 {
     my @r = eval { $conn->interface_change_begin };
     is($@, "", "interface transaction begins");
     is(scalar @r, 0, "... returning nothing");
     eval { $conn->interface_change_begin(0) };
-    err_is($@, Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST, "second begin");
+    virt_error_is($@, Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST, undef, "second begin");
     @r = $conn->interface_change_commit;
     is(scalar @r, 0, "commit returns nothing");
     eval { $conn->interface_change_rollback };
-    err_is($@, Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST,
-           "rollback without a transaction");
+    virt_error_is($@, Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST, undef,
+                  "rollback without a transaction");
     $conn->interface_change_begin;
     @r = $conn->interface_change_rollback;
     is(scalar @r, 0, "begin + rollback");
@@ -273,9 +257,9 @@ err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "keepalive unsupported");
 eval { $conn->set_identity({ Sys::Virt::IDENTITY_USER_NAME() => "alice",
                              Sys::Virt::IDENTITY_UNIX_USER_ID() => 1000,
                              Sys::Virt::IDENTITY_PROCESS_ID() => $$ }) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "set_identity unsupported by the test driver");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "set_identity unsupported by the test driver");
 eval { $conn->set_identity({}) };
-err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "empty identity");
+virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "empty identity");
 eval { $conn->set_identity("alice") };
 like($@, qr/^Sys::Virt::set_identity: newident must be a hash reference/, "identity not a hash");
 eval { $conn->set_identity([]) };

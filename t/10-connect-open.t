@@ -4,6 +4,8 @@ use strict;
 use warnings;
 
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(virt_error_is);
 use File::Spec;
 use Cwd ();
 
@@ -17,11 +19,6 @@ BEGIN {
     sub TIESCALAR { my ($class, $code) = @_; bless { code => $code }, $class }
     sub FETCH { $_[0]{code} }
     sub STORE { }
-
-    package My::DieOnFetch;
-    sub TIESCALAR { bless {}, shift }
-    sub FETCH { die "fetch refused\n" }
-    sub STORE { }
 }
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
@@ -32,15 +29,6 @@ my $creds = [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE];
 
 # Never let libvirt's default console prompts wait for input.
 open STDIN, "<", File::Spec->devnull or die "cannot reopen STDIN: $!";
-
-sub err_is {
-    my ($err, $code, $domain, $name) = @_;
-    local $@;    # keep the caller's $@ for its own checks
-    isa_ok($err, "Sys::Virt::Error", "$name: error object");
-    return unless ref $err && eval { $err->isa("Sys::Virt::Error") };
-    is($err->code, $code, "$name: error code");
-    is($err->domain, $domain, "$name: error domain");
-}
 
 # An answering callback, recording every request it sees.
 sub answerer {
@@ -84,8 +72,8 @@ for my $how ([readonly => 1], [flags => Sys::Virt::CONNECT_RO]) {
     my $ro = Sys::Virt->new(uri => "test:///default", @$how);
     is($ro->num_of_domains, 1, "read-only ($how->[0]): queries work");
     eval { $ro->interface_change_begin() };
-    err_is($@, Sys::Virt::Error::ERR_OPERATIONED_DENIED, Sys::Virt::Error::FROM_INTERFACE,
-           "read-only ($how->[0]): changes are refused");
+    virt_error_is($@, Sys::Virt::Error::ERR_OPERATIONED_DENIED, Sys::Virt::Error::FROM_INTERFACE, undef,
+                  "read-only ($how->[0]): changes are refused");
 }
 
 # The running libvirt: some of its answers changed after 9.0.0 (see
@@ -108,11 +96,11 @@ sub era {
     # 7.0.0 and 9.0.0 hand the path to the XML parser; 11.3.0 reads the
     # file first (a system error, domain NONE).
     if (era(ref $@ && $@->code == Sys::Virt::Error::ERR_SYSTEM_ERROR) eq "old") {
-        err_is($@, Sys::Virt::Error::ERR_XML_ERROR, Sys::Virt::Error::FROM_TEST, "missing host file");
+        virt_error_is($@, Sys::Virt::Error::ERR_XML_ERROR, Sys::Virt::Error::FROM_TEST, undef, "missing host file");
         is(ref $@ && $@->message, "XML error: failed to parse xml document '/does/not/exist.xml'",
            "message names the file");
     } else {
-        err_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_NONE, "missing host file");
+        virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_NONE, undef, "missing host file");
         is(ref $@ && $@->message, "Failed to open file '/does/not/exist.xml': No such file or directory",
            "message names the file");
     }
@@ -159,21 +147,21 @@ sub era {
     my $conn = eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => $creds,
                                      callback => answerer(\@log, "alice", "wrong", 0)) };
     ok(!$conn, "wrong password refused");
-    err_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_TEST, "wrong password");
+    virt_error_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_TEST, undef, "wrong password");
     like(ref $@ ? $@->message : "", qr/authentication failed/, "wrong password message");
     is(scalar @log, 2, "asked for name and password");
 
     eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => $creds,
                           callback => answerer([], "mallory", "s3cret", 0)) };
-    err_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_TEST, "unknown user");
+    virt_error_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_TEST, undef, "unknown user");
 }
 
 {
     my @log;
     eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => $creds,
                           callback => answerer(\@log, "alice", "s3cret", -1)) };
-    err_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_AUTH,
-           "callback returning -1");
+    virt_error_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_AUTH, undef,
+                  "callback returning -1");
     like(ref $@ ? $@->message : "", qr/Username request failed/, "refusal message");
     is(scalar @log, 1, "no second request after a refusal");
 }
@@ -197,14 +185,14 @@ sub era {
     # 7.0.0 and 9.0.0 name the missing type; 11.3.0 finds no callback for
     # the password (the same change as the challenge above).
     if (era(ref $@ && $@->code == Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED) eq "old") {
-        err_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_AUTH,
-               "passphrase not in the credential list");
+        virt_error_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_AUTH, undef,
+                      "passphrase not in the credential list");
         is(ref $@ && $@->message,
            "authentication failed: Missing VIR_CRED_PASSPHRASE or VIR_CRED_NOECHOPROMPT credential type",
            "missing type named");
     } else {
-        err_is($@, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, Sys::Virt::Error::FROM_AUTH,
-               "passphrase not in the credential list");
+        virt_error_is($@, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, Sys::Virt::Error::FROM_AUTH, undef,
+                      "passphrase not in the credential list");
         is(ref $@ && $@->message,
            "Operation not supported: no suitable callback authentication callback was found",
            "no callback for the password");
@@ -212,7 +200,7 @@ sub era {
 
     eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => [],
                           callback => answerer([], "alice", "s3cret", 0)) };
-    err_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_AUTH, "empty credential list");
+    virt_error_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_AUTH, undef, "empty credential list");
 
     eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => $creds,
                           callback => sub { @{$_[0]} = (); 0 }) };
@@ -258,7 +246,7 @@ sub era {
 {
     my $conn = eval {
         Sys::Virt->new(uri => $uri, auth => 1, credlist => $creds,
-                       callback => sub { tie $_[0][0]{result}, "My::DieOnFetch"; 0 })
+                       callback => sub { tie $_[0][0]{result}, "SysVirtTest::DiesOnFetch", "fetch refused\n"; 0 })
     };
     ok(!$conn, "tied result dying: no connection");
     like($@, qr/^fetch refused/, "the FETCH die reaches \$@");
@@ -269,7 +257,7 @@ sub era {
 
 # A callback held in a tied scalar is fetched inside the protected call.
 {
-    tie my $cb, "My::DieOnFetch";
+    tie my $cb, "SysVirtTest::DiesOnFetch", "fetch refused\n";
     my $conn = eval { Sys::Virt::_open_auth($uri, $creds, $cb, 0) };
     ok(!$conn, "tied callback dying on FETCH: no connection");
     like($@, qr/^fetch refused/, "the FETCH die reaches \$@");
@@ -291,7 +279,7 @@ sub era {
 {
     eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => $creds,
                           callback => answerer([], "alice", "s3c\0ret", 0)) };
-    err_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_TEST, "password with a NUL");
+    virt_error_is($@, Sys::Virt::Error::ERR_AUTH_FAILED, Sys::Virt::Error::FROM_TEST, undef, "password with a NUL");
 }
 
 # auth without callback or credlist: libvirt's default (no prompt needed

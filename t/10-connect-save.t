@@ -6,24 +6,14 @@ use strict;
 use warnings;
 
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(connect_node_host error_of virt_error_is unsupported_is);
 use File::Temp ();
 use File::Spec;
-use Cwd ();
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
-
-sub err_is {
-    my ($err, $code, $domain, $name) = @_;
-    local $@;
-    if (!(ref $err && eval { $err->isa("Sys::Virt::Error") })) {
-        fail("$name: expected a Sys::Virt::Error, got " . (defined $err ? "'$err'" : "undef"));
-        return;
-    }
-    is($err->code, $code, "$name: error code") or diag $err->message;
-    is($err->domain, $domain, "$name: error domain");
-}
 
 my $dir = File::Temp::tempdir(CLEANUP => 1);
 
@@ -66,10 +56,11 @@ my $conn = Sys::Virt->new(uri => "test:///default");
 
     my $missing = File::Spec->catfile($dir, "missing.img");
     eval { $conn->get_save_image_xml_description($missing) };
-    err_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_TEST, "missing image");
+    virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_TEST, undef, "missing image");
     like(ref $@ ? $@->message : "", qr{missing\.img}, "message names the file");
     eval { $conn->define_save_image_xml($missing, $xml) };
-    err_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_TEST, "define on a missing image");
+    virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_TEST, undef,
+                  "define on a missing image");
 
     my $junk = File::Spec->catfile($dir, "junk.img");
     open my $fh, ">", $junk or die; print $fh "not an image at all"; close $fh;
@@ -82,36 +73,27 @@ my $conn = Sys::Virt->new(uri => "test:///default");
 {
     my $missing = File::Spec->catfile($dir, "missing.img");
     eval { $conn->restore_domain($missing) };
-    err_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_TEST,
-           "restore of a missing file (virDomainRestore)");
+    virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_TEST, undef,
+                  "restore of a missing file (virDomainRestore)");
 
     # Which libvirt call is used shows in the errors of the test driver.
     eval { $conn->restore_domain($image, $xml) };
-    err_is($@, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, Sys::Virt::Error::FROM_TEST,
-           "a replacement XML goes to virDomainRestoreFlags");
+    virt_error_is($@, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, Sys::Virt::Error::FROM_TEST, undef,
+                  "a replacement XML goes to virDomainRestoreFlags");
     eval { $conn->restore_domain($image, undef, undef, Sys::Virt::Domain::SAVE_BYPASS_CACHE()) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
-           "flags go to virDomainRestoreFlags");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
+                  "flags go to virDomainRestoreFlags");
     like(ref $@ ? $@->message : "", qr/testDomainRestoreFlags/, "... the flags variant");
     # virDomainRestoreParams is libvirt 8.4.0's (libvirt-api.xml): from
     # there on the test driver lacks it (libvirt's ERR_NO_SUPPORT, domain
     # DOMAIN); an older libvirt lacks the function itself (the binding's
     # ERR_NO_SUPPORT, domain NONE, naming the version that has it).
-    my $v = Sys::Virt::get_version();
-    my $running = join ".", int($v / 1_000_000), int($v / 1000) % 1000, $v % 1000;
-    my ($params_from, $params_msg) = $v >= 8_004_000
-        ? (Sys::Virt::Error::FROM_DOMAIN,
-           qr/^this function is not supported by the connection driver: virDomainRestoreParams$/)
-        : (Sys::Virt::Error::FROM_NONE,
-           qr/^this function is not supported by the running libvirt \Q$running\E: virDomainRestoreParams needs libvirt 8\.4\.0 or newer$/);
-    eval { $conn->restore_domain($image, undef, { Sys::Virt::Domain::SAVE_PARAM_FILE() => $image }) };
-    err_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, $params_from,
-           "a parameter hash goes to virDomainRestoreParams");
-    like(ref $@ ? $@->message : "", $params_msg, "... the params variant");
-    eval { $conn->restore_domain(undef, undef, {}) };
-    err_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, $params_from,
-           "an empty parameter hash without file");
-    like(ref $@ ? $@->message : "", $params_msg, "... the params variant");
+    unsupported_is(error_of { $conn->restore_domain($image, undef, { Sys::Virt::Domain::SAVE_PARAM_FILE() => $image }) },
+                   'virDomainRestoreParams', '8.4.0', Sys::Virt::Error::FROM_DOMAIN,
+                   "a parameter hash goes to virDomainRestoreParams");
+    unsupported_is(error_of { $conn->restore_domain(undef, undef, {}) },
+                   'virDomainRestoreParams', '8.4.0', Sys::Virt::Error::FROM_DOMAIN,
+                   "an empty parameter hash without file: virDomainRestoreParams");
     eval { $conn->restore_domain($image, undef, "file=$image") };
     like($@, qr/^Sys::Virt::restore_domain: params_sv must be a hash reference/,
          "parameters not in a hash (the original crashed)");
@@ -124,11 +106,11 @@ my $conn = Sys::Virt->new(uri => "test:///default");
 
     my $ro = Sys::Virt->new(uri => "test:///default", readonly => 1);
     eval { $ro->restore_domain($image) };
-    err_is($@, Sys::Virt::Error::ERR_OPERATIONED_DENIED, Sys::Virt::Error::FROM_DOMAIN,
-           "restore on a read-only connection");
+    virt_error_is($@, Sys::Virt::Error::ERR_OPERATIONED_DENIED, Sys::Virt::Error::FROM_DOMAIN, undef,
+                  "restore on a read-only connection");
     eval { $ro->define_save_image_xml($image, $xml) };
-    err_is($@, Sys::Virt::Error::ERR_OPERATIONED_DENIED, Sys::Virt::Error::FROM_DOMAIN,
-           "define_save_image_xml on a read-only connection");
+    virt_error_is($@, Sys::Virt::Error::ERR_OPERATIONED_DENIED, Sys::Virt::Error::FROM_DOMAIN, undef,
+                  "define_save_image_xml on a read-only connection");
     is($ro->num_of_domains, 1, "nothing was restored");
 
     is($conn->num_of_domains, 1, "one running guest before");
@@ -138,19 +120,12 @@ my $conn = Sys::Virt->new(uri => "test:///default");
     is_deeply([ sort { $a <=> $b } $conn->list_domain_ids(10) ], [1, 2], "with a new id");
 
     eval { $conn->restore_domain($image) };
-    err_is($@, Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_DOMAIN,
-           "restoring a running guest again");
+    virt_error_is($@, Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_DOMAIN, undef,
+                  "restoring a running guest again");
 
     # Every test:///default connection of a process shares one state, so
     # the next restore goes to a host of its own (the custom host XML).
-    my $xmlpath = Cwd::abs_path(File::Spec->catfile("t", "data", "connect-node.xml"));
-    my $other = Sys::Virt->new(
-        uri => "test://$xmlpath", auth => 1,
-        credlist => [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE],
-        callback => sub {
-            $_->{result} = $_->{type} == Sys::Virt::CRED_AUTHNAME ? "alice" : "s3cret" for @{$_[0]};
-            0;
-        });
+    my $other = connect_node_host();
     is($other->num_of_domains, 2, "custom host: two guests");
     @r = $other->restore_domain($image, undef, undef, 0);
     is(scalar @r, 0, "restore with explicit zero flags");

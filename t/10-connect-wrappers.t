@@ -151,47 +151,37 @@ is(ref $@ && $@->code, Sys::Virt::Error::ERR_NO_SUPPORT, "list_nwfilters: the co
     }
 }
 
-# ---- for real, once the classes are merged --------------------------------------------
+# ---- the objects the wrappers return ---------------------------------------------------
 
-SKIP: {
-    skip "Sys::Virt::Domain->_new not available in this tree yet", 11
-        unless Sys::Virt::Domain->can("_new") && Sys::Virt::Domain->can("get_name");
-    is($conn->get_domain_by_name("test")->get_name, "test", "domain by name");
-    is($conn->get_domain_by_id(1)->get_name, "test", "domain by id");
-    is($conn->get_domain_by_uuid("6695eb01-f6a4-8304-79aa-97f2502e193f")->get_name, "test", "domain by uuid");
-    eval { $conn->get_domain_by_name("no-such-domain") };
-    is(ref $@ && $@->code, Sys::Virt::Error::ERR_NO_DOMAIN, "unknown domain name");
-    is(ref $@ && $@->domain, Sys::Virt::Error::FROM_TEST, "... from the test driver");
-    is_deeply([ map { $_->get_name } $conn->list_domains ], ["test"], "list_domains");
+is($conn->get_domain_by_name("test")->get_name, "test", "domain by name");
+is($conn->get_domain_by_id(1)->get_name, "test", "domain by id");
+is($conn->get_domain_by_uuid("6695eb01-f6a4-8304-79aa-97f2502e193f")->get_name, "test", "domain by uuid");
+eval { $conn->get_domain_by_name("no-such-domain") };
+is(ref $@ && $@->code, Sys::Virt::Error::ERR_NO_DOMAIN, "unknown domain name");
+is(ref $@ && $@->domain, Sys::Virt::Error::FROM_TEST, "... from the test driver");
+is_deeply([ map { $_->get_name } $conn->list_domains ], ["test"], "list_domains");
 
-    my $xml = "<domain type='test'><name>wrapped</name><memory>1024</memory>"
-            . "<os><type>hvm</type></os></domain>";
-    my $ro = Sys::Virt->new(uri => "test:///default", readonly => 1);
-    eval { $ro->define_domain($xml) };
-    is(ref $@ && $@->code, Sys::Virt::Error::ERR_OPERATIONED_DENIED, "define on a read-only connection");
-    is(ref $@ && $@->domain, Sys::Virt::Error::FROM_DOMAIN, "... refused by libvirt");
-    eval { $conn->define_domain("<domain") };
-    is(ref $@ && $@->code, Sys::Virt::Error::ERR_XML_DETAIL, "define of broken XML");
-    my $dom = $conn->define_domain($xml);
-    is_deeply([ map { $_->get_name } $conn->list_defined_domains ], ["wrapped"], "defined domain listed");
-    $dom->undefine;
-    is_deeply([ $conn->list_defined_domain_names(10) ], [], "and gone again");
-}
+my $xml = "<domain type='test'><name>wrapped</name><memory>1024</memory>"
+        . "<os><type>hvm</type></os></domain>";
+my $ro = Sys::Virt->new(uri => "test:///default", readonly => 1);
+eval { $ro->define_domain($xml) };
+is(ref $@ && $@->code, Sys::Virt::Error::ERR_OPERATIONED_DENIED, "define on a read-only connection");
+is(ref $@ && $@->domain, Sys::Virt::Error::FROM_DOMAIN, "... refused by libvirt");
+eval { $conn->define_domain("<domain") };
+is(ref $@ && $@->code, Sys::Virt::Error::ERR_XML_DETAIL, "define of broken XML");
+my $dom = $conn->define_domain($xml);
+is_deeply([ map { $_->get_name } $conn->list_defined_domains ], ["wrapped"], "defined domain listed");
+$dom->undefine;
+is_deeply([ $conn->list_defined_domain_names(10) ], [], "and gone again");
 
-SKIP: {
-    skip "the other classes' _new are not available in this tree yet", 7
-        unless Sys::Virt::Network->can("_new") && Sys::Virt::Network->can("get_name")
-            && Sys::Virt::StoragePool->can("_new") && Sys::Virt::Interface->can("_new")
-            && Sys::Virt::NodeDevice->can("_new");
-    is($conn->get_network_by_name("default")->get_name, "default", "network by name");
-    is($conn->get_network_by_uuid("dd8fe884-6c02-601e-7551-cca97df1c5df")->get_name, "default", "network by uuid");
-    is($conn->get_storage_pool_by_name("default-pool")->get_name, "default-pool", "pool by name");
-    is($conn->get_storage_pool_by_uuid("dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566")->get_name, "default-pool",
-       "pool by uuid");
-    is($conn->get_interface_by_mac("aa:bb:cc:dd:ee:ff")->get_name, "eth1", "interface by mac");
-    is($conn->get_node_device_by_name("computer")->get_name, "computer", "node device by name");
-    is_deeply([ sort map { $_->get_name } $conn->list_node_devices(undef) ],
-              [qw(computer scsi_host1 scsi_host11 scsi_host2)], "list_node_devices");
-}
+is($conn->get_network_by_name("default")->get_name, "default", "network by name");
+is($conn->get_network_by_uuid("dd8fe884-6c02-601e-7551-cca97df1c5df")->get_name, "default", "network by uuid");
+is($conn->get_storage_pool_by_name("default-pool")->get_name, "default-pool", "pool by name");
+is($conn->get_storage_pool_by_uuid("dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566")->get_name, "default-pool",
+   "pool by uuid");
+is($conn->get_interface_by_mac("aa:bb:cc:dd:ee:ff")->get_name, "eth1", "interface by mac");
+is($conn->get_node_device_by_name("computer")->get_name, "computer", "node device by name");
+is_deeply([ sort map { $_->get_name } $conn->list_node_devices(undef) ],
+          [qw(computer scsi_host1 scsi_host11 scsi_host2)], "list_node_devices");
 
 done_testing();

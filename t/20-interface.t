@@ -3,31 +3,13 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is not_blessed);
 use Cwd ();
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
-
-sub virt_err {
-    my ($code, $domain, $name, $sub) = @_;
-    my $ok = eval { $sub->(); 1 };
-    my $err = $@;
-    ok(!$ok, "$name fails");
-    isa_ok($err, 'Sys::Virt::Error', "$name error");
-    is(ref $err && $err->code, $code, "$name: error code");
-    is(ref $err && $err->domain, $domain, "$name: error domain");
-    return $err;
-}
-
-sub not_blessed {
-    my ($name, $sub) = @_;
-    my @warn;
-    local $SIG{__WARN__} = sub { push @warn, @_ };
-    my @r = $sub->();
-    is_deeply(\@r, [undef], "$name returns undef");
-    like($warn[0] // '', qr/ -- \w+ is not a blessed SV reference/, "$name warns");
-}
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
 
@@ -46,17 +28,21 @@ is_deeply([$iface->destroy], [], 'destroy returns nothing');
 is($iface->is_active, 0, 'down');
 is_deeply([$iface->create], [], 'create returns nothing');
 is($iface->is_active, 1, 'up again');
-virt_err(Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST,
-         'bringing up an interface that is up', sub { $iface->create(0) });
+virt_error_is(error_of { $iface->create(0) },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST, undef,
+              'bringing up an interface that is up');
 $iface->destroy(0);
-virt_err(Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST,
-         'bringing down an interface that is down', sub { $iface->destroy });
+virt_error_is(error_of { $iface->destroy },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST, undef,
+              'bringing down an interface that is down');
 $iface->create;
 
-virt_err(Sys::Virt::Error::ERR_NO_INTERFACE, Sys::Virt::Error::FROM_TEST,
-         'unknown name', sub { Sys::Virt::Interface->_new(connection => $conn, name => 'nope') });
-virt_err(Sys::Virt::Error::ERR_NO_INTERFACE, Sys::Virt::Error::FROM_TEST,
-         'unknown MAC', sub { Sys::Virt::Interface->_new(connection => $conn, mac => '00:00:00:00:00:00') });
+virt_error_is(error_of { Sys::Virt::Interface->_new(connection => $conn, name => 'nope') },
+              Sys::Virt::Error::ERR_NO_INTERFACE, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown name');
+virt_error_is(error_of { Sys::Virt::Interface->_new(connection => $conn, mac => '00:00:00:00:00:00') },
+              Sys::Virt::Error::ERR_NO_INTERFACE, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown MAC');
 eval { Sys::Virt::Interface->_new(connection => $conn) };
 like($@, qr/^name, mac or xml parameters are required/, 'no lookup key');
 eval { Sys::Virt::Interface->_new(name => 'eth1') };
@@ -72,14 +58,17 @@ is($new->is_active, 0, 'a defined interface is down');
 is(Sys::Virt::Interface->_new(connection => $conn, mac => '52:54:00:20:20:20')->get_name, 'eth20',
    'found by MAC');
 is_deeply([$new->undefine], [], 'undefine returns nothing');
-virt_err(Sys::Virt::Error::ERR_NO_INTERFACE, Sys::Virt::Error::FROM_TEST,
-         'an undefined interface is gone', sub { Sys::Virt::Interface->_new(connection => $conn, name => 'eth20') });
+virt_error_is(error_of { Sys::Virt::Interface->_new(connection => $conn, name => 'eth20') },
+              Sys::Virt::Error::ERR_NO_INTERFACE, Sys::Virt::Error::FROM_TEST, undef,
+              'an undefined interface is gone');
 is($new->get_name, 'eth20', 'the object still knows its name');
-virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_INTERFACE,
-         'malformed XML', sub { Sys::Virt::Interface->_new(connection => $conn, xml => '<interface') });
-virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
-         'unknown flag', sub { Sys::Virt::Interface->_new(connection => $conn, flags => 1 << 20,
-             xml => "<interface type='ethernet' name='eth21'/>") });
+virt_error_is(error_of { Sys::Virt::Interface->_new(connection => $conn, xml => '<interface') },
+              Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_INTERFACE, undef,
+              'malformed XML');
+virt_error_is(error_of { Sys::Virt::Interface->_new(connection => $conn, flags => 1 << 20,
+                  xml => "<interface type='ethernet' name='eth21'/>") },
+              Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown flag');
 
 # bad arguments
 not_blessed('get_mac on a string', sub { Sys::Virt::Interface::get_mac('eth1') });

@@ -4,34 +4,13 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is not_blessed too_new_is client_version);
 use Cwd ();
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
-
-# Run $code, which must die with a Sys::Virt::Error of $code/$domain.
-sub virt_err {
-    my ($code, $domain, $name, $sub) = @_;
-    my $ok = eval { $sub->(); 1 };
-    my $err = $@;
-    ok(!$ok, "$name fails");
-    isa_ok($err, 'Sys::Virt::Error', "$name error");
-    is(ref $err && $err->code, $code, "$name: error code");
-    is(ref $err && $err->domain, $domain, "$name: error domain");
-    return $err;
-}
-
-# Run $code, which must warn "... is not a blessed SV reference" and
-# return undef.
-sub not_blessed {
-    my ($name, $sub) = @_;
-    my @warn;
-    local $SIG{__WARN__} = sub { push @warn, @_ };
-    my @r = $sub->();
-    is_deeply(\@r, [undef], "$name returns undef");
-    like($warn[0] // '', qr/ -- \w+ is not a blessed SV reference/, "$name warns");
-}
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
 
@@ -60,13 +39,15 @@ isa_ok(Sys::Virt::Network::_lookup_by_name($conn, 'default'), 'Sys::Virt::Networ
 @My::Net::ISA = ('Sys::Virt::Network');
 isa_ok(My::Net->_new(connection => $conn, name => 'default'), 'My::Net');
 
-virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
-         'unknown name', sub { Sys::Virt::Network->_new(connection => $conn, name => 'nope') });
-my $e = virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
-                 'unknown UUID', sub { Sys::Virt::Network->_new(connection => $conn, uuid => '0' x 32) });
-like($e->message, qr/00000000-0000-0000-0000-000000000000/, 'message names the UUID');
-virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_NETWORK,
-         'malformed UUID string', sub { Sys::Virt::Network->_new(connection => $conn, uuid => 'z' x 36) });
+virt_error_is(error_of { Sys::Virt::Network->_new(connection => $conn, name => 'nope') },
+              Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown name');
+virt_error_is(error_of { Sys::Virt::Network->_new(connection => $conn, uuid => '0' x 32) },
+              Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
+              qr/00000000-0000-0000-0000-000000000000/, 'unknown UUID: the message names it');
+virt_error_is(error_of { Sys::Virt::Network->_new(connection => $conn, uuid => 'z' x 36) },
+              Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_NETWORK, undef,
+              'malformed UUID string');
 eval { Sys::Virt::Network->_new(connection => $conn, uuid => 'abc') };
 like($@, qr/^UUID must be either 16 unsigned bytes, or 32\/36 hex characters long/, 'bad UUID length');
 eval { Sys::Virt::Network->_new(connection => $conn) };
@@ -89,8 +70,9 @@ is_deeply([$net->set_autostart(1)], [], 'set_autostart returns nothing');
 is($net->get_autostart, 1, 'autostart on');
 $net->set_autostart(0);
 is($net->get_autostart, 0, 'autostart off again');
-virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
-         'unsupported XML flag', sub { $net->get_xml_description(Sys::Virt::Network::XML_INACTIVE) });
+virt_error_is(error_of { $net->get_xml_description(Sys::Virt::Network::XML_INACTIVE) },
+              Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
+              'unsupported XML flag');
 
 # update: add a DHCP host and see it in the XML.
 # libvirt before 7.2.0 swapped the command and the section between
@@ -103,12 +85,13 @@ virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
 my $SWAPPED = Sys::Virt::get_version() < 7_002_000;
 my $host42 = "<host mac='52:54:00:00:00:42' name='h42' ip='192.168.122.42'/>";
 if ($SWAPPED) {
-    my $e = virt_err(Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, Sys::Virt::Error::FROM_NETWORK,
-                     'update on a libvirt that swaps command and section', sub {
-                         $net->update(Sys::Virt::Network::UPDATE_COMMAND_ADD_LAST,
-                                      Sys::Virt::Network::SECTION_IP_DHCP_HOST, -1, $host42, 0) });
-    is(ref $e && $e->message, "Operation not supported: can't update 'ip' section of network 'default'",
-       "the command (ADD_LAST) reached the driver as the section (IP)");
+    virt_error_is(error_of {
+                      $net->update(Sys::Virt::Network::UPDATE_COMMAND_ADD_LAST,
+                                   Sys::Virt::Network::SECTION_IP_DHCP_HOST, -1, $host42, 0) },
+                  Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, Sys::Virt::Error::FROM_NETWORK,
+                  "Operation not supported: can't update 'ip' section of network 'default'",
+                  'update on a libvirt that swaps command and section: the command (ADD_LAST) '
+                  . 'reached the driver as the section (IP)');
 }
 # $net->update($command, $section, ...), passed swapped where libvirt swaps them.
 my $update = sub {
@@ -120,11 +103,12 @@ is_deeply([$update->(Sys::Virt::Network::UPDATE_COMMAND_ADD_LAST,
                      Sys::Virt::Network::UPDATE_AFFECT_LIVE | Sys::Virt::Network::UPDATE_AFFECT_CONFIG)],
           [], 'update returns nothing');
 like($net->get_xml_description, qr{\Q$host42\E}, 'update took effect');
-virt_err(Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_NETWORK,
-         'deleting a missing DHCP host', sub {
-             $update->(Sys::Virt::Network::UPDATE_COMMAND_DELETE,
-                       Sys::Virt::Network::SECTION_IP_DHCP_HOST, -1,
-                       "<host mac='52:54:00:00:00:43' ip='192.168.122.43'/>", 0) });
+virt_error_is(error_of {
+                  $update->(Sys::Virt::Network::UPDATE_COMMAND_DELETE,
+                            Sys::Virt::Network::SECTION_IP_DHCP_HOST, -1,
+                            "<host mac='52:54:00:00:00:43' ip='192.168.122.43'/>", 0) },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_NETWORK, undef,
+              'deleting a missing DHCP host');
 
 # destroy / create
 is_deeply([$net->destroy], [], 'destroy returns nothing');
@@ -132,22 +116,29 @@ is($net->is_active, 0, 'stopped');
 is($net->get_name, 'default', 'the object stays usable after destroy');
 is_deeply([$net->create], [], 'create returns nothing');
 is($net->is_active, 1, 'started again');
-virt_err(Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST,
-         'starting a running network', sub { $net->create });
+virt_error_is(error_of { $net->create },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST, undef,
+              'starting a running network');
 
 # Not supported by the test driver: exact errors.
-virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
-         'get_dhcp_leases', sub { $net->get_dhcp_leases });
-virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
-         'get_dhcp_leases with a MAC', sub { $net->get_dhcp_leases('52:54:00:00:00:42', 0) });
-virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
-         'list_all_ports', sub { $net->list_all_ports });
-virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
-         'create_port', sub { $net->create_port('<networkport/>') });
-virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
-         'get_port_by_uuid (string)', sub { $net->get_port_by_uuid($uuid_str) });
-virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK,
-         'get_port_by_uuid (raw)', sub { $net->get_port_by_uuid($raw) });
+virt_error_is(error_of { $net->get_dhcp_leases },
+              Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK, undef,
+              'get_dhcp_leases');
+virt_error_is(error_of { $net->get_dhcp_leases('52:54:00:00:00:42', 0) },
+              Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK, undef,
+              'get_dhcp_leases with a MAC');
+virt_error_is(error_of { $net->list_all_ports },
+              Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK, undef,
+              'list_all_ports');
+virt_error_is(error_of { $net->create_port('<networkport/>') },
+              Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK, undef,
+              'create_port');
+virt_error_is(error_of { $net->get_port_by_uuid($uuid_str) },
+              Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK, undef,
+              'get_port_by_uuid (string)');
+virt_error_is(error_of { $net->get_port_by_uuid($raw) },
+              Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NETWORK, undef,
+              'get_port_by_uuid (raw)');
 eval { $net->get_port_by_uuid('x') };
 like($@, qr/^UUID must be either 16 unsigned bytes/, 'port UUID of a bad length');
 eval { Sys::Virt::NetworkPort->_new(network => $net) };
@@ -166,21 +157,14 @@ $def->create;
 is($def->is_active, 1, 'create starts it');
 $def->destroy;
 is_deeply([$def->undefine], [], 'undefine returns nothing');
-virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
-         'undefined network is gone', sub { Sys::Virt::Network->_new(connection => $conn, name => 't20def') });
+virt_error_is(error_of { Sys::Virt::Network->_new(connection => $conn, name => 't20def') },
+              Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST, undef,
+              'undefined network is gone');
 
 # The flags variants are newer than libvirt 7.0.0 (libvirt-api.xml:
 # virNetworkDefineXMLFlags 7.7.0, virNetworkCreateXMLFlags 7.8.0): on an
 # older libvirt, flags are the binding's ERR_NO_SUPPORT (domain NONE).
-my $LIBVER = Sys::Virt::get_version();
-my $RUNNING = join '.', int($LIBVER / 1_000_000), int($LIBVER / 1000) % 1000, $LIBVER % 1000;
-sub too_old {
-    my ($name, $func, $since, $sub) = @_;
-    my $e = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NONE, $name, $sub);
-    is(ref $e && $e->message,
-       "this function is not supported by the running libvirt $RUNNING: $func needs libvirt $since or newer",
-       "$name: $func is newer than libvirt $RUNNING");
-}
+my ($LIBVER, $RUNNING) = client_version();
 my $define_validate = sub {
     Sys::Virt::Network->_new(connection => $conn, nocreate => 1,
                              flags => Sys::Virt::Network::DEFINE_VALIDATE,
@@ -190,9 +174,10 @@ if ($LIBVER >= 7_007_000) {
     is($flagged->get_name, 't20val', 'define with DEFINE_VALIDATE');
     $flagged->undefine;
 } else {
-    too_old('define with DEFINE_VALIDATE', 'virNetworkDefineXMLFlags', '7.7.0', $define_validate);
-    virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
-             'nothing was defined', sub { Sys::Virt::Network->_new(connection => $conn, name => 't20val') });
+    too_new_is(error_of { $define_validate->() }, 'virNetworkDefineXMLFlags', '7.7.0', 'define with DEFINE_VALIDATE');
+    virt_error_is(error_of { Sys::Virt::Network->_new(connection => $conn, name => 't20val') },
+                  Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST, undef,
+                  'nothing was defined');
 }
 
 my $trans = Sys::Virt::Network->_new(connection => $conn,
@@ -201,8 +186,9 @@ is($trans->is_active, 1, 'a created network is running');
 is($trans->is_persistent, 0, 'and transient');
 is($trans->get_bridge_name, 'virbr21', 'with its bridge');
 $trans->destroy;
-virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
-         'a destroyed transient network is gone', sub { Sys::Virt::Network->_new(connection => $conn, name => 't20tmp') });
+virt_error_is(error_of { Sys::Virt::Network->_new(connection => $conn, name => 't20tmp') },
+              Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST, undef,
+              'a destroyed transient network is gone');
 my $create_validate = sub {
     Sys::Virt::Network->_new(connection => $conn, flags => Sys::Virt::Network::CREATE_VALIDATE,
                              xml => "<network><name>t20tmp2</name></network>") };
@@ -211,13 +197,15 @@ if ($LIBVER >= 7_008_000) {
     is($trans2->is_persistent, 0, 'create with CREATE_VALIDATE');
     $trans2->destroy;
 } else {
-    too_old('create with CREATE_VALIDATE', 'virNetworkCreateXMLFlags', '7.8.0', $create_validate);
-    virt_err(Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST,
-             'nothing was created', sub { Sys::Virt::Network->_new(connection => $conn, name => 't20tmp2') });
+    too_new_is(error_of { $create_validate->() }, 'virNetworkCreateXMLFlags', '7.8.0', 'create with CREATE_VALIDATE');
+    virt_error_is(error_of { Sys::Virt::Network->_new(connection => $conn, name => 't20tmp2') },
+                  Sys::Virt::Error::ERR_NO_NETWORK, Sys::Virt::Error::FROM_TEST, undef,
+                  'nothing was created');
 }
 
-virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_NETWORK,
-         'malformed XML', sub { Sys::Virt::Network->_new(connection => $conn, xml => '<network', nocreate => 1) });
+virt_error_is(error_of { Sys::Virt::Network->_new(connection => $conn, xml => '<network', nocreate => 1) },
+              Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_NETWORK, undef,
+              'malformed XML');
 # libvirt 9.0.0 and 11.3.0 check the root element in their XML parser
 # (domain XML); 7.0.0 in the network parser (domain NETWORK). The release
 # in between that moved it is in neither NEWS nor hvsupport: there, either
@@ -229,12 +217,14 @@ virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_NETWORK,
     my $e = eval { Sys::Virt::Network->_new(connection => $conn, xml => '<pool/>'); 1 } ? undef : $@;
     my ($where) = grep { ref $e && $e->domain == $root{$_}[0] } @where;
     $where //= $where[0];
-    virt_err(Sys::Virt::Error::ERR_XML_ERROR, $root{$where}[0],
-             'wrong root element', sub { die $e if $e; 1 });
+    virt_error_is(error_of { die $e if $e; 1 },
+                  Sys::Virt::Error::ERR_XML_ERROR, $root{$where}[0], undef,
+                  'wrong root element');
     is(ref $e && $e->message, $root{$where}[1], "wrong root element: the message of libvirt $RUNNING");
 }
-virt_err(Sys::Virt::Error::ERR_OPERATION_FAILED, Sys::Virt::Error::FROM_NETWORK,
-         'duplicate name', sub { Sys::Virt::Network->_new(connection => $conn, xml => '<network><name>default</name></network>') });
+virt_error_is(error_of { Sys::Virt::Network->_new(connection => $conn, xml => '<network><name>default</name></network>') },
+              Sys::Virt::Error::ERR_OPERATION_FAILED, Sys::Virt::Error::FROM_NETWORK, undef,
+              'duplicate name');
 
 # --- bad arguments --------------------------------------------------------
 not_blessed('get_name on a string', sub { Sys::Virt::Network::get_name('default') });
@@ -267,8 +257,9 @@ like($@, qr/^Sys::Virt::Network::get_name: net is not a Sys::Virt::Network objec
 {
     my $n3 = Sys::Virt::Network->_new(connection => $conn, name => 'default');
     $n3->DESTROY;
-    virt_err(Sys::Virt::Error::ERR_INVALID_NETWORK, Sys::Virt::Error::FROM_NETWORK,
-             'a method on a freed handle', sub { $n3->get_bridge_name });
+    virt_error_is(error_of { $n3->get_bridge_name },
+                  Sys::Virt::Error::ERR_INVALID_NETWORK, Sys::Virt::Error::FROM_NETWORK, undef,
+                  'a method on a freed handle');
 }
 
 # --- a custom host: several networks ---------------------------------------

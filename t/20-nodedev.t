@@ -4,36 +4,17 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is not_blessed too_new_is client_version version_number);
 use Cwd ();
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
 
-sub virt_err {
-    my ($code, $domain, $name, $sub) = @_;
-    my $ok = eval { $sub->(); 1 };
-    my $err = $@;
-    ok(!$ok, "$name fails");
-    isa_ok($err, 'Sys::Virt::Error', "$name error");
-    is(ref $err && $err->code, $code, "$name: error code");
-    is(ref $err && $err->domain, $domain, "$name: error domain");
-    return $err;
-}
-
-sub not_blessed {
-    my ($name, $sub) = @_;
-    my @warn;
-    local $SIG{__WARN__} = sub { push @warn, @_ };
-    my @r = $sub->();
-    is_deeply(\@r, [undef], "$name returns undef");
-    like($warn[0] // '', qr/ -- \w+ is not a blessed SV reference/, "$name warns");
-}
-
 my $conn = Sys::Virt->new(uri => 'test:///default');
 # The running libvirt (the test driver runs inside it).
-my $LIBVER = Sys::Virt::get_version();
-my $RUNNING = join '.', int($LIBVER / 1_000_000), int($LIBVER / 1000) % 1000, $LIBVER % 1000;
+my ($LIBVER, $RUNNING) = client_version();
 
 my %parent = (scsi_host1 => 'computer', scsi_host2 => 'computer', scsi_host11 => 'scsi_host1');
 for my $name (sort keys %parent) {
@@ -48,11 +29,13 @@ my $computer = Sys::Virt::NodeDevice->_new(connection => $conn, name => 'compute
 is_deeply([$computer->list_capabilities], ['system'], 'computer: capabilities');
 like($computer->get_xml_description, qr{<vendor>Libvirt</vendor>}, 'computer: XML');
 # The test driver reports a missing parent as an error, not as undef.
-virt_err(Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_TEST,
-         'parent of the root device', sub { $computer->get_parent });
+virt_error_is(error_of { $computer->get_parent },
+              Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_TEST, undef,
+              'parent of the root device');
 
-virt_err(Sys::Virt::Error::ERR_NO_NODE_DEVICE, Sys::Virt::Error::FROM_TEST,
-         'unknown device', sub { Sys::Virt::NodeDevice->_new(connection => $conn, name => 'nope') });
+virt_error_is(error_of { Sys::Virt::NodeDevice->_new(connection => $conn, name => 'nope') },
+              Sys::Virt::Error::ERR_NO_NODE_DEVICE, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown device');
 eval { Sys::Virt::NodeDevice->_new(connection => $conn) };
 like($@, qr/^name parameter is required/, 'no lookup key');
 eval { Sys::Virt::NodeDevice->_new(name => 'computer') };
@@ -83,17 +66,20 @@ if ($LIBVER >= 10_003_000) {
 }
 is(Sys::Virt::NodeDevice->_new(connection => $conn, name => $vname)->get_name, $vname, 'found by name');
 is_deeply([$vhba->destroy], [], 'destroy returns nothing');
-virt_err(Sys::Virt::Error::ERR_NO_NODE_DEVICE, Sys::Virt::Error::FROM_TEST,
-         'the destroyed vHBA is gone', sub { Sys::Virt::NodeDevice->_new(connection => $conn, name => $vname) });
+virt_error_is(error_of { Sys::Virt::NodeDevice->_new(connection => $conn, name => $vname) },
+              Sys::Virt::Error::ERR_NO_NODE_DEVICE, Sys::Virt::Error::FROM_TEST, undef,
+              'the destroyed vHBA is gone');
 is($vhba->get_name, $vname, 'the object still knows its name');
 
-virt_err(Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_NODEDEV,
-         'vHBA on a parent without vport support', sub {
-             Sys::Virt::NodeDevice->_new(connection => $conn, xml => "<device><parent>scsi_host11</parent>"
-                 . "<capability type='scsi_host'><capability type='fc_host'><wwnn>2000000012340021</wwnn>"
-                 . "<wwpn>1000000012340021</wwpn></capability></capability></device>") });
-virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_NODEDEV,
-         'malformed XML', sub { Sys::Virt::NodeDevice->_new(connection => $conn, xml => '<device') });
+virt_error_is(error_of {
+                  Sys::Virt::NodeDevice->_new(connection => $conn, xml => "<device><parent>scsi_host11</parent>"
+                      . "<capability type='scsi_host'><capability type='fc_host'><wwnn>2000000012340021</wwnn>"
+                      . "<wwpn>1000000012340021</wwpn></capability></capability></device>") },
+              Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_NODEDEV, undef,
+              'vHBA on a parent without vport support');
+virt_error_is(error_of { Sys::Virt::NodeDevice->_new(connection => $conn, xml => '<device') },
+              Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_NODEDEV, undef,
+              'malformed XML');
 
 # Not supported by the test driver: exact errors. The running libvirt
 # decides: a function newer than it (libvirt-api.xml: the node-device
@@ -118,19 +104,15 @@ for my $case ([ 'is_active', sub { $host1->is_active }, 'virNodeDeviceIsActive',
               [ 'lookup of a SCSI host by WWN', sub { Sys::Virt::NodeDevice->_new(connection => $conn,
                     wwnn => '2000000012341234', wwpn => '1000000012341234') }, 'virNodeDeviceLookupSCSIHostByWWN' ]) {
     my ($name, $sub, $func, $api, $test) = @$case;
-    my $ver = sub { my @v = split /\./, $_[0]; $v[0] * 1_000_000 + $v[1] * 1000 + $v[2] };
-    if ($api && $LIBVER < $ver->($api)) {
-        my $err = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NONE, $name, $sub);
-        is(ref $err && $err->message,
-           "this function is not supported by the running libvirt $RUNNING: $func needs libvirt $api or newer",
-           "$name: $func is newer than libvirt $RUNNING");
-    } elsif ($test && $LIBVER >= $ver->($test)) {
+    if ($api && $LIBVER < version_number($api)) {
+        too_new_is(error_of { $sub->() }, $func, $api, "$name: $func is newer than libvirt $RUNNING");
+    } elsif ($test && $LIBVER >= version_number($test)) {
         # The devices of test:///default are active and persistent.
         is(scalar $sub->(), 1, "$name: the test driver of libvirt $RUNNING answers");
     } else {
-        my $err = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NODEDEV, $name, $sub);
-        is(ref $err && $err->message, "this function is not supported by the connection driver: $func",
-           "$name: the test driver lacks $func");
+        virt_error_is(error_of { $sub->() }, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NODEDEV,
+                      "this function is not supported by the connection driver: $func",
+                      "$name: the test driver lacks $func");
     }
 }
 {

@@ -4,30 +4,12 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is not_blessed unsupported_is);
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
-
-sub virt_err {
-    my ($code, $domain, $name, $sub) = @_;
-    my $ok = eval { $sub->(); 1 };
-    my $err = $@;
-    ok(!$ok, "$name fails");
-    isa_ok($err, 'Sys::Virt::Error', "$name error");
-    is(ref $err && $err->code, $code, "$name: error code");
-    is(ref $err && $err->domain, $domain, "$name: error domain");
-    return $err;
-}
-
-sub not_blessed {
-    my ($name, $sub) = @_;
-    my @warn;
-    local $SIG{__WARN__} = sub { push @warn, @_ };
-    my @r = $sub->();
-    is_deeply(\@r, [undef], "$name returns undef");
-    like($warn[0] // '', qr/ -- \w+ is not a blessed SV reference/, "$name warns");
-}
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
 my $uuid = '01234567-89ab-cdef-0123-456789abcdef';
@@ -49,27 +31,18 @@ my %calls = (
     'binding create' => [ sub { Sys::Virt::NWFilterBinding->_new(connection => $conn, xml => '<filterbinding/>') },
                           'virNWFilterBindingCreateXML' ],
 );
-# A function newer than the running libvirt (libvirt-api.xml: the flags
-# variant of define is 7.7.0's) is the binding's ERR_NO_SUPPORT, domain
-# NONE, naming the version that has it.
-my $libver = Sys::Virt::get_version();
-my $running = join '.', int($libver / 1_000_000), int($libver / 1000) % 1000, $libver % 1000;
+# The test driver has no nwfilter driver: libvirt's ERR_NO_SUPPORT
+# naming the function; a function newer than the running libvirt
+# (libvirt-api.xml: the flags variant of define is 7.7.0's) is the
+# binding's ERR_NO_SUPPORT, domain NONE, naming the version that has it.
 for my $name (sort keys %calls) {
     my ($sub, $func, $since) = @{ $calls{$name} };
-    my @since = split /\./, $since // '0.0.0';
-    if ($libver < $since[0] * 1_000_000 + $since[1] * 1000 + $since[2]) {
-        my $err = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NONE, $name, $sub);
-        is(ref $err && $err->message,
-           "this function is not supported by the running libvirt $running: $func needs libvirt $since or newer",
-           "$name: $func is newer than libvirt $running");
-        next;
-    }
-    my $err = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NWFILTER, $name, $sub);
-    like($err->message, qr/not supported by the connection driver: \Q$func\E$/, "$name: calls $func");
+    unsupported_is(error_of { $sub->() }, $func, $since, Sys::Virt::Error::FROM_NWFILTER, "$name: calls $func");
 }
 
-virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_NWFILTER,
-         'malformed UUID string', sub { Sys::Virt::NWFilter->_new(connection => $conn, uuid => 'z' x 32) });
+virt_error_is(error_of { Sys::Virt::NWFilter->_new(connection => $conn, uuid => 'z' x 32) },
+              Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_NWFILTER, undef,
+              'malformed UUID string');
 eval { Sys::Virt::NWFilter->_new(connection => $conn, uuid => '0123') };
 like($@, qr/^UUID must be either 16 unsigned bytes, or 32\/36 hex characters long/, 'bad UUID length');
 eval { Sys::Virt::NWFilter->_new(connection => $conn) };

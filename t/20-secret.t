@@ -6,31 +6,12 @@
 use strict;
 use warnings;
 use Test::More;
-use File::Temp ();
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is not_blessed embedded_secrets);
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
-
-sub virt_err {
-    my ($code, $domain, $name, $sub) = @_;
-    my $ok = eval { $sub->(); 1 };
-    my $err = $@;
-    ok(!$ok, "$name fails");
-    isa_ok($err, 'Sys::Virt::Error', "$name error");
-    is(ref $err && $err->code, $code, "$name: error code");
-    is(ref $err && $err->domain, $domain, "$name: error domain");
-    return $err;
-}
-
-sub not_blessed {
-    my ($name, $sub) = @_;
-    my @warn;
-    local $SIG{__WARN__} = sub { push @warn, @_ };
-    my @r = $sub->();
-    is_deeply(\@r, [undef], "$name returns undef");
-    like($warn[0] // '', qr/ -- \w+ is not a blessed SV reference/, "$name warns");
-}
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
 my $uuid = 'c0ffee00-1234-5678-9abc-def012345678';
@@ -46,11 +27,13 @@ for my $case ([ 'lookup by raw UUID', sub { Sys::Virt::Secret->_new(connection =
               [ 'lookup by usage', sub { Sys::Virt::Secret->_new(connection => $conn,
                     usageType => Sys::Virt::Secret::USAGE_TYPE_VOLUME, usageID => '/srv/images/enc.img') } ],
               [ 'define', sub { Sys::Virt::Secret->_new(connection => $conn, xml => $xml) } ]) {
-    my $err = virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_SECRET, @$case);
-    like($err->message, qr/not supported by the connection driver: virSecret\w+$/, "$case->[0]: message");
+    my ($name, $sub) = @$case;
+    virt_error_is(error_of { $sub->() }, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_SECRET,
+                  qr/^this function is not supported by the connection driver: virSecret\w+$/, $name);
 }
-virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_SECRET,
-         'malformed UUID string', sub { Sys::Virt::Secret->_new(connection => $conn, uuid => 'z' x 36) });
+virt_error_is(error_of { Sys::Virt::Secret->_new(connection => $conn, uuid => 'z' x 36) },
+              Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_SECRET, undef,
+              'malformed UUID string');
 eval { Sys::Virt::Secret->_new(connection => $conn, uuid => 'abc') };
 like($@, qr/^UUID must be either 16 unsigned bytes/, 'bad UUID length');
 eval { Sys::Virt::Secret->_new(connection => $conn, usageType => 1) };
@@ -81,16 +64,10 @@ SKIP: {
         1;
     };
     skip "no event loop implementation to register (Sys::Virt::Event): $@", 1 unless $have_events;
-    my $dir = File::Temp->newdir('sysvirt-secret-XXXX', TMPDIR => 1);
-    my $sc = eval { Sys::Virt->new(uri => 'secret:///embed?root=' . $dir->dirname) };
-    # The secret driver is a module of the installed libvirt (9.0.0 here):
-    # a libvirt.so.0 of another version (LD_LIBRARY_PATH) cannot load it,
-    # as its private symbols are versioned. That, and only that, skips.
-    if (!$sc && ref $@ && $@->message =~ m{^internal error: Failed to load module '[^']*/libvirt_driver_secret\.so': .*version `LIBVIRT_PRIVATE_[\d.]+' not found}) {
-        skip "libvirt's embedded secret driver cannot load into libvirt " . Sys::Virt::get_version() . ": " . $@->message, 1;
-    }
-    ok($sc, 'the embedded secret driver opens') or diag "$@";
-    skip "no embedded secret driver", 1 unless $sc;
+    # on a libvirt.so.0 other than the installed one's, the driver cannot
+    # load: that, and only that, skips (any other failure dies)
+    my ($sc, $why) = embedded_secrets();
+    skip $why, 1 unless $sc;
 
     my $sec = Sys::Virt::Secret->_new(connection => $sc, xml => $xml);
     isa_ok($sec, 'Sys::Virt::Secret');
@@ -100,8 +77,9 @@ SKIP: {
     is($sec->get_usage_id, '/srv/images/enc.img', 'get_usage_id');
     like($sec->get_xml_description, qr{<volume>/srv/images/enc\.img</volume>}, 'XML');
     unlike($sec->get_xml_description, qr/value/i, 'the XML has no value');
-    virt_err(Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET,
-             'get_value before any value is set', sub { $sec->get_value });
+    virt_error_is(error_of { $sec->get_value },
+                  Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET, undef,
+                  'get_value before any value is set');
 
     my $value = "pass\0word\xff\x80\n";
     is_deeply([$sec->set_value($value)], [], 'set_value returns nothing');
@@ -119,8 +97,9 @@ SKIP: {
     is($sec->get_value, "\xe2\x98\xba", 'a wide character is stored as its UTF-8 bytes');
     is_deeply([$sec->set_value('', 0)], [], 'set_value of an empty value');
     # libvirt stores an empty value as no value at all.
-    virt_err(Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET,
-             'get_value after storing an empty value', sub { $sec->get_value(0) });
+    virt_error_is(error_of { $sec->get_value(0) },
+                  Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET, undef,
+                  'get_value after storing an empty value');
     $sec->set_value($value);
 
     is(Sys::Virt::Secret->_new(connection => $sc, uuid => $raw)->get_usage_id,
@@ -132,12 +111,15 @@ SKIP: {
     is(Sys::Virt::Secret->_new(connection => $sc, usageType => Sys::Virt::Secret::USAGE_TYPE_VOLUME,
                                usageID => '/srv/images/enc.img')->get_uuid_string,
        $uuid, 'lookup by usage');
-    virt_err(Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET,
-             'unknown UUID', sub { Sys::Virt::Secret->_new(connection => $sc, uuid => '0' x 32) });
-    virt_err(Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET,
-             'unknown usage', sub { Sys::Virt::Secret->_new(connection => $sc, usageType => 1, usageID => '/nope') });
-    virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_SECRET,
-             'malformed XML', sub { Sys::Virt::Secret->_new(connection => $sc, xml => '<secret') });
+    virt_error_is(error_of { Sys::Virt::Secret->_new(connection => $sc, uuid => '0' x 32) },
+                  Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET, undef,
+                  'unknown UUID');
+    virt_error_is(error_of { Sys::Virt::Secret->_new(connection => $sc, usageType => 1, usageID => '/nope') },
+                  Sys::Virt::Error::ERR_NO_SECRET, Sys::Virt::Error::FROM_SECRET, undef,
+                  'unknown usage');
+    virt_error_is(error_of { Sys::Virt::Secret->_new(connection => $sc, xml => '<secret') },
+                  Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_SECRET, undef,
+                  'malformed XML');
 
     my $ceph = Sys::Virt::Secret->_new(connection => $sc, flags => Sys::Virt::Secret::DEFINE_VALIDATE,
         xml => "<secret ephemeral='no' private='no'><usage type='ceph'><name>client.admin</name></usage></secret>");

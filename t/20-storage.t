@@ -4,31 +4,13 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is not_blessed);
 use Cwd ();
 
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
-
-sub virt_err {
-    my ($code, $domain, $name, $sub) = @_;
-    my $ok = eval { $sub->(); 1 };
-    my $err = $@;
-    ok(!$ok, "$name fails");
-    isa_ok($err, 'Sys::Virt::Error', "$name error");
-    is(ref $err && $err->code, $code, "$name: error code");
-    is(ref $err && $err->domain, $domain, "$name: error domain");
-    return $err;
-}
-
-sub not_blessed {
-    my ($name, $sub) = @_;
-    my @warn;
-    local $SIG{__WARN__} = sub { push @warn, @_ };
-    my @r = $sub->();
-    is_deeply(\@r, [undef], "$name returns undef");
-    like($warn[0] // '', qr/ -- \w+ is not a blessed SV reference/, "$name warns");
-}
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
 my $GiB = 1024 ** 3;
@@ -44,12 +26,15 @@ is(Sys::Virt::StoragePool->_new(connection => $conn, uuid => $pool->get_uuid)->g
    'default-pool', 'lookup by raw UUID');
 is(Sys::Virt::StoragePool->_new(connection => $conn, uuid => $uuid)->get_name,
    'default-pool', 'lookup by printable UUID');
-virt_err(Sys::Virt::Error::ERR_NO_STORAGE_POOL, Sys::Virt::Error::FROM_TEST,
-         'unknown pool', sub { Sys::Virt::StoragePool->_new(connection => $conn, name => 'nope') });
-virt_err(Sys::Virt::Error::ERR_NO_STORAGE_POOL, Sys::Virt::Error::FROM_TEST,
-         'unknown pool UUID', sub { Sys::Virt::StoragePool->_new(connection => $conn, uuid => 'x' x 16) });
-virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE,
-         'lookup by target path', sub { Sys::Virt::StoragePool->_new(connection => $conn, target_path => '/default-pool') });
+virt_error_is(error_of { Sys::Virt::StoragePool->_new(connection => $conn, name => 'nope') },
+              Sys::Virt::Error::ERR_NO_STORAGE_POOL, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown pool');
+virt_error_is(error_of { Sys::Virt::StoragePool->_new(connection => $conn, uuid => 'x' x 16) },
+              Sys::Virt::Error::ERR_NO_STORAGE_POOL, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown pool UUID');
+virt_error_is(error_of { Sys::Virt::StoragePool->_new(connection => $conn, target_path => '/default-pool') },
+              Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, undef,
+              'lookup by target path');
 eval { Sys::Virt::StoragePool->_new(connection => $conn, uuid => '1234') };
 like($@, qr/^UUID must be either 16 unsigned bytes/, 'bad UUID length');
 eval { Sys::Virt::StoragePool->_new(connection => $conn) };
@@ -66,10 +51,12 @@ is($pool->get_autostart, 0, 'autostart off');
 is_deeply([$pool->set_autostart(1)], [], 'set_autostart returns nothing');
 is($pool->get_autostart, 1, 'autostart on');
 is_deeply([$pool->refresh], [], 'refresh returns nothing');
-virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
-         'refresh with an unknown flag', sub { $pool->refresh(1) });
-virt_err(Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST,
-         'build of a running pool', sub { $pool->build });
+virt_error_is(error_of { $pool->refresh(1) },
+              Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
+              'refresh with an unknown flag');
+virt_error_is(error_of { $pool->build },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST, undef,
+              'build of a running pool');
 is($pool->num_of_storage_volumes, 0, 'no volumes yet');
 is_deeply([$pool->list_storage_vol_names(10)], [], 'no volume names');
 is_deeply([$pool->list_all_volumes], [], 'no volume objects');
@@ -95,8 +82,9 @@ is($pool->num_of_storage_volumes, 2, 'two volumes');
 is_deeply([sort $pool->list_storage_vol_names(10)], ['t20a.img', 't20b.img'], 'list_storage_vol_names');
 is(scalar(my @one = $pool->list_storage_vol_names(1)), 1, 'list_storage_vol_names honours maxnames');
 is_deeply([$pool->list_storage_vol_names(0)], [], 'maxnames 0');
-virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_STORAGE,
-         'negative maxnames', sub { $pool->list_storage_vol_names(-1) });
+virt_error_is(error_of { $pool->list_storage_vol_names(-1) },
+              Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_STORAGE, undef,
+              'negative maxnames');
 my @all = $pool->list_all_volumes;
 is(scalar @all, 2, 'list_all_volumes: two');
 is_deeply([sort map { ref } @all], ['Sys::Virt::StorageVol', 'Sys::Virt::StorageVol'], 'as objects');
@@ -111,17 +99,22 @@ is(Sys::Virt::StoragePool->_new(connection => $conn, volume => $vol)->get_name,
    'default-pool', 'pool lookup by volume');
 is($pool->get_info->{allocation}, 20 * 1024 * 1024, 'pool allocation grew by the clone (allocated in full)');
 
-virt_err(Sys::Virt::Error::ERR_NO_STORAGE_VOL, Sys::Virt::Error::FROM_TEST,
-         'unknown volume name', sub { $pool->get_volume_by_name('nope') });
-virt_err(Sys::Virt::Error::ERR_NO_STORAGE_VOL, Sys::Virt::Error::FROM_TEST,
-         'unknown volume key', sub { Sys::Virt::StorageVol->_new(connection => $conn, key => 'nope') });
-virt_err(Sys::Virt::Error::ERR_NO_STORAGE_VOL, Sys::Virt::Error::FROM_TEST,
-         'unknown volume path', sub { Sys::Virt::StorageVol->_new(connection => $conn, path => '/nope') });
-virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_STORAGE,
-         'malformed volume XML', sub { $pool->create_volume('<volume') });
-virt_err(Sys::Virt::Error::ERR_OPERATION_FAILED, Sys::Virt::Error::FROM_TEST,
-         'duplicate volume', sub { $pool->create_volume(
-             "<volume><name>t20a.img</name><capacity>1</capacity></volume>") });
+virt_error_is(error_of { $pool->get_volume_by_name('nope') },
+              Sys::Virt::Error::ERR_NO_STORAGE_VOL, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown volume name');
+virt_error_is(error_of { Sys::Virt::StorageVol->_new(connection => $conn, key => 'nope') },
+              Sys::Virt::Error::ERR_NO_STORAGE_VOL, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown volume key');
+virt_error_is(error_of { Sys::Virt::StorageVol->_new(connection => $conn, path => '/nope') },
+              Sys::Virt::Error::ERR_NO_STORAGE_VOL, Sys::Virt::Error::FROM_TEST, undef,
+              'unknown volume path');
+virt_error_is(error_of { $pool->create_volume('<volume') },
+              Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_STORAGE, undef,
+              'malformed volume XML');
+virt_error_is(error_of { $pool->create_volume(
+                  "<volume><name>t20a.img</name><capacity>1</capacity></volume>") },
+              Sys::Virt::Error::ERR_OPERATION_FAILED, Sys::Virt::Error::FROM_TEST, undef,
+              'duplicate volume');
 eval { Sys::Virt::StorageVol->_new(connection => $conn) };
 like($@, qr/^name, key, path or xml parameters are required/, 'volume: no lookup key');
 eval { Sys::Virt::StorageVol->_new(name => 'x') };
@@ -135,7 +128,9 @@ for my $case ([ 'get_info with flags', sub { $vol->get_info(Sys::Virt::StorageVo
               [ 'resize with flags', sub { $vol->resize(1024, Sys::Virt::StorageVol::RESIZE_DELTA) } ],
               [ 'wipe', sub { $vol->wipe } ],
               [ 'wipe_pattern', sub { $vol->wipe_pattern(Sys::Virt::StorageVol::WIPE_ALG_ZERO) } ]) {
-    virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, @$case);
+    my ($name, $sub) = @$case;
+    virt_error_is(error_of { $sub->() }, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, undef,
+                  $name);
 }
 
 # Streams: the argument must be a stream object.
@@ -144,14 +139,13 @@ not_blessed('download with undef stream', sub { $vol->download(undef, 0, 0, 0) }
 eval { $vol->upload($pool, 0, 0) };
 like($@, qr/^Sys::Virt::StorageVol::upload: st is not a Sys::Virt::Stream object/,
      'upload refuses an object of another class');
-SKIP: {
-    skip 'Sys::Virt->new_stream is not available', 8 unless Sys::Virt->can('new_stream');
-    my $st = $conn->new_stream(0);
-    virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE,
-             'upload through a stream', sub { $vol->upload($st, 0, 0) });
-    virt_err(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE,
-             'download through a stream', sub { $vol->download($st, 1024, 4096, 0) });
-}
+my $st = $conn->new_stream(0);
+virt_error_is(error_of { $vol->upload($st, 0, 0) },
+              Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, undef,
+              'upload through a stream');
+virt_error_is(error_of { $vol->download($st, 1024, 4096, 0) },
+              Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, undef,
+              'download through a stream');
 {
     my @warn;
     local $SIG{__WARN__} = sub { push @warn, @_ };
@@ -163,21 +157,24 @@ SKIP: {
 # delete
 is_deeply([$clone->delete], [], 'delete returns nothing');
 is($clone->get_name, 't20b.img', 'a deleted volume object still knows its name');
-virt_err(Sys::Virt::Error::ERR_NO_STORAGE_VOL, Sys::Virt::Error::FROM_TEST,
-         'info of a deleted volume', sub { $clone->get_info });
+virt_error_is(error_of { $clone->get_info },
+              Sys::Virt::Error::ERR_NO_STORAGE_VOL, Sys::Virt::Error::FROM_TEST, undef,
+              'info of a deleted volume');
 is($pool->num_of_storage_volumes, 1, 'one volume left');
 
 # --- pool lifecycle -------------------------------------------------------------
 is_deeply([$pool->destroy], [], 'destroy returns nothing');
 is($pool->is_active, 0, 'stopped');
 is($pool->get_info->{state}, Sys::Virt::StoragePool::STATE_INACTIVE, 'state is inactive');
-virt_err(Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST,
-         'listing volumes of a stopped pool', sub { $pool->list_all_volumes });
+virt_error_is(error_of { $pool->list_all_volumes },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST, undef,
+              'listing volumes of a stopped pool');
 is_deeply([$pool->delete(Sys::Virt::StoragePool::DELETE_NORMAL)], [], 'delete of a stopped pool');
 is_deeply([$pool->create], [], 'create returns nothing');
 is($pool->is_active, 1, 'running again');
-virt_err(Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST,
-         'undefine of a running pool', sub { $pool->undefine });
+virt_error_is(error_of { $pool->undefine },
+              Sys::Virt::Error::ERR_OPERATION_INVALID, Sys::Virt::Error::FROM_TEST, undef,
+              'undefine of a running pool');
 
 my $def = Sys::Virt::StoragePool->_new(connection => $conn, nocreate => 1,
     xml => "<pool type='dir'><name>t20p</name><target><path>/t20p</path></target></pool>");
@@ -190,8 +187,9 @@ is($def->is_active, 1, 'started');
 is($def->get_info->{state}, Sys::Virt::StoragePool::STATE_RUNNING, 'running state');
 $def->destroy;
 is_deeply([$def->undefine], [], 'undefine returns nothing');
-virt_err(Sys::Virt::Error::ERR_NO_STORAGE_POOL, Sys::Virt::Error::FROM_TEST,
-         'an undefined pool is gone', sub { Sys::Virt::StoragePool->_new(connection => $conn, name => 't20p') });
+virt_error_is(error_of { Sys::Virt::StoragePool->_new(connection => $conn, name => 't20p') },
+              Sys::Virt::Error::ERR_NO_STORAGE_POOL, Sys::Virt::Error::FROM_TEST, undef,
+              'an undefined pool is gone');
 # VIR_STORAGE_POOL_DEFINE_VALIDATE is libvirt 7.7.0's (libvirt-api.xml):
 # an older test driver refuses the flag.
 my $define_validate = sub {
@@ -203,10 +201,9 @@ if (Sys::Virt::get_version() >= 7_007_000) {
     is($val->get_name, 't20v', 'define with DEFINE_VALIDATE');
     $val->undefine;
 } else {
-    my $e = virt_err(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
-                     'DEFINE_VALIDATE before libvirt 7.7.0', $define_validate);
-    is(ref $e && $e->message, 'unsupported flags (0x1) in function testStoragePoolDefineXML',
-       'the flag reached the test driver');
+    virt_error_is(error_of { $define_validate->() }, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
+                  'unsupported flags (0x1) in function testStoragePoolDefineXML',
+                  'DEFINE_VALIDATE before libvirt 7.7.0: the flag reached the test driver');
 }
 
 my $tmp = Sys::Virt::StoragePool->_new(connection => $conn,
@@ -214,10 +211,12 @@ my $tmp = Sys::Virt::StoragePool->_new(connection => $conn,
 is($tmp->is_active, 1, 'a created pool is running');
 is($tmp->is_persistent, 0, 'and transient');
 $tmp->destroy;
-virt_err(Sys::Virt::Error::ERR_NO_STORAGE_POOL, Sys::Virt::Error::FROM_TEST,
-         'a destroyed transient pool is gone', sub { Sys::Virt::StoragePool->_new(connection => $conn, name => 't20t') });
-virt_err(Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_STORAGE,
-         'malformed pool XML', sub { Sys::Virt::StoragePool->_new(connection => $conn, xml => '<pool', nocreate => 1) });
+virt_error_is(error_of { Sys::Virt::StoragePool->_new(connection => $conn, name => 't20t') },
+              Sys::Virt::Error::ERR_NO_STORAGE_POOL, Sys::Virt::Error::FROM_TEST, undef,
+              'a destroyed transient pool is gone');
+virt_error_is(error_of { Sys::Virt::StoragePool->_new(connection => $conn, xml => '<pool', nocreate => 1) },
+              Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_STORAGE, undef,
+              'malformed pool XML');
 
 # --- bad arguments ----------------------------------------------------------------
 not_blessed('get_info on a string', sub { Sys::Virt::StoragePool::get_info('default-pool') });

@@ -5,24 +5,11 @@ use strict;
 use warnings;
 
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(virt_error_is);
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'Sys::Virt comes from blib');
-
-use constant E => 'Sys::Virt::Error';
-
-# Check that $@ is a Sys::Virt::Error with this code and error domain.
-sub virt_error_is {
-    my ($code, $from, $name) = @_;
-    my $err = $@;
-    if (!ref($err) || !$err->isa(E)) {
-        fail("$name: Sys::Virt::Error raised");
-        diag("got: " . (defined $err ? $err : 'undef'));
-        return;
-    }
-    is($err->code, $code, "$name: error code") or diag($err->message);
-    is($err->domain, $from, "$name: error domain");
-}
 
 sub dom { Sys::Virt::Domain->_new(connection => $_[0], name => $_[1]) }
 
@@ -42,7 +29,7 @@ is($dom->get_os_type, 'linux', 'get_os_type');
 is($dom->get_hostname, 'testhost', 'get_hostname');
 is($dom->get_hostname(0), 'testhost', 'get_hostname with flags 0');
 eval { $dom->get_hostname(Sys::Virt::Domain::GET_HOSTNAME_AGENT) };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
               'get_hostname(AGENT) unsupported by the test driver');
 
 # ---- lookups --------------------------------------------------------------
@@ -59,15 +46,15 @@ is(ref(Sys::Virt::Domain::_lookup_by_name($conn, 'test')), 'Sys::Virt::Domain',
    '_lookup_by_name returns a Sys::Virt::Domain');
 
 eval { dom($conn, 'no-such-domain') };
-virt_error_is(Sys::Virt::Error::ERR_NO_DOMAIN, Sys::Virt::Error::FROM_TEST, 'unknown name');
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN, Sys::Virt::Error::FROM_TEST, undef, 'unknown name');
 eval { Sys::Virt::Domain->_new(connection => $conn, id => 99) };
-virt_error_is(Sys::Virt::Error::ERR_NO_DOMAIN, Sys::Virt::Error::FROM_TEST, 'unknown id');
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN, Sys::Virt::Error::FROM_TEST, undef, 'unknown id');
 eval { Sys::Virt::Domain->_new(connection => $conn, id => -5) };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, 'negative id');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, undef, 'negative id');
 eval { Sys::Virt::Domain->_new(connection => $conn, uuid => '12345678-1234-1234-1234-123456789012') };
-virt_error_is(Sys::Virt::Error::ERR_NO_DOMAIN, Sys::Virt::Error::FROM_TEST, 'unknown uuid');
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN, Sys::Virt::Error::FROM_TEST, undef, 'unknown uuid');
 eval { Sys::Virt::Domain->_new(connection => $conn, uuid => 'z' x 36) };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, 'malformed uuid string');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, undef, 'malformed uuid string');
 eval { Sys::Virt::Domain->_new(connection => $conn, uuid => 'abc') };
 like($@, qr/^UUID must be either 16 unsigned bytes, or 32\/36 hex characters long/, 'uuid of bad length');
 eval { Sys::Virt::Domain->_new(name => 'test') };
@@ -103,7 +90,7 @@ is_deeply(\@state, [Sys::Virt::Domain::STATE_RUNNING, Sys::Virt::Domain::STATE_R
 my $scalar = $dom->get_state;
 is($scalar, Sys::Virt::Domain::STATE_RUNNING_UNKNOWN, 'get_state in scalar context: the reason');
 eval { $dom->get_state(1) };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, 'get_state bad flags');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, 'get_state bad flags');
 
 # The test driver runs inside the client library: testDomainGetControlInfo
 # is in libvirt 7.6.0 and newer (src/test/test_driver.c's driver table).
@@ -112,10 +99,11 @@ if ($conn->get_library_version >= 7_006_000) {
     is_deeply($ci, { state => Sys::Virt::Domain::CONTROL_OK, details => 0, stateTime => 0 },
               'get_control_info keys and values');
     eval { $dom->get_control_info(1) };
-    virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, 'get_control_info bad flags');
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
+                  'get_control_info bad flags');
 } else {
     eval { $dom->get_control_info };
-    virt_error_is(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN,
+    virt_error_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN, undef,
                   'get_control_info: not in the test driver before 7.6.0');
     like(ref $@ ? $@->message : '', qr/: virDomainGetControlInfo$/, '... named virDomainGetControlInfo');
 }
@@ -131,14 +119,15 @@ like($xml, qr{<name>test</name>}, 'XML has the name');
 like($dom->get_xml_description(Sys::Virt::Domain::XML_INACTIVE), qr{^<domain type='test'>},
      'XML_INACTIVE has no id');
 eval { $dom->get_xml_description(1 << 20) };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, 'get_xml_description bad flags');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
+              'get_xml_description bad flags');
 
 # ---- metadata ---------------------------------------------------------------
 my $T = Sys::Virt::Domain::METADATA_TITLE;
 my $D = Sys::Virt::Domain::METADATA_DESCRIPTION;
 my $EL = Sys::Virt::Domain::METADATA_ELEMENT;
 eval { $dom->get_metadata($T) };
-virt_error_is(Sys::Virt::Error::ERR_NO_DOMAIN_METADATA, Sys::Virt::Error::FROM_DOMAIN, 'no title yet');
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_METADATA, Sys::Virt::Error::FROM_DOMAIN, undef, 'no title yet');
 is_deeply([$dom->set_metadata($T, 'A title')], [], 'set_metadata returns nothing');
 is($dom->get_metadata($T), 'A title', 'title read back');
 is($dom->get_metadata($T, undef, 0), 'A title', 'title read back with explicit undef uri');
@@ -146,25 +135,25 @@ $dom->set_metadata($D, "Line 1\nLine 2", undef, undef, 0);
 is($dom->get_metadata($D), "Line 1\nLine 2", 'description read back');
 $dom->set_metadata($D, undef);
 eval { $dom->get_metadata($D) };
-virt_error_is(Sys::Virt::Error::ERR_NO_DOMAIN_METADATA, Sys::Virt::Error::FROM_DOMAIN,
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_METADATA, Sys::Virt::Error::FROM_DOMAIN, undef,
               'undef value removes the description');
 $dom->set_metadata($T, '');
 eval { $dom->get_metadata($T) };
-virt_error_is(Sys::Virt::Error::ERR_NO_DOMAIN_METADATA, Sys::Virt::Error::FROM_DOMAIN,
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_METADATA, Sys::Virt::Error::FROM_DOMAIN, undef,
               'empty value removes the title');
 
 $dom->set_metadata($EL, '<item>value</item>', 'app', 'http://example.org/app/');
 is($dom->get_metadata($EL, 'http://example.org/app/'), '<item>value</item>', 'element read back');
 eval { $dom->get_metadata($EL, 'http://example.org/other/') };
-virt_error_is(Sys::Virt::Error::ERR_NO_DOMAIN_METADATA, Sys::Virt::Error::FROM_DOMAIN, 'other namespace');
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_METADATA, Sys::Virt::Error::FROM_DOMAIN, undef, 'other namespace');
 eval { $dom->get_metadata($EL) };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, 'element without uri');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, undef, 'element without uri');
 eval { $dom->get_metadata($T, 'http://example.org/app/') };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, 'title with uri');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, undef, 'title with uri');
 eval { $dom->set_metadata($EL, '<x/>', 'k', undef) };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, 'element without uri (set)');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, undef, 'element without uri (set)');
 eval { $dom->get_metadata(99) };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, 'unknown metadata type');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, undef, 'unknown metadata type');
 $dom->set_metadata($EL, undef, undef, 'http://example.org/app/');
 
 # ---- time -----------------------------------------------------------------
@@ -183,7 +172,7 @@ $dom->set_time(-5, 0);
 is($dom->get_time->[0], -5, 'negative seconds');
 $dom->set_time(0, 0, Sys::Virt::Domain::TIME_SYNC);
 eval { $dom->get_time(1) };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, 'get_time bad flags');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, 'get_time bad flags');
 
 # ---- autostart --------------------------------------------------------------
 is($dom->get_autostart, 0, 'autostart off by default');
@@ -235,20 +224,15 @@ like($@, qr/^Usage: Sys::Virt::Domain::get_metadata\(dom, type, uri=&PL_sv_undef
     my @warnings;
     local $SIG{__WARN__} = sub { push @warnings, $_[0] };
     eval { $dom->rename(undef) };
-    virt_error_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, 'rename(undef)');
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN, undef, 'rename(undef)');
     like($warnings[0] // '', qr/uninitialized/, 'rename(undef) warns about undef');
     @warnings = ();
     eval { dom($conn, undef) };
-    virt_error_is(Sys::Virt::Error::ERR_NO_DOMAIN, Sys::Virt::Error::FROM_TEST, 'lookup of undef name');
+    virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN, Sys::Virt::Error::FROM_TEST, undef, 'lookup of undef name');
 }
 
 # A tied argument whose FETCH dies: the die propagates, nothing leaks or crashes.
-{
-    package Dying;
-    sub TIESCALAR { bless {}, shift }
-    sub FETCH { die "fetch died\n" }
-}
-tie my $bad, 'Dying';
+tie my $bad, 'SysVirtTest::DiesOnFetch', "fetch died\n";
 eval { $dom->get_xml_description($bad) };
 is($@, "fetch died\n", 'die inside argument conversion propagates');
 is($dom->get_name, 'test', 'object still usable afterwards');
@@ -265,9 +249,9 @@ is($orphan->is_active, 1, 'and still talks to the hypervisor');
 my $gone = dom($conn, 'test');
 $gone->DESTROY;
 eval { $gone->get_name };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM, 'method after DESTROY');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM, undef, 'method after DESTROY');
 eval { $gone->destroy };
-virt_error_is(Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM, 'destroy after DESTROY');
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM, undef, 'destroy after DESTROY');
 $gone->DESTROY;
 pass('a second DESTROY is harmless');
 

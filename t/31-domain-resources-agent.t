@@ -7,6 +7,8 @@ use warnings;
 use File::Spec;
 use Socket;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is too_new_is);
 
 use Sys::Virt;
 
@@ -19,44 +21,9 @@ my $off = $conn->get_domain_by_name('dres-off');
 my $def = Sys::Virt->new(uri => 'test:///default');
 my $test = $def->get_domain_by_name('test');
 
-sub virt_error {
-    my ($code, $errcode, $from, $name) = @_;
-    my @r = eval { $code->() };
-    my $e = $@;
-    subtest $name => sub {
-        isa_ok($e, 'Sys::Virt::Error');
-        is(ref $e && $e->code, $errcode, 'error code');
-        is(ref $e && $e->domain, $from, 'error domain');
-        is(scalar @r, 0, 'nothing returned');
-    };
-}
-
 # The test driver runs inside the client library, so what it implements is
 # the running libvirt's (versions from src/test/test_driver.c's driver table).
 my $LIB = $conn->get_library_version;
-my $LIBSTR = join '.', int($LIB / 1_000_000), int($LIB / 1000) % 1000, $LIB % 1000;
-
-# A function newer than the running libvirt: the binding raises
-# ERR_NO_SUPPORT (FROM_NONE) naming the function and the version that has it.
-sub too_new {
-    my ($code, $func, $ver, $name) = @_;
-    my @r = eval { $code->() };
-    my $e = $@;
-    subtest "$name: $func needs $ver" => sub {
-        isa_ok($e, 'Sys::Virt::Error');
-        is(ref $e && $e->code, Sys::Virt::Error::ERR_NO_SUPPORT, 'error code');
-        is(ref $e && $e->domain, Sys::Virt::Error::FROM_NONE, 'error domain');
-        is(ref $e && $e->message, "this function is not supported by the running libvirt $LIBSTR: "
-                                  . "$func needs libvirt $ver or newer", 'message');
-        is(scalar @r, 0, 'nothing returned');
-    };
-}
-
-sub dies_like {
-    my ($code, $re, $name) = @_;
-    my @r = eval { $code->() };
-    like($@, $re, $name);
-}
 
 use constant {
     INVALID_ARG => Sys::Virt::Error::ERR_INVALID_ARG,
@@ -76,39 +43,41 @@ is_deeply([$test->get_fs_info], [
     { name => 'vda1', mountpoint => '/', fstype => 'ext4', devalias => ['vda'] },
     { name => 'vda2', mountpoint => '/boot', fstype => 'ext4', devalias => ['vda'] },
 ], 'get_fs_info (test:///default)');
-virt_error(sub { $off->get_fs_info }, OP_INVALID, FROM_DOMAIN, 'get_fs_info on a shut-off domain');
+virt_error_is(error_of { $off->get_fs_info }, OP_INVALID, FROM_DOMAIN, undef, 'get_fs_info on a shut-off domain');
 
 is_deeply([$run->fs_freeze([])], [], 'fs_freeze: every file system');
 is_deeply([$run->fs_thaw([])], [], 'fs_thaw: every file system');
 is_deeply([$run->fs_freeze(['/', '/boot'])], [], 'fs_freeze: listed mount points');
 is_deeply([$run->fs_thaw(['/boot'])], [], 'fs_thaw: listed mount points');
-virt_error(sub { $run->fs_freeze(['/', '/nope']) }, OP_INVALID, FROM_TEST, 'fs_freeze: unknown mount point');
-virt_error(sub { $run->fs_thaw(['/nope']) }, OP_INVALID, FROM_TEST, 'fs_thaw: unknown mount point');
-virt_error(sub { $off->fs_freeze([]) }, OP_INVALID, FROM_DOMAIN, 'fs_freeze on a shut-off domain');
+virt_error_is(error_of { $run->fs_freeze(['/', '/nope']) }, OP_INVALID, FROM_TEST, undef,
+              'fs_freeze: unknown mount point');
+virt_error_is(error_of { $run->fs_thaw(['/nope']) }, OP_INVALID, FROM_TEST, undef, 'fs_thaw: unknown mount point');
+virt_error_is(error_of { $off->fs_freeze([]) }, OP_INVALID, FROM_DOMAIN, undef, 'fs_freeze on a shut-off domain');
 for my $bad ('/', { '/' => 1 }, undef, \'/') {
     my $what = defined $bad ? (ref $bad || 'string') : 'undef';
-    dies_like(sub { $run->fs_freeze($bad) },
-              qr/^Sys::Virt::Domain::fs_freeze: mount points must be an array reference/, "fs_freeze: $what");
-    dies_like(sub { $run->fs_thaw($bad) },
-              qr/^Sys::Virt::Domain::fs_thaw: mount points must be an array reference/, "fs_thaw: $what");
+    like(error_of { $run->fs_freeze($bad) },
+         qr/^Sys::Virt::Domain::fs_freeze: mount points must be an array reference/, "fs_freeze: $what");
+    like(error_of { $run->fs_thaw($bad) },
+         qr/^Sys::Virt::Domain::fs_thaw: mount points must be an array reference/, "fs_thaw: $what");
 }
 {
     my @holes;
     $holes[1] = '/';
-    virt_error(sub { $run->fs_freeze(\@holes) }, OP_INVALID, FROM_TEST, 'fs_freeze: a hole reads as ""');
+    virt_error_is(error_of { $run->fs_freeze(\@holes) }, OP_INVALID, FROM_TEST, undef, 'fs_freeze: a hole reads as ""');
 }
 
 is_deeply([$run->fs_trim('/', 1024)], [], 'fs_trim of a mount point');
 # The original passed "" for undef, so it could not trim every file system.
 is_deeply([$run->fs_trim(undef, 0)], [], 'fs_trim: undef trims every file system');
-virt_error(sub { $run->fs_trim('/nope', 0) }, OP_INVALID, FROM_TEST, 'fs_trim: unknown mount point');
+virt_error_is(error_of { $run->fs_trim('/nope', 0) }, OP_INVALID, FROM_TEST, undef, 'fs_trim: unknown mount point');
 
 # ------------------------------------------------------ guest information
-virt_error(sub { $run->get_guest_vcpus }, NO_SUPPORT, FROM_DOMAIN, 'get_guest_vcpus unsupported');
-virt_error(sub { $run->set_guest_vcpus('0-1', 1) }, NO_SUPPORT, FROM_DOMAIN, 'set_guest_vcpus unsupported');
-virt_error(sub { $run->get_guest_info }, NO_SUPPORT, FROM_DOMAIN, 'get_guest_info unsupported');
-virt_error(sub { $run->get_guest_info(Sys::Virt::Domain::GUEST_INFO_USERS, 0) }, NO_SUPPORT, FROM_DOMAIN,
-           'get_guest_info with types');
+virt_error_is(error_of { $run->get_guest_vcpus }, NO_SUPPORT, FROM_DOMAIN, undef, 'get_guest_vcpus unsupported');
+virt_error_is(error_of { $run->set_guest_vcpus('0-1', 1) }, NO_SUPPORT, FROM_DOMAIN, undef,
+              'set_guest_vcpus unsupported');
+virt_error_is(error_of { $run->get_guest_info }, NO_SUPPORT, FROM_DOMAIN, undef, 'get_guest_info unsupported');
+virt_error_is(error_of { $run->get_guest_info(Sys::Virt::Domain::GUEST_INFO_USERS, 0) }, NO_SUPPORT, FROM_DOMAIN, undef,
+              'get_guest_info with types');
 
 my @ifaces = $test->get_interface_addresses(Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_LEASE);
 is_deeply(\@ifaces, [{
@@ -118,55 +87,62 @@ is_deeply(\@ifaces, [{
 }], 'get_interface_addresses');
 is_deeply([$test->get_interface_addresses(Sys::Virt::Domain::INTERFACE_ADDRESSES_SRC_AGENT)], \@ifaces,
           'get_interface_addresses from the agent');
-virt_error(sub { $test->get_interface_addresses(9) }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_TEST,
-           'get_interface_addresses: unknown source');
-virt_error(sub { $off->get_interface_addresses(0) }, OP_INVALID, FROM_DOMAIN,
-           'get_interface_addresses on a shut-off domain');
+virt_error_is(error_of { $test->get_interface_addresses(9) }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_TEST, undef,
+              'get_interface_addresses: unknown source');
+virt_error_is(error_of { $off->get_interface_addresses(0) }, OP_INVALID, FROM_DOMAIN, undef,
+              'get_interface_addresses on a shut-off domain');
 
 # ------------------------------------------------------ users and signals
 is_deeply([$run->set_user_password('root', 'secret')], [], 'set_user_password');
-virt_error(sub { $off->set_user_password('root', 'secret', 0) }, OP_INVALID, FROM_DOMAIN,
-           'set_user_password on a shut-off domain');
-virt_error(sub { $run->authorized_ssh_keys_get('root') }, NO_SUPPORT, FROM_DOMAIN, 'authorized_ssh_keys_get unsupported');
-virt_error(sub { $run->authorized_ssh_keys_set('root', ['ssh-ed25519 AAAA x'], 0) }, NO_SUPPORT, FROM_DOMAIN,
-           'authorized_ssh_keys_set unsupported');
-virt_error(sub { $run->authorized_ssh_keys_set('root', [], Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_REMOVE) },
-           INVALID_ARG, FROM_DOMAIN, 'authorized_ssh_keys_set with no keys: libvirt wants some');
-dies_like(sub { $run->authorized_ssh_keys_set('root', 'ssh-rsa AAAA') },
-          qr/^Sys::Virt::Domain::authorized_ssh_keys_set: keys must be an array reference/,
-          'authorized_ssh_keys_set: not an array');
+virt_error_is(error_of { $off->set_user_password('root', 'secret', 0) }, OP_INVALID, FROM_DOMAIN, undef,
+              'set_user_password on a shut-off domain');
+virt_error_is(error_of { $run->authorized_ssh_keys_get('root') }, NO_SUPPORT, FROM_DOMAIN, undef,
+              'authorized_ssh_keys_get unsupported');
+virt_error_is(error_of { $run->authorized_ssh_keys_set('root', ['ssh-ed25519 AAAA x'], 0) }, NO_SUPPORT, FROM_DOMAIN, undef,
+              'authorized_ssh_keys_set unsupported');
+virt_error_is(error_of { $run->authorized_ssh_keys_set('root', [], Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_REMOVE) },
+              INVALID_ARG, FROM_DOMAIN, undef, 'authorized_ssh_keys_set with no keys: libvirt wants some');
+like(error_of { $run->authorized_ssh_keys_set('root', 'ssh-rsa AAAA') },
+     qr/^Sys::Virt::Domain::authorized_ssh_keys_set: keys must be an array reference/,
+     'authorized_ssh_keys_set: not an array');
 
 is_deeply([$run->send_process_signal(1, Sys::Virt::Domain::PROCESS_SIGNAL_TERM)], [], 'send_process_signal');
-virt_error(sub { $run->send_process_signal(-1, 9) }, INVALID_ARG, FROM_TEST, 'send_process_signal: negative pid');
-virt_error(sub { $run->send_process_signal(1, 999) }, INVALID_ARG, FROM_TEST, 'send_process_signal: bad signal');
-virt_error(sub { $run->set_agent_response_timeout(Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_BLOCK) },
-           NO_SUPPORT, FROM_DOMAIN, 'set_agent_response_timeout unsupported');
+virt_error_is(error_of { $run->send_process_signal(-1, 9) }, INVALID_ARG, FROM_TEST, undef,
+              'send_process_signal: negative pid');
+virt_error_is(error_of { $run->send_process_signal(1, 999) }, INVALID_ARG, FROM_TEST, undef,
+              'send_process_signal: bad signal');
+virt_error_is(error_of { $run->set_agent_response_timeout(Sys::Virt::Domain::AGENT_RESPONSE_TIMEOUT_BLOCK) },
+              NO_SUPPORT, FROM_DOMAIN, undef, 'set_agent_response_timeout unsupported');
 
 # --------------------------------------------------------- security labels
 if ($LIB >= 7_005_000) {    # testDomainGetSecurityLabel: libvirt 7.5.0
     is_deeply([$run->get_security_label], [{ label => 'libvirt-test', enforcing => 1 }], 'get_security_label');
     is_deeply($off->get_security_label, { label => '', enforcing => 0 }, 'get_security_label: shut off');
 } else {
-    virt_error(sub { $run->get_security_label }, NO_SUPPORT, FROM_DOMAIN,
-               'get_security_label: not in the test driver before 7.5.0');
+    virt_error_is(error_of { $run->get_security_label }, NO_SUPPORT, FROM_DOMAIN, undef,
+                  'get_security_label: not in the test driver before 7.5.0');
 }
-virt_error(sub { $run->get_security_label_list }, NO_SUPPORT, FROM_DOMAIN, 'get_security_label_list unsupported');
+virt_error_is(error_of { $run->get_security_label_list }, NO_SUPPORT, FROM_DOMAIN, undef,
+              'get_security_label_list unsupported');
 
 # ------------------------------------------------------------------ misc
 if ($LIB >= 7_006_000) {    # testDomainGetMessages: libvirt 7.6.0
     is_deeply([$run->get_messages], [], 'get_messages: none');
     is_deeply([$run->get_messages(Sys::Virt::Domain::MESSAGE_DEPRECATION)], [], 'get_messages with flags');
 } elsif ($LIB >= 7_001_000) {    # virDomainGetMessages: libvirt 7.1.0
-    virt_error(sub { $run->get_messages }, NO_SUPPORT, FROM_DOMAIN, 'get_messages: not in the test driver before 7.6.0');
+    virt_error_is(error_of { $run->get_messages }, NO_SUPPORT, FROM_DOMAIN, undef,
+                  'get_messages: not in the test driver before 7.6.0');
 } else {
-    too_new(sub { $run->get_messages }, 'virDomainGetMessages', '7.1.0', 'get_messages');
-    too_new(sub { $run->get_messages(Sys::Virt::Domain::MESSAGE_DEPRECATION) }, 'virDomainGetMessages', '7.1.0',
-            'get_messages with flags');
+    too_new_is(error_of { $run->get_messages }, 'virDomainGetMessages', '7.1.0', 'get_messages');
+    too_new_is(error_of { $run->get_messages(Sys::Virt::Domain::MESSAGE_DEPRECATION) }, 'virDomainGetMessages', '7.1.0',
+               'get_messages with flags');
 }
 if ($LIB >= 7_002_000) {    # virDomainStartDirtyRateCalc: libvirt 7.2.0; no test driver has it
-    virt_error(sub { $run->start_dirty_rate_calc(1) }, NO_SUPPORT, FROM_DOMAIN, 'start_dirty_rate_calc unsupported');
+    virt_error_is(error_of { $run->start_dirty_rate_calc(1) }, NO_SUPPORT, FROM_DOMAIN, undef,
+                  'start_dirty_rate_calc unsupported');
 } else {
-    too_new(sub { $run->start_dirty_rate_calc(1) }, 'virDomainStartDirtyRateCalc', '7.2.0', 'start_dirty_rate_calc');
+    too_new_is(error_of { $run->start_dirty_rate_calc(1) }, 'virDomainStartDirtyRateCalc', '7.2.0',
+               'start_dirty_rate_calc');
 }
 
 is_deeply([$off->set_lifecycle_action(Sys::Virt::Domain::LIFECYCLE_POWEROFF,
@@ -175,25 +151,29 @@ is_deeply([$off->set_lifecycle_action(Sys::Virt::Domain::LIFECYCLE_POWEROFF,
 is_deeply([$run->set_lifecycle_action(Sys::Virt::Domain::LIFECYCLE_REBOOT,
                                       Sys::Virt::Domain::LIFECYCLE_ACTION_DESTROY)], [],
           'set_lifecycle_action, running');
-virt_error(sub { $run->set_lifecycle_action(99, 0) }, INVALID_ARG, FROM_DOMAIN, 'set_lifecycle_action: bad type');
+virt_error_is(error_of { $run->set_lifecycle_action(99, 0) }, INVALID_ARG, FROM_DOMAIN, undef,
+              'set_lifecycle_action: bad type');
 
 if ($LIB >= 9_000_000) {    # virDomainFDAssociate: libvirt 9.0.0; no test driver has it
-    virt_error(sub { $run->fd_associate('fdset', [0, 1]) }, NO_SUPPORT, FROM_DOMAIN, 'fd_associate unsupported');
-    virt_error(sub { $run->fd_associate('fdset', []) }, INVALID_ARG, FROM_DOMAIN, 'fd_associate with no fds');
+    virt_error_is(error_of { $run->fd_associate('fdset', [0, 1]) }, NO_SUPPORT, FROM_DOMAIN, undef,
+                  'fd_associate unsupported');
+    virt_error_is(error_of { $run->fd_associate('fdset', []) }, INVALID_ARG, FROM_DOMAIN, undef,
+                  'fd_associate with no fds');
 } else {
-    too_new(sub { $run->fd_associate('fdset', [0, 1]) }, 'virDomainFDAssociate', '9.0.0', 'fd_associate');
-    too_new(sub { $run->fd_associate('fdset', []) }, 'virDomainFDAssociate', '9.0.0', 'fd_associate with no fds');
+    too_new_is(error_of { $run->fd_associate('fdset', [0, 1]) }, 'virDomainFDAssociate', '9.0.0', 'fd_associate');
+    too_new_is(error_of { $run->fd_associate('fdset', []) }, 'virDomainFDAssociate', '9.0.0',
+               'fd_associate with no fds');
 }
-dies_like(sub { $run->fd_associate('fdset', 3) }, qr/^Sys::Virt::Domain::fd_associate: fds must be an array reference/,
-          'fd_associate: not an array');
+like(error_of { $run->fd_associate('fdset', 3) }, qr/^Sys::Virt::Domain::fd_associate: fds must be an array reference/,
+     'fd_associate: not an array');
 {
     my @holes;
     $holes[1] = 1;
-    dies_like(sub { $run->fd_associate('fdset', \@holes) }, qr/fd_associate: fds must not contain undefined/,
-              'fd_associate: a hole in the fd list');
+    like(error_of { $run->fd_associate('fdset', \@holes) }, qr/fd_associate: fds must not contain undefined/,
+         'fd_associate: a hole in the fd list');
 }
 
-virt_error(sub { $run->open_graphics(0, -1) }, INVALID_ARG, FROM_DOMAIN, 'open_graphics: negative fd');
+virt_error_is(error_of { $run->open_graphics(0, -1) }, INVALID_ARG, FROM_DOMAIN, undef, 'open_graphics: negative fd');
 socketpair(my $s1, my $s2, AF_UNIX, SOCK_STREAM, PF_UNSPEC) or die "socketpair: $!";
 # virDomainOpenGraphics(FD) ask the driver for VIR_DRV_FEATURE_FD_PASSING
 # before calling it. The test driver said no in libvirt 7.0.0 (so libvirt
@@ -208,12 +188,13 @@ for my $c (['open_graphics', sub { $run->open_graphics(0, fileno($s1), Sys::Virt
     my $no_fd = $LIB <= 7_000_000 ? 1 : $LIB >= 9_000_000 ? 0
               : do { eval { $code->() }; ref $@ && $@->code == Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED };
     if ($no_fd) {
-        virt_error($code, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_DOMAIN, "$m: no fd passing in the test driver");
+        virt_error_is(error_of { $code->() }, Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, FROM_DOMAIN, undef,
+                      "$m: no fd passing in the test driver");
         eval { $code->() };
         is(ref $@ ? $@->message : $@, 'argument unsupported: fd passing is not supported by this connection',
            "$m: message");
     } else {
-        virt_error($code, NO_SUPPORT, FROM_DOMAIN, "$m unsupported");
+        virt_error_is(error_of { $code->() }, NO_SUPPORT, FROM_DOMAIN, undef, "$m unsupported");
         eval { $code->() };
         is(ref $@ ? $@->message : $@, "this function is not supported by the connection driver: $func",
            "$m: $func is not in the test driver");

@@ -5,6 +5,8 @@ use strict;
 use warnings;
 use File::Spec;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is too_new_is);
 
 use Sys::Virt;
 
@@ -17,44 +19,9 @@ my $off = $conn->get_domain_by_name('dres-off');
 my $def = Sys::Virt->new(uri => 'test:///default');
 my $test = $def->get_domain_by_name('test');
 
-sub virt_error {
-    my ($code, $errcode, $from, $name) = @_;
-    my @r = eval { $code->() };
-    my $e = $@;
-    subtest $name => sub {
-        isa_ok($e, 'Sys::Virt::Error');
-        is(ref $e && $e->code, $errcode, 'error code');
-        is(ref $e && $e->domain, $from, 'error domain');
-        is(scalar @r, 0, 'nothing returned');
-    };
-}
-
 # The test driver runs inside the client library, so what it implements is
 # the running libvirt's (versions from src/test/test_driver.c's driver table).
 my $LIB = $conn->get_library_version;
-my $LIBSTR = join '.', int($LIB / 1_000_000), int($LIB / 1000) % 1000, $LIB % 1000;
-
-# A function newer than the running libvirt: the binding raises
-# ERR_NO_SUPPORT (FROM_NONE) naming the function and the version that has it.
-sub too_new {
-    my ($code, $func, $ver, $name) = @_;
-    my @r = eval { $code->() };
-    my $e = $@;
-    subtest "$name: $func needs $ver" => sub {
-        isa_ok($e, 'Sys::Virt::Error');
-        is(ref $e && $e->code, Sys::Virt::Error::ERR_NO_SUPPORT, 'error code');
-        is(ref $e && $e->domain, Sys::Virt::Error::FROM_NONE, 'error domain');
-        is(ref $e && $e->message, "this function is not supported by the running libvirt $LIBSTR: "
-                                  . "$func needs libvirt $ver or newer", 'message');
-        is(scalar @r, 0, 'nothing returned');
-    };
-}
-
-sub dies_like {
-    my ($code, $re, $name) = @_;
-    my @r = eval { $code->() };
-    like($@, $re, $name);
-}
 
 use constant {
     INVALID_ARG => Sys::Virt::Error::ERR_INVALID_ARG,
@@ -72,13 +39,13 @@ is_deeply($run->get_scheduler_parameters, { Sys::Virt::Domain::SCHEDULER_WEIGHT 
           'get_scheduler_parameters');
 is_deeply([$run->set_scheduler_parameters({ weight => 100, unknown => 1 })], [],
           'set_scheduler_parameters returns nothing');
-virt_error(sub { $run->get_scheduler_parameters(Sys::Virt::Domain::AFFECT_CONFIG) }, INVALID_ARG, FROM_TEST,
-           'get_scheduler_parameters with flags uses the flags call');
-virt_error(sub { $run->set_scheduler_parameters({ weight => 1 }, Sys::Virt::Domain::AFFECT_LIVE) },
-           INVALID_ARG, FROM_TEST, 'set_scheduler_parameters with flags uses the flags call');
-dies_like(sub { $run->set_scheduler_parameters('weight') },
-          qr/^Sys::Virt::Domain::set_scheduler_parameters: newparams is not a HASH reference/,
-          'set_scheduler_parameters: not a hash');
+virt_error_is(error_of { $run->get_scheduler_parameters(Sys::Virt::Domain::AFFECT_CONFIG) }, INVALID_ARG, FROM_TEST, undef,
+              'get_scheduler_parameters with flags uses the flags call');
+virt_error_is(error_of { $run->set_scheduler_parameters({ weight => 1 }, Sys::Virt::Domain::AFFECT_LIVE) },
+              INVALID_ARG, FROM_TEST, undef, 'set_scheduler_parameters with flags uses the flags call');
+like(error_of { $run->set_scheduler_parameters('weight') },
+     qr/^Sys::Virt::Domain::set_scheduler_parameters: newparams is not a HASH reference/,
+     'set_scheduler_parameters: not a hash');
 
 # ---------------------------------------------------------------- memory
 is_deeply($run->get_memory_parameters,
@@ -94,12 +61,13 @@ is_deeply([$run->set_memory_parameters({ swap_hard_limit => UNLIMITED - 1, soft_
 is_deeply($run->get_memory_parameters,
           { hard_limit => 3000000, soft_limit => 1500000, swap_hard_limit => UNLIMITED - 1 },
           'set_memory_parameters: only the named keys changed (64-bit value intact)');
-virt_error(sub { $run->get_memory_parameters(1 << 20) }, INVALID_ARG, FROM_TEST, 'get_memory_parameters bad flags');
-dies_like(sub { $run->set_memory_parameters([]) },
-          qr/^Sys::Virt::Domain::set_memory_parameters: newparams is not a HASH reference/,
-          'set_memory_parameters: array ref');
-dies_like(sub { $run->set_memory_parameters(undef) }, qr/newparams is not a HASH reference/,
-          'set_memory_parameters: undef');
+virt_error_is(error_of { $run->get_memory_parameters(1 << 20) }, INVALID_ARG, FROM_TEST, undef,
+              'get_memory_parameters bad flags');
+like(error_of { $run->set_memory_parameters([]) },
+     qr/^Sys::Virt::Domain::set_memory_parameters: newparams is not a HASH reference/,
+     'set_memory_parameters: array ref');
+like(error_of { $run->set_memory_parameters(undef) }, qr/newparams is not a HASH reference/,
+     'set_memory_parameters: undef');
 
 # ----------------------------------------------------------------- blkio
 my @blkio_keys = sort map { Sys::Virt::Domain->can("BLKIO_$_")->() }
@@ -116,11 +84,11 @@ if ($LIB >= 7_007_000) {    # testDomain{Get,Set}BlkioParameters: libvirt 7.7.0
     cmp_ok($blkio->{weight}, '>', 0, '... and compares as positive');
     is($blkio->{device_weight}, '/dev/sda,100', 'string parameter set');
 } else {
-    virt_error(sub { $run->get_blkio_parameters }, NO_SUPPORT, FROM_DOMAIN,
-               'get_blkio_parameters: not in the test driver before 7.7.0');
+    virt_error_is(error_of { $run->get_blkio_parameters }, NO_SUPPORT, FROM_DOMAIN, undef,
+                  'get_blkio_parameters: not in the test driver before 7.7.0');
     # set_blkio_parameters reads the current values first (to type the new ones)
-    virt_error(sub { $run->set_blkio_parameters({ weight => 3000000000 }) }, NO_SUPPORT, FROM_DOMAIN,
-               'set_blkio_parameters: not in the test driver before 7.7.0');
+    virt_error_is(error_of { $run->set_blkio_parameters({ weight => 3000000000 }) }, NO_SUPPORT, FROM_DOMAIN, undef,
+                  'set_blkio_parameters: not in the test driver before 7.7.0');
 }
 
 # ------------------------------------------------------------------ NUMA
@@ -131,8 +99,8 @@ is_deeply($run->get_numa_parameters,
 is_deeply($off->get_numa_parameters, { numa_mode => 0, numa_nodeset => '' }, 'get_numa_parameters: defaults');
 $off->set_numa_parameters({ numa_nodeset => '0' });
 is($off->get_numa_parameters->{numa_nodeset}, '0', 'set_numa_parameters: string parameter');
-virt_error(sub { $test->set_numa_parameters({ numa_mode => 1 }) }, Sys::Virt::Error::ERR_CONFIG_UNSUPPORTED,
-           FROM_DOMAIN, 'set_numa_parameters refused by libvirt');
+virt_error_is(error_of { $test->set_numa_parameters({ numa_mode => 1 }) }, Sys::Virt::Error::ERR_CONFIG_UNSUPPORTED,
+              FROM_DOMAIN, undef, 'set_numa_parameters refused by libvirt');
 
 # ------------------------------------------------------------- interface
 my @if_keys = sort map { Sys::Virt::Domain->can("BANDWIDTH_$_")->() }
@@ -148,13 +116,13 @@ is_deeply($test->get_interface_parameters('testnet0'),
           { (map { $_ => 0 } @if_keys),
             'inbound.average' => 3000000000, 'inbound.peak' => 4000000000, 'outbound.average' => 5 },
           'set_interface_parameters: unsigned values above 2^31 stay positive');
-virt_error(sub { $test->get_interface_parameters('vnet0') }, INVALID_ARG, FROM_DOMAIN,
-           'get_interface_parameters of an unknown interface');
-virt_error(sub { $test->set_interface_parameters('testnet0', {}) }, INVALID_ARG, FROM_DOMAIN,
-           'set_interface_parameters with no known key');
-dies_like(sub { $test->set_interface_parameters('testnet0', 'x') },
-          qr/^Sys::Virt::Domain::set_interface_parameters: newparams is not a HASH reference/,
-          'set_interface_parameters: not a hash');
+virt_error_is(error_of { $test->get_interface_parameters('vnet0') }, INVALID_ARG, FROM_DOMAIN, undef,
+              'get_interface_parameters of an unknown interface');
+virt_error_is(error_of { $test->set_interface_parameters('testnet0', {}) }, INVALID_ARG, FROM_DOMAIN, undef,
+              'set_interface_parameters with no known key');
+like(error_of { $test->set_interface_parameters('testnet0', 'x') },
+     qr/^Sys::Virt::Domain::set_interface_parameters: newparams is not a HASH reference/,
+     'set_interface_parameters: not a hash');
 
 # -------------------------------------------------------- block I/O tune
 my $iotune = $run->get_block_iotune('vdb');
@@ -168,13 +136,15 @@ $run->set_block_iotune('vdb', { total_bytes_sec => 0, read_bytes_sec => 5000, re
 $iotune = $run->get_block_iotune('vdb');
 is_deeply([@$iotune{qw(total_bytes_sec read_bytes_sec read_bytes_sec_max group_name read_iops_sec read_iops_sec_max)}],
           [0, 5000, 6000, 'grp', 250, 300], 'set_block_iotune');
-virt_error(sub { $run->set_block_iotune('vdb', { write_bytes_sec => 10 }) }, INVALID_ARG, FROM_TEST,
-           'set_block_iotune: value above its maximum');
-virt_error(sub { $run->set_block_iotune('vdb', {}) }, INVALID_ARG, FROM_DOMAIN, 'set_block_iotune: empty hash');
-virt_error(sub { $run->get_block_iotune('nope') }, INVALID_ARG, FROM_TEST, 'get_block_iotune: unknown disk');
-dies_like(sub { $run->set_block_iotune('vdb', \'x') },
-          qr/^Sys::Virt::Domain::set_block_iotune: newparams is not a HASH reference/,
-          'set_block_iotune: not a hash');
+virt_error_is(error_of { $run->set_block_iotune('vdb', { write_bytes_sec => 10 }) }, INVALID_ARG, FROM_TEST, undef,
+              'set_block_iotune: value above its maximum');
+virt_error_is(error_of { $run->set_block_iotune('vdb', {}) }, INVALID_ARG, FROM_DOMAIN, undef,
+              'set_block_iotune: empty hash');
+virt_error_is(error_of { $run->get_block_iotune('nope') }, INVALID_ARG, FROM_TEST, undef,
+              'get_block_iotune: unknown disk');
+like(error_of { $run->set_block_iotune('vdb', \'x') },
+     qr/^Sys::Virt::Domain::set_block_iotune: newparams is not a HASH reference/,
+     'set_block_iotune: not a hash');
 
 # ----------------------------------------------------------- perf events
 my $perf = $run->get_perf_events;
@@ -184,42 +154,34 @@ ok(exists $perf->{Sys::Virt::Domain::PERF_PARAM_CMT}, 'cmt event present');
 is_deeply([$run->set_perf_events({ cmt => 1, mbmt => 1, nonsense => 1 })], [], 'set_perf_events returns nothing');
 $perf = $run->get_perf_events;
 is_deeply([sort grep { $perf->{$_} } keys %$perf], [qw(cmt mbmt)], 'set_perf_events took effect');
-dies_like(sub { $run->set_perf_events(1) },
-          qr/^Sys::Virt::Domain::set_perf_events: newparams is not a HASH reference/, 'set_perf_events: not a hash');
+like(error_of { $run->set_perf_events(1) },
+     qr/^Sys::Virt::Domain::set_perf_events: newparams is not a HASH reference/, 'set_perf_events: not a hash');
 
 # ------------------------------------------------------- launch security
-virt_error(sub { $run->get_launch_security_info }, INVALID_ARG, FROM_TEST,
-           'get_launch_security_info: the test driver refuses the string flag libvirt adds');
+virt_error_is(error_of { $run->get_launch_security_info }, INVALID_ARG, FROM_TEST, undef,
+              'get_launch_security_info: the test driver refuses the string flag libvirt adds');
 my %sev = (Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET => 'abc',
            Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_HEADER => 'hdr',
            Sys::Virt::Domain::LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS => 4096);
 if ($LIB >= 8_000_000) {    # virDomainSetLaunchSecurityState: libvirt 8.0.0; no test driver has it
-    virt_error(sub { $run->set_launch_security_state(\%sev) },
-               NO_SUPPORT, FROM_DOMAIN, 'set_launch_security_state unsupported');
-    virt_error(sub { $run->set_launch_security_state({ other => 1 }) }, INVALID_ARG, FROM_DOMAIN,
-               'set_launch_security_state: unknown keys are ignored');
+    virt_error_is(error_of { $run->set_launch_security_state(\%sev) },
+                  NO_SUPPORT, FROM_DOMAIN, undef, 'set_launch_security_state unsupported');
+    virt_error_is(error_of { $run->set_launch_security_state({ other => 1 }) }, INVALID_ARG, FROM_DOMAIN, undef,
+                  'set_launch_security_state: unknown keys are ignored');
 } else {
-    too_new(sub { $run->set_launch_security_state(\%sev) },
-            'virDomainSetLaunchSecurityState', '8.0.0', 'set_launch_security_state');
-    too_new(sub { $run->set_launch_security_state({ other => 1 }) },
-            'virDomainSetLaunchSecurityState', '8.0.0', 'set_launch_security_state with unknown keys');
+    too_new_is(error_of { $run->set_launch_security_state(\%sev) },
+               'virDomainSetLaunchSecurityState', '8.0.0', 'set_launch_security_state');
+    too_new_is(error_of { $run->set_launch_security_state({ other => 1 }) },
+               'virDomainSetLaunchSecurityState', '8.0.0', 'set_launch_security_state with unknown keys');
 }
-dies_like(sub { $run->set_launch_security_state('x') },
-          qr/^Sys::Virt::Domain::set_launch_security_state: newparams is not a HASH reference/,
-          'set_launch_security_state: not a hash');
+like(error_of { $run->set_launch_security_state('x') },
+     qr/^Sys::Virt::Domain::set_launch_security_state: newparams is not a HASH reference/,
+     'set_launch_security_state: not a hash');
 
 # ----------------------------------------- a hash whose FETCH dies: no crash
-{
-    package DresDyingHash;
-    sub TIEHASH { bless {}, shift }
-    sub FETCH { die "fetch refused\n" }
-    sub EXISTS { 1 }
-    sub FIRSTKEY { 'weight' }
-    sub NEXTKEY { undef }
-}
-tie my %dying, 'DresDyingHash';
-dies_like(sub { $run->set_memory_parameters(\%dying) }, qr/^fetch refused/, 'tied hash that dies: die propagates');
-dies_like(sub { $run->set_iothread(1, \%dying) }, qr/^fetch refused/, 'tied hash that dies (spec params)');
+tie my %dying, 'SysVirtTest::DiesOnFetch', "fetch refused\n", 'weight';
+like(error_of { $run->set_memory_parameters(\%dying) }, qr/^fetch refused/, 'tied hash that dies: die propagates');
+like(error_of { $run->set_iothread(1, \%dying) }, qr/^fetch refused/, 'tied hash that dies (spec params)');
 is($run->get_max_memory, 4194304, 'still alive afterwards');
 
 done_testing();

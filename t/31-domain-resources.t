@@ -6,6 +6,8 @@ use strict;
 use warnings;
 use File::Spec;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is);
 
 use Sys::Virt;
 
@@ -17,19 +19,6 @@ my $run = $conn->get_domain_by_name('dres-run');
 my $off = $conn->get_domain_by_name('dres-off');
 my $def = Sys::Virt->new(uri => 'test:///default');
 my $test = $def->get_domain_by_name('test');
-
-# Run $code; check that it raised a Sys::Virt::Error with this code/domain.
-sub virt_error {
-    my ($code, $errcode, $from, $name) = @_;
-    my @r = eval { $code->() };
-    my $e = $@;
-    subtest $name => sub {
-        isa_ok($e, 'Sys::Virt::Error');
-        is(ref $e && $e->code, $errcode, 'error code');
-        is(ref $e && $e->domain, $from, 'error domain');
-        is(scalar @r, 0, 'nothing returned');
-    };
-}
 
 use constant {
     INVALID_ARG => Sys::Virt::Error::ERR_INVALID_ARG,
@@ -45,16 +34,17 @@ is($off->get_max_memory, 2097152, 'get_max_memory (shut off)');
 is($test->get_max_memory, 8388608, 'get_max_memory (test:///default)');
 is_deeply([$run->set_memory(2097152)], [], 'set_memory returns nothing');
 is_deeply([$run->set_memory(2097152, Sys::Virt::Domain::MEM_LIVE)], [], 'set_memory with flags');
-virt_error(sub { $run->set_memory(8388608) }, INVALID_ARG, FROM_TEST, 'set_memory above the maximum');
-virt_error(sub { $run->set_max_memory(8388608) }, OP_INVALID, FROM_TEST, 'set_max_memory on a running domain');
+virt_error_is(error_of { $run->set_memory(8388608) }, INVALID_ARG, FROM_TEST, undef, 'set_memory above the maximum');
+virt_error_is(error_of { $run->set_max_memory(8388608) }, OP_INVALID, FROM_TEST, undef,
+              'set_max_memory on a running domain');
 is_deeply([$off->set_max_memory(1048576)], [], 'set_max_memory returns nothing');
 is($off->get_max_memory, 1048576, 'set_max_memory took effect');
-virt_error(sub { $off->set_max_memory(0) }, INVALID_ARG, FROM_DOMAIN, 'set_max_memory(0)');
+virt_error_is(error_of { $off->set_max_memory(0) }, INVALID_ARG, FROM_DOMAIN, undef, 'set_max_memory(0)');
 is_deeply([$test->set_memory_stats_period(5)], [], 'set_memory_stats_period');
-virt_error(sub { $test->set_memory_stats_period(-5) }, INVALID_ARG, FROM_DOMAIN,
-           'set_memory_stats_period negative');
-virt_error(sub { $run->set_memory_stats_period(5) }, Sys::Virt::Error::ERR_INTERNAL_ERROR, FROM_TEST,
-           'set_memory_stats_period without a balloon');
+virt_error_is(error_of { $test->set_memory_stats_period(-5) }, INVALID_ARG, FROM_DOMAIN, undef,
+              'set_memory_stats_period negative');
+virt_error_is(error_of { $run->set_memory_stats_period(5) }, Sys::Virt::Error::ERR_INTERNAL_ERROR, FROM_TEST, undef,
+              'set_memory_stats_period without a balloon');
 
 # ----------------------------------------------------------------- vCPUs
 is($run->get_max_vcpus, 4, 'get_max_vcpus');
@@ -66,11 +56,11 @@ is_deeply([$off->get_vcpu_info],
            { number => 1, state => 0, cpu => 0, cpuTime => 0, affinity => "\0\0\x01\0\0" }],
           'get_vcpu_info on a shut-off domain falls back to the pinning');
 is($off->get_max_vcpus, -1, 'get_max_vcpus on a shut-off domain: -1 without an exception, as the original');
-virt_error(sub { $run->get_vcpus(1 << 20) }, INVALID_ARG, FROM_TEST, 'get_vcpus with bad flags');
-virt_error(sub { $run->set_vcpus(50) }, INVALID_ARG, FROM_TEST, 'set_vcpus above the maximum');
+virt_error_is(error_of { $run->get_vcpus(1 << 20) }, INVALID_ARG, FROM_TEST, undef, 'get_vcpus with bad flags');
+virt_error_is(error_of { $run->set_vcpus(50) }, INVALID_ARG, FROM_TEST, undef, 'set_vcpus above the maximum');
 is_deeply([$off->set_vcpus(1, Sys::Virt::Domain::VCPU_CONFIG)], [], 'set_vcpus with flags');
 is($off->get_vcpus(Sys::Virt::Domain::VCPU_CONFIG), 1, 'set_vcpus took effect');
-virt_error(sub { $run->set_vcpu('1', 0) }, NO_SUPPORT, FROM_DOMAIN, 'set_vcpu unsupported');
+virt_error_is(error_of { $run->set_vcpu('1', 0) }, NO_SUPPORT, FROM_DOMAIN, undef, 'set_vcpu unsupported');
 
 # --------------------------------------------------------- vCPU pinning
 my @keys = qw(affinity cpu cpuTime number state);
@@ -98,10 +88,10 @@ is(($run->get_vcpu_info)[2]{affinity}, "\x10\0\0\0\0", 'pin_vcpu: short mask');
 $run->pin_vcpu(0, "\x00\x00\x00\x00\x80\xff\xff");
 is(($run->get_vcpu_info)[0]{affinity}, "\0\0\0\0\x80", 'get_vcpu_info: maps cover the host CPUs only');
 is(($run->get_vcpu_info)[0]{cpu}, 55, 'pin_vcpu passes the whole mask (the test driver reports its highest CPU)');
-virt_error(sub { $run->pin_vcpu(7, "\x01") }, INVALID_ARG, FROM_TEST, 'pin_vcpu of a missing vCPU');
-virt_error(sub { $run->pin_vcpu(0, "\x01", Sys::Virt::Domain::AFFECT_CONFIG) }, INVALID_ARG, FROM_TEST,
-           'pin_vcpu with flags the test driver refuses');
-virt_error(sub { $off->pin_vcpu(0, "\x01") }, OP_INVALID, FROM_TEST, 'pin_vcpu on a shut-off domain');
+virt_error_is(error_of { $run->pin_vcpu(7, "\x01") }, INVALID_ARG, FROM_TEST, undef, 'pin_vcpu of a missing vCPU');
+virt_error_is(error_of { $run->pin_vcpu(0, "\x01", Sys::Virt::Domain::AFFECT_CONFIG) }, INVALID_ARG, FROM_TEST, undef,
+              'pin_vcpu with flags the test driver refuses');
+virt_error_is(error_of { $off->pin_vcpu(0, "\x01") }, OP_INVALID, FROM_TEST, undef, 'pin_vcpu on a shut-off domain');
 
 is($run->get_emulator_pin_info, "\x0f\0\0\0\0", 'get_emulator_pin_info');
 is($off->get_emulator_pin_info, "\xff" x 5, 'get_emulator_pin_info: unpinned');
@@ -129,13 +119,15 @@ if ($conn->get_library_version >= 7_008_000) {
                                       Sys::Virt::Domain::IOTHREAD_PARAM_POLL_SHRINK => 3,
                                       unknown_key => 1 })],
               [], 'set_iothread: the poll parameters have the types libvirt checks');
-    virt_error(sub { $run->set_iothread(3, { Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MAX => 4 }) },
-               Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, Sys::Virt::Error::FROM_NONE,
-               'set_iothread: thread pool parameter is passed on (and refused by the test driver)');
-    virt_error(sub { $run->set_iothread(3, {}) }, INVALID_ARG, FROM_DOMAIN, 'set_iothread with no parameters');
+    virt_error_is(error_of { $run->set_iothread(3, { Sys::Virt::Domain::IOTHREAD_PARAM_THREAD_POOL_MAX => 4 }) },
+                  Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED, Sys::Virt::Error::FROM_NONE, undef,
+                  'set_iothread: thread pool parameter is passed on (and refused by the test driver)');
+    virt_error_is(error_of { $run->set_iothread(3, {}) }, INVALID_ARG, FROM_DOMAIN, undef,
+                  'set_iothread with no parameters');
     is_deeply([$run->del_iothread(3)], [], 'del_iothread returns nothing');
     is_deeply([map { $_->{number} } $run->get_iothread_info], [1, 2], 'del_iothread took effect');
-    virt_error(sub { $run->del_iothread(42) }, INVALID_ARG, FROM_DOMAIN, 'del_iothread of a missing IOThread');
+    virt_error_is(error_of { $run->del_iothread(42) }, INVALID_ARG, FROM_DOMAIN, undef,
+                  'del_iothread of a missing IOThread');
     $off->add_iothread(7, Sys::Virt::Domain::AFFECT_CONFIG);
     $off->pin_iothread(7, "\0\0\0\0\x80", Sys::Virt::Domain::AFFECT_CONFIG);
     is_deeply([$off->get_iothread_info(Sys::Virt::Domain::AFFECT_CONFIG)],
@@ -148,12 +140,14 @@ if ($conn->get_library_version >= 7_008_000) {
                 'virDomainSetIOThreadParams'],
                ['del_iothread', sub { $run->del_iothread(1) }, 'virDomainDelIOThread']) {
         my ($m, $code, $func) = @$c;
-        virt_error($code, NO_SUPPORT, FROM_DOMAIN, "$m: not in the test driver before 7.8.0");
+        virt_error_is(error_of { $code->() }, NO_SUPPORT, FROM_DOMAIN, undef,
+                      "$m: not in the test driver before 7.8.0");
         eval { $code->() };
         is(ref $@ ? $@->message : $@, "this function is not supported by the connection driver: $func",
            "$m calls $func");
     }
-    virt_error(sub { $run->set_iothread(3, {}) }, INVALID_ARG, FROM_DOMAIN, 'set_iothread with no parameters');
+    virt_error_is(error_of { $run->set_iothread(3, {}) }, INVALID_ARG, FROM_DOMAIN, undef,
+                  'set_iothread with no parameters');
 }
 
 # ------------------------------------------------------------- CPU stats
@@ -172,22 +166,24 @@ is_deeply([sort keys %{$tot[0]}], [qw(cpu_time system_time user_time)], 'total k
 is($tot[0]{user_time}, 5540000000, 'user_time');
 is($tot[0]{system_time}, 6460000000, 'system_time');
 is(scalar(my @host = $run->get_cpu_stats(0, 0)), 20, 'get_cpu_stats(0, 0) on the 40-CPU host');
-virt_error(sub { $test->get_cpu_stats(-1, 2) }, INVALID_ARG, FROM_DOMAIN, 'get_cpu_stats(-1, 2)');
-virt_error(sub { $test->get_cpu_stats(15, 1) }, INVALID_ARG, FROM_TEST, 'get_cpu_stats past the last CPU');
-virt_error(sub { $off->get_cpu_stats(0, 0) }, OP_INVALID, FROM_DOMAIN, 'get_cpu_stats on a shut-off domain');
+virt_error_is(error_of { $test->get_cpu_stats(-1, 2) }, INVALID_ARG, FROM_DOMAIN, undef, 'get_cpu_stats(-1, 2)');
+virt_error_is(error_of { $test->get_cpu_stats(15, 1) }, INVALID_ARG, FROM_TEST, undef,
+              'get_cpu_stats past the last CPU');
+virt_error_is(error_of { $off->get_cpu_stats(0, 0) }, OP_INVALID, FROM_DOMAIN, undef,
+              'get_cpu_stats on a shut-off domain');
 
 # ------------------------------------------------ destroyed object, no crash
 {
     my $gone = $conn->get_domain_by_name('dres-run');
     $gone->DESTROY;
-    virt_error(sub { $gone->get_max_memory }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
-               'get_max_memory after DESTROY');
-    virt_error(sub { $gone->get_vcpu_info }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
-               'get_vcpu_info after DESTROY');
-    virt_error(sub { $gone->get_cpu_stats(0, 0) }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
-               'get_cpu_stats after DESTROY');
-    virt_error(sub { $gone->pin_vcpu(0, "\x01") }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
-               'pin_vcpu after DESTROY');
+    virt_error_is(error_of { $gone->get_max_memory }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM, undef,
+                  'get_max_memory after DESTROY');
+    virt_error_is(error_of { $gone->get_vcpu_info }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM, undef,
+                  'get_vcpu_info after DESTROY');
+    virt_error_is(error_of { $gone->get_cpu_stats(0, 0) }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM, undef,
+                  'get_cpu_stats after DESTROY');
+    virt_error_is(error_of { $gone->pin_vcpu(0, "\x01") }, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM, undef,
+                  'pin_vcpu after DESTROY');
 }
 
 done_testing();

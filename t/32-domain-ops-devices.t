@@ -9,17 +9,13 @@ use strict;
 use warnings;
 
 use File::Spec;
-use File::Temp qw(tempdir);
 use FindBin;
 use Test::More;
 
+use lib 't/lib';
+use SysVirtTest qw(domain_invocant_checks virt_error_is logged skip_log);
 my $LOG;
-BEGIN {
-    $LOG = File::Spec->catfile(tempdir(CLEANUP => 1), "libvirt.log");
-    $ENV{LIBVIRT_LOG_FILTERS} = "1:libvirt";
-    $ENV{LIBVIRT_LOG_OUTPUTS} = "1:file:$LOG";
-    delete $ENV{LIBVIRT_DEBUG};
-}
+BEGIN { $LOG = SysVirtTest::log_libvirt_calls() }
 
 use Sys::Virt;
 
@@ -30,33 +26,11 @@ my $conn = Sys::Virt->new(uri => "test://$xml");
 my $dom = $conn->get_domain_by_name("dops-run");
 my $off = $conn->get_domain_by_name("dops-off");
 
-# Debug lines libvirt logged for API $api since the last call.
-my $logpos = 0;
-sub logged {
-    my ($api) = @_;
-    open my $fh, "<", $LOG or return ();
-    seek($fh, $logpos, 0);
-    my @lines = <$fh>;
-    $logpos = tell($fh);
-    close $fh;
-    return map { /debug : \Q$api\E:\d+ : (.*)$/ ? $1 : () } @lines;
-}
-sub skip_log { logged("none") }
-
-sub virt_error {
-    my ($err, $code, $from, $name) = @_;
-    if (!(ref $err && $err->isa("Sys::Virt::Error"))) {
-        fail("$name: Sys::Virt::Error raised");
-        diag("got: " . (defined $err ? $err : "undef"));
-        return;
-    }
-    is($err->code, $code, "$name: error code");
-    is($err->domain, $from, "$name: error domain");
-}
+# $err is the test driver's refusal of $api.
 sub unsupported {
     my ($err, $api, $name) = @_;
-    virt_error($err, &Sys::Virt::Error::ERR_NO_SUPPORT, &Sys::Virt::Error::FROM_DOMAIN, $name);
-    like(ref $err ? $err->message : "", qr/: \Q$api\E$/, "$name: $api is not supported by the test driver");
+    virt_error_is($err, &Sys::Virt::Error::ERR_NO_SUPPORT, &Sys::Virt::Error::FROM_DOMAIN, qr/: \Q$api\E$/,
+                  "$name: $api is not supported by the test driver");
 }
 
 ok(-f $LOG, "libvirt writes its debug log") or BAIL_OUT("no libvirt debug log at $LOG");
@@ -111,7 +85,7 @@ for my $case (
     } elsif (!ref $want) {
         unsupported($err, $api, $name);
     } else {
-        virt_error($err, $want->[0], $want->[1], $name);
+        virt_error_is($err, $want->[0], $want->[1], undef, $name);
         like(ref $err ? $err->message : "", $want->[2], "$name: the test driver's own answer");
     }
     is(scalar(@r), 0, "$m returns nothing");
@@ -149,21 +123,24 @@ if ($update_ok) {
     like((logged("virDomainSendKey"))[0] // "", qr/codeset=7, holdtime=5, nkeycodes=16,/, "send_key with 16 keys");
 }
 eval { $dom->send_key(Sys::Virt::Domain::KEYCODE_SET_LINUX, 10, [30, 99999]) };
-virt_error($@, &Sys::Virt::Error::ERR_INTERNAL_ERROR, &Sys::Virt::Error::FROM_TEST, "send_key of an invalid keycode");
+virt_error_is($@, &Sys::Virt::Error::ERR_INTERNAL_ERROR, &Sys::Virt::Error::FROM_TEST, undef,
+              "send_key of an invalid keycode");
 like($@->message, qr/invalid keycode 99999 of linux codeset/, "send_key passes every keycode through");
 eval { $dom->send_key(Sys::Virt::Domain::KEYCODE_SET_LINUX, 10, [-1]) };
 like($@->message, qr/invalid keycode 4294967295 /, "send_key: keycodes are unsigned ints");
 eval { $dom->send_key(0, 10, [ (1) x 17 ]) };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, "send_key of 17 keys");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, undef, "send_key of 17 keys");
 like($@->message, qr/nkeycodes must be <= 16/, "send_key: libvirt checks the key count");
 eval { $dom->send_key(0, 10, []) };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, "send_key of no key");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, undef, "send_key of no key");
 eval { $dom->send_key(99, 10, [1]) };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, "send_key with an unknown codeset");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "send_key with an unknown codeset");
 eval { $dom->send_key(0, 10, [1], 1) };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, "send_key with flags");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, undef, "send_key with flags");
 eval { $off->send_key(0, 10, [1]) };
-virt_error($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, "send_key to a shut-off domain");
+virt_error_is($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "send_key to a shut-off domain");
 {
     # The original returned its arguments for a non-reference and crashed
     # on a hash ref or an array with holes.
@@ -184,9 +161,10 @@ virt_error($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM
 
 is(scalar(my @r = $dom->inject_nmi()), 0, "inject_nmi succeeds and returns nothing");
 eval { $dom->inject_nmi(1) };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, "inject_nmi with flags");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, undef, "inject_nmi with flags");
 eval { $off->inject_nmi() };
-virt_error($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, "inject_nmi of a shut-off domain");
+virt_error_is($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "inject_nmi of a shut-off domain");
 
 # ---- block jobs -------------------------------------------------------
 for my $case (
@@ -225,7 +203,8 @@ for my $case (
     like($l[0] // "", $logre, "$m passed its arguments to $api");
 }
 eval { $dom->backup_begin(undef, undef) };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, "backup_begin without XML");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "backup_begin without XML");
 like($@->message, qr/backupXML in virDomainBackupBegin must not be NULL/, "backup_begin(undef) passes NULL");
 
 # block_copy: typed parameters from the hash (unknown keys ignored).
@@ -269,48 +248,19 @@ my @calls = (
     [ set_block_threshold => "vda", 1 ], [ backup_begin => "<domainbackup/>", undef ],
     [ backup_get_xml_description => ],
 );
-for my $c (@calls) {
-    my ($m, @args) = @$c;
-    my $sub = Sys::Virt::Domain->can($m);
-    ok($sub, "$m is defined");
-    my @warn;
-    local $SIG{__WARN__} = sub { push @warn, @_ };
-    for my $bad ("dops-run", undef, []) {
-        @warn = ();
-        my @r = eval { $sub->($bad, @args) };
-        is($@, "", "$m on a non-object does not die");
-        ok(@r == 1 && !defined $r[0], "$m on a non-object returns undef");
-        like($warn[0] // "", qr/^Sys::Virt::Domain::$m\(\) -- dom is not a blessed SV reference/,
-             "$m on a non-object warns");
-    }
-    eval { $sub->($conn, @args) };
-    like($@, qr/^Sys::Virt::Domain::$m: dom is not a Sys::Virt::Domain object/, "$m on a connection dies");
-    eval { $sub->() };
-    like($@, qr/^Usage: Sys::Virt::Domain::$m\(dom/, "$m without arguments: usage");
-}
 {
     my $gone = $conn->get_domain_by_name("dops-run");
     $gone->DESTROY;
-    for my $c (@calls) {
-        my ($m, @args) = @$c;
-        eval { $gone->$m(@args) };
-        virt_error($@, &Sys::Virt::Error::ERR_INVALID_DOMAIN, &Sys::Virt::Error::FROM_DOM, "$m on a destroyed handle");
-    }
+    domain_invocant_checks(conn => $conn, gone => $gone, calls => \@calls);
 }
 {
-    package DopsTiedDies;
-    sub TIEHASH { bless {}, shift }
-    sub FETCH { die "fetch died\n" }
-    sub EXISTS { 1 }
-    sub FIRSTKEY { "bandwidth" }
-    sub NEXTKEY { undef }
     package DopsTiedArray;
     sub TIEARRAY { bless {}, shift }
     sub FETCHSIZE { 2 }
     sub FETCH { die "element died\n" }
 }
 {
-    tie my %h, "DopsTiedDies";
+    tie my %h, "SysVirtTest::DiesOnFetch", "fetch died\n", "bandwidth";
     eval { $dom->block_copy("vda", "<disk/>", \%h) };
     is($@, "fetch died\n", "block_copy: a tied hash whose FETCH dies propagates the die");
     tie my @a, "DopsTiedArray";

@@ -9,17 +9,13 @@ use strict;
 use warnings;
 
 use File::Spec;
-use File::Temp qw(tempdir);
 use FindBin;
 use Test::More;
 
+use lib 't/lib';
+use SysVirtTest qw(domain_invocant_checks virt_error_is logged logged_params skip_log);
 my $LOG;
-BEGIN {
-    $LOG = File::Spec->catfile(tempdir(CLEANUP => 1), "libvirt.log");
-    $ENV{LIBVIRT_LOG_FILTERS} = "1:libvirt";
-    $ENV{LIBVIRT_LOG_OUTPUTS} = "1:file:$LOG";
-    delete $ENV{LIBVIRT_DEBUG};
-}
+BEGIN { $LOG = SysVirtTest::log_libvirt_calls() }
 
 use Sys::Virt;
 
@@ -29,35 +25,6 @@ my $xml = File::Spec->rel2abs("$FindBin::Bin/data/dops-node.xml");
 my $conn = Sys::Virt->new(uri => "test://$xml");
 my $dest = Sys::Virt->new(uri => "test:///default");
 my $dom = $conn->get_domain_by_name("dops-run");
-
-my $logpos = 0;
-# Debug lines libvirt logged for API $api since the last call.
-sub logged {
-    my ($api) = @_;
-    open my $fh, "<", $LOG or return ();
-    seek($fh, $logpos, 0);
-    my @lines = <$fh>;
-    $logpos = tell($fh);
-    close $fh;
-    return map { /debug : \Q$api\E:\d+ : (.*)$/ ? $1 : () } @lines;
-}
-# The typed parameters logged for $api, sorted: 'name=(type)value'.
-sub logged_params {
-    my ($api) = @_;
-    return [ sort map { /^params\["(.*)"\]=(\(\w+\).*)$/ ? "$1=$2" : () } logged($api) ];
-}
-sub skip_log { logged("none") }
-
-sub virt_error {
-    my ($err, $code, $from, $name) = @_;
-    if (!(ref $err && $err->isa("Sys::Virt::Error"))) {
-        fail("$name: Sys::Virt::Error raised");
-        diag("got: " . (defined $err ? $err : "undef"));
-        return;
-    }
-    is($err->code, $code, "$name: error code");
-    is($err->domain, $from, "$name: error domain");
-}
 
 my $NO_SUPPORT = &Sys::Virt::Error::ERR_NO_SUPPORT;
 my $ARG_UNSUPPORTED = &Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED;
@@ -69,7 +36,7 @@ skip_log();
 # ---- _migrate: virDomainMigrate3 ----------------------------------------
 {
     my @r = eval { $dom->_migrate($dest, {}, 0) };
-    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "_migrate without parameters");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "_migrate without parameters");
     like($@->message, qr/virDomainMigrate3$/, "_migrate calls virDomainMigrate3");
     is(scalar(@r), 0, "_migrate returns nothing when it fails");
     like((logged("virDomainMigrate3"))[0] // "", qr/dconn=0x[0-9a-f]+, params=0x[0-9a-f]+, nparms=0 flags=0x0$/,
@@ -111,7 +78,7 @@ my %type_of = (
     s/^bandwidth=\(ullong\)\d+$/bandwidth=(ullong)18446744073709551615/ for @expect;
     $params{"no_such_param"} = "ignored";
     eval { $dom->_migrate($dest, \%params, Sys::Virt::Domain::MIGRATE_LIVE | Sys::Virt::Domain::MIGRATE_PERSIST_DEST) };
-    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "_migrate with every parameter");
+    virt_error_is($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, undef, "_migrate with every parameter");
     like($@->message, qr/extensible parameters are not supported/, "the test driver refuses extended parameters");
     my $got = logged_params("virDomainMigrate3");
     is_deeply($got, [ sort @expect ], "_migrate: each MIGRATE_PARAM_* reaches libvirt with its type and value")
@@ -138,11 +105,11 @@ my %type_of = (
     ) {
         my ($params, $expect, $name) = @$case;
         eval { $dom->_migrate($dest, $params) };
-        virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "_migrate with a string list ($name)");
+        virt_error_is($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, undef, "_migrate with a string list ($name)");
         is_deeply(logged_params("virDomainMigrate3"), $expect, "string list parameter: $name");
     }
     eval { $dom->_migrate($dest, { $DISKS => [] }) };
-    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "_migrate with an empty disk list sends no parameter");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "_migrate with an empty disk list sends no parameter");
     is_deeply(logged_params("virDomainMigrate3"), [], "an empty list adds nothing");
 }
 
@@ -150,7 +117,7 @@ my %type_of = (
 # libvirt fall back to the old API (not supported by the test driver).
 {
     eval { $dom->_migrate($dest, { bogus => 1, "migrate-uri" => "x" }) };
-    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "_migrate with unknown keys only");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "_migrate with unknown keys only");
     like((logged("virDomainMigrate3"))[0] // "", qr/nparms=0 /, "unknown keys are ignored");
     eval {
         $dom->_migrate($dest, {
@@ -159,7 +126,7 @@ my %type_of = (
             Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH => 100,
         }, Sys::Virt::Domain::MIGRATE_LIVE);
     };
-    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "_migrate with compatible parameters");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "_migrate with compatible parameters");
     is_deeply(logged_params("virDomainMigrate3"),
               [ "bandwidth=(ullong)100", "destination_name=(string)dops-new", "migrate_uri=(string)tcp://127.0.0.1:49152" ],
               "compatible parameters reach libvirt");
@@ -168,28 +135,28 @@ my %type_of = (
 # The public wrappers (Perl code in Domain.pm).
 {
     eval { $dom->migrate($dest, { Sys::Virt::Domain::MIGRATE_PARAM_DEST_NAME => "n1" }, 1) };
-    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "migrate(\$dconn, \\%params, \$flags)");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "migrate(\$dconn, \\%params, \$flags)");
     my @l = logged("virDomainMigrate3");
     like($l[0] // "", qr/nparms=1 flags=0x1$/, "migrate with a hash: flags");
     is($l[1] // "", 'params["destination_name"]=(string)n1', "migrate with a hash: parameter");
 
     eval { $dom->migrate($dest, 1, "n2", "tcp://h", 7) };
-    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "migrate(\$dconn, \$flags, \$dname, \$uri, \$bandwidth)");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "migrate(\$dconn, \$flags, \$dname, \$uri, \$bandwidth)");
     is_deeply(logged_params("virDomainMigrate3"),
               [ "bandwidth=(ullong)7", "destination_name=(string)n2", "migrate_uri=(string)tcp://h" ],
               "legacy migrate builds the parameters");
 
     eval { $dom->migrate2($dest, "<domain/>", 0, "n3", undef, undef) };
-    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "migrate2");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "migrate2");
     is_deeply(logged_params("virDomainMigrate3"),
               [ "destination_name=(string)n3", "destination_xml=(string)<domain/>" ], "migrate2 builds the parameters");
 
     eval { $dom->migrate_to_uri("test:///default", { Sys::Virt::Domain::MIGRATE_PARAM_LISTEN_ADDRESS => "::1" }, 0) };
-    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "migrate_to_uri with a hash");
+    virt_error_is($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, undef, "migrate_to_uri with a hash");
     is_deeply(logged_params("virDomainMigrateToURI3"), [ "listen_address=(string)::1" ], "migrate_to_uri parameters");
 
     eval { $dom->migrate_to_uri("test:///default", 0, "n4", undef, 3) };
-    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "migrate_to_uri legacy form");
+    virt_error_is($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, undef, "migrate_to_uri legacy form");
     is_deeply(logged_params("virDomainMigrateToURI3"),
               [ "bandwidth=(ullong)3", "destination_name=(string)n4" ], "legacy migrate_to_uri builds the parameters");
     ok(Sys::Virt::Domain->can("migrate_to_uri2"), "migrate_to_uri2 is defined");
@@ -198,19 +165,19 @@ my %type_of = (
 # ---- _migrate_to_uri: virDomainMigrateToURI3 ----------------------------
 {
     my @r = eval { $dom->_migrate_to_uri("test:///default", {}, 0) };
-    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "direct _migrate_to_uri");
+    virt_error_is($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, undef, "direct _migrate_to_uri");
     like($@->message, qr/direct migration is not supported by the source host/, "direct migration message");
     is(scalar(@r), 0, "_migrate_to_uri returns nothing");
     like((logged("virDomainMigrateToURI3"))[0] // "", qr/dconnuri=test:\/\/\/default, params=0x[0-9a-f]+, nparms=0 flags=0x0$/,
          "_migrate_to_uri passes the URI");
     eval { $dom->_migrate_to_uri("test:///default", { Sys::Virt::Domain::MIGRATE_PARAM_TLS_DESTINATION => "dest.example" },
                                  Sys::Virt::Domain::MIGRATE_PEER2PEER) };
-    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "peer-to-peer _migrate_to_uri");
+    virt_error_is($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, undef, "peer-to-peer _migrate_to_uri");
     like($@->message, qr/p2p migration is not supported by the source host/, "p2p migration message");
     is_deeply(logged_params("virDomainMigrateToURI3"), [ "tls.destination=(string)dest.example" ],
               "_migrate_to_uri parameters");
     eval { $dom->_migrate_to_uri(undef, {}) };
-    virt_error($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, "_migrate_to_uri without a connection URI");
+    virt_error_is($@, $ARG_UNSUPPORTED, $FROM_DOMAIN, undef, "_migrate_to_uri without a connection URI");
     like((logged("virDomainMigrateToURI3"))[0] // "", qr/dconnuri=<null>,/, "undef URI is NULL");
 }
 
@@ -229,7 +196,7 @@ for my $case (
 ) {
     my ($m, $args, $api, $logre) = @$case;
     my @r = eval { $dom->$m(@$args) };
-    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, $m);
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, $m);
     like(ref $@ ? $@->message : "", qr/: \Q$api\E$/, "$m calls $api");
     is(scalar(@r), 0, "$m returns nothing on error");
     like((logged($api))[0] // "", $logre, "$m passed its arguments");
@@ -260,49 +227,19 @@ my @calls = (
     [ migrate_get_max_speed => ], [ migrate_set_max_speed => 1 ],
     [ migrate_start_post_copy => ],
 );
-for my $c (@calls) {
-    my ($m, @args) = @$c;
-    my $sub = Sys::Virt::Domain->can($m);
-    ok($sub, "$m is defined");
-    my @warn;
-    local $SIG{__WARN__} = sub { push @warn, @_ };
-    for my $bad ("dops-run", undef, {}) {
-        @warn = ();
-        my @r = eval { $sub->($bad, @args) };
-        is($@, "", "$m on a non-object does not die");
-        ok(@r == 1 && !defined $r[0], "$m on a non-object returns undef");
-        like($warn[0] // "", qr/^Sys::Virt::Domain::$m\(\) -- dom is not a blessed SV reference/, "$m on a non-object warns");
-    }
-    eval { $sub->($conn, @args) };
-    like($@, qr/^Sys::Virt::Domain::$m: dom is not a Sys::Virt::Domain object/, "$m on a connection dies");
-    eval { $sub->() };
-    like($@, qr/^Usage: Sys::Virt::Domain::$m\(dom/, "$m without arguments: usage");
-}
 {
     my $gone = $conn->get_domain_by_name("dops-run");
     $gone->DESTROY;
-    for my $c (@calls) {
-        my ($m, @args) = @$c;
-        eval { $gone->$m(@args) };
-        virt_error($@, &Sys::Virt::Error::ERR_INVALID_DOMAIN, &Sys::Virt::Error::FROM_DOM, "$m on a destroyed handle");
-    }
+    domain_invocant_checks(conn => $conn, gone => $gone, calls => \@calls);
 }
 {
-    package DopsTiedDies;
-    sub TIEHASH { bless {}, shift }
-    sub FETCH { die "fetch died\n" }
-    sub EXISTS { 1 }
-    sub FIRSTKEY { "migrate_uri" }
-    sub NEXTKEY { undef }
-}
-{
-    tie my %h, "DopsTiedDies";
+    tie my %h, "SysVirtTest::DiesOnFetch", "fetch died\n", "migrate_uri";
     eval { $dom->_migrate($dest, \%h, 0) };
     is($@, "fetch died\n", "_migrate: a tied hash whose FETCH dies propagates the die");
     eval { $dom->_migrate($dest, { Sys::Virt::Domain::MIGRATE_PARAM_MIGRATE_DISKS => [ bless({}, "DopsOverloadDies") ] }) };
     is($@, "stringify died\n", "_migrate: a disk name whose stringification dies propagates the die");
     eval { $dom->migrate_get_max_speed() };
-    virt_error($@, $NO_SUPPORT, $FROM_DOMAIN, "the domain still works afterwards");
+    virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "the domain still works afterwards");
 }
 {
     package DopsOverloadDies;

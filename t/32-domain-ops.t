@@ -8,6 +8,8 @@ use warnings;
 use File::Spec;
 use FindBin;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(domain_invocant_checks error_of virt_error_is unsupported_is);
 use Time::HiRes ();
 
 use Sys::Virt;
@@ -19,18 +21,6 @@ my $conn = Sys::Virt->new(uri => "test://$xml");
 my $dom = $conn->get_domain_by_name("dops-run");
 my $off = $conn->get_domain_by_name("dops-off");
 isa_ok($dom, "Sys::Virt::Domain");
-
-# The libvirt error in $@ has this code and domain.
-sub virt_error {
-    my ($err, $code, $from, $name) = @_;
-    if (!(ref $err && $err->isa("Sys::Virt::Error"))) {
-        fail("$name: Sys::Virt::Error raised");
-        diag("got: " . (defined $err ? $err : "undef"));
-        return;
-    }
-    is($err->code, $code, "$name: error code");
-    is($err->domain, $from, "$name: error domain");
-}
 
 my $ERR = "Sys::Virt::Error";
 
@@ -59,15 +49,16 @@ for my $path ("vda", "vdb", "/dops/images/data.img") {
     is(scalar(@r), 1, "block_stats returns one value in list context");
 }
 eval { $dom->block_stats("vda", 1) };
-virt_error($@, &Sys::Virt::Error::ERR_NO_SUPPORT, &Sys::Virt::Error::FROM_DOMAIN,
-           "block_stats with flags needs virDomainBlockStatsFlags (no fallback)");
+virt_error_is($@, &Sys::Virt::Error::ERR_NO_SUPPORT, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "block_stats with flags needs virDomainBlockStatsFlags (no fallback)");
 like($@->message, qr/virDomainBlockStatsFlags/, "block_stats with flags: message names the typed API");
 eval { $dom->block_stats("sdz") };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, "block_stats of an unknown disk");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, undef,
+              "block_stats of an unknown disk");
 like($@->message, qr/invalid path: sdz/, "block_stats unknown disk message");
 eval { $off->block_stats("vda") };
-virt_error($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN,
-           "block_stats of a shut-off domain");
+virt_error_is($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "block_stats of a shut-off domain");
 
 # ---- interface_stats --------------------------------------------------
 # rx_bytes = usec/10, rx_packets = usec/100, rx_errs = sec, rx_drop = sec/2,
@@ -91,11 +82,12 @@ for my $ifname ("dopsnet0", "dopsnet1", "52:54:00:aa:00:02") {
     cmp_ok(abs($st->{tx_packets} * 110 - $usec), '<', 220, "tx_packets = usec/110");
 }
 eval { $dom->interface_stats("eth9") };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, "interface_stats of an unknown nic");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "interface_stats of an unknown nic");
 like($@->message, qr/'eth9' is not a known interface/, "interface_stats unknown nic message");
 eval { $off->interface_stats("dopsnet0") };
-virt_error($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN,
-           "interface_stats of a shut-off domain");
+virt_error_is($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "interface_stats of a shut-off domain");
 
 # ---- memory_stats -----------------------------------------------------
 # The test driver reports from the current balloon (1 GiB here).
@@ -121,10 +113,11 @@ virt_error($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM
     is($def->memory_stats(0)->{actual_balloon}, 2097152, "memory_stats of test:///default's 'test' (2 GiB balloon)");
 }
 eval { $off->memory_stats() };
-virt_error($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN,
-           "memory_stats of a shut-off domain");
+virt_error_is($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "memory_stats of a shut-off domain");
 eval { $dom->memory_stats(0x80000000) };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, "memory_stats with unknown flags");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, undef,
+              "memory_stats with unknown flags");
 
 # ---- get_block_info ---------------------------------------------------
 for my $d ("vda", "vdb", "/dops/images/system.img") {
@@ -134,7 +127,8 @@ for my $d ("vda", "vdb", "/dops/images/system.img") {
 }
 is($off->get_block_info("vda", 0)->{physical}, 1099511627776, "get_block_info works on a shut-off domain");
 eval { $dom->get_block_info("vdz") };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, "get_block_info of an unknown disk");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, undef,
+              "get_block_info of an unknown disk");
 like($@->message, qr/invalid path vdz not assigned to domain/, "get_block_info message");
 
 # ---- get_disk_errors --------------------------------------------------
@@ -147,8 +141,8 @@ like($@->message, qr/invalid path vdz not assigned to domain/, "get_block_info m
     is($count, 2, "get_disk_errors returns a list");
 }
 eval { $off->get_disk_errors() };
-virt_error($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN,
-           "get_disk_errors of a shut-off domain");
+virt_error_is($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "get_disk_errors of a shut-off domain");
 
 # ---- jobs: the test driver has none of the job APIs --------------------
 for my $case (
@@ -157,24 +151,13 @@ for my $case (
     [ "get_job_stats(JOB_STATS_COMPLETED)" => sub { $dom->get_job_stats(Sys::Virt::Domain::JOB_STATS_COMPLETED) },
       "virDomainGetJobStats" ],
     [ abort_job => sub { $dom->abort_job() }, "virDomainAbortJob" ],
+    # libvirt 8.5.0's: an older running libvirt has no such function, and
+    # the binding says so
     [ "abort_job(flags)" => sub { $dom->abort_job(Sys::Virt::Domain::DOMAIN_ABORT_JOB_POSTCOPY) },
-      "virDomainAbortJobFlags" ],
+      "virDomainAbortJobFlags", "8.5.0" ],
 ) {
-    my ($name, $code, $api) = @$case;
-    my @r = eval { $code->() };
-    if ($api eq "virDomainAbortJobFlags" && $conn->get_library_version < 8_005_000) {
-        # virDomainAbortJobFlags is libvirt 8.5.0: an older running libvirt
-        # has no such function, and the binding says so.
-        my $v = $conn->get_library_version;
-        my $running = join ".", int($v / 1_000_000), int($v / 1000) % 1000, $v % 1000;
-        virt_error($@, &Sys::Virt::Error::ERR_NO_SUPPORT, &Sys::Virt::Error::FROM_NONE, $name);
-        is(ref $@ ? $@->message : $@, "this function is not supported by the running libvirt $running: "
-                                      . "virDomainAbortJobFlags needs libvirt 8.5.0 or newer", "$name uses $api");
-    } else {
-        virt_error($@, &Sys::Virt::Error::ERR_NO_SUPPORT, &Sys::Virt::Error::FROM_DOMAIN, $name);
-        like($@->message, qr/\Q$api\E$/, "$name uses $api");
-    }
-    is(scalar(@r), 0, "$name returned nothing");
+    my ($name, $code, $api, $since) = @$case;
+    unsupported_is(error_of { $code->() }, $api, $since, &Sys::Virt::Error::FROM_DOMAIN, "$name uses $api");
 }
 
 # ---- memory_peek / block_peek -----------------------------------------
@@ -190,16 +173,19 @@ for my $case (
     is(unpack("H*", $dom->memory_peek(2**40 + 0x41, 2, 1)), "4142", "memory_peek: 64-bit offset");
 }
 eval { $dom->memory_peek(0, 16) };
-virt_error($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, "memory_peek needs VIRTUAL or PHYSICAL");
+virt_error_is($@, &Sys::Virt::Error::ERR_INVALID_ARG, &Sys::Virt::Error::FROM_TEST, undef,
+              "memory_peek needs VIRTUAL or PHYSICAL");
 eval { $off->memory_peek(0, 16, 1) };
-virt_error($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, "memory_peek of a shut-off domain");
+virt_error_is($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "memory_peek of a shut-off domain");
 eval { $dom->memory_peek(0, 2**62, 1) };
 like($@, qr/^Sys::Virt::Domain::memory_peek: cannot allocate a buffer of \d+ bytes/,
      "memory_peek of an absurd size dies instead of aborting");
 eval { $dom->memory_peek(0, -1, 1) };
 like($@, qr/^Sys::Virt::Domain::memory_peek: cannot allocate/, "memory_peek of size -1 dies");
 eval { $dom->block_peek("vda", 0, 512) };
-virt_error($@, &Sys::Virt::Error::ERR_NO_SUPPORT, &Sys::Virt::Error::FROM_DOMAIN, "block_peek is unsupported by the test driver");
+virt_error_is($@, &Sys::Virt::Error::ERR_NO_SUPPORT, &Sys::Virt::Error::FROM_DOMAIN, undef,
+              "block_peek is unsupported by the test driver");
 like($@->message, qr/virDomainBlockPeek$/, "block_peek calls virDomainBlockPeek");
 eval { $dom->block_peek("vda", 0, 2**62, 0) };
 like($@, qr/^Sys::Virt::Domain::block_peek: cannot allocate/, "block_peek of an absurd size dies");
@@ -211,35 +197,10 @@ my @calls = (
     [ get_job_stats => ], [ abort_job => ], [ block_peek => "vda", 0, 1 ],
     [ memory_peek => 0, 1, 1 ],
 );
-for my $c (@calls) {
-    my ($m, @args) = @$c;
-    my $sub = Sys::Virt::Domain->can($m);
-    ok($sub, "$m is defined");
-    my @warn;
-    local $SIG{__WARN__} = sub { push @warn, @_ };
-    for my $bad ("dops-run", undef, {}) {
-        @warn = ();
-        my @r = eval { $sub->($bad, @args) };
-        is($@, "", "$m on a non-object does not die");
-        ok(@r == 1 && !defined $r[0], "$m on a non-object returns undef");
-        like($warn[0] // "", qr/^Sys::Virt::Domain::$m\(\) -- dom is not a blessed SV reference/,
-             "$m on a non-object warns");
-    }
-    eval { $sub->($conn, @args) };
-    like($@, qr/^Sys::Virt::Domain::$m: dom is not a Sys::Virt::Domain object/, "$m on a connection dies");
-    eval { $sub->() };
-    like($@, qr/^Usage: Sys::Virt::Domain::$m\(dom/, "$m without arguments: usage");
-    eval { $sub->($dom, @args, 0, 0) };
-    like($@, qr/^Usage: Sys::Virt::Domain::$m\(dom/, "$m with too many arguments: usage");
-}
 {
     my $gone = $conn->get_domain_by_name("dops-run");
     $gone->DESTROY;
-    for my $c (@calls) {
-        my ($m, @args) = @$c;
-        eval { $gone->$m(@args) };
-        virt_error($@, &Sys::Virt::Error::ERR_INVALID_DOMAIN, &Sys::Virt::Error::FROM_DOM, "$m on a destroyed handle");
-    }
+    domain_invocant_checks(conn => $conn, dom => $dom, gone => $gone, calls => \@calls);
 }
 
 # Tied and overloaded arguments that die don't crash.

@@ -3,6 +3,8 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(virt_error_is names);
 use FindBin;
 use Scalar::Util qw(blessed);
 
@@ -12,17 +14,6 @@ like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
 
 my @warnings;
 $SIG{__WARN__} = sub { push @warnings, $_[0] };
-
-sub err_is {
-    my ($code, $domain, $what) = @_;
-    my $err = $@;
-    ok(blessed($err) && $err->isa("Sys::Virt::Error"), "$what: Sys::Virt::Error")
-        or diag("got: $err");
-    is($err->code, $code, "$what: error code") if blessed($err);
-    is($err->domain, $domain, "$what: error domain") if blessed($err);
-}
-
-sub names { return join(",", sort map { $_->get_name } @_) }
 
 my $conn = Sys::Virt->new(uri => "test:///default");
 my $dom = $conn->get_domain_by_name("test");
@@ -34,7 +25,8 @@ is_deeply([$dom->list_snapshot_names(10)], [], "no snapshot names");
 is_deeply([$dom->list_all_snapshots()], [], "no snapshot objects");
 is_deeply([$dom->list_snapshots()], [], "list_snapshots empty");
 eval { $dom->current_snapshot() };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, "current_snapshot without one");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, undef,
+              "current_snapshot without one");
 like($@->message, qr/does not have a current snapshot/, "current_snapshot message");
 
 # ---- create a chain s1 -> s2 -> s3 ----------------------------------------
@@ -46,7 +38,7 @@ is($s1->is_current(), 1, "new snapshot is current");
 is($s1->has_metadata(), 1, "new snapshot has metadata");
 is($dom->has_current_snapshot(), 1, "domain has a current snapshot");
 eval { $s1->get_parent() };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, "get_parent of a root");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, undef, "get_parent of a root");
 like($@->message, qr/snapshot 's1' does not have a parent/, "root parent message");
 
 my $xml = $s1->get_xml_description();
@@ -96,7 +88,8 @@ my $byname = $dom->get_snapshot_by_name("s2");
 is(ref($byname), "Sys::Virt::DomainSnapshot", "get_snapshot_by_name object");
 is($byname->get_name(), "s2", "get_snapshot_by_name name");
 eval { $dom->get_snapshot_by_name("nope") };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, "unknown snapshot name");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, undef,
+              "unknown snapshot name");
 like($@->message, qr/no domain snapshot with matching name 'nope'/, "unknown name message");
 
 # ---- children ---------------------------------------------------------------
@@ -131,9 +124,11 @@ is(scalar(@ret), 0, "delete returns nothing");
 is($dom->num_of_snapshots(), 2, "two snapshots left");
 is($s3->get_name(), "s3", "a deleted snapshot still knows its name");
 eval { $s3->is_current() };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, "is_current of a deleted snapshot");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, undef,
+              "is_current of a deleted snapshot");
 eval { $s3->get_xml_description() };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, "XML of a deleted snapshot");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, undef,
+              "XML of a deleted snapshot");
 
 $s1->delete(Sys::Virt::DomainSnapshot::DELETE_CHILDREN);
 is($dom->num_of_snapshots(), 0, "DELETE_CHILDREN removed the rest");
@@ -152,7 +147,7 @@ eval { $dom->create_snapshot("<bogus/>") };
     my $old = [Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT, "XML error: domainsnapshot"];
     my $want = $lib >= 9_000_000 ? $new : $lib <= 7_000_000 ? $old
              : (blessed($@) && $@->domain == Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT) ? $old : $new;
-    err_is(Sys::Virt::Error::ERR_XML_ERROR, $want->[0], "create_snapshot with bad XML");
+    virt_error_is($@, Sys::Virt::Error::ERR_XML_ERROR, $want->[0], undef, "create_snapshot with bad XML");
     is(blessed($@) ? $@->message : "", $want->[1], "create_snapshot with bad XML: message");
 }
 eval { $dom->create_snapshot("<domainsnapshot><name>x</name></domainsnapshot>", Sys::Virt::DomainSnapshot::CREATE_REDEFINE) };
@@ -172,7 +167,8 @@ is(names($alive->list_all_snapshots(Sys::Virt::DomainSnapshot::LIST_INACTIVE)), 
 is(names($idle->list_all_snapshots(Sys::Virt::DomainSnapshot::LIST_INACTIVE)), "i1", "LIST_INACTIVE");
 is(names($idle->list_all_snapshots(Sys::Virt::DomainSnapshot::LIST_ACTIVE)), "", "LIST_ACTIVE on shut off guest");
 eval { $alive->get_snapshot_by_name("i1") };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, "snapshots are per domain");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_TEST, undef,
+              "snapshots are per domain");
 
 # ---- bad arguments ---------------------------------------------------------------
 eval { $dom->list_snapshot_names() };
@@ -181,11 +177,12 @@ eval { $s1->list_child_snapshot_names() };
 like($@, qr/^Usage: Sys::Virt::DomainSnapshot::list_child_snapshot_names\(domss, maxnames, flags=0\)/,
      "missing maxnames (children)");
 eval { $dom->list_snapshot_names(-1) };
-err_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT, "negative maxnames");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT, undef,
+              "negative maxnames");
 eval { $dom->num_of_snapshots(0, 1) };
 like($@, qr/^Usage: Sys::Virt::Domain::num_of_snapshots\(dom, flags=0\)/, "too many arguments");
 eval { $dom->num_of_snapshots(0xffff) };
-err_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "unknown flags");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, "unknown flags");
 
 @warnings = ();
 my @r = Sys::Virt::Domain::num_of_snapshots("not an object");
@@ -212,9 +209,11 @@ like($@, qr/^domain parameter is required/, "_new without domain");
 my $gone = $dom->create_snapshot("<domainsnapshot><name>gone</name></domainsnapshot>");
 $gone->DESTROY();
 eval { $gone->get_name() };
-err_is(Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT, "get_name after DESTROY");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT, undef,
+              "get_name after DESTROY");
 eval { $gone->delete() };
-err_is(Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT, "delete after DESTROY");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT, Sys::Virt::Error::FROM_DOMAIN_SNAPSHOT, undef,
+              "delete after DESTROY");
 $gone->DESTROY();
 pass("DESTROY twice is harmless");
 is($dom->get_snapshot_by_name("gone")->get_name(), "gone", "the snapshot itself survives its object");

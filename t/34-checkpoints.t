@@ -3,6 +3,8 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(virt_error_is names);
 use Scalar::Util qw(blessed);
 
 use Sys::Virt;
@@ -12,23 +14,13 @@ like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
 my @warnings;
 $SIG{__WARN__} = sub { push @warnings, $_[0] };
 
-sub err_is {
-    my ($code, $domain, $what) = @_;
-    my $err = $@;
-    ok(blessed($err) && $err->isa("Sys::Virt::Error"), "$what: Sys::Virt::Error")
-        or diag("got: $err");
-    is($err->code, $code, "$what: error code") if blessed($err);
-    is($err->domain, $domain, "$what: error domain") if blessed($err);
-}
-
-sub names { return join(",", sort map { $_->get_name } @_) }
-
 my $conn = Sys::Virt->new(uri => "test:///default");
 my $dom = $conn->get_domain_by_name("test");
 
 is_deeply([$dom->list_all_checkpoints()], [], "no checkpoints at first");
 eval { $dom->get_checkpoint_by_name("c1") };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_TEST, "lookup of a missing checkpoint");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_TEST, undef,
+              "lookup of a missing checkpoint");
 like($@->message, qr/no domain checkpoint with matching name 'c1'/, "missing checkpoint message");
 
 my $c1 = $dom->create_checkpoint("<domaincheckpoint><name>c1</name><description>base</description></domaincheckpoint>");
@@ -36,7 +28,8 @@ isa_ok($c1, "Sys::Virt::DomainCheckpoint");
 is(ref($c1), "Sys::Virt::DomainCheckpoint", "exact class");
 is($c1->get_name(), "c1", "get_name");
 eval { $c1->get_parent() };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_TEST, "get_parent of a root");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_TEST, undef,
+              "get_parent of a root");
 like($@->message, qr/checkpoint 'c1' does not have a parent/, "root parent message");
 
 my $xml = $c1->get_xml_description();
@@ -80,7 +73,8 @@ is($byname->get_name(), "c2", "get_checkpoint_by_name name");
 
 # Snapshots and checkpoints exclude each other in the test driver.
 eval { $dom->create_snapshot("<domainsnapshot><name>s1</name></domainsnapshot>") };
-err_is(Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, Sys::Virt::Error::FROM_TEST, "snapshot while checkpoints exist");
+virt_error_is($@, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, Sys::Virt::Error::FROM_TEST, undef,
+              "snapshot while checkpoints exist");
 like($@->message, qr/cannot create snapshot while checkpoint exists/, "exclusion message");
 
 my @ret = $c3->delete();
@@ -88,9 +82,11 @@ is(scalar(@ret), 0, "delete returns nothing");
 is(names($dom->list_all_checkpoints()), "c1,c2", "c3 deleted");
 is($c3->get_name(), "c3", "a deleted checkpoint still knows its name");
 eval { $c3->get_xml_description() };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_TEST, "XML of a deleted checkpoint");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_TEST, undef,
+              "XML of a deleted checkpoint");
 eval { $c3->get_parent() };
-err_is(Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_TEST, "parent of a deleted checkpoint");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_TEST, undef,
+              "parent of a deleted checkpoint");
 
 $c1->delete(Sys::Virt::DomainCheckpoint::DELETE_CHILDREN);
 is_deeply([$dom->list_all_checkpoints()], [], "DELETE_CHILDREN removed the rest");
@@ -98,7 +94,8 @@ is_deeply([$dom->list_all_checkpoints()], [], "DELETE_CHILDREN removed the rest"
 # With no checkpoint left, snapshots are possible, and then checkpoints are not.
 my $snap = $dom->create_snapshot("<domainsnapshot><name>s1</name></domainsnapshot>");
 eval { $dom->create_checkpoint("<domaincheckpoint><name>c9</name></domaincheckpoint>") };
-err_is(Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, Sys::Virt::Error::FROM_TEST, "checkpoint while snapshots exist");
+virt_error_is($@, Sys::Virt::Error::ERR_OPERATION_UNSUPPORTED, Sys::Virt::Error::FROM_TEST, undef,
+              "checkpoint while snapshots exist");
 like($@->message, qr/cannot create checkpoint while snapshot exists/, "exclusion message (checkpoint)");
 $snap->delete();
 
@@ -114,7 +111,7 @@ eval { $dom->create_checkpoint("<bogus/>") };
     my $old = [Sys::Virt::Error::FROM_DOMAIN_CHECKPOINT, "XML error: domaincheckpoint"];
     my $want = $lib >= 9_000_000 ? $new : $lib <= 7_000_000 ? $old
              : (blessed($@) && $@->domain == Sys::Virt::Error::FROM_DOMAIN_CHECKPOINT) ? $old : $new;
-    err_is(Sys::Virt::Error::ERR_XML_ERROR, $want->[0], "create_checkpoint with bad XML");
+    virt_error_is($@, Sys::Virt::Error::ERR_XML_ERROR, $want->[0], undef, "create_checkpoint with bad XML");
     is(blessed($@) ? $@->message : "", $want->[1], "create_checkpoint with bad XML: message");
 }
 is_deeply([$dom->list_all_checkpoints()], [], "nothing created by failures");
@@ -125,7 +122,7 @@ like($@, qr/^Usage: Sys::Virt::Domain::list_all_checkpoints\(dom, flags=0\)/, "t
 eval { &Sys::Virt::DomainCheckpoint::get_name() };
 like($@, qr/^Usage: Sys::Virt::DomainCheckpoint::get_name\(domcp\)/, "no arguments");
 eval { $dom->list_all_checkpoints(0xffff) };
-err_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "unknown flags");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, "unknown flags");
 
 @warnings = ();
 my @r = Sys::Virt::Domain::list_all_checkpoints("not an object");
@@ -151,11 +148,11 @@ like($@, qr/^domain parameter is required/, "_new without domain");
 my $gone = $dom->create_checkpoint("<domaincheckpoint><name>gone</name></domaincheckpoint>");
 $gone->DESTROY();
 eval { $gone->get_name() };
-err_is(Sys::Virt::Error::ERR_INVALID_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_DOMAIN_CHECKPOINT,
-       "get_name after DESTROY");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_DOMAIN_CHECKPOINT, undef,
+              "get_name after DESTROY");
 eval { $gone->list_all_children() };
-err_is(Sys::Virt::Error::ERR_INVALID_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_DOMAIN_CHECKPOINT,
-       "list_all_children after DESTROY");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_DOMAIN_CHECKPOINT, Sys::Virt::Error::FROM_DOMAIN_CHECKPOINT, undef,
+              "list_all_children after DESTROY");
 is($dom->get_checkpoint_by_name("gone")->get_name(), "gone", "the checkpoint itself survives its object");
 
 is_deeply(\@warnings, [], "no stray warnings") or diag(@warnings);

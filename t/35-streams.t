@@ -4,6 +4,8 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(virt_error_is);
 use Scalar::Util qw(blessed refaddr);
 
 use Sys::Virt;
@@ -12,15 +14,6 @@ like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
 
 my @warnings;
 $SIG{__WARN__} = sub { push @warnings, $_[0] };
-
-sub err_is {
-    my ($code, $domain, $what) = @_;
-    my $err = $@;
-    ok(blessed($err) && $err->isa("Sys::Virt::Error"), "$what: Sys::Virt::Error")
-        or diag("got: $err");
-    is($err->code, $code, "$what: error code") if blessed($err);
-    is($err->domain, $domain, "$what: error domain") if blessed($err);
-}
 
 my $conn = Sys::Virt->new(uri => "test:///default");
 my $dom = $conn->get_domain_by_name("test");
@@ -61,7 +54,7 @@ SKIP: {
 my @ret = $st->finish();
 is(scalar(@ret), 0, "finish returns nothing");
 eval { $st->recv($buf, 10) };
-err_is(Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_STREAMS, "recv after finish");
+virt_error_is($@, Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_STREAMS, undef, "recv after finish");
 like($@->message, qr/stream is not open/, "recv after finish: message");
 
 # ---- recv_all gives the same bytes ----------------------------------------------------
@@ -103,7 +96,8 @@ eval { $st->recv_all(sub { $count++; die "boom\n" }) };
 is($@, "boom\n", "a die in the recv_all handler reaches the caller");
 is($count, 1, "handler not called again after dying");
 eval { $st->recv($buf, 10) };
-err_is(Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_STREAMS, "the stream was aborted");
+virt_error_is($@, Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_STREAMS, undef,
+              "the stream was aborted");
 
 ($st) = shot();
 my $obj = bless { why => "custom" }, "My::Failure";
@@ -113,7 +107,8 @@ is($@->{why}, "custom", "... intact");
 
 ($st) = shot();
 eval { $st->recv_all(sub { return -1 }) };
-err_is(Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, "recv_all handler returning -1");
+virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, undef,
+              "recv_all handler returning -1");
 like($@->message, qr/recv handler failed/, "... message");
 
 ($st) = shot();
@@ -143,7 +138,8 @@ is(scalar(@calls), 1, "send_all handler called once");
 is($calls[0][0], refaddr($st), "send_all handler gets the stream");
 is($calls[0][1], "", "send_all handler gets an empty \$data");
 ok($calls[0][2] > 0, "send_all handler gets a byte count");
-err_is(Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, "writing to a read-only stream");
+virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, undef,
+              "writing to a read-only stream");
 like($@->message, qr/cannot write to stream/, "... message");
 
 ($st) = shot();
@@ -157,12 +153,14 @@ is($@, "sboom\n", "a die in the send_all handler reaches the caller");
 
 ($st) = shot();
 eval { $st->send_all(sub { -1 }) };
-err_is(Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, "send_all handler returning -1");
+virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, undef,
+              "send_all handler returning -1");
 like($@->message, qr/send handler failed/, "... message");
 
 ($st) = shot();
 eval { $st->sparse_recv_all(sub { $_[2] }, sub { 0 }) };
-err_is(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STREAMS, "sparse_recv_all unsupported by the driver");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STREAMS, undef,
+              "sparse_recv_all unsupported by the driver");
 
 ($st) = shot();
 my @hole_args;
@@ -173,7 +171,8 @@ is(refaddr($hole_args[0]), refaddr($st), "... the stream object");
 
 ($st) = shot();
 eval { $st->sparse_send_all(sub { $_[1] = "x"; 1 }, sub { return (1, 100) }, sub { 0 }) };
-err_is(Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, "sparse_send_all writes data");
+virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, undef,
+              "sparse_send_all writes data");
 like($@->message, qr/cannot write to stream/, "... and fails on the read-only stream");
 
 ($st) = shot();
@@ -188,11 +187,13 @@ is($@, "hboom\n", "a die in the hole handler reaches the caller");
 # ---- holes, send, abort, non-blocking ---------------------------------------------------
 ($st) = shot();
 eval { $st->recv_hole() };
-err_is(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STREAMS, "recv_hole unsupported");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STREAMS, undef, "recv_hole unsupported");
 eval { $st->send_hole(10) };
-err_is(Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, "send_hole on a read-only stream");
+virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, undef,
+              "send_hole on a read-only stream");
 eval { $st->send("abc", 3) };
-err_is(Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, "send on a read-only stream");
+virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, undef,
+              "send on a read-only stream");
 like($@->message, qr/cannot write to stream/, "send: message");
 $st->abort();
 
@@ -205,9 +206,9 @@ is($n, 0, "recv of 0 bytes returns 0");
 @ret = $st->abort();
 is(scalar(@ret), 0, "abort returns nothing");
 eval { $st->recv($buf, 10) };
-err_is(Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_STREAMS, "recv after abort");
+virt_error_is($@, Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_STREAMS, undef, "recv after abort");
 eval { $st->recv_all(sub { $_[2] }) };
-err_is(Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_STREAMS, "recv_all after abort");
+virt_error_is($@, Sys::Virt::Error::ERR_INTERNAL_ERROR, Sys::Virt::Error::FROM_STREAMS, undef, "recv_all after abort");
 
 ($st) = shot(Sys::Virt::Stream::NONBLOCK);
 ($got, $count) = ("", 0);
@@ -227,13 +228,14 @@ $st->finish();
 # ---- consoles and channels (not supported by the test driver) --------------------------
 ($st) = shot();
 eval { $dom->open_console($st, undef) };
-err_is(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN, "open_console");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN, undef, "open_console");
 eval { $dom->open_console($st, "serial0", 0) };
-err_is(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN, "open_console with a device");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN, undef, "open_console with a device");
 eval { $dom->open_channel($st, "org.qemu.guest_agent.0", 0) };
-err_is(Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN, "open_channel");
+virt_error_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_DOMAIN, undef, "open_channel");
 eval { $dom->screenshot($st, 0, 1) };
-err_is(Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, "screenshot with unknown flags");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef,
+              "screenshot with unknown flags");
 $st->abort();
 
 # ---- bad arguments -------------------------------------------------------------------------
@@ -258,7 +260,8 @@ like($@, qr/^Sys::Virt::Stream::recv: cannot allocate a buffer of 18446744073709
 $n = $st->recv($buf, 8);
 is($n, 8, "stream still usable after refused arguments");
 eval { $st->send(undef, 10) };
-err_is(Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, "send of undef sends 0 bytes (and fails here)");
+virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, Sys::Virt::Error::FROM_STREAMS, undef,
+              "send of undef sends 0 bytes (and fails here)");
 $st->abort();
 
 @warnings = ();
@@ -285,12 +288,13 @@ like($@, qr/^connection parameter is required/, "_new without a connection");
 ($st) = shot();
 $st->DESTROY();
 eval { $st->recv($buf, 10) };
-err_is(Sys::Virt::Error::ERR_INVALID_STREAM, Sys::Virt::Error::FROM_STREAMS, "recv after DESTROY");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_STREAM, Sys::Virt::Error::FROM_STREAMS, undef, "recv after DESTROY");
 eval { $st->recv_all(sub { $_[2] }) };
-err_is(Sys::Virt::Error::ERR_INVALID_STREAM, Sys::Virt::Error::FROM_STREAMS, "recv_all after DESTROY");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_STREAM, Sys::Virt::Error::FROM_STREAMS, undef,
+              "recv_all after DESTROY");
 is($@->message, 'invalid stream pointer in Sys::Virt::Stream::recv_all', "... names the method");
 eval { $st->finish() };
-err_is(Sys::Virt::Error::ERR_INVALID_STREAM, Sys::Virt::Error::FROM_STREAMS, "finish after DESTROY");
+virt_error_is($@, Sys::Virt::Error::ERR_INVALID_STREAM, Sys::Virt::Error::FROM_STREAMS, undef, "finish after DESTROY");
 $st->DESTROY();
 pass("DESTROY twice is harmless");
 

@@ -16,19 +16,15 @@
 use strict;
 use warnings;
 
-use File::Spec;
 use File::Temp qw(tempdir);
 use Socket;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(logged_params skip_log);
 
-my ($LOG, $TMP);
-BEGIN {
-    $TMP = tempdir(CLEANUP => 1);
-    $LOG = File::Spec->catfile($TMP, "libvirt.log");
-    $ENV{LIBVIRT_LOG_FILTERS} = "1:libvirt";
-    $ENV{LIBVIRT_LOG_OUTPUTS} = "1:file:$LOG";
-    delete $ENV{LIBVIRT_DEBUG};
-}
+my $LOG;
+BEGIN { $LOG = SysVirtTest::log_libvirt_calls() }
+my $TMP = tempdir(CLEANUP => 1);
 
 use Sys::Virt;
 
@@ -612,18 +608,8 @@ for my $m (qw(set_autostart suspend resume)) {
 # 4. The positional migrate_to_uri forms reach libvirt with the documented
 #    meaning of each argument.
 # ---------------------------------------------------------------------------
-my $logpos = 0;
-sub logged_params {
-    my ($api) = @_;
-    open my $fh, '<', $LOG or return [];
-    seek($fh, $logpos, 0);
-    my @lines = <$fh>;
-    $logpos = tell($fh);
-    close $fh;
-    return [ sort map { /debug : \Q$api\E:\d+ : params\["(.*)"\]=(\(\w+\).*)$/ ? "$1=$2" : () } @lines ];
-}
 ok(-f $LOG, 'libvirt writes its debug log');
-logged_params('none');
+skip_log();
 
 eval { $dom->migrate_to_uri('test:///default', 0, 'spec-new', 25) };
 is_deeply(logged_params('virDomainMigrateToURI3'),

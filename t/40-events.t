@@ -5,6 +5,8 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(rss_kib);
 
 use Sys::Virt;
 use Sys::Virt::Event;
@@ -319,7 +321,6 @@ isa_ok($@, 'Sys::Virt::Error', 'removing a watch twice');
     is(Tracker::count(), $before + 2, '... once');
 }
 
-sub rss_kb { open my $f, '<', '/proc/self/statm' or return 0; my @s = split ' ', <$f>; $s[1] * 4 }
 sub churn {
     for (1 .. shift) {
         my $cb = sub { 1 };
@@ -337,9 +338,9 @@ sub churn {
     }
 }
 churn(2000);
-my $rss = rss_kb();
+my $rss = rss_kib();
 churn(20000);
-cmp_ok(rss_kb() - $rss, '<', 2048, 'register/deregister loop: memory holds steady');
+cmp_ok(rss_kib() - $rss, '<', 2048, 'register/deregister loop: memory holds steady');
 
 Sys::Virt::Event::remove_timeout($tick);
 done_testing();

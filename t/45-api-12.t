@@ -20,33 +20,14 @@
 use strict;
 use warnings;
 use Test::More;
-use File::Spec;
 use File::Temp ();
-
-my $LOG;
-BEGIN {
-    $LOG = File::Spec->catfile(File::Temp::tempdir(CLEANUP => 1), 'libvirt.log');
-    $ENV{LIBVIRT_LOG_FILTERS} = '1:libvirt';
-    $ENV{LIBVIRT_LOG_OUTPUTS} = "1:file:$LOG";
-    delete $ENV{LIBVIRT_DEBUG};
-}
+use lib 't/lib';
+use SysVirtTest qw(error_of virt_error_is unsupported_is client_version version_number logged skip_log);
+BEGIN { SysVirtTest::log_libvirt_calls() }
 
 use Sys::Virt;
 use Sys::Virt::Event;
 
-my $logpos = 0;
-# The debug lines libvirt logged for the function $api since the last call
-# (which consumed everything logged until then).
-sub logged {
-    my ($api) = @_;
-    open my $fh, '<', $LOG or return ();
-    seek($fh, $logpos, 0);
-    my @lines = <$fh>;
-    $logpos = tell($fh);
-    close $fh;
-    return map { /debug : \Q$api\E:\d+ : (.*)$/ ? $1 : () } @lines;
-}
-sub skip_log { logged('none') }
 # The typed parameters among @lines, in order: [name, type, value] each.
 sub params_in { [ map { /^params\["(.*)"\]=\((\w+)\)(.*)$/ ? [$1, $2, $3] : () } @_ ] }
 
@@ -59,25 +40,12 @@ alarm 120;
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
 my $LIB = $conn->get_library_version;
-my $LIBSTR = join '.', int($LIB / 1_000_000), int($LIB / 1000) % 1000, $LIB % 1000;
+my (undef, $LIBSTR) = client_version();
 diag("running libvirt $LIBSTR");
 my $dom = $conn->get_domain_by_name('test');
 my $net = $conn->get_network_by_name('default');
 my ($dev) = grep { $_->get_name ne 'computer' } $conn->list_all_node_devices;
 ok($dev, 'a node device of the test driver: ' . ($dev ? $dev->get_name : 'none'));
-
-sub version_of { my @v = split /\./, shift; $v[0] * 1_000_000 + $v[1] * 1000 + $v[2] }
-
-sub err_is {
-    my ($e, $code, $from, $msg, $name) = @_;
-    subtest $name => sub {
-        isa_ok($e, 'Sys::Virt::Error');
-        is(ref $e && $e->code, $code, 'error code');
-        is(ref $e && $e->domain, $from, 'error domain');
-        ref $msg ? like(ref $e && $e->message, $msg, 'message')
-                 : is(ref $e && $e->message, $msg, 'message');
-    };
-}
 
 # A method whose libvirt function is newer than the running libvirt: the
 # binding's own error, with nothing returned, and libvirt never called.
@@ -91,15 +59,10 @@ sub new_function {
     my @r = eval { $code->() };
     my $e = $@;
     my @log = logged($func);
-    if ($LIB < version_of($since)) {
-        err_is($e, Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_NONE,
-               "this function is not supported by the running libvirt $LIBSTR: $func needs libvirt $since or newer",
-               "$name: $func needs libvirt $since");
+    unsupported_is($e, $func, $since, $from, "$name: refused (libvirt $since has $func, no test driver does)");
+    if ($LIB < version_number($since)) {
         is(scalar @log, 0, "$name: libvirt was not called");
     } else {
-        err_is($e, Sys::Virt::Error::ERR_NO_SUPPORT, $from,
-               "this function is not supported by the connection driver: $func",
-               "$name: the test driver lacks $func");
         like($log[0] // '', $args, "$name: the arguments reached $func") if $args;
         is_deeply(params_in(@log), $params, "$name: the typed parameters reached $func") if $params;
     }
@@ -142,8 +105,8 @@ new_function(sub { $dom->set_throttle_group('limits', {
 # asking the driver: the (empty) hash arrives as nparams = 0.
 if ($LIB >= 11_002_000) {
     eval { $dom->set_throttle_group('limits', {}, Sys::Virt::Domain::AFFECT_LIVE) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN,
-           'nparams in virDomainSetThrottleGroup must be greater than zero', 'set_throttle_group with an empty hash');
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN,
+                  'nparams in virDomainSetThrottleGroup must be greater than zero', 'set_throttle_group with an empty hash');
 } else {
     new_function(sub { $dom->set_throttle_group('limits', {}, Sys::Virt::Domain::AFFECT_LIVE) },
                  'virDomainSetThrottleGroup', '11.2.0', $FROM_DOMAIN, 'set_throttle_group with an empty hash');
@@ -198,8 +161,8 @@ dies_is(sub { $dom->announce_interface('eth0', {}, 0, 0) },
     my $gone = $conn->get_domain_by_name('test');
     $gone->DESTROY;
     eval { $gone->graphics_reload(0) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
-           'invalid domain pointer in Sys::Virt::Domain::graphics_reload', 'graphics_reload on a destroyed object');
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_DOMAIN, Sys::Virt::Error::FROM_DOM,
+                  'invalid domain pointer in Sys::Virt::Domain::graphics_reload', 'graphics_reload on a destroyed object');
 }
 
 # ---- typed parameters ---------------------------------------------------
@@ -263,22 +226,15 @@ is_deeply(params_of('announce_interface', {
 # parameter functions (libvirt 8.4.0) or the test driver's lack of them.
 {
     my $tmp = File::Temp->newdir;
-    my ($from, $msg) = $LIB >= 8_004_000
-        ? ($FROM_DOMAIN, 'this function is not supported by the connection driver: virDomainSaveParams')
-        : (Sys::Virt::Error::FROM_NONE,
-           "this function is not supported by the running libvirt $LIBSTR: virDomainSaveParams needs libvirt 8.4.0 or newer");
     skip_log();
-    eval { $dom->save(undef, undef, { %save, file => "$tmp/img" }) };
-    err_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, $from, $msg, 'save with the new keys goes to virDomainSaveParams');
+    unsupported_is(error_of { $dom->save(undef, undef, { %save, file => "$tmp/img" }) },
+                   'virDomainSaveParams', '8.4.0', $FROM_DOMAIN, 'save with the new keys goes to virDomainSaveParams');
     is_deeply(params_in(logged('virDomainSaveParams')),
               $LIB >= 8_004_000 ? [['file', 'string', "$tmp/img"], @save_all[1 .. 3]] : [],
               'save: the parameters libvirt got');
-    ($from, $msg) = $LIB >= 8_004_000
-        ? ($FROM_DOMAIN, 'this function is not supported by the connection driver: virDomainRestoreParams')
-        : (Sys::Virt::Error::FROM_NONE,
-           "this function is not supported by the running libvirt $LIBSTR: virDomainRestoreParams needs libvirt 8.4.0 or newer");
-    eval { $conn->restore_domain("$tmp/img", undef, \%save) };
-    err_is($@, Sys::Virt::Error::ERR_NO_SUPPORT, $from, $msg, 'restore_domain with the new keys goes to virDomainRestoreParams');
+    unsupported_is(error_of { $conn->restore_domain("$tmp/img", undef, \%save) },
+                   'virDomainRestoreParams', '8.4.0', $FROM_DOMAIN,
+                   'restore_domain with the new keys goes to virDomainRestoreParams');
     is_deeply(params_in(logged('virDomainRestoreParams')),
               $LIB >= 8_004_000 ? [['file', 'string', "$tmp/img"], @save_all[1 .. 3]] : [],
               'restore_domain: the parameters libvirt got, $savefile in place of the file');
@@ -303,7 +259,7 @@ if ($LIB < 9_007_000) {
     # The test driver implements both along with the API (9.7.0).
     my $none = 'metadata not found: Requested metadata element is not present';
     eval { $net->get_metadata($TITLE) };
-    err_is($@, Sys::Virt::Error::ERR_NO_NETWORK_METADATA, $FROM_NETWORK, $none, 'no title yet');
+    virt_error_is($@, Sys::Virt::Error::ERR_NO_NETWORK_METADATA, $FROM_NETWORK, $none, 'no title yet');
     is_deeply([$net->set_metadata($TITLE, 'A title')], [], 'set_metadata returns nothing');
     is($net->get_metadata($TITLE), 'A title', 'the title');
     $net->set_metadata($DESC, "two\nlines", undef, undef, 0);
@@ -321,24 +277,24 @@ if ($LIB < 9_007_000) {
          'all three are in the network XML');
     is($net->get_metadata($DESC, undef, Sys::Virt::Network::UPDATE_AFFECT_LIVE), "two\nlines", 'live flag');
     eval { $net->set_metadata($ELEM, '<app/>', 'sv') };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_NETWORK, 'uri in virNetworkSetMetadata must not be NULL',
-           'an element needs its namespace (undef uri is NULL)');
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_NETWORK, 'uri in virNetworkSetMetadata must not be NULL',
+                  'an element needs its namespace (undef uri is NULL)');
     eval { $net->set_metadata($TITLE, "a\nb") };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_NETWORK, "metadata title can't contain newlines",
-           'a title is one line');
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_NETWORK, "metadata title can't contain newlines",
+                  'a title is one line');
     eval { $net->get_metadata(42) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_NETWORK, "invalid argument: unknown metadata type '42'",
-           'an unknown type');
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_NETWORK, "invalid argument: unknown metadata type '42'",
+                  'an unknown type');
     eval { $net->get_metadata($TITLE, undef, 1 << 10) };
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
-           'unsupported flags (0x400) in function testNetworkGetMetadata', 'flags reach the driver');
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST,
+                  'unsupported flags (0x400) in function testNetworkGetMetadata', 'flags reach the driver');
     $net->set_metadata($TITLE);
     eval { $net->get_metadata($TITLE) };
-    err_is($@, Sys::Virt::Error::ERR_NO_NETWORK_METADATA, $FROM_NETWORK, $none, 'an undef value removes it');
+    virt_error_is($@, Sys::Virt::Error::ERR_NO_NETWORK_METADATA, $FROM_NETWORK, $none, 'an undef value removes it');
     my $ro = Sys::Virt->new(uri => 'test:///default', readonly => 1);
     eval { $ro->get_network_by_name('default')->set_metadata($TITLE, 'x') };
-    err_is($@, Sys::Virt::Error::ERR_OPERATIONED_DENIED, $FROM_NETWORK,
-           'operation forbidden: read only access prevents virNetworkSetMetadata', 'read-only connection');
+    virt_error_is($@, Sys::Virt::Error::ERR_OPERATIONED_DENIED, $FROM_NETWORK,
+                  'operation forbidden: read only access prevents virNetworkSetMetadata', 'read-only connection');
 }
 dies_is(sub { $net->get_metadata() },
         'Usage: Sys::Virt::Network::get_metadata(net, type, uri=&PL_sv_undef, flags=0)',
@@ -376,8 +332,8 @@ for my $ev ([NIC_MAC_CHANGE => 27], [VCPU_REMOVED => 28], [CHANNEL_LIFECYCLE => 
         like($cb, qr/^\d+\z/, '... with a callback ID');
         is_deeply([$evconn->domain_event_deregister_any($cb)], [], '... and deregistered');
     } else {
-        err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, "eventID must be less than $dom_ids",
-               "EVENT_ID_$name: libvirt $LIBSTR refuses it");
+        virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, "eventID must be less than $dom_ids",
+                      "EVENT_ID_$name: libvirt $LIBSTR refuses it");
         is($cb, undef, '... no callback ID');
     }
 }
@@ -388,9 +344,9 @@ my $meta_id = eval {
         sub { my ($c, $n, @rest) = @_; push @meta, [ref $c, ref $n, $n->get_name, @rest] })
 };
 if ($LIB < 9_008_000) {
-    err_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_NETWORK,
-           'eventID in virConnectNetworkEventRegisterAny must be less than 1',
-           "network EVENT_ID_METADATA_CHANGE: libvirt $LIBSTR refuses it");
+    virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_NETWORK,
+                  'eventID in virConnectNetworkEventRegisterAny must be less than 1',
+                  "network EVENT_ID_METADATA_CHANGE: libvirt $LIBSTR refuses it");
 } else {
     is($@, '', 'network EVENT_ID_METADATA_CHANGE registered');
     my $n = $evconn->get_network_by_name('default');

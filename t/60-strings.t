@@ -11,16 +11,15 @@ use strict;
 use warnings;
 use Test::More;
 use Sys::Virt ();
+use lib 't/lib';
+use SysVirtOriginal;
 
 like(`$^X -Mblib -MSys::Virt -e 'print \$INC{"Sys/Virt.pm"}'`, qr{blib/}, 'testing the built copy');
 
 sub run_with {
     my (@inc) = @_;
-    open(my $fh, '-|', $^X, @inc, 't/compare/strings.pl') or die "$^X: $!";
-    my @lines = <$fh>;
-    close $fh;
-    is($?, 0, "strings.pl ran to its end (@inc)");
-    chomp @lines;
+    my ($ok, @lines) = SysVirtOriginal::run_script('t/compare/strings.pl', @inc);
+    ok($ok, "strings.pl ran to its end (@inc)");
     return @lines;
 }
 
@@ -73,18 +72,15 @@ SKIP: {
     skip "secret strings: $no_secrets", @expected - @want if defined $no_secrets;
 }
 
-my $orig = $ENV{SYSVIRT_ORIGINAL} // '/tmp/sysvirt-orig/root/usr/lib/x86_64-linux-gnu/perl5/5.36';
+# The original (t/lib/SysVirtOriginal.pm finds it; in CI a missing one
+# bails out) is built for libvirt 9.0.0: it loads on it and on newer ones,
+# and imports symbols an older libvirt lacks. That, and only that, skips
+# the comparison, with the loader's reason.
+my ($orig, $missing) = SysVirtOriginal::for_test();
 SKIP: {
-    skip "the C original is not unpacked at $orig (bench/fetch-original.sh)", 3
-        unless -f "$orig/auto/Sys/Virt/Virt.so";
-    # The original is built for libvirt 9.0.0: it loads on it and on newer
-    # ones, and imports symbols an older libvirt lacks. That, and only
-    # that, skips the comparison, with the loader's reason.
-    my $load = `'$^X' '-I$orig' -e 'require Sys::Virt; print "loaded\n"' 2>&1`;
-    if ($load !~ /^loaded$/m) {
-        my ($why) = $load =~ /^Can't load .*?: (.*version `LIBVIRT_[\d.]+' not found.*?\))/m;
-        skip "the C original cannot load on libvirt " . Sys::Virt::get_version() . ": $why", 3 if $why;
-    }
+    skip $missing, 3 unless $orig;
+    my $why = SysVirtOriginal::cannot_load($orig);
+    skip $why, 3 if $why;
     my @theirs = run_with("-I$orig");
     is_deeply(\@ours, [ grep { !/^secret\.skip / } @theirs ], 'the same bytes as the C original, call by call');
     is(scalar(grep { /^secret\.skip / } @theirs), defined $no_secrets ? 1 : 0,

@@ -3,17 +3,13 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(rss_kib);
 
 use File::Spec;
 use Sys::Virt;
 
 plan skip_all => 'needs /proc/self/statm' unless -r '/proc/self/statm';
-
-sub rss_kib {
-    open my $fh, '<', '/proc/self/statm' or die $!;
-    my (undef, $resident) = split ' ', scalar <$fh>;
-    return $resident * 4;
-}
 
 # Run $code $n times to warm up (allocator pools, caches), then $n more
 # times three rounds over, and report the growth over the last two rounds.
@@ -37,7 +33,7 @@ my @cases = (
     [ 'non-object warning', 20000, sub { local $SIG{__WARN__} = sub { }; Sys::Virt::get_uri('x') } ],
     [ 'usage error', 20000, sub { eval { &Sys::Virt::get_uri() } } ],
     [ 'panic caught', 20000, sub { eval { Sys::Virt::_test_panic() } } ],
-    [ 'tied argument dies', 20000, sub { tie my $t, 'DieFetch'; eval { Sys::Virt::_test_string($t) } } ],
+    [ 'tied argument dies', 20000, sub { tie my $t, 'SysVirtTest::DiesOnFetch', "no\n"; eval { Sys::Virt::_test_string($t) } } ],
 );
 my $dom = $conn->get_domain_by_name('test');
 # A test-driver host that asks for credentials (alice / s3cret).
@@ -93,7 +89,3 @@ for my $case (@cases) {
 }
 
 done_testing();
-
-package DieFetch;
-sub TIESCALAR { bless {}, shift }
-sub FETCH { die "no\n" }

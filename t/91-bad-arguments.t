@@ -9,6 +9,8 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest ();
 use File::Spec;
 use File::Temp ();
 use POSIX ();
@@ -82,7 +84,7 @@ sub run_package {
     $obj{dev} = $obj{nodedev} = ($conn->list_all_node_devices)[0];
     $obj{domss} = eval { $obj{dom}->create_snapshot('<domainsnapshot><name>sweep</name></domainsnapshot>') };
     $obj{stref} = $obj{st};
-    tie my $dies, 'SweepDies';
+    tie my $dies, 'SysVirtTest::DiesOnFetch', "tied value refused\n";
     my @weird = (undef, '', 'garbage', -1, 2**63, 1.5, [], [undef, 'x'], {}, { x => [] },
                  sub { die "called\n" }, \'scalar', $obj{st}, $conn, 'TIED');
     for my $s (@$list) {
@@ -114,7 +116,3 @@ sub run_package {
     }
     return 1;
 }
-
-package SweepDies;
-sub TIESCALAR { bless {}, shift }
-sub FETCH { die "tied value refused\n" }

@@ -17,21 +17,13 @@ like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
 my $conn = Sys::Virt->new(uri => 'test:///default');
 my $pool = $conn->get_storage_pool_by_name('default-pool');
 # libvirt's real secret driver, embedded in this process
-use File::Temp ();
+use lib 't/lib';
+use SysVirtTest ();
 use Sys::Virt::Event;
 Sys::Virt::Event::register_default();
-my $secret_dir = File::Temp->newdir('sysvirt-secret-XXXX', TMPDIR => 1);
-my $secrets = eval { Sys::Virt->new(uri => 'secret:///embed?root=' . $secret_dir->dirname) };
-# The secret driver is a module of the installed libvirt (9.0.0 here): a
-# libvirt.so.0 of another version (LD_LIBRARY_PATH) cannot load it, as its
-# private symbols are versioned. That, and only that, leaves secrets out.
-my $no_secrets;
-unless ($secrets) {
-    die "secret:///embed: $@" unless ref $@ && $@->message =~
-        m{^internal error: Failed to load module '[^']*/libvirt_driver_secret\.so': .*version `LIBVIRT_PRIVATE_[\d.]+' not found};
-    $no_secrets = "libvirt's embedded secret driver cannot load into libvirt "
-        . Sys::Virt::get_version() . ": " . $@->message;
-}
+# (on a libvirt.so.0 other than the installed one's it cannot load: then
+# $no_secrets says why, and secrets are left out)
+my ($secrets, $no_secrets) = SysVirtTest::embedded_secrets();
 my $n = 0;
 my %class = (
     'Sys::Virt' => [Sys::Virt::Error::ERR_INVALID_CONN, Sys::Virt::Error::FROM_DOMAIN,

@@ -10,7 +10,8 @@ use utf8;
 use strict;
 use warnings;
 use Encode ();
-use File::Temp ();
+use lib 't/lib';
+use SysVirtTest ();
 use Sys::Virt;
 use Sys::Virt::Event;
 
@@ -110,15 +111,11 @@ try('volume.by_path', sub { $conn->get_storage_volume_by_path('/default-pool/vol
 # Secret values: bytes in, the same bytes out; a character string as its
 # UTF-8 encoding (libvirt's real secret driver, embedded).
 Sys::Virt::Event::register_default();
-my $dir = File::Temp->newdir('sysvirt-strings-XXXX', TMPDIR => 1);
-my $secrets = eval { Sys::Virt->new(uri => 'secret:///embed?root=' . $dir->dirname) };
-# The secret driver is a module of the installed libvirt: a libvirt.so.0 of
-# another version (LD_LIBRARY_PATH) cannot load it, as its private symbols
-# are versioned. That, and only that, ends the script here, saying why.
+# On a libvirt.so.0 other than the installed one's the driver cannot load:
+# that, and only that, ends the script here, saying why.
+my ($secrets, $no_secrets) = SysVirtTest::embedded_secrets();
 unless ($secrets) {
-    die $@ unless ref $@ && $@->message =~
-        m{^internal error: Failed to load module '[^']*/libvirt_driver_secret\.so': .*version `LIBVIRT_PRIVATE_[\d.]+' not found};
-    print "secret.skip ", $@->message, "\n";
+    print "secret.skip $no_secrets\n";
     exit 0;
 }
 my $sec = $secrets->define_secret("<secret ephemeral='no' private='no'>"

@@ -9,30 +9,20 @@ package SysVirtDaemon;
 use strict;
 use warnings;
 use File::Temp ();
-use File::Spec ();
-use File::Basename ();
-use Cwd ();
-use IO::Socket::INET ();
+use SysVirtTest ();
 
 my %daemons;            # dir => { pid, owner (the PID of the process that started it) }
 my @tmp;                # the File::Temp directories, removed at exit
 
 # .ci/libvirtd of this tree (found from this file, not from the cwd).
-sub _script {
-    my $here = File::Basename::dirname(Cwd::abs_path(__FILE__));
-    return Cwd::abs_path(File::Spec->catfile($here, '..', '..', '.ci', 'libvirtd'));
-}
+sub _script { SysVirtTest::ci_script('libvirtd') }
 
 # _free_port($from): the first port from $from up (at most 100 tried) that
 # nothing listens on (another test's daemon may own some of them).
 sub _free_port {
     my ($port) = @_;
     for my $p ($port .. $port + 99) {
-        my $sock = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $p,
-                                         Proto => 'tcp', ReuseAddr => 1, Listen => 1);
-        next unless $sock;
-        close $sock;
-        return $p;
+        return $p if SysVirtTest::port_free($p);
     }
     die "no free port in $port.." . ($port + 99) . "\n";
 }

@@ -23,14 +23,13 @@ use strict;
 use warnings;
 use Exporter qw(import);
 use File::Spec ();
-use File::Basename ();
 use File::Temp ();
 use File::Path ();
-use Cwd ();
-use IO::Socket::INET ();
-use Scalar::Util ();
 use Time::HiRes ();
 use POSIX ();
+# error_of, virt_error_is, too_new_is and client_version are the shared
+# ones, exported from here too
+use SysVirtTest qw(error_of virt_error_is too_new_is client_version);
 
 our @EXPORT_OK = qw(poll_until pump_until error_of virt_error_is slurp banners_in
                     banner_count wait_banners hmp boot_disk_xml sasl_connect
@@ -47,19 +46,7 @@ my ($stack, $stack_error);      # what stack() found, once per process
 my ($own_dir, $owner_pid);
 
 # .ci/qemu-stack of this tree (found from this file, not from the cwd).
-sub _script {
-    my $here = File::Basename::dirname(Cwd::abs_path(__FILE__));
-    return Cwd::abs_path(File::Spec->catfile($here, '..', '..', '.ci', 'qemu-stack'));
-}
-
-# _port_free(PORT): nothing listens on 127.0.0.1:PORT and it can be bound.
-sub _port_free {
-    my $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $_[0],
-                                  Proto => 'tcp', ReuseAddr => 1, Listen => 1);
-    return 0 unless $s;
-    close $s;
-    return 1;
-}
+sub _script { SysVirtTest::ci_script('qemu-stack') }
 
 # _have(PROG): PROG is in $PATH, /usr/sbin or /sbin.
 sub _have {
@@ -106,7 +93,7 @@ sub stack {
     my $base;
     for my $try (0 .. 20) {
         my $b = 20000 + (($$ + $try * 37) % 400) * 100;
-        if (!grep { !_port_free($b + $_) } 0, 1, 2) { $base = $b; last }
+        if (!grep { !SysVirtTest::port_free($b + $_) } 0, 1, 2) { $base = $b; last }
     }
     unless ($base) { $@ = $stack_error = 'no free ports for a QEMU stack'; return }
 
@@ -353,60 +340,6 @@ sub pump_until {
         return $v if $v || Time::HiRes::time() > $end;
         Sys::Virt::Event::run_default();
     }
-}
-
-# error_of { CODE }: the exception CODE dies with, or undef when it
-# returns.
-sub error_of(&) {
-    my ($code) = @_;
-    return eval { $code->(); 1 } ? undef : $@;
-}
-
-# client_version(): the client libvirt these tests run on (the one
-# libvirt.so.0 that was loaded: the system's, or another one through
-# LD_LIBRARY_PATH), as a number (9000000) in scalar context, and as the
-# number and its string ("9.0.0") in list context. The daemons are always
-# the system's libvirt 9.0.0.
-sub client_version {
-    my $v = Sys::Virt::get_version();
-    return $v unless wantarray;
-    return ($v, join('.', int($v / 1_000_000), int($v / 1000) % 1000, $v % 1000));
-}
-
-# too_new_is($err, $function, $version, $name): $err is the binding's
-# refusal of a libvirt function newer than the client library:
-# ERR_NO_SUPPORT, FROM_NONE, naming the function and the version that has it.
-sub too_new_is {
-    my ($err, $function, $version, $name) = @_;
-    local $Test::Builder::Level = $Test::Builder::Level + 1;
-    my (undef, $running) = client_version();
-    return virt_error_is($err, Sys::Virt::Error::ERR_NO_SUPPORT(), Sys::Virt::Error::FROM_NONE(),
-                         "this function is not supported by the running libvirt $running: "
-                         . "$function needs libvirt $version or newer", $name);
-}
-
-# virt_error_is($err, $code, $domain, $message, $name): one Test::More
-# test that $err (e.g. from error_of) is a Sys::Virt::Error with that code
-# (Sys::Virt::Error::ERR_*), error domain (FROM_*) and message: exactly
-# the string $message, or matching it when it is a qr// regex. On failure
-# the diagnostics show what was raised instead.
-sub virt_error_is {
-    my ($err, $code, $domain, $message, $name) = @_;
-    require Test::More;
-    my $tb = Test::More->builder;
-    local $Test::Builder::Level = $Test::Builder::Level + 1;
-    my $want = join '|', $code, $domain, ref $message eq 'Regexp' ? "/$message/" : $message;
-    if (!(Scalar::Util::blessed($err) && $err->isa('Sys::Virt::Error'))) {
-        my $ok = $tb->ok(0, $name);
-        $tb->diag("    expected a Sys::Virt::Error ($want)\n    got: "
-                  . (!defined $err ? 'no error' : ref $err ? join('', Test::More::explain($err)) : "die '$err'"));
-        return $ok;
-    }
-    my ($c, $d, $m) = ($err->code, $err->domain, $err->message // '');
-    my $match = ref $message eq 'Regexp' ? scalar($m =~ $message) : $m eq $message;
-    my $ok = $tb->ok($c == $code && $d == $domain && $match ? 1 : 0, $name);
-    $tb->diag("    expected: $want\n         got: " . join('|', $c, $d, $m)) unless $ok;
-    return $ok;
 }
 
 # slurp($file): the whole file, as bytes; '' when it cannot be read.
