@@ -9,6 +9,8 @@
 use strict;
 use warnings;
 use Test::More;
+use lib 't/lib';
+use SysVirtTest qw(error_of too_new_is client_version);
 
 BEGIN { $ENV{SYSVIRT_TEST_HOOKS} = 1 }
 use Sys::Virt;
@@ -139,7 +141,7 @@ is(($dom->get_state)[0], $state{running}, 'call_old_or_flags: virDomainCreate st
 $dom->destroy;
 # the test driver's virDomainCreateWithFlags takes no flag: its refusal
 # names it, so the flags went to the flags variant
-my $cerr = do { local $@; eval { $dom->_test_shape_call_old_or_flags(Sys::Virt::Domain::START_PAUSED) }; $@ };
+my $cerr = error_of { $dom->_test_shape_call_old_or_flags(Sys::Virt::Domain::START_PAUSED) };
 is(ref $cerr && $cerr->code, Sys::Virt::Error::ERR_INVALID_ARG, 'call_old_or_flags: flags go to the flags variant');
 like(ref $cerr && $cerr->message, qr/testDomainCreateWithFlags/, 'call_old_or_flags: ... virDomainCreateWithFlags');
 $dom->create;
@@ -183,7 +185,7 @@ my $found = Sys::Virt::Domain::_test_shape_lookup_by_str($conn, 'test');
 isa_ok($found, 'Sys::Virt::Domain', 'lookup_by_str');
 is($found->get_id, $dom->get_id, 'lookup_by_str: the same domain');
 is(Sys::Virt::Domain::_test_shape_lookup_by_uuid($conn, $dom->get_uuid)->get_name, 'test', 'lookup_by_uuid');
-my $err = do { local $@; eval { Sys::Virt::Domain::_test_shape_lookup_by_str($conn, 'nosuch') }; $@ };
+my $err = error_of { Sys::Virt::Domain::_test_shape_lookup_by_str($conn, 'nosuch') };
 is(ref $err && $err->code, Sys::Virt::Error::ERR_NO_DOMAIN, 'lookup_by_str: a missing domain is libvirt\'s error');
 not_object_warns('Sys::Virt::Domain::_test_shape_lookup_by_str',
                  sub { Sys::Virt::Domain::_test_shape_lookup_by_str('x', 'test') });
@@ -219,17 +221,12 @@ is_deeply([$conn->_test_shape_module_generic($id)], [], 'path(*): deregistered t
 is_deeply([$conn->_test_shape_module_generic($id)], [], 'path(*): an unknown ID is ignored');
 
 # late-bound functions: resolved after the invocant check
-my ($running) = do {
-    my $v = Sys::Virt::get_version();
-    (int($v / 1_000_000) * 1_000_000 + int($v / 1000) % 1000 * 1000 + $v % 1000);
-};
+my $running = client_version();
 my $dev = ($conn->list_all_node_devices)[0];
 my $active = eval { $dev->_test_shape_late_bound };
 $err = $@;
 if ($running < 7_008_000) {
-    like($err && $err->message, qr/^this function is not supported by the running libvirt [\d.]+: virNodeDeviceIsActive needs libvirt 7\.8\.0 or newer/,
-         'late_bound: the binding refuses a function the running libvirt lacks');
-    is($err->domain, Sys::Virt::Error::FROM_NONE, 'late_bound: the refusal is the binding\'s');
+    too_new_is($err, 'virNodeDeviceIsActive', '7.8.0', 'late_bound: the binding refuses a function the running libvirt lacks');
 } elsif (defined $active) {
     is($active, 1, 'late_bound: the test driver\'s device is active');
 } else {
@@ -238,15 +235,14 @@ if ($running < 7_008_000) {
          'late_bound: the call reached the driver');
 }
 $dev->DESTROY;
-$err = do { local $@; eval { $dev->_test_shape_late_bound }; $@ };
+$err = error_of { $dev->_test_shape_late_bound };
 is(ref $err && $err->code, Sys::Virt::Error::ERR_INVALID_NODE_DEVICE,
    'late_bound: a destroyed invocant is refused before the lookup, on every libvirt');
 
 my $net = $conn->get_network_by_name('default');
-$err = do { local $@; eval { $net->_test_shape_late_resolver(Sys::Virt::Network::METADATA_DESCRIPTION) }; $@ };
+$err = error_of { $net->_test_shape_late_resolver(Sys::Virt::Network::METADATA_DESCRIPTION) };
 if ($running < 9_007_000) {
-    like($err && $err->message, qr/^this function is not supported by the running libvirt [\d.]+: virNetworkGetMetadata needs libvirt 9\.7\.0 or newer/,
-         'late_resolver: the binding refuses a function the running libvirt lacks');
+    too_new_is($err, 'virNetworkGetMetadata', '9.7.0', 'late_resolver: the binding refuses a function the running libvirt lacks');
 } else {
     like(ref $err && $err->message, qr/^metadata not found/, 'late_resolver: the driver answered (no description)');
 }
@@ -254,7 +250,7 @@ if ($running < 9_007_000) {
 # destroy: the object's reference is released once
 my $d2 = $conn->get_domain_by_name('test');
 is_deeply([$d2->_test_shape_destroy], [], 'destroy: returns nothing');
-$err = do { local $@; eval { $d2->get_name }; $@ };
+$err = error_of { $d2->get_name };
 is(ref $err && $err->code, Sys::Virt::Error::ERR_INVALID_DOMAIN, 'destroy: the object is gone');
 is_deeply([$d2->_test_shape_destroy], [], 'destroy: twice is harmless');
 
