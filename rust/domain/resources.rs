@@ -1314,6 +1314,7 @@ mod tests {
                 "poll_max_ns",
                 "poll_grow",
                 "poll_shrink",
+                "poll_weight",
                 "thread_pool_min",
                 "thread_pool_max"
             ]
