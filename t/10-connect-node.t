@@ -173,8 +173,8 @@ err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "memory parameters unsupported");
 eval { $conn->set_node_memory_parameters({ Sys::Virt::NODE_MEMORY_SHARED_PAGES_TO_SCAN() => 100 }) };
 err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "setting memory parameters unsupported");
 eval { $conn->set_node_memory_parameters("shm_pages_to_scan=100") };
-like($@, qr/^Sys::Virt::set_node_memory_parameters: newparams must be a hash reference/,
-     "memory parameters not a hash");
+like($@, qr/^Sys::Virt::set_node_memory_parameters: newparams is not a HASH reference/,
+     "memory parameters not a hash (the original's HV typemap message)");
 eval { $conn->get_node_sev_info };
 err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "SEV info unsupported");
 eval { $conn->node_suspend_for_duration(Sys::Virt::NODE_SUSPEND_TARGET_MEM, 60) };
@@ -277,8 +277,8 @@ err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "set_identity unsupported by the test driv
 eval { $conn->set_identity({}) };
 err_is($@, $NO_SUPPORT, $FROM_DOMAIN, "empty identity");
 eval { $conn->set_identity("alice") };
-like($@, qr/^Sys::Virt::set_identity: newident must be a hash reference/, "identity not a hash");
+like($@, qr/^Sys::Virt::set_identity: newident is not a HASH reference/, "identity not a hash");
 eval { $conn->set_identity([]) };
-like($@, qr/newident must be a hash reference/, "identity an array");
+like($@, qr/newident is not a HASH reference/, "identity an array");
 
 done_testing();

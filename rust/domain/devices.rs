@@ -1,7 +1,6 @@
 //! Domain methods: device hotplug, key presses and NMI, block jobs (pull,
 //! rebase, copy, commit, resize, job control, threshold) and backups.
 
-use super::stats::hash_arg;
 use crate::error::{check, check_ptr};
 use crate::perl::{Xs, XsResult, Xsub};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
@@ -160,7 +159,7 @@ fn block_copy(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let destxml = xs.str(2)?;
-    let hv = hash_arg(xs, 3)?;
+    let hv = xs.hash_ref(3)?;
     let flags = xs.flags(4)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, BLOCK_COPY_PARAMS)?;
     let n = params.len() as c_int;

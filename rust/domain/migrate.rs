@@ -1,7 +1,6 @@
 //! Domain methods: migration (`_migrate` and `_migrate_to_uri`, behind the
 //! Perl-level `migrate*` methods of Domain.pm) and the migration tunables.
 
-use super::stats::hash_arg;
 use crate::error::{check, check_ptr};
 use crate::perl::{Xs, XsResult, Xsub};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
@@ -60,7 +59,7 @@ pub(crate) const MIGRATE_PARAMS: &[ParamSpec] = &[
 fn migrate(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let dconn = xs.handle::<sys::virConnect>(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, MIGRATE_PARAMS)?;
     let n = params.len() as c_uint;
@@ -79,7 +78,7 @@ fn migrate(xs: &mut Xs) -> XsResult {
 fn migrate_to_uri(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let uri = xs.opt_str(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, MIGRATE_PARAMS)?;
     let n = params.len() as c_uint;

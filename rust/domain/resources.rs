@@ -8,7 +8,6 @@
 //! parameters first (to learn each field's type), keep those the caller's
 //! hash names, and send them back, as the C original does.
 
-use super::stats::hash_arg;
 use crate::error::{self, check, check_ptr, VirtError};
 use crate::late;
 use crate::owned::{CArray, CStringList};
@@ -472,7 +471,7 @@ const IOTHREAD_PARAMS: &[ParamSpec] = &[
 fn set_iothread(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let id = xs.u32(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, IOTHREAD_PARAMS)?;
     // SAFETY: `params` holds `len` initialised parameters.
@@ -647,7 +646,7 @@ fn get_scheduler_parameters(xs: &mut Xs) -> XsResult {
 /// `$dom->set_scheduler_parameters(\%params, $flags=0)`
 fn set_scheduler_parameters(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    let hv = hash_arg(xs, 1)?;
+    let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
     let mut params = scheduler_params(dom, 0)?;
     params.keep_from_hash(xs.perl, hv)?;
@@ -679,7 +678,7 @@ macro_rules! tunable {
         /// `$dom->set_...(\%params, $flags=0)`
         fn $set(xs: &mut Xs) -> XsResult {
             let dom = dom(xs)?;
-            let hv = hash_arg(xs, 1)?;
+            let hv = xs.hash_ref(1)?;
             let flags = xs.flags(2)?;
             let current = |p: *mut sys::virTypedParameter, n: &mut c_int| {
                 // SAFETY: as in the getter.
@@ -732,7 +731,7 @@ macro_rules! device_tunable {
         fn $set(xs: &mut Xs) -> XsResult {
             let dom = dom(xs)?;
             let dev = xs.str(1)?;
-            let hv = hash_arg(xs, 2)?;
+            let hv = xs.hash_ref(2)?;
             let flags = xs.flags(3)?;
             let d = dev.as_ptr();
             let current = |p: *mut sys::virTypedParameter, n: &mut c_int| {
@@ -784,7 +783,7 @@ fn get_perf_events(xs: &mut Xs) -> XsResult {
 /// `$dom->set_perf_events(\%params, $flags=0)`
 fn set_perf_events(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    let hv = hash_arg(xs, 1)?;
+    let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
     let current = perf_events(dom, 0)?;
     let mut params = params_from_libvirt(xs.perl, hv, &current)?;
@@ -819,7 +818,7 @@ const LAUNCH_SECURITY_PARAMS: &[ParamSpec] = &[
 /// `$dom->set_launch_security_state(\%params, $flags=0)`
 fn set_launch_security_state(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    let hv = hash_arg(xs, 1)?;
+    let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, LAUNCH_SECURITY_PARAMS)?;
     // SAFETY: `params` holds `len` initialised parameters.
@@ -1233,7 +1232,7 @@ pub(crate) const THROTTLE_GROUP_PARAMS: &[ParamSpec] = &[
 fn set_throttle_group(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let group = xs.str(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, THROTTLE_GROUP_PARAMS)?;
     // SAFETY: `dom` is live; `group` is alive for the call;
@@ -1276,7 +1275,7 @@ pub(crate) const ANNOUNCE_INTERFACE_PARAMS: &[ParamSpec] = &[
 fn announce_interface(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let device = xs.str(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, ANNOUNCE_INTERFACE_PARAMS)?;
     // SAFETY: `dom` is live; `device` is alive for the call;

@@ -5,7 +5,7 @@
 use crate::error::{check, VirtError};
 use crate::late;
 use crate::owned;
-use crate::perl::{HashRef, Xs, XsResult, Xsub};
+use crate::perl::{Xs, XsResult, Xsub};
 use crate::typed_params::{params_to_hash, LibvirtParams, TypedParams};
 use std::os::raw::{c_int, c_uint, c_void};
 use std::ptr;
@@ -23,15 +23,6 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
     "block_peek" => block_peek,
     "memory_peek" => memory_peek,
 ];
-
-/// A hash reference argument, refused with the C original's message
-/// ("Sys::Virt::Domain::foo: newparams is not a HASH reference").
-pub(super) fn hash_arg(xs: &Xs, i: usize) -> crate::perl::Result<HashRef> {
-    match xs.perl.hash_ref(xs.arg(i)) {
-        Some(hv) => Ok(hv),
-        None => xs.die(format!("{} is not a HASH reference", xs.arg_name(i))),
-    }
-}
 
 /// Typed block statistics renamed to the keys of the older
 /// `virDomainBlockStats` structure, as the C original does.
