@@ -5,7 +5,7 @@ use crate::handle::{self, destroy};
 use crate::identity;
 use crate::late;
 use crate::owned::CString;
-use crate::perl::{Xs, XsError, XsResult, Xsub};
+use crate::perl::{opt_ptr, Xs, XsError, XsResult, Xsub};
 use std::os::raw::c_char;
 use std::ptr;
 use virt_sys as sys;
@@ -87,9 +87,10 @@ fn dettach(xs: &mut Xs) -> XsResult {
     // SAFETY: `driver` is NULL or a C string alive for the call. The old
     // entry point is used when nothing needs the new one.
     check(unsafe {
-        match driver.as_deref() {
-            None if flags == 0 => sys::virNodeDeviceDettach(dev),
-            d => sys::virNodeDeviceDetachFlags(dev, d.map_or(ptr::null(), |d| d.as_ptr()), flags),
+        if driver.is_none() && flags == 0 {
+            sys::virNodeDeviceDettach(dev)
+        } else {
+            sys::virNodeDeviceDetachFlags(dev, opt_ptr(&driver), flags)
         }
     })?;
     Ok(())

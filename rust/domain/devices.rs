@@ -2,11 +2,9 @@
 //! rebase, copy, commit, resize, job control, threshold) and backups.
 
 use crate::error::{check, check_ptr};
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{opt_ptr, Xs, XsResult, Xsub};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
-use std::ffi::CStr;
-use std::os::raw::{c_char, c_int, c_uint, c_ulong};
-use std::ptr;
+use std::os::raw::{c_int, c_uint, c_ulong};
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = crate::xsubs![
@@ -35,10 +33,6 @@ const BLOCK_COPY_PARAMS: &[ParamSpec] = &[
     ("granularity", ParamType::UInt), // VIR_DOMAIN_BLOCK_COPY_GRANULARITY
     ("buf-size", ParamType::ULLong),  // VIR_DOMAIN_BLOCK_COPY_BUF_SIZE
 ];
-
-fn opt_ptr(s: &Option<std::borrow::Cow<'_, CStr>>) -> *const c_char {
-    s.as_deref().map_or(ptr::null(), CStr::as_ptr)
-}
 
 /// `$dom->attach_device($xml, $flags=0)`: the flag-less call when flags
 /// are 0, as the original.

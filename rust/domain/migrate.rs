@@ -2,11 +2,9 @@
 //! Perl-level `migrate*` methods of Domain.pm) and the migration tunables.
 
 use crate::error::{check, check_ptr};
-use crate::perl::{Xs, XsResult, Xsub};
+use crate::perl::{opt_ptr, Xs, XsResult, Xsub};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
-use std::ffi::CStr;
 use std::os::raw::{c_uint, c_ulong, c_ulonglong};
-use std::ptr;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = crate::xsubs![
@@ -82,10 +80,11 @@ fn migrate_to_uri(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, MIGRATE_PARAMS)?;
     let n = params.len() as c_uint;
-    let uri_ptr = uri.as_deref().map_or(ptr::null(), CStr::as_ptr);
-    // SAFETY: live handle; `uri_ptr` is NULL or a C string alive for the
+    // SAFETY: live handle; `uri` is NULL or a C string alive for the
     // call; `params` holds `n` initialised parameters.
-    check(unsafe { sys::virDomainMigrateToURI3(dom, uri_ptr, params.as_mut_ptr(), n, flags) })?;
+    check(unsafe {
+        sys::virDomainMigrateToURI3(dom, opt_ptr(&uri), params.as_mut_ptr(), n, flags)
+    })?;
     Ok(())
 }
 
