@@ -90,6 +90,28 @@ pub fn call_callback(perl: Perl, cb: Sv, args: &[Sv]) -> Option<NewSv> {
     }
 }
 
+/// After a call that may have run callbacks returned `rc`: a callback's
+/// die first, then libvirt's error.
+pub fn raise_after(rc: c_int) -> XsResult {
+    let failed = (rc < 0).then(error::last);
+    raise_pending()?;
+    failed.map_or(Ok(()), Err)
+}
+
+/// After a registration that handed libvirt callback data returned `rc`:
+/// when it failed, `reclaim` the data (libvirt did not keep it) and raise
+/// libvirt's error. A callback's die comes first either way; `rc` else.
+pub fn after_register(rc: c_int, reclaim: impl FnOnce()) -> Result<c_int, XsError> {
+    if rc < 0 {
+        let e = error::last();
+        reclaim();
+        raise_pending()?;
+        return Err(e);
+    }
+    raise_pending()?;
+    Ok(rc)
+}
+
 /// Run the body of a C callback libvirt called: a panic never crosses
 /// back into libvirt (rule 3); it becomes the pending failure.
 pub fn guard<R>(perl: Perl, what: &str, fallback: R, body: impl FnOnce() -> R) -> R {
@@ -119,13 +141,7 @@ fn register_default(_xs: &mut Xs) -> XsResult {
 /// a die in a callback it ran is raised once libvirt has returned.
 fn run_default(_xs: &mut Xs) -> XsResult {
     // SAFETY: no arguments; the callbacks it runs never unwind.
-    let rc = unsafe { sys::virEventRunDefaultImpl() };
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+    raise_after(unsafe { sys::virEventRunDefaultImpl() })
 }
 
 /// A Perl callback given to `add_handle`/`add_timeout`, owned by libvirt
@@ -186,25 +202,26 @@ unsafe extern "C" fn timeout_fired(timer: c_int, opaque: *mut c_void) {
 }
 
 /// After `virEventAddHandle`/`virEventAddTimeout` returned `id` for the
-/// watch `w`: return the id, or reclaim `w` (libvirt refused it) and
-/// raise the error; a callback's die comes first either way.
+/// watch `w`: return the id (see [`after_register`]).
 fn ret_added(xs: &mut Xs, w: *mut Watch, id: c_int) -> XsResult {
-    if id < 0 {
-        let e = error::last();
-        // SAFETY: libvirt refused it, so we still own it.
-        drop(unsafe { Box::from_raw(w) });
-        raise_pending()?;
-        return Err(e);
-    }
-    raise_pending()?;
+    // SAFETY: run only when libvirt refused `w`, so we still own it.
+    let id = after_register(id, || drop(unsafe { Box::from_raw(w) }))?;
     xs.ret_i64(id.into())
 }
 
-/// After `virEventRemoveHandle`/`virEventRemoveTimeout` returned `rc`.
-fn removed(rc: c_int) -> XsResult {
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    failed.map_or(Ok(()), Err)
+/// `update_handle`/`update_timeout`: `f($id, $events_or_frequency)`.
+fn update(xs: &mut Xs, f: unsafe extern "C" fn(c_int, c_int)) -> XsResult {
+    let (id, value) = (xs.i32(0)?, xs.i32(1)?);
+    // SAFETY: plain integers.
+    unsafe { f(id, value) };
+    raise_pending()
+}
+
+/// `remove_handle`/`remove_timeout`: `f($id)`.
+fn remove(xs: &mut Xs, f: unsafe extern "C" fn(c_int) -> c_int) -> XsResult {
+    let id = xs.i32(0)?;
+    // SAFETY: a plain integer.
+    raise_after(unsafe { f(id) })
 }
 
 /// `Sys::Virt::Event::add_handle($fd, $events, $coderef)`
@@ -222,18 +239,12 @@ fn add_handle(xs: &mut Xs) -> XsResult {
 
 /// `Sys::Virt::Event::update_handle($watch, $events)`
 fn update_handle(xs: &mut Xs) -> XsResult {
-    let (watch, events) = (xs.i32(0)?, xs.i32(1)?);
-    // SAFETY: plain integers.
-    unsafe { sys::virEventUpdateHandle(watch, events) };
-    raise_pending()
+    update(xs, sys::virEventUpdateHandle)
 }
 
 /// `Sys::Virt::Event::remove_handle($watch)`
 fn remove_handle(xs: &mut Xs) -> XsResult {
-    let watch = xs.i32(0)?;
-    // SAFETY: plain integer.
-    let rc = unsafe { sys::virEventRemoveHandle(watch) };
-    removed(rc)
+    remove(xs, sys::virEventRemoveHandle)
 }
 
 /// `Sys::Virt::Event::add_timeout($frequency, $coderef)`
@@ -249,18 +260,12 @@ fn add_timeout(xs: &mut Xs) -> XsResult {
 
 /// `Sys::Virt::Event::update_timeout($timer, $frequency)`
 fn update_timeout(xs: &mut Xs) -> XsResult {
-    let (timer, frequency) = (xs.i32(0)?, xs.i32(1)?);
-    // SAFETY: plain integers.
-    unsafe { sys::virEventUpdateTimeout(timer, frequency) };
-    raise_pending()
+    update(xs, sys::virEventUpdateTimeout)
 }
 
 /// `Sys::Virt::Event::remove_timeout($timer)`
 fn remove_timeout(xs: &mut Xs) -> XsResult {
-    let timer = xs.i32(0)?;
-    // SAFETY: plain integer.
-    let rc = unsafe { sys::virEventRemoveTimeout(timer) };
-    removed(rc)
+    remove(xs, sys::virEventRemoveTimeout)
 }
 
 // ---- an event loop written in Perl ---------------------------------------
@@ -566,6 +571,17 @@ impl Callback {
     pub unsafe fn reclaim(opaque: *mut c_void) {
         // SAFETY: per the contract, we are its only owner.
         drop(unsafe { Box::from_raw(opaque as *mut Callback) });
+    }
+
+    /// After a registration given `opaque` returned `rc`: see
+    /// [`after_register`] (the data is reclaimed when libvirt refused it).
+    ///
+    /// # Safety
+    /// `opaque` came from [`Callback::leak`]; libvirt holds it only if
+    /// `rc >= 0`.
+    pub unsafe fn after_register(opaque: *mut c_void, rc: c_int) -> Result<c_int, XsError> {
+        // SAFETY: run only when the registration failed (contract).
+        after_register(rc, || unsafe { Callback::reclaim(opaque) })
     }
 
     /// Call the Perl callback of `opaque` as `$cb->($owner, @args)` under

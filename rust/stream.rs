@@ -7,7 +7,7 @@
 //! the handler's `$@` is raised once libvirt has returned.
 
 use crate::error::{self, check, check_ptr};
-use crate::event::{free_callback, raise_pending, Callback};
+use crate::event::{free_callback, raise_after, Callback};
 use crate::handle::destroy;
 use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult, Xsub};
 use std::os::raw::{c_char, c_int, c_longlong, c_void};
@@ -457,14 +457,9 @@ fn add_callback(xs: &mut Xs) -> XsResult {
     let rc = unsafe {
         sys::virStreamEventAddCallback(st, events, Some(stream_event), opaque, Some(free_callback))
     };
-    if rc < 0 {
-        let e = error::last();
-        // SAFETY: the registration failed: libvirt did not keep `opaque`.
-        unsafe { Callback::reclaim(opaque) };
-        raise_pending()?;
-        return Err(e);
-    }
-    raise_pending()
+    // SAFETY: `opaque` is from `leak`; libvirt keeps it only on success.
+    unsafe { Callback::after_register(opaque, rc) }?;
+    Ok(())
 }
 
 /// `$st->update_callback($events)`
@@ -472,18 +467,12 @@ fn update_callback(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let events = xs.i32(1)?;
     // SAFETY: live stream.
-    let rc = unsafe { sys::virStreamEventUpdateCallback(st, events) };
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    failed.map_or(Ok(()), Err)
+    raise_after(unsafe { sys::virStreamEventUpdateCallback(st, events) })
 }
 
 /// `$st->remove_callback()`
 fn remove_callback(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     // SAFETY: live stream; libvirt frees the callback's data once.
-    let rc = unsafe { sys::virStreamEventRemoveCallback(st) };
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    failed.map_or(Ok(()), Err)
+    raise_after(unsafe { sys::virStreamEventRemoveCallback(st) })
 }
