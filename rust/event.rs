@@ -377,8 +377,11 @@ fn add_to_impl(
     kind: Kind,
     sub: &CStr,
     leading: &[c_int],
-    (cbp, op, ffp): (usize, usize, usize),
+    cbp: usize,
+    opaque: *mut c_void,
+    ff: sys::virFreeCallback,
 ) -> c_int {
+    let (op, ffp) = (opaque as usize, ff.map_or(0, |f| f as usize));
     let ret = call_impl(sub, |perl| {
         let mut args: Vec<NewSv> = leading.iter().map(|&v| perl.new_i64(v.into())).collect();
         args.extend([
@@ -391,6 +394,14 @@ fn add_to_impl(
     let id = returned_id(ret);
     add_registration(kind, id, cbp, op, ffp);
     id
+}
+
+/// Changes a watch's events or a timer's interval in the Perl
+/// implementation.
+fn update_in_impl(sub: &CStr, id: c_int, value: c_int) {
+    call_impl(sub, |perl| {
+        vec![perl.new_i64(id.into()), perl.new_i64(value.into())]
+    });
 }
 
 /// Removes a watch or timer from the Perl implementation: 0, or -1 when
@@ -410,23 +421,19 @@ unsafe extern "C" fn hook_add_handle(
     opaque: *mut c_void,
     ff: sys::virFreeCallback,
 ) -> c_int {
-    let pointers = (
-        cb.map_or(0, |f| f as usize),
-        opaque as usize,
-        ff.map_or(0, |f| f as usize),
-    );
+    let cbp = cb.map_or(0, |f| f as usize);
     add_to_impl(
         Kind::Handle,
         c"Sys::Virt::Event::_add_handle",
         &[fd, events],
-        pointers,
+        cbp,
+        opaque,
+        ff,
     )
 }
 
 unsafe extern "C" fn hook_update_handle(watch: c_int, events: c_int) {
-    call_impl(c"Sys::Virt::Event::_update_handle", |perl| {
-        vec![perl.new_i64(watch.into()), perl.new_i64(events.into())]
-    });
+    update_in_impl(c"Sys::Virt::Event::_update_handle", watch, events);
 }
 
 unsafe extern "C" fn hook_remove_handle(watch: c_int) -> c_int {
@@ -439,23 +446,19 @@ unsafe extern "C" fn hook_add_timeout(
     opaque: *mut c_void,
     ff: sys::virFreeCallback,
 ) -> c_int {
-    let pointers = (
-        cb.map_or(0, |f| f as usize),
-        opaque as usize,
-        ff.map_or(0, |f| f as usize),
-    );
+    let cbp = cb.map_or(0, |f| f as usize);
     add_to_impl(
         Kind::Timeout,
         c"Sys::Virt::Event::_add_timeout",
         &[interval],
-        pointers,
+        cbp,
+        opaque,
+        ff,
     )
 }
 
 unsafe extern "C" fn hook_update_timeout(timer: c_int, interval: c_int) {
-    call_impl(c"Sys::Virt::Event::_update_timeout", |perl| {
-        vec![perl.new_i64(timer.into()), perl.new_i64(interval.into())]
-    });
+    update_in_impl(c"Sys::Virt::Event::_update_timeout", timer, interval);
 }
 
 unsafe extern "C" fn hook_remove_timeout(timer: c_int) -> c_int {

@@ -4,10 +4,8 @@ use crate::error::{self, check, check_ptr};
 use crate::handle::{self, destroy};
 use crate::identity;
 use crate::late;
-use crate::owned::CString;
+use crate::owned::ret_name_list;
 use crate::perl::{opt_ptr, Xs, XsError, XsResult, Xsub};
-use std::os::raw::c_char;
-use std::ptr;
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = crate::xsubs![
@@ -168,17 +166,8 @@ fn list_capabilities(xs: &mut Xs) -> XsResult {
     let dev = xs.handle::<sys::virNodeDevice>(0)?;
     // SAFETY: `dev` is live.
     let max = check(unsafe { sys::virNodeDeviceNumOfCaps(dev) })?;
-    let mut names: Vec<*mut c_char> = vec![ptr::null_mut(); max as usize];
     // SAFETY: `names` has room for `max` pointers.
-    let n = check(unsafe { sys::virNodeDeviceListCaps(dev, names.as_mut_ptr(), max) })?;
-    let n = (n as usize).min(names.len());
-    // SAFETY: the first `n` entries are strings libvirt allocated for us.
-    let owned: Vec<CString> = names[..n]
-        .iter()
-        .map(|&p| unsafe { CString::from_raw(p) })
-        .collect();
-    for s in &owned {
-        xs.ret_bytes(s.bytes())?;
-    }
-    Ok(())
+    ret_name_list(xs, max, |names, max| unsafe {
+        sys::virNodeDeviceListCaps(dev, names, max)
+    })
 }

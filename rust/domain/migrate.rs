@@ -4,7 +4,7 @@
 use crate::error::{check, check_ptr};
 use crate::perl::{opt_ptr, Xs, XsResult, Xsub};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
-use std::os::raw::{c_uint, c_ulong, c_ulonglong};
+use std::os::raw::{c_int, c_uint, c_ulong, c_ulonglong};
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = crate::xsubs![
@@ -88,64 +88,62 @@ fn migrate_to_uri(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// `$size = $dom->migrate_get_compression_cache($flags=0)`
-fn migrate_get_compression_cache(xs: &mut Xs) -> XsResult {
+/// `$value = $dom->migrate_get_*($flags=0)`: `f(dom, &value, flags)`.
+fn get_tunable<V: Default + Into<u64>>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(sys::virDomainPtr, *mut V, c_uint) -> c_int,
+) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let flags = xs.flags(1)?;
-    let mut size: c_ulonglong = 0;
+    let mut value = V::default();
     // SAFETY: live handle; out-pointer to a local.
-    check(unsafe { sys::virDomainMigrateGetCompressionCache(dom, &mut size, flags) })?;
-    xs.ret_u64(size)
+    check(unsafe { f(dom, &mut value, flags) })?;
+    xs.ret_u64(value.into())
+}
+
+/// `$dom->migrate_set_*($value, $flags=0)`: `f(dom, value, flags)`, the
+/// value converted (as C would) by `conv`.
+fn set_tunable<V>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(sys::virDomainPtr, V, c_uint) -> c_int,
+    conv: fn(u64) -> V,
+) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let value = conv(xs.u64(1)?);
+    let flags = xs.flags(2)?;
+    // SAFETY: live handle.
+    check(unsafe { f(dom, value, flags) })?;
+    Ok(())
+}
+
+/// `$size = $dom->migrate_get_compression_cache($flags=0)`
+fn migrate_get_compression_cache(xs: &mut Xs) -> XsResult {
+    get_tunable::<c_ulonglong>(xs, sys::virDomainMigrateGetCompressionCache)
 }
 
 /// `$dom->migrate_set_compression_cache($size, $flags=0)`
 fn migrate_set_compression_cache(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let size = xs.u64(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: live handle.
-    check(unsafe { sys::virDomainMigrateSetCompressionCache(dom, size, flags) })?;
-    Ok(())
+    set_tunable(xs, sys::virDomainMigrateSetCompressionCache, |v| v)
 }
 
 /// `$downtime = $dom->migrate_get_max_downtime($flags=0)`
 fn migrate_get_max_downtime(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    let mut downtime: c_ulonglong = 0;
-    // SAFETY: live handle; out-pointer to a local.
-    check(unsafe { sys::virDomainMigrateGetMaxDowntime(dom, &mut downtime, flags) })?;
-    xs.ret_u64(downtime)
+    get_tunable::<c_ulonglong>(xs, sys::virDomainMigrateGetMaxDowntime)
 }
 
 /// `$dom->migrate_set_max_downtime($downtime, $flags=0)`
 fn migrate_set_max_downtime(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let downtime = xs.u64(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: live handle.
-    check(unsafe { sys::virDomainMigrateSetMaxDowntime(dom, downtime, flags) })?;
-    Ok(())
+    set_tunable(xs, sys::virDomainMigrateSetMaxDowntime, |v| v)
 }
 
 /// `$bandwidth = $dom->migrate_get_max_speed($flags=0)`
 fn migrate_get_max_speed(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    let mut bandwidth: c_ulong = 0;
-    // SAFETY: live handle; out-pointer to a local.
-    check(unsafe { sys::virDomainMigrateGetMaxSpeed(dom, &mut bandwidth, flags) })?;
-    xs.ret_u64(bandwidth as u64)
+    get_tunable::<c_ulong>(xs, sys::virDomainMigrateGetMaxSpeed)
 }
 
 /// `$dom->migrate_set_max_speed($bandwidth, $flags=0)`
 fn migrate_set_max_speed(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let bandwidth = xs.u64(1)? as c_ulong;
-    let flags = xs.flags(2)?;
-    // SAFETY: live handle.
-    check(unsafe { sys::virDomainMigrateSetMaxSpeed(dom, bandwidth, flags) })?;
-    Ok(())
+    set_tunable(xs, sys::virDomainMigrateSetMaxSpeed, |v| v as c_ulong)
 }
 
 /// `$dom->migrate_start_post_copy($flags=0)`
