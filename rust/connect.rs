@@ -924,30 +924,31 @@ fn get_storage_pool_capabilities(xs: &mut Xs) -> XsResult {
     ret_string(xs, p)
 }
 
-/// `$conn->domain_xml_from_native($format, $config, $flags=0)`
-fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
+/// `domain_xml_from_native`/`domain_xml_to_native`: the document `f`
+/// converts (`$format`, `$config_or_xml`, `$flags=0`).
+fn convert_native(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(Conn, *const c_char, *const c_char, c_uint) -> *mut c_char,
+) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(3)?;
     let p = {
         let format = xs.str(1)?;
-        let config = xs.str(2)?;
+        let doc = xs.str(2)?;
         // SAFETY: live handle; strings alive for the call.
-        unsafe { sys::virConnectDomainXMLFromNative(conn, format.as_ptr(), config.as_ptr(), flags) }
+        unsafe { f(conn, format.as_ptr(), doc.as_ptr(), flags) }
     };
     ret_string(xs, p)
 }
 
+/// `$conn->domain_xml_from_native($format, $config, $flags=0)`
+fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
+    convert_native(xs, sys::virConnectDomainXMLFromNative)
+}
+
 /// `$conn->domain_xml_to_native($format, $xml, $flags=0)`
 fn domain_xml_to_native(xs: &mut Xs) -> XsResult {
-    let conn = conn(xs)?;
-    let flags = xs.flags(3)?;
-    let p = {
-        let format = xs.str(1)?;
-        let xml = xs.str(2)?;
-        // SAFETY: live handle; strings alive for the call.
-        unsafe { sys::virConnectDomainXMLToNative(conn, format.as_ptr(), xml.as_ptr(), flags) }
-    };
-    ret_string(xs, p)
+    convert_native(xs, sys::virConnectDomainXMLToNative)
 }
 
 /// `$conn->find_storage_pool_sources($type, $srcspec, $flags=0)`. An

@@ -4,7 +4,7 @@
 use crate::error::{check, check_ptr};
 use crate::perl::{opt_ptr, Xs, XsResult, Xsub};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
-use std::os::raw::{c_int, c_uint, c_ulong};
+use std::os::raw::{c_char, c_int, c_uint, c_ulong};
 use virt_sys as sys;
 
 pub static XSUBS: &[Xsub] = crate::xsubs![
@@ -34,40 +34,46 @@ const BLOCK_COPY_PARAMS: &[ParamSpec] = &[
     ("buf-size", ParamType::ULLong),  // VIR_DOMAIN_BLOCK_COPY_BUF_SIZE
 ];
 
-/// `$dom->attach_device($xml, $flags=0)`: the flag-less call when flags
-/// are 0, as the original.
-fn attach_device(xs: &mut Xs) -> XsResult {
+type Dom = sys::virDomainPtr;
+
+/// `attach_device`/`detach_device` (`$xml`, `$flags=0`): the flag-less
+/// call `old` when flags are 0, as the original, else `with_flags`.
+fn device_xml(
+    xs: &mut Xs,
+    old: unsafe extern "C" fn(Dom, *const c_char) -> c_int,
+    with_flags: unsafe extern "C" fn(Dom, *const c_char, c_uint) -> c_int,
+) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let xml = xs.str(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: live handle (libvirt rejects a NULL one); C string alive
-    // for the call.
+    // SAFETY: live handle; C string alive for the call.
     let rc = unsafe {
         if flags != 0 {
-            sys::virDomainAttachDeviceFlags(dom, xml.as_ptr(), flags)
+            with_flags(dom, xml.as_ptr(), flags)
         } else {
-            sys::virDomainAttachDevice(dom, xml.as_ptr())
+            old(dom, xml.as_ptr())
         }
     };
     check(rc)?;
     Ok(())
 }
 
+/// `$dom->attach_device($xml, $flags=0)`
+fn attach_device(xs: &mut Xs) -> XsResult {
+    device_xml(
+        xs,
+        sys::virDomainAttachDevice,
+        sys::virDomainAttachDeviceFlags,
+    )
+}
+
 /// `$dom->detach_device($xml, $flags=0)`
 fn detach_device(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: as in attach_device.
-    let rc = unsafe {
-        if flags != 0 {
-            sys::virDomainDetachDeviceFlags(dom, xml.as_ptr(), flags)
-        } else {
-            sys::virDomainDetachDevice(dom, xml.as_ptr())
-        }
-    };
-    check(rc)?;
-    Ok(())
+    device_xml(
+        xs,
+        sys::virDomainDetachDevice,
+        sys::virDomainDetachDeviceFlags,
+    )
 }
 
 /// `$dom->detach_device_alias($alias, $flags=0)`
