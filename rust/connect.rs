@@ -8,10 +8,15 @@
 use crate::error::{self, check, check_ptr};
 use crate::handle::{new_object, Handle};
 use crate::late;
-use crate::owned::{ret_name_list, CArray, CStringList, LIST_MAX, NODE_DEVICE_LIST_MAX};
-use crate::perl::{catch_callback_panic, NewSv, Perl, PerlCStr, Sv, Xs, XsError, XsResult};
-use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
-use std::ffi::CStr;
+use crate::owned::{
+    fixed_cstr, opt_cstr_sv, ret_name_list, CArray, CStringList, StrArray, LIST_MAX,
+    NODE_DEVICE_LIST_MAX,
+};
+use crate::perl::{catch_callback_panic, opt_ptr, NewSv, Perl, Sv, Xs, XsError, XsResult};
+use crate::typed_params::{
+    self, get_params, params_from_current, params_to_hash, LibvirtParams, ParamSpec, ParamType,
+    TypedParams,
+};
 use std::os::raw::{c_char, c_int, c_uint, c_ulong, c_void};
 use std::ptr;
 use virt_sys as sys;
@@ -23,11 +28,6 @@ type Conn = *mut sys::virConnect;
 /// The invocant, a `Sys::Virt` object.
 fn conn(xs: &Xs) -> Result<Conn, XsError> {
     xs.handle::<sys::virConnect>(0)
-}
-
-/// `ptr` of an optional C string (NULL for `None`).
-fn opt_ptr(s: &Option<PerlCStr>) -> *const c_char {
-    s.as_deref().map_or(ptr::null(), CStr::as_ptr)
 }
 
 /// A zero-filled buffer of `n` elements (none when `n <= 0`) for libvirt
@@ -53,31 +53,10 @@ fn zeroed_buffer<T: Copy>(xs: &Xs, n: i64) -> Result<Vec<T>, XsError> {
     Ok(unsafe { Vec::from_raw_parts(p, n, n) })
 }
 
-/// The bytes of a fixed-size C char array, up to its first NUL.
-fn field_bytes(field: &[c_char]) -> &[u8] {
-    // SAFETY: c_char and u8 have the same size and alignment.
-    let bytes = unsafe { std::slice::from_raw_parts(field.as_ptr() as *const u8, field.len()) };
-    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-    &bytes[..end]
-}
-
 /// Return a string libvirt allocated, or the error of the call.
 fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
     let p = check_ptr(p)?;
     xs.ret_owned_cstring(p)
-}
-
-/// The C strings of an array reference of strings (e.g. CPU XML documents).
-fn string_array<'a>(xs: &Xs, i: usize) -> Result<Vec<PerlCStr<'a>>, XsError> {
-    let av = xs.array_ref(i)?;
-    let mut out = Vec::new();
-    for (n, item) in av.items()?.into_iter().enumerate() {
-        match item {
-            Some(sv) => out.push(xs.perl.to_cstr(sv)?),
-            None => return xs.die(format!("element {n} of {} is missing", xs.arg_name(i))),
-        }
-    }
-    Ok(out)
 }
 
 // ---------------------------------------------------------------- opening
@@ -158,9 +137,9 @@ fn ask_credentials(
     for c in creds.iter() {
         let mut h = perl.new_hash();
         h.store_i64("type", c.type_ as i64);
-        h.store("prompt", crate::owned::opt_cstr_sv(perl, c.prompt));
-        h.store("challenge", crate::owned::opt_cstr_sv(perl, c.challenge));
-        h.store("result", crate::owned::opt_cstr_sv(perl, c.defresult));
+        h.store("prompt", opt_cstr_sv(perl, c.prompt));
+        h.store("challenge", opt_cstr_sv(perl, c.challenge));
+        h.store("result", opt_cstr_sv(perl, c.defresult));
         list.push(h.into_ref());
     }
     let list = list.into_ref();
@@ -395,7 +374,7 @@ pub(crate) fn get_node_info(xs: &mut Xs) -> XsResult {
     check(unsafe { sys::virNodeGetInfo(conn, &mut info) })?;
     let perl = xs.perl;
     let mut h = perl.new_hash();
-    h.store("model", perl.new_bytes(field_bytes(&info.model)));
+    h.store("model", perl.new_bytes(fixed_cstr(&info.model)));
     h.store_u64("memory", info.memory as u64);
     h.store_u64("cpus", info.cpus as u64);
     h.store_u64("mhz", info.mhz as u64);
@@ -416,8 +395,8 @@ pub(crate) fn get_node_security_model(xs: &mut Xs) -> XsResult {
     check(unsafe { sys::virNodeGetSecurityModel(conn, &mut m) })?;
     let perl = xs.perl;
     let mut h = perl.new_hash();
-    h.store("model", perl.new_bytes(field_bytes(&m.model)));
-    h.store("doi", perl.new_bytes(field_bytes(&m.doi)));
+    h.store("model", perl.new_bytes(fixed_cstr(&m.model)));
+    h.store("doi", perl.new_bytes(fixed_cstr(&m.doi)));
     xs.ret(h.into_ref());
     Ok(())
 }
@@ -491,7 +470,7 @@ fn node_stats<S: NodeStat>(xs: &mut Xs, all: c_int, f: NodeStatsFn<S>, known: &[
     let perl = xs.perl;
     let mut h = perl.new_hash();
     for s in stats.iter().take(n.max(0) as usize) {
-        let field = field_bytes(s.field());
+        let field = fixed_cstr(s.field());
         if let Some(name) = known.iter().find(|k| k.as_bytes() == field) {
             h.store(name, perl.new_u64(s.value()));
         }
@@ -649,15 +628,14 @@ pub(crate) fn node_alloc_pages(xs: &mut Xs) -> XsResult {
 pub(crate) fn get_node_memory_parameters(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(1)?;
-    let mut n: c_int = 0;
-    // SAFETY: live handle; NULL params asks for the count.
-    check(unsafe { sys::virNodeGetMemoryParameters(conn, ptr::null_mut(), &mut n, 0) })?;
-    let mut params = TypedParams::with_len(n.max(0) as usize);
-    // SAFETY: `params` has room for `n` parameters.
-    check(unsafe { sys::virNodeGetMemoryParameters(conn, params.as_mut_ptr(), &mut n, flags) })?;
-    params.truncate(n.max(0) as usize);
-    let h = params.to_hash(xs.perl);
-    xs.ret(h);
+    let params = get_params(|p, n| {
+        // As the original, the count is asked without the flags.
+        let flags = if p.is_null() { 0 } else { flags };
+        // SAFETY: live handle; `p` is NULL with n = 0, or an array of `n`
+        // parameters, which bounds what libvirt writes.
+        unsafe { sys::virNodeGetMemoryParameters(conn, p, n, flags) }
+    })?;
+    xs.ret(params.to_hash(xs.perl));
     Ok(())
 }
 
@@ -666,14 +644,10 @@ pub(crate) fn set_node_memory_parameters(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
-    let mut n: c_int = 0;
-    // SAFETY: live handle; NULL params asks for the count.
-    check(unsafe { sys::virNodeGetMemoryParameters(conn, ptr::null_mut(), &mut n, 0) })?;
-    let mut params = TypedParams::with_len(n.max(0) as usize);
-    // SAFETY: `params` has room for `n` parameters.
-    check(unsafe { sys::virNodeGetMemoryParameters(conn, params.as_mut_ptr(), &mut n, 0) })?;
-    params.truncate(n.max(0) as usize);
-    params.keep_from_hash(xs.perl, hv)?;
+    let mut params = params_from_current(xs.perl, hv, |p, n| {
+        // SAFETY: as in get_node_memory_parameters.
+        unsafe { sys::virNodeGetMemoryParameters(conn, p, n, 0) }
+    })?;
     // SAFETY: `params` holds `len` initialised parameters.
     check(unsafe {
         sys::virNodeSetMemoryParameters(conn, params.as_mut_ptr(), params.len() as c_int, flags)
@@ -752,10 +726,9 @@ pub(crate) fn baseline_cpu(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(2)?;
     let p = {
-        let docs = string_array(xs, 1)?;
-        let mut ptrs: Vec<*const c_char> = docs.iter().map(|d| d.as_ptr()).collect();
-        // SAFETY: live handle; `ptrs` points at `docs`, alive for the call.
-        unsafe { sys::virConnectBaselineCPU(conn, ptrs.as_mut_ptr(), ptrs.len() as c_uint, flags) }
+        let mut docs = StrArray::from_arg(xs, 1)?;
+        // SAFETY: live handle; `docs` holds its strings, alive for the call.
+        unsafe { sys::virConnectBaselineCPU(conn, docs.as_mut_ptr(), docs.len() as c_uint, flags) }
     };
     ret_string(xs, p)
 }
@@ -769,8 +742,7 @@ pub(crate) fn baseline_hypervisor_cpu(xs: &mut Xs) -> XsResult {
         let arch = xs.opt_str(2)?;
         let machine = xs.opt_str(3)?;
         let virttype = xs.opt_str(4)?;
-        let docs = string_array(xs, 5)?;
-        let mut ptrs: Vec<*const c_char> = docs.iter().map(|d| d.as_ptr()).collect();
+        let mut docs = StrArray::from_arg(xs, 5)?;
         // SAFETY: live handle; every string is NULL or alive for the call.
         unsafe {
             sys::virConnectBaselineHypervisorCPU(
@@ -779,8 +751,8 @@ pub(crate) fn baseline_hypervisor_cpu(xs: &mut Xs) -> XsResult {
                 opt_ptr(&arch),
                 opt_ptr(&machine),
                 opt_ptr(&virttype),
-                ptrs.as_mut_ptr(),
-                ptrs.len() as c_uint,
+                docs.as_mut_ptr(),
+                docs.len() as c_uint,
                 flags,
             )
         }
@@ -837,30 +809,31 @@ pub(crate) fn get_storage_pool_capabilities(xs: &mut Xs) -> XsResult {
     ret_string(xs, p)
 }
 
-/// `$conn->domain_xml_from_native($format, $config, $flags=0)`
-pub(crate) fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
+/// `domain_xml_from_native`/`domain_xml_to_native`: the document `f`
+/// converts (`$format`, `$config_or_xml`, `$flags=0`).
+fn convert_native(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(Conn, *const c_char, *const c_char, c_uint) -> *mut c_char,
+) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(3)?;
     let p = {
         let format = xs.str(1)?;
-        let config = xs.str(2)?;
+        let doc = xs.str(2)?;
         // SAFETY: live handle; strings alive for the call.
-        unsafe { sys::virConnectDomainXMLFromNative(conn, format.as_ptr(), config.as_ptr(), flags) }
+        unsafe { f(conn, format.as_ptr(), doc.as_ptr(), flags) }
     };
     ret_string(xs, p)
 }
 
+/// `$conn->domain_xml_from_native($format, $config, $flags=0)`
+pub(crate) fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
+    convert_native(xs, sys::virConnectDomainXMLFromNative)
+}
+
 /// `$conn->domain_xml_to_native($format, $xml, $flags=0)`
 pub(crate) fn domain_xml_to_native(xs: &mut Xs) -> XsResult {
-    let conn = conn(xs)?;
-    let flags = xs.flags(3)?;
-    let p = {
-        let format = xs.str(1)?;
-        let xml = xs.str(2)?;
-        // SAFETY: live handle; strings alive for the call.
-        unsafe { sys::virConnectDomainXMLToNative(conn, format.as_ptr(), xml.as_ptr(), flags) }
-    };
-    ret_string(xs, p)
+    convert_native(xs, sys::virConnectDomainXMLToNative)
 }
 
 /// `$conn->find_storage_pool_sources($type, $srcspec, $flags=0)`. An
@@ -983,7 +956,7 @@ pub(crate) fn list_node_device_names(xs: &mut Xs) -> XsResult {
     let max = xs.count(2, NODE_DEVICE_LIST_MAX)?;
     let flags = xs.flags(3)?;
     let cap = xs.opt_str(1)?.map(|c| c.into_owned());
-    let cap_ptr = cap.as_deref().map_or(ptr::null(), CStr::as_ptr);
+    let cap_ptr = opt_ptr(&cap);
     ret_name_list(xs, max, |names, max| {
         // SAFETY: live handle; `names` has room for `max` entries.
         unsafe { sys::virNodeListDevices(conn, cap_ptr, names, max, flags) }
@@ -1042,12 +1015,8 @@ pub(crate) fn get_all_domain_stats(xs: &mut Xs) -> XsResult {
     for i in 0..n as usize {
         // SAFETY: the list holds `n` non-NULL records before its NULL end.
         let rec = unsafe { &**recs.0.add(i) };
-        let params: &[sys::virTypedParameter] = if rec.params.is_null() || rec.nparams <= 0 {
-            &[]
-        } else {
-            // SAFETY: `nparams` parameters owned by the record.
-            unsafe { std::slice::from_raw_parts(rec.params, rec.nparams as usize) }
-        };
+        // SAFETY: `nparams` parameters owned by the record.
+        let params = unsafe { typed_params::borrowed(rec.params, rec.nparams) };
         // The record keeps its own reference; the Perl object needs one.
         // SAFETY: `rec.dom` is a live domain.
         check(unsafe { sys::virDomainRef(rec.dom) })?;

@@ -8,12 +8,12 @@
 //! `$cb->($conn, $object, <event arguments>)` like the original, with a
 //! new object holding its own libvirt reference.
 
-use crate::error;
 use crate::event::{free_callback, raise_pending, Callback};
 use crate::handle::{new_object, Handle};
+// `s`: the string arguments of the callback table below.
+use crate::owned::opt_cstr_sv as s;
 use crate::perl::{NewSv, Perl, Xs, XsError, XsResult};
-use crate::typed_params::params_to_hash;
-use std::ffi::CStr;
+use crate::typed_params::{self, params_to_hash};
 use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong, c_void};
 use std::sync::Mutex;
 use virt_sys as sys;
@@ -40,16 +40,6 @@ fn lent<T: Handle>(
 
 fn dom(perl: Perl, d: sys::virDomainPtr) -> NewSv {
     lent(perl, d, sys::virDomainRef)
-}
-
-/// A C string libvirt passed (undef for NULL), as bytes.
-fn s(perl: Perl, p: *const c_char) -> NewSv {
-    if p.is_null() {
-        perl.new_undef()
-    } else {
-        // SAFETY: a NUL-terminated string alive for the callback.
-        perl.new_bytes(unsafe { CStr::from_ptr(p) }.to_bytes())
-    }
 }
 
 fn i(perl: Perl, v: impl Into<i64>) -> NewSv {
@@ -96,13 +86,8 @@ fn graphics_subject(perl: Perl, subj: *const sys::virDomainEventGraphicsSubject)
 }
 
 fn params(perl: Perl, p: sys::virTypedParameterPtr, n: c_int) -> NewSv {
-    let slice: &[sys::virTypedParameter] = if p.is_null() || n <= 0 {
-        &[]
-    } else {
-        // SAFETY: libvirt passes `n` parameters alive for the callback.
-        unsafe { std::slice::from_raw_parts(p, n as usize) }
-    };
-    params_to_hash(perl, slice)
+    // SAFETY: libvirt passes `n` parameters alive for the callback.
+    params_to_hash(perl, unsafe { typed_params::borrowed(p, n) })
 }
 
 // ---- domain event callbacks -------------------------------------------
@@ -326,14 +311,8 @@ fn register_any<T: Handle>(
     let id = xs.i32(2)?;
     let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(3));
     let ret = register(conn, obj, id, opaque);
-    if ret < 0 {
-        let e = error::last();
-        // SAFETY: the registration failed: libvirt did not keep `opaque`.
-        unsafe { Callback::reclaim(opaque) };
-        raise_pending()?;
-        return Err(e);
-    }
-    raise_pending()?;
+    // SAFETY: `opaque` is from `leak`; libvirt keeps it only on success.
+    let ret = unsafe { Callback::after_register(opaque, ret) }?;
     xs.ret_i64(ret.into())
 }
 
@@ -436,14 +415,9 @@ pub(crate) fn domain_event_register(xs: &mut Xs) -> XsResult {
     let rc = unsafe {
         sys::virConnectDomainEventRegister(conn, Some(dom_lifecycle), opaque, Some(free_callback))
     };
-    if rc < 0 {
-        let e = error::last();
-        // SAFETY: the registration failed: libvirt did not keep `opaque`.
-        unsafe { Callback::reclaim(opaque) };
-        raise_pending()?;
-        return Err(e);
-    }
-    raise_pending()
+    // SAFETY: `opaque` is from `leak`; libvirt keeps it only on success.
+    unsafe { Callback::after_register(opaque, rc) }?;
+    Ok(())
 }
 
 /// `$conn->domain_event_deregister()`: removes the callback of
@@ -485,13 +459,8 @@ pub(crate) fn register_close_callback(xs: &mut Xs) -> XsResult {
     // SAFETY: live connection; `opaque` stays alive (in CLOSE_CALLBACKS)
     // until unregister_close_callback has unregistered it.
     let rc = unsafe { sys::virConnectRegisterCloseCallback(conn, Some(close_fired), opaque, None) };
-    if rc < 0 {
-        let e = error::last();
-        // SAFETY: the registration failed: libvirt did not keep `opaque`.
-        unsafe { Callback::reclaim(opaque) };
-        raise_pending()?;
-        return Err(e);
-    }
+    // SAFETY: `opaque` is from `leak`; libvirt keeps it only on success.
+    unsafe { Callback::after_register(opaque, rc) }?;
     // A driver that accepted a second registration dropped the first.
     let previous = take_close_callback(conn);
     close_callbacks().push((conn as usize, opaque as usize));

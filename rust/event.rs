@@ -70,6 +70,28 @@ pub fn call_callback(perl: Perl, cb: Sv, args: &[Sv]) -> Option<NewSv> {
     }
 }
 
+/// After a call that may have run callbacks returned `rc`: a callback's
+/// die first, then libvirt's error.
+pub fn raise_after(rc: c_int) -> XsResult {
+    let failed = (rc < 0).then(error::last);
+    raise_pending()?;
+    failed.map_or(Ok(()), Err)
+}
+
+/// After a registration that handed libvirt callback data returned `rc`:
+/// when it failed, `reclaim` the data (libvirt did not keep it) and raise
+/// libvirt's error. A callback's die comes first either way; `rc` else.
+pub fn after_register(rc: c_int, reclaim: impl FnOnce()) -> Result<c_int, XsError> {
+    if rc < 0 {
+        let e = error::last();
+        reclaim();
+        raise_pending()?;
+        return Err(e);
+    }
+    raise_pending()?;
+    Ok(rc)
+}
+
 /// Run the body of a C callback libvirt called: a panic never crosses
 /// back into libvirt (rule 3); it becomes the pending failure.
 pub fn guard<R>(perl: Perl, what: &str, fallback: R, body: impl FnOnce() -> R) -> R {
@@ -99,13 +121,7 @@ pub(crate) fn register_default(_xs: &mut Xs) -> XsResult {
 /// a die in a callback it ran is raised once libvirt has returned.
 pub(crate) fn run_default(_xs: &mut Xs) -> XsResult {
     // SAFETY: no arguments; the callbacks it runs never unwind.
-    let rc = unsafe { sys::virEventRunDefaultImpl() };
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+    raise_after(unsafe { sys::virEventRunDefaultImpl() })
 }
 
 /// A Perl callback given to `add_handle`/`add_timeout`, owned by libvirt
@@ -166,25 +182,26 @@ unsafe extern "C" fn timeout_fired(timer: c_int, opaque: *mut c_void) {
 }
 
 /// After `virEventAddHandle`/`virEventAddTimeout` returned `id` for the
-/// watch `w`: return the id, or reclaim `w` (libvirt refused it) and
-/// raise the error; a callback's die comes first either way.
+/// watch `w`: return the id (see [`after_register`]).
 fn ret_added(xs: &mut Xs, w: *mut Watch, id: c_int) -> XsResult {
-    if id < 0 {
-        let e = error::last();
-        // SAFETY: libvirt refused it, so we still own it.
-        drop(unsafe { Box::from_raw(w) });
-        raise_pending()?;
-        return Err(e);
-    }
-    raise_pending()?;
+    // SAFETY: run only when libvirt refused `w`, so we still own it.
+    let id = after_register(id, || drop(unsafe { Box::from_raw(w) }))?;
     xs.ret_i64(id.into())
 }
 
-/// After `virEventRemoveHandle`/`virEventRemoveTimeout` returned `rc`.
-fn removed(rc: c_int) -> XsResult {
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    failed.map_or(Ok(()), Err)
+/// `update_handle`/`update_timeout`: `f($id, $events_or_frequency)`.
+fn update(xs: &mut Xs, f: unsafe extern "C" fn(c_int, c_int)) -> XsResult {
+    let (id, value) = (xs.i32(0)?, xs.i32(1)?);
+    // SAFETY: plain integers.
+    unsafe { f(id, value) };
+    raise_pending()
+}
+
+/// `remove_handle`/`remove_timeout`: `f($id)`.
+fn remove(xs: &mut Xs, f: unsafe extern "C" fn(c_int) -> c_int) -> XsResult {
+    let id = xs.i32(0)?;
+    // SAFETY: a plain integer.
+    raise_after(unsafe { f(id) })
 }
 
 /// `Sys::Virt::Event::add_handle($fd, $events, $coderef)`
@@ -202,18 +219,12 @@ pub(crate) fn add_handle(xs: &mut Xs) -> XsResult {
 
 /// `Sys::Virt::Event::update_handle($watch, $events)`
 pub(crate) fn update_handle(xs: &mut Xs) -> XsResult {
-    let (watch, events) = (xs.i32(0)?, xs.i32(1)?);
-    // SAFETY: plain integers.
-    unsafe { sys::virEventUpdateHandle(watch, events) };
-    raise_pending()
+    update(xs, sys::virEventUpdateHandle)
 }
 
 /// `Sys::Virt::Event::remove_handle($watch)`
 pub(crate) fn remove_handle(xs: &mut Xs) -> XsResult {
-    let watch = xs.i32(0)?;
-    // SAFETY: plain integer.
-    let rc = unsafe { sys::virEventRemoveHandle(watch) };
-    removed(rc)
+    remove(xs, sys::virEventRemoveHandle)
 }
 
 /// `Sys::Virt::Event::add_timeout($frequency, $coderef)`
@@ -229,18 +240,12 @@ pub(crate) fn add_timeout(xs: &mut Xs) -> XsResult {
 
 /// `Sys::Virt::Event::update_timeout($timer, $frequency)`
 pub(crate) fn update_timeout(xs: &mut Xs) -> XsResult {
-    let (timer, frequency) = (xs.i32(0)?, xs.i32(1)?);
-    // SAFETY: plain integers.
-    unsafe { sys::virEventUpdateTimeout(timer, frequency) };
-    raise_pending()
+    update(xs, sys::virEventUpdateTimeout)
 }
 
 /// `Sys::Virt::Event::remove_timeout($timer)`
 pub(crate) fn remove_timeout(xs: &mut Xs) -> XsResult {
-    let timer = xs.i32(0)?;
-    // SAFETY: plain integer.
-    let rc = unsafe { sys::virEventRemoveTimeout(timer) };
-    removed(rc)
+    remove(xs, sys::virEventRemoveTimeout)
 }
 
 // ---- an event loop written in Perl ---------------------------------------
@@ -352,8 +357,11 @@ fn add_to_impl(
     kind: Kind,
     sub: &CStr,
     leading: &[c_int],
-    (cbp, op, ffp): (usize, usize, usize),
+    cbp: usize,
+    opaque: *mut c_void,
+    ff: sys::virFreeCallback,
 ) -> c_int {
+    let (op, ffp) = (opaque as usize, ff.map_or(0, |f| f as usize));
     let ret = call_impl(sub, |perl| {
         let mut args: Vec<NewSv> = leading.iter().map(|&v| perl.new_i64(v.into())).collect();
         args.extend([
@@ -366,6 +374,14 @@ fn add_to_impl(
     let id = returned_id(ret);
     add_registration(kind, id, cbp, op, ffp);
     id
+}
+
+/// Changes a watch's events or a timer's interval in the Perl
+/// implementation.
+fn update_in_impl(sub: &CStr, id: c_int, value: c_int) {
+    call_impl(sub, |perl| {
+        vec![perl.new_i64(id.into()), perl.new_i64(value.into())]
+    });
 }
 
 /// Removes a watch or timer from the Perl implementation: 0, or -1 when
@@ -385,23 +401,19 @@ unsafe extern "C" fn hook_add_handle(
     opaque: *mut c_void,
     ff: sys::virFreeCallback,
 ) -> c_int {
-    let pointers = (
-        cb.map_or(0, |f| f as usize),
-        opaque as usize,
-        ff.map_or(0, |f| f as usize),
-    );
+    let cbp = cb.map_or(0, |f| f as usize);
     add_to_impl(
         Kind::Handle,
         c"Sys::Virt::Event::_add_handle",
         &[fd, events],
-        pointers,
+        cbp,
+        opaque,
+        ff,
     )
 }
 
 unsafe extern "C" fn hook_update_handle(watch: c_int, events: c_int) {
-    call_impl(c"Sys::Virt::Event::_update_handle", |perl| {
-        vec![perl.new_i64(watch.into()), perl.new_i64(events.into())]
-    });
+    update_in_impl(c"Sys::Virt::Event::_update_handle", watch, events);
 }
 
 unsafe extern "C" fn hook_remove_handle(watch: c_int) -> c_int {
@@ -414,23 +426,19 @@ unsafe extern "C" fn hook_add_timeout(
     opaque: *mut c_void,
     ff: sys::virFreeCallback,
 ) -> c_int {
-    let pointers = (
-        cb.map_or(0, |f| f as usize),
-        opaque as usize,
-        ff.map_or(0, |f| f as usize),
-    );
+    let cbp = cb.map_or(0, |f| f as usize);
     add_to_impl(
         Kind::Timeout,
         c"Sys::Virt::Event::_add_timeout",
         &[interval],
-        pointers,
+        cbp,
+        opaque,
+        ff,
     )
 }
 
 unsafe extern "C" fn hook_update_timeout(timer: c_int, interval: c_int) {
-    call_impl(c"Sys::Virt::Event::_update_timeout", |perl| {
-        vec![perl.new_i64(timer.into()), perl.new_i64(interval.into())]
-    });
+    update_in_impl(c"Sys::Virt::Event::_update_timeout", timer, interval);
 }
 
 unsafe extern "C" fn hook_remove_timeout(timer: c_int) -> c_int {
@@ -546,6 +554,17 @@ impl Callback {
     pub unsafe fn reclaim(opaque: *mut c_void) {
         // SAFETY: per the contract, we are its only owner.
         drop(unsafe { Box::from_raw(opaque as *mut Callback) });
+    }
+
+    /// After a registration given `opaque` returned `rc`: see
+    /// [`after_register`] (the data is reclaimed when libvirt refused it).
+    ///
+    /// # Safety
+    /// `opaque` came from [`Callback::leak`]; libvirt holds it only if
+    /// `rc >= 0`.
+    pub unsafe fn after_register(opaque: *mut c_void, rc: c_int) -> Result<c_int, XsError> {
+        // SAFETY: run only when the registration failed (contract).
+        after_register(rc, || unsafe { Callback::reclaim(opaque) })
     }
 
     /// Call the Perl callback of `opaque` as `$cb->($owner, @args)` under

@@ -11,7 +11,7 @@
 //! shared by every class.
 
 use crate::error::check;
-use crate::perl::{NewSv, Perl, Xs, XsError, XsResult};
+use crate::perl::{opt_ptr, NewSv, Perl, Xs, XsError, XsResult};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
@@ -279,11 +279,6 @@ pub type SetMetadataFn<T> = unsafe extern "C" fn(
     *const c_char,
     c_uint,
 ) -> c_int;
-
-/// NULL for undef, else the C string.
-fn opt_ptr(s: &Option<crate::perl::PerlCStr<'_>>) -> *const c_char {
-    s.as_deref().map_or(std::ptr::null(), CStr::as_ptr)
-}
 
 /// `$obj->get_metadata($type, $uri=undef, $flags=0)` through `f`, which
 /// is resolved once the object was checked (it may be late-bound).

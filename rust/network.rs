@@ -1,8 +1,8 @@
 //! `Sys::Virt::Network`: virtual networks.
 
-use crate::error::{self, check, check_ptr};
-use crate::owned::CArray;
-use crate::perl::{Xs, XsResult};
+use crate::error::{check, check_ptr};
+use crate::owned::{opt_cstr_sv, RecordList};
+use crate::perl::{opt_ptr, Xs, XsResult};
 use std::ptr;
 use virt_sys as sys;
 
@@ -44,42 +44,24 @@ pub(crate) fn get_dhcp_leases(xs: &mut Xs) -> XsResult {
     let mac = xs.opt_str(1)?;
     let flags = xs.flags(2)?;
     let mut leases: *mut sys::virNetworkDHCPLeasePtr = ptr::null_mut();
-    let mac_ptr = mac.as_deref().map_or(ptr::null(), |m| m.as_ptr());
-    // SAFETY: `mac_ptr` is NULL or a C string alive for the call; libvirt
+    // SAFETY: `mac` is NULL or a C string alive for the call; libvirt
     // allocates the array and its leases for us.
-    let n = unsafe { sys::virNetworkGetDHCPLeases(net, mac_ptr, &mut leases, flags) };
-    if n < 0 {
-        return Err(error::last());
-    }
+    let n = check(unsafe { sys::virNetworkGetDHCPLeases(net, opt_ptr(&mac), &mut leases, flags) })?;
     // SAFETY: `n` leases and the array are ours from here on.
-    let leases = DhcpLeases(unsafe { CArray::from_raw(leases, n as usize) });
+    let leases = unsafe { RecordList::from_raw(leases, n, sys::virNetworkDHCPLeaseFree) };
     let perl = xs.perl;
-    for &lease in leases.0.as_slice() {
-        // SAFETY: every element is a live lease owned by `leases`.
-        let l = unsafe { &*lease };
+    for l in leases.iter() {
         let mut h = perl.new_hash();
-        h.store("iface", crate::owned::opt_cstr_sv(perl, l.iface));
+        h.store("iface", opt_cstr_sv(perl, l.iface));
         h.store_i64("expirytime", l.expirytime);
         h.store_i64("type", l.type_ as i64);
-        h.store("mac", crate::owned::opt_cstr_sv(perl, l.mac));
-        h.store("iaid", crate::owned::opt_cstr_sv(perl, l.iaid));
-        h.store("ipaddr", crate::owned::opt_cstr_sv(perl, l.ipaddr));
+        h.store("mac", opt_cstr_sv(perl, l.mac));
+        h.store("iaid", opt_cstr_sv(perl, l.iaid));
+        h.store("ipaddr", opt_cstr_sv(perl, l.ipaddr));
         h.store_u64("prefix", l.prefix as u64);
-        h.store("hostname", crate::owned::opt_cstr_sv(perl, l.hostname));
-        h.store("clientid", crate::owned::opt_cstr_sv(perl, l.clientid));
+        h.store("hostname", opt_cstr_sv(perl, l.hostname));
+        h.store("clientid", opt_cstr_sv(perl, l.clientid));
         xs.ret(h.into_ref());
     }
     Ok(())
-}
-
-/// The leases libvirt returned: each freed, then the array.
-struct DhcpLeases(CArray<sys::virNetworkDHCPLeasePtr>);
-
-impl Drop for DhcpLeases {
-    fn drop(&mut self) {
-        for &lease in self.0.as_slice() {
-            // SAFETY: each lease is ours and freed once.
-            unsafe { sys::virNetworkDHCPLeaseFree(lease) };
-        }
-    }
 }

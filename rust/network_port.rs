@@ -2,7 +2,7 @@
 
 use crate::error::check;
 use crate::perl::{Xs, XsResult};
-use crate::typed_params::{LibvirtParams, ParamType, TypedParams};
+use crate::typed_params::LibvirtParams;
 use std::os::raw::c_int;
 use std::ptr;
 use virt_sys as sys;
@@ -40,35 +40,10 @@ pub(crate) fn set_parameters(xs: &mut Xs) -> XsResult {
     let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
     let current = fetch_parameters(port, 0)?;
-    let mut wanted = TypedParams::with_len(0);
-    for p in current.as_slice() {
-        let name = param_name(p);
-        let Some(sv) = hv.get(&name)? else { continue };
-        let ty = match p.type_ as u32 {
-            sys::VIR_TYPED_PARAM_INT => ParamType::Int,
-            sys::VIR_TYPED_PARAM_UINT => ParamType::UInt,
-            sys::VIR_TYPED_PARAM_LLONG => ParamType::LLong,
-            sys::VIR_TYPED_PARAM_ULLONG => ParamType::ULLong,
-            sys::VIR_TYPED_PARAM_DOUBLE => ParamType::Double,
-            sys::VIR_TYPED_PARAM_BOOLEAN => ParamType::Boolean,
-            _ => ParamType::String,
-        };
-        wanted.push(xs.perl, &name, ty, sv)?;
-    }
+    let mut wanted = current.keep_from_hash(xs.perl, hv)?;
     // SAFETY: `wanted` holds `len` initialised parameters for the call.
     check(unsafe {
         sys::virNetworkPortSetParameters(port, wanted.as_mut_ptr(), wanted.len() as c_int, flags)
     })?;
     Ok(())
-}
-
-/// A parameter's field name.
-fn param_name(p: &sys::virTypedParameter) -> String {
-    let bytes: Vec<u8> = p
-        .field
-        .iter()
-        .take_while(|&&c| c != 0)
-        .map(|&c| c as u8)
-        .collect();
-    String::from_utf8_lossy(&bytes).into_owned()
 }

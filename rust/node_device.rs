@@ -2,10 +2,8 @@
 
 use crate::error::{self, check, check_ptr};
 use crate::late;
-use crate::owned::CString;
-use crate::perl::{Xs, XsResult};
-use std::os::raw::c_char;
-use std::ptr;
+use crate::owned::ret_name_list;
+use crate::perl::{opt_ptr, Xs, XsResult};
 use virt_sys as sys;
 
 /// `_lookup_scsihost_by_wwn($con, $wwnn, $wwpn, $flags=0)`
@@ -46,9 +44,10 @@ pub(crate) fn dettach(xs: &mut Xs) -> XsResult {
     // SAFETY: `driver` is NULL or a C string alive for the call. The old
     // entry point is used when nothing needs the new one.
     check(unsafe {
-        match driver.as_deref() {
-            None if flags == 0 => sys::virNodeDeviceDettach(dev),
-            d => sys::virNodeDeviceDetachFlags(dev, d.map_or(ptr::null(), |d| d.as_ptr()), flags),
+        if driver.is_none() && flags == 0 {
+            sys::virNodeDeviceDettach(dev)
+        } else {
+            sys::virNodeDeviceDetachFlags(dev, opt_ptr(&driver), flags)
         }
     })?;
     Ok(())
@@ -69,17 +68,8 @@ pub(crate) fn list_capabilities(xs: &mut Xs) -> XsResult {
     let dev = xs.handle::<sys::virNodeDevice>(0)?;
     // SAFETY: `dev` is live.
     let max = check(unsafe { sys::virNodeDeviceNumOfCaps(dev) })?;
-    let mut names: Vec<*mut c_char> = vec![ptr::null_mut(); max as usize];
     // SAFETY: `names` has room for `max` pointers.
-    let n = check(unsafe { sys::virNodeDeviceListCaps(dev, names.as_mut_ptr(), max) })?;
-    let n = (n as usize).min(names.len());
-    // SAFETY: the first `n` entries are strings libvirt allocated for us.
-    let owned: Vec<CString> = names[..n]
-        .iter()
-        .map(|&p| unsafe { CString::from_raw(p) })
-        .collect();
-    for s in &owned {
-        xs.ret_bytes(s.bytes())?;
-    }
-    Ok(())
+    ret_name_list(xs, max, |names, max| unsafe {
+        sys::virNodeDeviceListCaps(dev, names, max)
+    })
 }

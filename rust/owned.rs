@@ -1,8 +1,11 @@
 //! Memory libvirt hands over to the caller: strings and arrays that must be
-//! released with `free()`, wrapped so they are released exactly once, even
-//! on an early return.
+//! released with `free()`, and arrays of records with their own free
+//! function, wrapped so they are released exactly once, even on an early
+//! return. Also the reading of C strings libvirt lends (NULL-able pointers,
+//! fixed-size `char` fields), and the `const char **` arrays built from a
+//! Perl array of strings for libvirt.
 
-use crate::perl::{NewSv, Perl, Xs, XsResult};
+use crate::perl::{NewSv, Perl, PerlCStr, Xs, XsResult};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int};
 
@@ -79,6 +82,52 @@ impl CStringList {
     }
 }
 
+/// An array of pointers to records libvirt allocated for the caller
+/// (`virDomainFSInfoPtr *`, `virNetworkDHCPLeasePtr *`...): each record
+/// is released with its own free function, then the array with `free()`.
+pub struct RecordList<T> {
+    records: CArray<*mut T>,
+    free: unsafe extern "C" fn(*mut T),
+}
+
+impl<T> RecordList<T> {
+    /// # Safety
+    /// `ptr` is NULL or a malloc'd array of `n` record pointers (NULL or
+    /// live) that the caller now owns, each to be released by `free`.
+    pub unsafe fn from_raw(
+        ptr: *mut *mut T,
+        n: c_int,
+        free: unsafe extern "C" fn(*mut T),
+    ) -> RecordList<T> {
+        RecordList {
+            // SAFETY: per the contract.
+            records: unsafe { CArray::from_raw(ptr, n.max(0) as usize) },
+            free,
+        }
+    }
+    /// The records, in order (NULL entries skipped).
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.records
+            .as_slice()
+            .iter()
+            .filter(|p| !p.is_null())
+            // SAFETY: non-NULL records are live until drop.
+            .map(|&p| unsafe { &*p })
+    }
+}
+
+impl<T> Drop for RecordList<T> {
+    fn drop(&mut self) {
+        for &p in self.records.as_slice() {
+            if !p.is_null() {
+                // SAFETY: each record is ours and released once; the
+                // array itself goes when `records` drops.
+                unsafe { (self.free)(p) };
+            }
+        }
+    }
+}
+
 /// A C string libvirt keeps (or NULL) as a new Perl value: undef for
 /// NULL, its bytes otherwise.
 pub fn opt_cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
@@ -87,6 +136,60 @@ pub fn opt_cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
     } else {
         // SAFETY: a non-NULL libvirt string is NUL-terminated and live.
         perl.new_bytes(unsafe { CStr::from_ptr(s) }.to_bytes())
+    }
+}
+
+/// The bytes of a fixed-size `char` array libvirt filled (a model name, a
+/// typed parameter's field...), up to its first NUL.
+pub fn fixed_cstr(buf: &[c_char]) -> &[u8] {
+    // SAFETY: c_char and u8 have the same size and alignment.
+    let bytes = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const u8, buf.len()) };
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    &bytes[..end]
+}
+
+/// The strings of an array reference argument as the `const char **`
+/// array libvirt takes (CPU documents, mount points, SSH keys). An undef
+/// element reads as "" with Perl's usual warning, as in the C original; a
+/// hole (which crashed the original) reads as undef does.
+pub struct StrArray<'a> {
+    /// Owns (or borrows from Perl) the strings `ptrs` points into.
+    _strs: Vec<PerlCStr<'a>>,
+    ptrs: Vec<*const c_char>,
+}
+
+impl<'a> StrArray<'a> {
+    /// Argument `i` of the call; not an array reference is a die naming it.
+    pub fn from_arg(xs: &'a Xs, i: usize) -> Result<StrArray<'a>, crate::perl::XsError> {
+        let perl = xs.perl;
+        let mut strs = Vec::new();
+        for item in xs.array_ref(i)?.items()? {
+            let s = match item {
+                Some(sv) => perl.to_cstr(sv)?,
+                None => {
+                    let undef = perl.new_undef();
+                    PerlCStr::Owned(perl.to_cstr(undef.as_sv())?.into_owned())
+                }
+            };
+            strs.push(s);
+        }
+        let ptrs = strs.iter().map(|s| s.as_ptr()).collect();
+        Ok(StrArray { _strs: strs, ptrs })
+    }
+    pub fn len(&self) -> usize {
+        self.ptrs.len()
+    }
+    /// The array (never NULL, even when empty: some calls refuse NULL).
+    pub fn as_mut_ptr(&mut self) -> *mut *const c_char {
+        self.ptrs.as_mut_ptr()
+    }
+    /// The array, or NULL when empty (for calls where no list means all).
+    pub fn as_mut_ptr_or_null(&mut self) -> *mut *const c_char {
+        if self.ptrs.is_empty() {
+            std::ptr::null_mut()
+        } else {
+            self.ptrs.as_mut_ptr()
+        }
     }
 }
 
@@ -167,5 +270,18 @@ impl Xs<'_> {
             self.ret_bytes(s)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_cstr_stops_at_nul_or_end() {
+        let buf: [c_char; 4] = [b'a' as c_char, b'b' as c_char, 0, b'c' as c_char];
+        assert_eq!(fixed_cstr(&buf), b"ab");
+        let full: [c_char; 2] = [b'x' as c_char, b'y' as c_char];
+        assert_eq!(fixed_cstr(&full), b"xy");
     }
 }

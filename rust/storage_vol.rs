@@ -2,6 +2,7 @@
 
 use crate::error::{check, check_ptr};
 use crate::perl::{Xs, XsResult};
+use std::os::raw::{c_int, c_uint, c_ulonglong};
 use virt_sys as sys;
 
 /// `_lookup_by_name($pool, $name)`
@@ -135,28 +136,35 @@ pub(crate) fn wipe_pattern(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// `$vol->upload($st, $offset, $length, $flags=0)`: send data into the
-/// volume through a Sys::Virt::Stream.
-pub(crate) fn upload(xs: &mut Xs) -> XsResult {
+/// `upload`/`download`: `f(vol, st, offset, length, flags)`.
+fn transfer(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(
+        sys::virStorageVolPtr,
+        sys::virStreamPtr,
+        c_ulonglong,
+        c_ulonglong,
+        c_uint,
+    ) -> c_int,
+) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     let st = xs.handle::<sys::virStream>(1)?;
     let offset = xs.u64(2)?;
     let length = xs.u64(3)?;
     let flags = xs.flags(4)?;
     // SAFETY: `vol` and `st` are live.
-    check(unsafe { sys::virStorageVolUpload(vol, st, offset, length, flags) })?;
+    check(unsafe { f(vol, st, offset, length, flags) })?;
     Ok(())
+}
+
+/// `$vol->upload($st, $offset, $length, $flags=0)`: send data into the
+/// volume through a Sys::Virt::Stream.
+pub(crate) fn upload(xs: &mut Xs) -> XsResult {
+    transfer(xs, sys::virStorageVolUpload)
 }
 
 /// `$vol->download($st, $offset, $length, $flags=0)`: read the volume's
 /// data through a Sys::Virt::Stream.
 pub(crate) fn download(xs: &mut Xs) -> XsResult {
-    let vol = xs.handle::<sys::virStorageVol>(0)?;
-    let st = xs.handle::<sys::virStream>(1)?;
-    let offset = xs.u64(2)?;
-    let length = xs.u64(3)?;
-    let flags = xs.flags(4)?;
-    // SAFETY: `vol` and `st` are live.
-    check(unsafe { sys::virStorageVolDownload(vol, st, offset, length, flags) })?;
-    Ok(())
+    transfer(xs, sys::virStorageVolDownload)
 }

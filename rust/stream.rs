@@ -7,7 +7,7 @@
 //! the handler's `$@` is raised once libvirt has returned.
 
 use crate::error::{self, check, check_ptr};
-use crate::event::{free_callback, raise_pending, Callback};
+use crate::event::{free_callback, raise_after, Callback};
 use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult};
 use std::os::raw::{c_char, c_int, c_longlong, c_void};
 use virt_sys as sys;
@@ -116,27 +116,28 @@ struct Handlers {
 }
 
 impl Handlers {
-    /// Call `cb` under `G_EVAL`; on a die keep `$@` and return `None`.
-    fn call(&mut self, cb: Sv, args: &[Sv]) -> Option<NewSv> {
-        match self.perl.call(cb, args) {
+    /// The value of `r`, or `None` with its error kept as the failure.
+    fn ok<T>(&mut self, r: Result<T, XsError>) -> Option<T> {
+        match r {
             Ok(v) => Some(v),
-            Err(err) => {
-                self.error = Some(XsError::DieWith(err));
-                None
-            }
-        }
-    }
-
-    /// A handler's return value as a C int, saturating (a huge count must
-    /// not wrap to 0 or a negative "error").
-    fn int(&mut self, v: Sv) -> Option<c_int> {
-        match self.perl.to_i64(v) {
-            Ok(n) => Some(n.clamp(c_int::MIN as i64, c_int::MAX as i64) as c_int),
             Err(e) => {
                 self.error = Some(e);
                 None
             }
         }
+    }
+
+    /// Call `cb` under `G_EVAL`; on a die keep `$@` and return `None`.
+    fn call(&mut self, cb: Sv, args: &[Sv]) -> Option<NewSv> {
+        let r = self.perl.call(cb, args).map_err(XsError::DieWith);
+        self.ok(r)
+    }
+
+    /// A handler's return value as a C int, saturating (a huge count must
+    /// not wrap to 0 or a negative "error").
+    fn int(&mut self, v: Sv) -> Option<c_int> {
+        let n = self.ok(self.perl.to_i64(v))?;
+        Some(n.clamp(c_int::MIN as i64, c_int::MAX as i64) as c_int)
     }
 }
 
@@ -202,13 +203,7 @@ unsafe extern "C" fn source(
         if want <= 0 {
             return Some(want);
         }
-        let filled = match h.perl.to_bytes(buf.as_sv()) {
-            Ok(b) => b,
-            Err(e) => {
-                h.error = Some(e);
-                return None;
-            }
-        };
+        let filled = h.ok(h.perl.to_bytes(buf.as_sv()))?;
         let count = (want as usize).min(nbytes).min(filled.len());
         if count > 0 && !data.is_null() {
             // SAFETY: libvirt's buffer holds `nbytes` >= `count` bytes;
@@ -219,18 +214,27 @@ unsafe extern "C" fn source(
     })
 }
 
+/// `$handler->($st, $length)` for the handler `which` picks.
+fn length_handler(
+    opaque: *mut c_void,
+    length: c_longlong,
+    which: fn(&Handlers) -> Option<&NewSv>,
+) -> c_int {
+    guarded(opaque, |h| {
+        let len = h.perl.new_i64(length);
+        let cb = which(h)?.as_sv();
+        let ret = h.call(cb, &[h.stream.as_sv(), len.as_sv()])?;
+        h.int(ret.as_sv())
+    })
+}
+
 /// Hole handler of `sparse_recv_all`: `$hole_handler->($st, $length)`.
 unsafe extern "C" fn sink_hole(
     _st: sys::virStreamPtr,
     length: c_longlong,
     opaque: *mut c_void,
 ) -> c_int {
-    guarded(opaque, |h| {
-        let len = h.perl.new_i64(length);
-        let cb = h.hole.as_ref()?.as_sv();
-        let ret = h.call(cb, &[h.stream.as_sv(), len.as_sv()])?;
-        h.int(ret.as_sv())
-    })
+    length_handler(opaque, length, |h| h.hole.as_ref())
 }
 
 /// Hole handler of `sparse_send_all`: `$hole_handler->($st)` returns
@@ -244,27 +248,16 @@ unsafe extern "C" fn source_hole(
     guarded(opaque, |h| {
         let cb = h.hole.as_ref()?.as_sv();
         let values = match h.perl.call_list(cb, &[h.stream.as_sv()]) {
-            Ok(values) if values.len() == 2 => values,
-            Ok(values) => {
-                h.error = Some(XsError::Die(format!(
-                    "Sys::Virt::Stream::sparse_send_all: the hole handler returned {} values, not (in_data, length)",
-                    values.len()
-                )));
-                return None;
-            }
-            Err(err) => {
-                h.error = Some(XsError::DieWith(err));
-                return None;
-            }
+            Ok(values) if values.len() == 2 => Ok(values),
+            Ok(values) => Err(XsError::Die(format!(
+                "Sys::Virt::Stream::sparse_send_all: the hole handler returned {} values, not (in_data, length)",
+                values.len()
+            ))),
+            Err(err) => Err(XsError::DieWith(err)),
         };
+        let values = h.ok(values)?;
         let flag = h.int(values[0].as_sv())?;
-        let len = match h.perl.to_i64(values[1].as_sv()) {
-            Ok(v) => v,
-            Err(e) => {
-                h.error = Some(e);
-                return None;
-            }
-        };
+        let len = h.ok(h.perl.to_i64(values[1].as_sv()))?;
         // SAFETY: libvirt passes valid out-pointers.
         unsafe {
             *in_data = flag;
@@ -280,12 +273,7 @@ unsafe extern "C" fn source_skip(
     length: c_longlong,
     opaque: *mut c_void,
 ) -> c_int {
-    guarded(opaque, |h| {
-        let len = h.perl.new_i64(length);
-        let cb = h.skip.as_ref()?.as_sv();
-        let ret = h.call(cb, &[h.stream.as_sv(), len.as_sv()])?;
-        h.int(ret.as_sv())
-    })
+    length_handler(opaque, length, |h| h.skip.as_ref())
 }
 
 /// One extra libvirt reference to the stream for the length of a `*_all`
@@ -422,14 +410,9 @@ pub(crate) fn add_callback(xs: &mut Xs) -> XsResult {
     let rc = unsafe {
         sys::virStreamEventAddCallback(st, events, Some(stream_event), opaque, Some(free_callback))
     };
-    if rc < 0 {
-        let e = error::last();
-        // SAFETY: the registration failed: libvirt did not keep `opaque`.
-        unsafe { Callback::reclaim(opaque) };
-        raise_pending()?;
-        return Err(e);
-    }
-    raise_pending()
+    // SAFETY: `opaque` is from `leak`; libvirt keeps it only on success.
+    unsafe { Callback::after_register(opaque, rc) }?;
+    Ok(())
 }
 
 /// `$st->update_callback($events)`
@@ -437,18 +420,12 @@ pub(crate) fn update_callback(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let events = xs.i32(1)?;
     // SAFETY: live stream.
-    let rc = unsafe { sys::virStreamEventUpdateCallback(st, events) };
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    failed.map_or(Ok(()), Err)
+    raise_after(unsafe { sys::virStreamEventUpdateCallback(st, events) })
 }
 
 /// `$st->remove_callback()`
 pub(crate) fn remove_callback(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     // SAFETY: live stream; libvirt frees the callback's data once.
-    let rc = unsafe { sys::virStreamEventRemoveCallback(st) };
-    let failed = (rc < 0).then(error::last);
-    raise_pending()?;
-    failed.map_or(Ok(()), Err)
+    raise_after(unsafe { sys::virStreamEventRemoveCallback(st) })
 }

@@ -4,15 +4,17 @@
 //!
 //! - getters fill a [`TypedParams`] (or receive a [`LibvirtParams`] that
 //!   libvirt allocated) and return [`TypedParams::to_hash`];
+//! - two-step getters (`get(NULL, &n)` for the count, then the values) run
+//!   through [`get_params`];
 //! - setters that first read the current values (to learn each field's
-//!   type) use [`TypedParams::keep_from_hash`];
+//!   type) use [`params_from_current`] (or [`TypedParams::keep_from_hash`],
+//!   [`LibvirtParams::keep_from_hash`]);
 //! - calls that take parameters of documented types (migration, save,
 //!   backup...) build them with [`TypedParams::from_hash`] and a spec.
 
-use crate::domain::resources::{get_params, params_from_current};
-use crate::domain::stats::hash_arg;
 use crate::error::check;
 use crate::handle::Handle;
+use crate::owned::{fixed_cstr, opt_cstr_sv};
 use crate::perl::{HashRef, NewSv, Perl, Result, Sv, Xs, XsError, XsResult};
 use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
@@ -31,14 +33,62 @@ pub enum ParamType {
     StringList,
 }
 
+impl ParamType {
+    /// The type of a parameter libvirt reported (`None`: a type this
+    /// binding does not know).
+    fn of(p: &sys::virTypedParameter) -> Option<ParamType> {
+        Some(match p.type_ as u32 {
+            sys::VIR_TYPED_PARAM_INT => ParamType::Int,
+            sys::VIR_TYPED_PARAM_UINT => ParamType::UInt,
+            sys::VIR_TYPED_PARAM_LLONG => ParamType::LLong,
+            sys::VIR_TYPED_PARAM_ULLONG => ParamType::ULLong,
+            sys::VIR_TYPED_PARAM_DOUBLE => ParamType::Double,
+            sys::VIR_TYPED_PARAM_BOOLEAN => ParamType::Boolean,
+            sys::VIR_TYPED_PARAM_STRING => ParamType::String,
+            _ => return None,
+        })
+    }
+}
+
 /// A parameter name accepted by a call, and its type.
 pub type ParamSpec = (&'static str, ParamType);
 
-fn field_name(p: &sys::virTypedParameter) -> &[u8] {
-    // SAFETY: `field` is a fixed array; reinterpreting c_char as u8 is sound.
-    let bytes = unsafe { &*(&p.field as *const [c_char; 80] as *const [u8; 80]) };
-    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-    &bytes[..end]
+/// A parameter's name, as bytes.
+pub fn field_name(p: &sys::virTypedParameter) -> &[u8] {
+    fixed_cstr(&p.field)
+}
+
+/// A parameter's name as a hash key.
+fn field_key(p: &sys::virTypedParameter) -> String {
+    String::from_utf8_lossy(field_name(p)).into_owned()
+}
+
+/// Give `p` the name `name`: false (`p` unchanged) when it does not fit
+/// libvirt's field or holds a NUL.
+pub fn set_field_name(p: &mut sys::virTypedParameter, name: &[u8]) -> bool {
+    if name.len() >= p.field.len() || name.contains(&0) {
+        return false;
+    }
+    p.field.fill(0);
+    for (dst, &src) in p.field.iter_mut().zip(name) {
+        *dst = src as c_char;
+    }
+    true
+}
+
+/// The `n` parameters at `ptr`, borrowed (none for NULL).
+///
+/// # Safety
+/// `ptr` is NULL or points at `n` initialised parameters that outlive `'a`.
+pub unsafe fn borrowed<'a>(
+    ptr: *const sys::virTypedParameter,
+    n: c_int,
+) -> &'a [sys::virTypedParameter] {
+    if ptr.is_null() || n <= 0 {
+        return &[];
+    }
+    // SAFETY: per the contract.
+    unsafe { std::slice::from_raw_parts(ptr, n as usize) }
 }
 
 /// One parameter's value as a new Perl value.
@@ -52,9 +102,7 @@ fn value_to_sv(perl: Perl, p: &sys::virTypedParameter) -> NewSv {
             sys::VIR_TYPED_PARAM_ULLONG => perl.new_u64(p.value.ul),
             sys::VIR_TYPED_PARAM_DOUBLE => perl.new_f64(p.value.d),
             sys::VIR_TYPED_PARAM_BOOLEAN => perl.new_i64(p.value.b as i64),
-            sys::VIR_TYPED_PARAM_STRING if !p.value.s.is_null() => {
-                perl.new_bytes(std::ffi::CStr::from_ptr(p.value.s).to_bytes())
-            }
+            sys::VIR_TYPED_PARAM_STRING => opt_cstr_sv(perl, p.value.s),
             _ => perl.new_undef(),
         }
     }
@@ -65,8 +113,7 @@ fn value_to_sv(perl: Perl, p: &sys::virTypedParameter) -> NewSv {
 pub fn params_to_hash(perl: Perl, params: &[sys::virTypedParameter]) -> NewSv {
     let mut hv = perl.new_hash();
     for p in params {
-        let key = String::from_utf8_lossy(field_name(p)).into_owned();
-        hv.store(&key, value_to_sv(perl, p));
+        hv.store(&field_key(p), value_to_sv(perl, p));
     }
     hv.into_ref()
 }
@@ -102,13 +149,10 @@ fn set_value(perl: Perl, p: &mut sys::virTypedParameter, sv: Sv) -> Result<()> {
 fn new_param(name: &str, type_: u32) -> Result<sys::virTypedParameter> {
     // SAFETY: an all-zero virTypedParameter is valid (empty name, NULL s).
     let mut p: sys::virTypedParameter = unsafe { std::mem::zeroed() };
-    if name.len() >= p.field.len() || name.contains('\0') {
+    if !set_field_name(&mut p, name.as_bytes()) {
         return Err(XsError::Die(format!(
             "typed parameter name '{name}' is invalid"
         )));
-    }
-    for (dst, src) in p.field.iter_mut().zip(name.bytes()) {
-        *dst = src as c_char;
     }
     p.type_ = type_ as c_int;
     Ok(p)
@@ -180,8 +224,7 @@ impl TypedParams {
     pub fn keep_from_hash(&mut self, perl: Perl, hv: HashRef) -> Result<()> {
         let mut kept = Vec::with_capacity(self.0.len());
         for mut p in std::mem::take(&mut self.0) {
-            let key = String::from_utf8_lossy(field_name(&p)).into_owned();
-            match hv.get(&key)? {
+            match hv.get(&field_key(&p))? {
                 Some(sv) => {
                     // Don't let a string the getter returned leak when
                     // set_value replaces it: set_value frees it first.
@@ -236,6 +279,35 @@ impl TypedParams {
     }
 }
 
+/// Run a two-step typed-parameter getter: `get(NULL, &n)` for the count,
+/// then `get(array, &n)` for the values (skipped when there are none).
+pub fn get_params(
+    get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
+) -> Result<TypedParams> {
+    let mut n: c_int = 0;
+    check(get(std::ptr::null_mut(), &mut n))?;
+    let want = n.max(0) as usize;
+    let mut params = TypedParams::with_len(want);
+    if want == 0 {
+        return Ok(params);
+    }
+    check(get(params.as_mut_ptr(), &mut n))?;
+    params.truncate((n.max(0) as usize).min(want));
+    Ok(params)
+}
+
+/// A setter's parameters: the current ones from the getter `get` (as for
+/// [`get_params`]), restricted to (and valued from) the caller's hash.
+pub fn params_from_current(
+    perl: Perl,
+    hv: HashRef,
+    get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
+) -> Result<TypedParams> {
+    let mut params = get_params(get)?;
+    params.keep_from_hash(perl, hv)?;
+    Ok(params)
+}
+
 /// A parameter array allocated by libvirt (`virTypedParamsFree` on drop).
 pub struct LibvirtParams {
     ptr: *mut sys::virTypedParameter,
@@ -250,14 +322,26 @@ impl LibvirtParams {
         LibvirtParams { ptr, n }
     }
     pub fn as_slice(&self) -> &[sys::virTypedParameter] {
-        if self.ptr.is_null() || self.n <= 0 {
-            return &[];
-        }
-        // SAFETY: `n` initialised parameters (constructor contract).
-        unsafe { std::slice::from_raw_parts(self.ptr, self.n as usize) }
+        // SAFETY: `n` initialised parameters (constructor contract), ours
+        // until drop.
+        unsafe { borrowed(self.ptr, self.n) }
     }
     pub fn to_hash(&self, perl: Perl) -> NewSv {
         params_to_hash(perl, self.as_slice())
+    }
+    /// For setters whose getter allocates the array: the parameters the
+    /// hash names, with the hash's values and the types libvirt reported
+    /// (fields of an unknown type are left out).
+    pub fn keep_from_hash(&self, perl: Perl, hv: HashRef) -> Result<TypedParams> {
+        let mut out = TypedParams(Vec::new());
+        for p in self.as_slice() {
+            let Some(ty) = ParamType::of(p) else { continue };
+            let name = field_key(p);
+            if let Some(sv) = hv.get(&name)? {
+                out.push(perl, &name, ty, sv)?;
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -312,7 +396,7 @@ pub fn getter<T: Handle>(xs: &mut Xs, get: GetFn<T>) -> XsResult {
 /// `get`) updated from the hash, then `set`.
 pub fn setter<T: Handle>(xs: &mut Xs, get: GetFn<T>, set: SetFn<T>) -> XsResult {
     let obj = xs.handle::<T>(0)?;
-    let hv = hash_arg(xs, 1)?;
+    let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
     // SAFETY: as in `getter`.
     let mut params = params_from_current(xs.perl, hv, |p, n| unsafe { get(obj, p, n, 0) })?;
@@ -340,7 +424,7 @@ pub fn device_getter<T: Handle>(xs: &mut Xs, get: DeviceGetFn<T>) -> XsResult {
 pub fn device_setter<T: Handle>(xs: &mut Xs, get: DeviceGetFn<T>, set: DeviceSetFn<T>) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let dev = xs.str(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let d = dev.as_ptr();
     // SAFETY: as in `device_getter`.

@@ -157,8 +157,8 @@ virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "memory parameters unsupport
 eval { $conn->set_node_memory_parameters({ Sys::Virt::NODE_MEMORY_SHARED_PAGES_TO_SCAN() => 100 }) };
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "setting memory parameters unsupported");
 eval { $conn->set_node_memory_parameters("shm_pages_to_scan=100") };
-like($@, qr/^Sys::Virt::set_node_memory_parameters: newparams must be a hash reference/,
-     "memory parameters not a hash");
+like($@, qr/^Sys::Virt::set_node_memory_parameters: newparams is not a HASH reference/,
+     "memory parameters not a hash (the original's HV typemap message)");
 eval { $conn->get_node_sev_info };
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "SEV info unsupported");
 eval { $conn->node_suspend_for_duration(Sys::Virt::NODE_SUSPEND_TARGET_MEM, 60) };
@@ -261,8 +261,8 @@ virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "set_identity unsupported by
 eval { $conn->set_identity({}) };
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "empty identity");
 eval { $conn->set_identity("alice") };
-like($@, qr/^Sys::Virt::set_identity: newident must be a hash reference/, "identity not a hash");
+like($@, qr/^Sys::Virt::set_identity: newident is not a HASH reference/, "identity not a hash");
 eval { $conn->set_identity([]) };
-like($@, qr/newident must be a hash reference/, "identity an array");
+like($@, qr/newident is not a HASH reference/, "identity an array");
 
 done_testing();

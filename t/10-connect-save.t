@@ -95,7 +95,7 @@ my $conn = Sys::Virt->new(uri => "test:///default");
                    'virDomainRestoreParams', '8.4.0', Sys::Virt::Error::FROM_DOMAIN,
                    "an empty parameter hash without file: virDomainRestoreParams");
     eval { $conn->restore_domain($image, undef, "file=$image") };
-    like($@, qr/^Sys::Virt::restore_domain: params_sv must be a hash reference/,
+    like($@, qr/^Sys::Virt::restore_domain: params_sv is not a HASH reference/,
          "parameters not in a hash (the original crashed)");
     # neither $from nor $params: the original's die, before libvirt
     for my $args ([], [undef], [undef, undef, undef], [undef, '<domain/>', undef, 1]) {

@@ -204,9 +204,9 @@ like($@, qr/^Either \$to or \$params parameter must be supplied/, 'save with no 
 eval { $run->save(undef, '<domain/>') };
 like($@, qr/^Either \$to or \$params parameter must be supplied/, 'save with only dxml');
 eval { $run->save(undef, undef, 'file') };
-like($@, qr/^Sys::Virt::Domain::save: params_sv must be a hash reference/, 'save with a string for params');
+like($@, qr/^Sys::Virt::Domain::save: params_sv is not a HASH reference/, 'save with a string for params');
 eval { $run->save(undef, undef, ["$tmp/x.save"]) };
-like($@, qr/params_sv must be a hash reference/, 'save with an array ref for params');
+like($@, qr/params_sv is not a HASH reference/, 'save with an array ref for params');
 eval { $run->save("$tmp/no/such/dir/x.save") };
 virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, FROM_TEST, undef, 'save into a missing directory');
 

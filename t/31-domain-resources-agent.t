@@ -56,14 +56,18 @@ virt_error_is(error_of { $off->fs_freeze([]) }, OP_INVALID, FROM_DOMAIN, undef, 
 for my $bad ('/', { '/' => 1 }, undef, \'/') {
     my $what = defined $bad ? (ref $bad || 'string') : 'undef';
     like(error_of { $run->fs_freeze($bad) },
-         qr/^Sys::Virt::Domain::fs_freeze: mount points must be an array reference/, "fs_freeze: $what");
+         qr/^Sys::Virt::Domain::fs_freeze: mountPointsSV must be an array reference/, "fs_freeze: $what");
     like(error_of { $run->fs_thaw($bad) },
-         qr/^Sys::Virt::Domain::fs_thaw: mount points must be an array reference/, "fs_thaw: $what");
+         qr/^Sys::Virt::Domain::fs_thaw: mountPointsSV must be an array reference/, "fs_thaw: $what");
 }
 {
+    my @warnings;
+    local $SIG{__WARN__} = sub { push @warnings, @_ };
     my @holes;
     $holes[1] = '/';
-    virt_error_is(error_of { $run->fs_freeze(\@holes) }, OP_INVALID, FROM_TEST, undef, 'fs_freeze: a hole reads as ""');
+    virt_error_is(error_of { $run->fs_freeze(\@holes) }, OP_INVALID, FROM_TEST, undef,
+                  'fs_freeze: a hole reads as undef, so ""');
+    like($warnings[0] // '', qr/^Use of uninitialized value in subroutine entry/, "... with Perl's warning");
 }
 
 is_deeply([$run->fs_trim('/', 1024)], [], 'fs_trim of a mount point');
@@ -103,7 +107,7 @@ virt_error_is(error_of { $run->authorized_ssh_keys_set('root', ['ssh-ed25519 AAA
 virt_error_is(error_of { $run->authorized_ssh_keys_set('root', [], Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_REMOVE) },
               INVALID_ARG, FROM_DOMAIN, undef, 'authorized_ssh_keys_set with no keys: libvirt wants some');
 like(error_of { $run->authorized_ssh_keys_set('root', 'ssh-rsa AAAA') },
-     qr/^Sys::Virt::Domain::authorized_ssh_keys_set: keys must be an array reference/,
+     qr/^Sys::Virt::Domain::authorized_ssh_keys_set: keysSV must be an array reference/,
      'authorized_ssh_keys_set: not an array');
 
 is_deeply([$run->send_process_signal(1, Sys::Virt::Domain::PROCESS_SIGNAL_TERM)], [], 'send_process_signal');

@@ -7,10 +7,9 @@
 
 use crate::error::{check, check_ptr};
 use crate::late;
-use crate::perl::{HashRef, Perl, Sv, Xs, XsError, XsResult};
+use crate::perl::{opt_ptr, HashRef, Perl, Sv, Xs, XsError, XsResult};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
-use std::ffi::CStr;
-use std::os::raw::{c_char, c_int, c_uint};
+use std::os::raw::{c_int, c_uint};
 use virt_sys as sys;
 
 // ------------------------------------------------------------- helpers
@@ -31,11 +30,6 @@ fn fd_list(xs: &Xs, i: usize) -> Result<Vec<c_int>, XsError> {
         }
     }
     Ok(fds)
-}
-
-/// A C string pointer for an optional argument (NULL for `None`).
-fn opt_ptr(s: &Option<crate::perl::PerlCStr<'_>>) -> *const c_char {
-    s.as_deref().map_or(std::ptr::null(), CStr::as_ptr)
 }
 
 // ------------------------------------------------------- construction

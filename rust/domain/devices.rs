@@ -1,13 +1,10 @@
 //! Domain methods: device hotplug, key presses and NMI, block jobs (pull,
 //! rebase, copy, commit, resize, job control, threshold) and backups.
 
-use super::stats::hash_arg;
 use crate::error::{check, check_ptr};
-use crate::perl::{Xs, XsResult};
+use crate::perl::{opt_ptr, Xs, XsResult};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
-use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint, c_ulong};
-use std::ptr;
 use virt_sys as sys;
 
 /// The parameters `virDomainBlockCopy` accepts, with their types.
@@ -17,44 +14,46 @@ const BLOCK_COPY_PARAMS: &[ParamSpec] = &[
     ("buf-size", ParamType::ULLong),  // VIR_DOMAIN_BLOCK_COPY_BUF_SIZE
 ];
 
-fn opt_ptr(s: &Option<std::borrow::Cow<'_, CStr>>) -> *const c_char {
-    s.as_deref().map_or(ptr::null(), CStr::as_ptr)
-}
+type Dom = sys::virDomainPtr;
 
-/// `$dom->attach_device($xml, $flags=0)`: the flag-less call when flags
-/// are 0, as the original.
-pub(crate) fn attach_device(xs: &mut Xs) -> XsResult {
+/// `attach_device`/`detach_device` (`$xml`, `$flags=0`): the flag-less
+/// call `old` when flags are 0, as the original, else `with_flags`.
+fn device_xml(
+    xs: &mut Xs,
+    old: unsafe extern "C" fn(Dom, *const c_char) -> c_int,
+    with_flags: unsafe extern "C" fn(Dom, *const c_char, c_uint) -> c_int,
+) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let xml = xs.str(1)?;
     let flags = xs.flags(2)?;
-    // SAFETY: live handle (libvirt rejects a NULL one); C string alive
-    // for the call.
+    // SAFETY: live handle; C string alive for the call.
     let rc = unsafe {
         if flags != 0 {
-            sys::virDomainAttachDeviceFlags(dom, xml.as_ptr(), flags)
+            with_flags(dom, xml.as_ptr(), flags)
         } else {
-            sys::virDomainAttachDevice(dom, xml.as_ptr())
+            old(dom, xml.as_ptr())
         }
     };
     check(rc)?;
     Ok(())
+}
+
+/// `$dom->attach_device($xml, $flags=0)`
+pub(crate) fn attach_device(xs: &mut Xs) -> XsResult {
+    device_xml(
+        xs,
+        sys::virDomainAttachDevice,
+        sys::virDomainAttachDeviceFlags,
+    )
 }
 
 /// `$dom->detach_device($xml, $flags=0)`
 pub(crate) fn detach_device(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let xml = xs.str(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: as in attach_device.
-    let rc = unsafe {
-        if flags != 0 {
-            sys::virDomainDetachDeviceFlags(dom, xml.as_ptr(), flags)
-        } else {
-            sys::virDomainDetachDevice(dom, xml.as_ptr())
-        }
-    };
-    check(rc)?;
-    Ok(())
+    device_xml(
+        xs,
+        sys::virDomainDetachDevice,
+        sys::virDomainDetachDeviceFlags,
+    )
 }
 
 /// `$dom->detach_device_alias($alias, $flags=0)`
@@ -131,7 +130,7 @@ pub(crate) fn block_copy(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let path = xs.str(1)?;
     let destxml = xs.str(2)?;
-    let hv = hash_arg(xs, 3)?;
+    let hv = xs.hash_ref(3)?;
     let flags = xs.flags(4)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, BLOCK_COPY_PARAMS)?;
     let n = params.len() as c_int;

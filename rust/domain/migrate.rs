@@ -1,13 +1,10 @@
 //! Domain methods: migration (`_migrate` and `_migrate_to_uri`, behind the
 //! Perl-level `migrate*` methods of Domain.pm) and the migration tunables.
 
-use super::stats::hash_arg;
 use crate::error::{check, check_ptr};
-use crate::perl::{Xs, XsResult};
+use crate::perl::{opt_ptr, Xs, XsResult};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
-use std::ffi::CStr;
-use std::os::raw::{c_uint, c_ulong, c_ulonglong};
-use std::ptr;
+use std::os::raw::{c_int, c_uint, c_ulong, c_ulonglong};
 use virt_sys as sys;
 
 /// Every `VIR_MIGRATE_PARAM_*` of libvirt 12.8.0 with its documented type
@@ -48,7 +45,7 @@ pub(crate) const MIGRATE_PARAMS: &[ParamSpec] = &[
 pub(crate) fn migrate(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let dconn = xs.handle::<sys::virConnect>(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, MIGRATE_PARAMS)?;
     let n = params.len() as c_uint;
@@ -67,75 +64,74 @@ pub(crate) fn migrate(xs: &mut Xs) -> XsResult {
 pub(crate) fn migrate_to_uri(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let uri = xs.opt_str(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, MIGRATE_PARAMS)?;
     let n = params.len() as c_uint;
-    let uri_ptr = uri.as_deref().map_or(ptr::null(), CStr::as_ptr);
-    // SAFETY: live handle; `uri_ptr` is NULL or a C string alive for the
+    // SAFETY: live handle; `uri` is NULL or a C string alive for the
     // call; `params` holds `n` initialised parameters.
-    check(unsafe { sys::virDomainMigrateToURI3(dom, uri_ptr, params.as_mut_ptr(), n, flags) })?;
+    check(unsafe {
+        sys::virDomainMigrateToURI3(dom, opt_ptr(&uri), params.as_mut_ptr(), n, flags)
+    })?;
+    Ok(())
+}
+
+/// `$value = $dom->migrate_get_*($flags=0)`: `f(dom, &value, flags)`.
+fn get_tunable<V: Default + Into<u64>>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(sys::virDomainPtr, *mut V, c_uint) -> c_int,
+) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let flags = xs.flags(1)?;
+    let mut value = V::default();
+    // SAFETY: live handle; out-pointer to a local.
+    check(unsafe { f(dom, &mut value, flags) })?;
+    xs.ret_u64(value.into())
+}
+
+/// `$dom->migrate_set_*($value, $flags=0)`: `f(dom, value, flags)`, the
+/// value converted (as C would) by `conv`.
+fn set_tunable<V>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(sys::virDomainPtr, V, c_uint) -> c_int,
+    conv: fn(u64) -> V,
+) -> XsResult {
+    let dom = xs.handle::<sys::virDomain>(0)?;
+    let value = conv(xs.u64(1)?);
+    let flags = xs.flags(2)?;
+    // SAFETY: live handle.
+    check(unsafe { f(dom, value, flags) })?;
     Ok(())
 }
 
 /// `$size = $dom->migrate_get_compression_cache($flags=0)`
 pub(crate) fn migrate_get_compression_cache(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    let mut size: c_ulonglong = 0;
-    // SAFETY: live handle; out-pointer to a local.
-    check(unsafe { sys::virDomainMigrateGetCompressionCache(dom, &mut size, flags) })?;
-    xs.ret_u64(size)
+    get_tunable::<c_ulonglong>(xs, sys::virDomainMigrateGetCompressionCache)
 }
 
 /// `$dom->migrate_set_compression_cache($size, $flags=0)`
 pub(crate) fn migrate_set_compression_cache(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let size = xs.u64(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: live handle.
-    check(unsafe { sys::virDomainMigrateSetCompressionCache(dom, size, flags) })?;
-    Ok(())
+    set_tunable(xs, sys::virDomainMigrateSetCompressionCache, |v| v)
 }
 
 /// `$downtime = $dom->migrate_get_max_downtime($flags=0)`
 pub(crate) fn migrate_get_max_downtime(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    let mut downtime: c_ulonglong = 0;
-    // SAFETY: live handle; out-pointer to a local.
-    check(unsafe { sys::virDomainMigrateGetMaxDowntime(dom, &mut downtime, flags) })?;
-    xs.ret_u64(downtime)
+    get_tunable::<c_ulonglong>(xs, sys::virDomainMigrateGetMaxDowntime)
 }
 
 /// `$dom->migrate_set_max_downtime($downtime, $flags=0)`
 pub(crate) fn migrate_set_max_downtime(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let downtime = xs.u64(1)?;
-    let flags = xs.flags(2)?;
-    // SAFETY: live handle.
-    check(unsafe { sys::virDomainMigrateSetMaxDowntime(dom, downtime, flags) })?;
-    Ok(())
+    set_tunable(xs, sys::virDomainMigrateSetMaxDowntime, |v| v)
 }
 
 /// `$bandwidth = $dom->migrate_get_max_speed($flags=0)`
 pub(crate) fn migrate_get_max_speed(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    let mut bandwidth: c_ulong = 0;
-    // SAFETY: live handle; out-pointer to a local.
-    check(unsafe { sys::virDomainMigrateGetMaxSpeed(dom, &mut bandwidth, flags) })?;
-    xs.ret_u64(bandwidth as u64)
+    get_tunable::<c_ulong>(xs, sys::virDomainMigrateGetMaxSpeed)
 }
 
 /// `$dom->migrate_set_max_speed($bandwidth, $flags=0)`
 pub(crate) fn migrate_set_max_speed(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let bandwidth = xs.u64(1)? as c_ulong;
-    let flags = xs.flags(2)?;
-    // SAFETY: live handle.
-    check(unsafe { sys::virDomainMigrateSetMaxSpeed(dom, bandwidth, flags) })?;
-    Ok(())
+    set_tunable(xs, sys::virDomainMigrateSetMaxSpeed, |v| v as c_ulong)
 }
 
 /// `$dom->migrate_start_post_copy($flags=0)`

@@ -8,15 +8,13 @@
 //! parameters first (to learn each field's type), keep those the caller's
 //! hash names, and send them back, as the C original does.
 
-use super::stats::hash_arg;
 use crate::error::{self, check, check_ptr, VirtError};
 use crate::late;
-use crate::owned::{CArray, CStringList};
-use crate::perl::{ArrayRef, HashRef, NewSv, Perl, PerlCStr, Result, Xs, XsResult};
+use crate::owned::{fixed_cstr, opt_cstr_sv, CArray, CStringList, RecordList, StrArray};
+use crate::perl::{opt_ptr, NewSv, Perl, Result, Xs, XsResult};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
-use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint};
-use std::ptr::{null, null_mut};
+use std::ptr::null_mut;
 use virt_sys as sys;
 
 type Dom = *mut sys::virDomain;
@@ -24,23 +22,6 @@ type Dom = *mut sys::virDomain;
 /// The domain invocant (argument 0).
 fn dom(xs: &Xs) -> Result<Dom> {
     xs.handle::<sys::virDomain>(0)
-}
-
-/// A new Perl string from a C string libvirt owns; undef for NULL.
-fn cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
-    if s.is_null() {
-        return perl.new_undef();
-    }
-    // SAFETY: callers pass a live NUL-terminated string (or NULL, above).
-    perl.new_bytes(unsafe { CStr::from_ptr(s) }.to_bytes())
-}
-
-/// The bytes of a fixed-size `char` array up to its first NUL.
-fn fixed_cstr(buf: &[c_char]) -> &[u8] {
-    // SAFETY: c_char and u8 have the same size and alignment.
-    let bytes = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const u8, buf.len()) };
-    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-    &bytes[..end]
 }
 
 /// The length in bytes of a CPU map covering every CPU of the host the
@@ -56,58 +37,6 @@ fn host_cpumap_len(dom: Dom) -> Result<usize> {
         .fold(1u64, |acc, &n| acc.saturating_mul(n as u64));
     // libvirt takes the length as an int.
     Ok((maxcpus.div_ceil(8)).min(i32::MAX as u64) as usize)
-}
-
-/// An array of pointers to libvirt records returned by a list call, each
-/// released with its own free function, the array with `free()`.
-struct RecordList<T> {
-    ptr: *mut *mut T,
-    n: usize,
-    free: unsafe extern "C" fn(*mut T),
-}
-
-impl<T> RecordList<T> {
-    /// # Safety
-    /// `ptr` is NULL or a malloc'd array of `n` records the caller owns,
-    /// each to be released by `free`.
-    unsafe fn from_raw(
-        ptr: *mut *mut T,
-        n: c_int,
-        free: unsafe extern "C" fn(*mut T),
-    ) -> RecordList<T> {
-        RecordList {
-            ptr,
-            n: if ptr.is_null() { 0 } else { n.max(0) as usize },
-            free,
-        }
-    }
-    fn iter(&self) -> impl Iterator<Item = &T> {
-        let ptrs: &[*mut T] = if self.n == 0 {
-            &[]
-        } else {
-            // SAFETY: `n` initialised pointers (constructor contract).
-            unsafe { std::slice::from_raw_parts(self.ptr, self.n) }
-        };
-        // SAFETY: non-NULL records are live until drop.
-        ptrs.iter()
-            .filter(|p| !p.is_null())
-            .map(|&p| unsafe { &*p })
-    }
-}
-
-impl<T> Drop for RecordList<T> {
-    fn drop(&mut self) {
-        // SAFETY: each record and the array are ours, released once.
-        unsafe {
-            for i in 0..self.n {
-                let p = *self.ptr.add(i);
-                if !p.is_null() {
-                    (self.free)(p);
-                }
-            }
-            libc::free(self.ptr.cast());
-        }
-    }
 }
 
 // ------------------------------------------------------------------ memory
@@ -403,7 +332,7 @@ const IOTHREAD_PARAMS: &[ParamSpec] = &[
 pub(crate) fn set_iothread(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let id = xs.u32(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, IOTHREAD_PARAMS)?;
     // SAFETY: `params` holds `len` initialised parameters.
@@ -473,63 +402,6 @@ pub(crate) fn get_cpu_stats(xs: &mut Xs) -> XsResult {
 
 // ----------------------------------------------------------------- tunables
 
-/// Run a two-step typed-parameter getter: `get(NULL, &n)` for the count,
-/// then `get(array, &n)` for the values.
-pub(crate) fn get_params(
-    get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
-) -> Result<TypedParams> {
-    let mut n: c_int = 0;
-    check(get(null_mut(), &mut n))?;
-    let want = n.max(0) as usize;
-    let mut params = TypedParams::with_len(want);
-    if want == 0 {
-        return Ok(params);
-    }
-    check(get(params.as_mut_ptr(), &mut n))?;
-    params.truncate((n.max(0) as usize).min(want));
-    Ok(params)
-}
-
-/// A setter's parameters: the current ones from `get`, restricted to (and
-/// valued from) the caller's hash.
-pub(crate) fn params_from_current(
-    perl: Perl,
-    hv: HashRef,
-    get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
-) -> Result<TypedParams> {
-    let mut params = get_params(get)?;
-    params.keep_from_hash(perl, hv)?;
-    Ok(params)
-}
-
-/// The same for getters that allocate the array themselves.
-fn params_from_libvirt(perl: Perl, hv: HashRef, current: &LibvirtParams) -> Result<TypedParams> {
-    let mut out = TypedParams::with_len(0);
-    for p in current.as_slice() {
-        let name = String::from_utf8_lossy(fixed_cstr(&p.field)).into_owned();
-        let ty = match p.type_ as u32 {
-            sys::VIR_TYPED_PARAM_INT => ParamType::Int,
-            sys::VIR_TYPED_PARAM_UINT => ParamType::UInt,
-            sys::VIR_TYPED_PARAM_LLONG => ParamType::LLong,
-            sys::VIR_TYPED_PARAM_ULLONG => ParamType::ULLong,
-            sys::VIR_TYPED_PARAM_DOUBLE => ParamType::Double,
-            sys::VIR_TYPED_PARAM_BOOLEAN => ParamType::Boolean,
-            sys::VIR_TYPED_PARAM_STRING => ParamType::String,
-            _ => continue,
-        };
-        if let Some(sv) = hv.get(&name)? {
-            out.push(perl, &name, ty, sv)?;
-        }
-    }
-    Ok(out)
-}
-
-fn ret_params(xs: &mut Xs, params: &TypedParams) -> XsResult {
-    let h = params.to_hash(xs.perl);
-    xs.ret(h);
-    Ok(())
-}
-
 /// `$type = $dom->get_scheduler_type()`
 pub(crate) fn get_scheduler_type(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
@@ -572,13 +444,14 @@ pub(crate) fn get_scheduler_parameters(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let flags = xs.flags(1)?;
     let params = scheduler_params(dom, flags)?;
-    ret_params(xs, &params)
+    xs.ret(params.to_hash(xs.perl));
+    Ok(())
 }
 
 /// `$dom->set_scheduler_parameters(\%params, $flags=0)`
 pub(crate) fn set_scheduler_parameters(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    let hv = hash_arg(xs, 1)?;
+    let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
     let mut params = scheduler_params(dom, 0)?;
     params.keep_from_hash(xs.perl, hv)?;
@@ -616,10 +489,10 @@ pub(crate) fn get_perf_events(xs: &mut Xs) -> XsResult {
 /// `$dom->set_perf_events(\%params, $flags=0)`
 pub(crate) fn set_perf_events(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    let hv = hash_arg(xs, 1)?;
+    let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
     let current = perf_events(dom, 0)?;
-    let mut params = params_from_libvirt(xs.perl, hv, &current)?;
+    let mut params = current.keep_from_hash(xs.perl, hv)?;
     // SAFETY: `params` holds `len` initialised parameters.
     check(unsafe {
         sys::virDomainSetPerfEvents(dom, params.as_mut_ptr(), params.len() as c_int, flags)
@@ -651,7 +524,7 @@ const LAUNCH_SECURITY_PARAMS: &[ParamSpec] = &[
 /// `$dom->set_launch_security_state(\%params, $flags=0)`
 pub(crate) fn set_launch_security_state(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
-    let hv = hash_arg(xs, 1)?;
+    let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, LAUNCH_SECURITY_PARAMS)?;
     // SAFETY: `params` holds `len` initialised parameters.
@@ -693,49 +566,18 @@ pub(crate) fn set_guest_vcpus(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// The strings of an array reference argument as C strings (an undef
-/// element or a hole reads as "").
-fn string_array<'a>(xs: &'a Xs, i: usize, what: &str) -> Result<Vec<PerlCStr<'a>>> {
-    let av: ArrayRef = match xs.perl.array_ref(xs.arg(i)) {
-        Some(av) => av,
-        None => return xs.die(format!("{what} must be an array reference")),
-    };
-    let mut out = Vec::new();
-    for item in av.items()? {
-        match item {
-            Some(sv) => out.push(xs.perl.to_cstr(sv)?),
-            None => out.push(std::borrow::Cow::Borrowed(c"")),
-        }
-    }
-    Ok(out)
-}
-
-/// Pointers to C strings for libvirt (NULL for an empty list).
-fn c_ptrs(strs: &[PerlCStr]) -> Vec<*const c_char> {
-    strs.iter().map(|s| s.as_ptr()).collect()
-}
-
-fn ptr_or_null(v: &mut [*const c_char]) -> *mut *const c_char {
-    if v.is_empty() {
-        null_mut()
-    } else {
-        v.as_mut_ptr()
-    }
-}
-
 /// `fs_freeze` / `fs_thaw`: an empty list means every file system.
 pub(crate) fn fs_freeze_thaw(
     xs: &mut Xs,
     f: unsafe extern "C" fn(Dom, *mut *const c_char, c_uint, c_uint) -> c_int,
 ) -> XsResult {
     let dom = dom(xs)?;
-    let mounts = string_array(xs, 1, "mount points")?;
+    let mut mounts = StrArray::from_arg(xs, 1)?;
     let flags = xs.flags(2)?;
-    let mut ptrs = c_ptrs(&mounts);
-    let n = ptrs.len() as c_uint;
-    // SAFETY: `dom` is live; `ptrs` holds `n` C strings kept alive
-    // by `mounts` for the call (or is NULL when empty).
-    check(unsafe { f(dom, ptr_or_null(&mut ptrs), n, flags) })?;
+    let n = mounts.len() as c_uint;
+    // SAFETY: `dom` is live; `mounts` holds `n` C strings alive for the
+    // call (or is NULL when empty).
+    check(unsafe { f(dom, mounts.as_mut_ptr_or_null(), n, flags) })?;
     Ok(())
 }
 
@@ -746,9 +588,8 @@ pub(crate) fn fs_trim(xs: &mut Xs) -> XsResult {
     let mount = xs.opt_str(1)?;
     let minimum = xs.u64(2)?;
     let flags = xs.flags(3)?;
-    let m = mount.as_deref().map_or(null(), CStr::as_ptr);
-    // SAFETY: `dom` is live; `m` is NULL or alive for the call.
-    check(unsafe { sys::virDomainFSTrim(dom, m, minimum, flags) })?;
+    // SAFETY: `dom` is live; `mount` is NULL or alive for the call.
+    check(unsafe { sys::virDomainFSTrim(dom, opt_ptr(&mount), minimum, flags) })?;
     Ok(())
 }
 
@@ -765,14 +606,14 @@ pub(crate) fn get_fs_info(xs: &mut Xs) -> XsResult {
     let perl = xs.perl;
     for fs in list.iter() {
         let mut h = perl.new_hash();
-        h.store("name", cstr_sv(perl, fs.name));
-        h.store("mountpoint", cstr_sv(perl, fs.mountpoint));
-        h.store("fstype", cstr_sv(perl, fs.fstype));
+        h.store("name", opt_cstr_sv(perl, fs.name));
+        h.store("mountpoint", opt_cstr_sv(perl, fs.mountpoint));
+        h.store("fstype", opt_cstr_sv(perl, fs.fstype));
         let mut aliases = perl.new_array();
         if !fs.devAlias.is_null() {
             for j in 0..fs.ndevAlias {
                 // SAFETY: `devAlias` holds `ndevAlias` strings.
-                aliases.push(cstr_sv(perl, unsafe { *fs.devAlias.add(j) }));
+                aliases.push(opt_cstr_sv(perl, unsafe { *fs.devAlias.add(j) }));
             }
         }
         h.store("devalias", aliases.into_ref());
@@ -810,8 +651,8 @@ pub(crate) fn get_interface_addresses(xs: &mut Xs) -> XsResult {
     let perl = xs.perl;
     for iface in list.iter() {
         let mut h = perl.new_hash();
-        h.store("name", cstr_sv(perl, iface.name));
-        h.store("hwaddr", cstr_sv(perl, iface.hwaddr));
+        h.store("name", opt_cstr_sv(perl, iface.name));
+        h.store("hwaddr", opt_cstr_sv(perl, iface.hwaddr));
         let mut addrs = perl.new_array();
         if !iface.addrs.is_null() {
             for j in 0..iface.naddrs as usize {
@@ -819,7 +660,7 @@ pub(crate) fn get_interface_addresses(xs: &mut Xs) -> XsResult {
                 let a = unsafe { &*iface.addrs.add(j) };
                 let mut ah = perl.new_hash();
                 ah.store_i64("type", a.type_ as i64);
-                ah.store("addr", cstr_sv(perl, a.addr));
+                ah.store("addr", opt_cstr_sv(perl, a.addr));
                 ah.store_u64("prefix", a.prefix as u64);
                 addrs.push(ah.into_ref());
             }
@@ -860,14 +701,13 @@ pub(crate) fn authorized_ssh_keys_get(xs: &mut Xs) -> XsResult {
 pub(crate) fn authorized_ssh_keys_set(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let user = xs.str(1)?;
-    let keys = string_array(xs, 2, "keys")?;
+    let mut keys = StrArray::from_arg(xs, 2)?;
     let flags = xs.flags(3)?;
-    let mut ptrs = c_ptrs(&keys);
-    let n = ptrs.len() as c_uint;
+    let n = keys.len() as c_uint;
     // SAFETY: `dom` is live; the strings are kept alive by `user`
     // and `keys` for the call.
     check(unsafe {
-        sys::virDomainAuthorizedSSHKeysSet(dom, user.as_ptr(), ptr_or_null(&mut ptrs), n, flags)
+        sys::virDomainAuthorizedSSHKeysSet(dom, user.as_ptr(), keys.as_mut_ptr_or_null(), n, flags)
     })?;
     Ok(())
 }
@@ -1055,7 +895,7 @@ pub(crate) const THROTTLE_GROUP_PARAMS: &[ParamSpec] = &[
 pub(crate) fn set_throttle_group(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let group = xs.str(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, THROTTLE_GROUP_PARAMS)?;
     // SAFETY: `dom` is live; `group` is alive for the call;
@@ -1098,7 +938,7 @@ pub(crate) const ANNOUNCE_INTERFACE_PARAMS: &[ParamSpec] = &[
 pub(crate) fn announce_interface(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let device = xs.str(1)?;
-    let hv = hash_arg(xs, 2)?;
+    let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let mut params = TypedParams::from_hash(xs.perl, hv, ANNOUNCE_INTERFACE_PARAMS)?;
     // SAFETY: `dom` is live; `device` is alive for the call;
@@ -1120,14 +960,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fixed_cstr_stops_at_nul_or_end() {
-        let buf: [c_char; 4] = [b'a' as c_char, b'b' as c_char, 0, b'c' as c_char];
-        assert_eq!(fixed_cstr(&buf), b"ab");
-        let full: [c_char; 2] = [b'x' as c_char, b'y' as c_char];
-        assert_eq!(fixed_cstr(&full), b"xy");
-    }
-
-    #[test]
     fn iothread_spec_names_match_constants() {
         let names: Vec<&str> = IOTHREAD_PARAMS.iter().map(|p| p.0).collect();
         assert_eq!(
@@ -1136,6 +968,7 @@ mod tests {
                 "poll_max_ns",
                 "poll_grow",
                 "poll_shrink",
+                "poll_weight",
                 "thread_pool_min",
                 "thread_pool_max"
             ]

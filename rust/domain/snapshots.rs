@@ -3,8 +3,7 @@
 
 use crate::error::{check, check_ptr};
 use crate::owned::{ret_name_list, LIST_MAX};
-use crate::perl::{Xs, XsResult};
-use std::ffi::CStr;
+use crate::perl::{opt_ptr, Xs, XsResult};
 use virt_sys as sys;
 
 /// `$dom->list_snapshot_names($maxnames, $flags=0)`
@@ -46,10 +45,9 @@ pub(crate) fn open_console(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(1)?;
     let devname = xs.opt_str(2)?;
     let flags = xs.flags(3)?;
-    let dev = devname.as_deref().map_or(std::ptr::null(), CStr::as_ptr);
-    // SAFETY: `dom`/`st` as above; `dev` is NULL or a C string alive for
-    // the call.
-    check(unsafe { sys::virDomainOpenConsole(dom, dev, st, flags) })?;
+    // SAFETY: `dom`/`st` as above; `devname` is NULL or a C string alive
+    // for the call.
+    check(unsafe { sys::virDomainOpenConsole(dom, opt_ptr(&devname), st, flags) })?;
     Ok(())
 }
 
@@ -59,8 +57,7 @@ pub(crate) fn open_channel(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(1)?;
     let name = xs.opt_str(2)?;
     let flags = xs.flags(3)?;
-    let name_ptr = name.as_deref().map_or(std::ptr::null(), CStr::as_ptr);
     // SAFETY: as in open_console.
-    check(unsafe { sys::virDomainOpenChannel(dom, name_ptr, st, flags) })?;
+    check(unsafe { sys::virDomainOpenChannel(dom, opt_ptr(&name), st, flags) })?;
     Ok(())
 }

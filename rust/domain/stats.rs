@@ -4,20 +4,11 @@
 
 use crate::error::{check, VirtError};
 use crate::owned;
-use crate::perl::{HashRef, Xs, XsResult};
-use crate::typed_params::{params_to_hash, LibvirtParams, TypedParams};
+use crate::perl::{Xs, XsResult};
+use crate::typed_params::{field_name, params_to_hash, set_field_name, LibvirtParams, TypedParams};
 use std::os::raw::{c_int, c_uint, c_void};
 use std::ptr;
 use virt_sys as sys;
-
-/// A hash reference argument, refused with the C original's message
-/// ("Sys::Virt::Domain::foo: newparams is not a HASH reference").
-pub(crate) fn hash_arg(xs: &Xs, i: usize) -> crate::perl::Result<HashRef> {
-    match xs.perl.hash_ref(xs.arg(i)) {
-        Some(hv) => Ok(hv),
-        None => xs.die(format!("{} is not a HASH reference", xs.arg_name(i))),
-    }
-}
 
 /// Typed block statistics renamed to the keys of the older
 /// `virDomainBlockStats` structure, as the C original does.
@@ -81,16 +72,10 @@ pub(crate) fn block_stats(xs: &mut Xs) -> XsResult {
     let mut renamed: Vec<sys::virTypedParameter> =
         unsafe { std::slice::from_raw_parts(params.as_ptr(), params.len()) }.to_vec();
     for p in renamed.iter_mut() {
-        // SAFETY: reinterpreting the c_char field as bytes is sound.
-        let field =
-            unsafe { &mut *(&mut p.field as *mut [std::os::raw::c_char; 80] as *mut [u8; 80]) };
-        let end = field.iter().position(|&b| b == 0).unwrap_or(field.len());
-        if let Some((_, new)) = BLOCK_STATS_RENAMES
-            .iter()
-            .find(|(old, _)| *old == &field[..end])
-        {
-            field.fill(0);
-            field[..new.len()].copy_from_slice(new.as_bytes());
+        let name = field_name(p);
+        if let Some(&(_, new)) = BLOCK_STATS_RENAMES.iter().find(|(old, _)| *old == name) {
+            // The new names are shorter than the field.
+            set_field_name(p, new.as_bytes());
         }
     }
     let hv = params_to_hash(xs.perl, &renamed);

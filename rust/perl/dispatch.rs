@@ -270,12 +270,14 @@ impl Xs<'_> {
     pub fn flags(&self, i: usize) -> Result<u32> {
         self.u32_or(i, 0)
     }
-    /// A required hash reference argument.
+    /// A required hash reference argument, refused with the message of
+    /// the original's `HV *` typemap ("...: newparams is not a HASH
+    /// reference").
     pub fn hash_ref(&self, i: usize) -> Result<super::HashRef> {
         match self.perl.hash_ref(self.arg(i)) {
             Some(h) => Ok(h),
             None => self.die(format!(
-                "{} must be a hash reference",
+                "{} is not a HASH reference",
                 self.entry.arg_name(i)
             )),
         }

@@ -97,6 +97,11 @@ fn jmp(ret: c_int) -> Result<()> {
 /// A C string borrowed from a Perl value, or copied when it had to be.
 pub type PerlCStr<'a> = Cow<'a, CStr>;
 
+/// An optional string argument as libvirt takes it: NULL for `None`.
+pub fn opt_ptr<S: AsRef<CStr>>(s: &Option<S>) -> *const c_char {
+    s.as_ref().map_or(std::ptr::null(), |s| s.as_ref().as_ptr())
+}
+
 impl Perl {
     fn read(self, sv: Sv, what: c_int) -> Result<ffi::Scalar> {
         let mut out = ffi::Scalar::new();

@@ -104,6 +104,17 @@ show('dom_suspend_again', sub { $d->suspend });
 show('dom_resume', sub { $d->resume });
 show('dom_set_mem', sub { $d->set_memory(1048576) });
 show('dom_info_after', sub { $d->get_info->{memory} });
+# an undef element of a list of strings reads as "" (with a warning)
+my $cpu = '<cpu><arch>x86_64</arch><model>qemu64</model></cpu>';
+show('baseline_undef_doc', sub { $c->baseline_cpu([$cpu, undef]) });
+show('baseline_hv_undef_doc', sub { $c->baseline_hypervisor_cpu(undef, 'x86_64', undef, undef, [$cpu, undef]) });
+show('fs_freeze_undef', sub { $d->fs_freeze([undef, '/']) });
+show('fs_thaw_undef', sub { $d->fs_thaw([undef, '/']) });
+show('ssh_keys_undef', sub { $d->authorized_ssh_keys_set('root', [undef, 'k']) });
+# a hash argument that is not a hash ref: the HV typemap's die
+show('set_identity_nonhash', sub { $c->set_identity('x') });
+show('node_mem_params_nonhash', sub { $c->set_node_memory_parameters('x') });
+show('dom_mem_params_nonhash', sub { $d->set_memory_parameters('x') });
 
 my $n = $c->get_network_by_name('default');
 show('net_name', sub { $n->get_name });
