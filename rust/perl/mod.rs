@@ -50,11 +50,6 @@ pub type Result<T> = std::result::Result<T, XsError>;
 #[derive(Clone, Copy)]
 pub struct Perl(ffi::P);
 
-// Callback contexts keep a `Perl` in data handed to libvirt.
-// SAFETY: a `Perl` is only a pointer; it is only dereferenced by Perl
-// itself, on the thread that owns the interpreter.
-unsafe impl Send for Perl {}
-
 /// A borrowed Perl value (an argument, a hash element...). Valid for as
 /// long as its owner keeps it; never kept past the current call.
 #[derive(Clone, Copy)]
