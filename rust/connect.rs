@@ -149,14 +149,18 @@ fn field_bytes(field: &[c_char]) -> &[u8] {
     &bytes[..end]
 }
 
-/// Return a string libvirt allocated, or the error of the call.
-fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
+/// Return a string libvirt allocated, or the error of the call (NULL).
+///
+/// # Safety
+/// `p` is NULL or a malloc'd string handed over to us.
+unsafe fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
     let p = check_ptr(p)?;
-    xs.ret_owned_cstring(p)
+    // SAFETY: per the contract.
+    unsafe { xs.ret_owned_cstring(p) }
 }
 
 /// The C strings of an array reference of strings (e.g. CPU XML documents).
-fn string_array<'a>(xs: &Xs, i: usize) -> Result<Vec<PerlCStr<'a>>, XsError> {
+fn string_array<'a>(xs: &'a Xs, i: usize) -> Result<Vec<PerlCStr<'a>>, XsError> {
     let av = xs.array_ref(i)?;
     let mut out = Vec::new();
     for (n, item) in av.items()?.into_iter().enumerate() {
@@ -181,7 +185,9 @@ fn open(xs: &mut Xs) -> XsResult {
     let conn =
         check_ptr(unsafe { sys::virConnectOpenAuth(opt_ptr(&name), std::ptr::null_mut(), flags) })?;
     drop(name);
-    xs.ret_object(conn)
+    // SAFETY: `conn` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(conn) }
 }
 
 /// What the credential callback needs, handed to libvirt as `cbdata`.
@@ -246,9 +252,13 @@ fn ask_credentials(
     for c in creds.iter() {
         let mut h = perl.new_hash();
         h.store_i64("type", c.type_ as i64);
-        h.store("prompt", crate::owned::opt_cstr_sv(perl, c.prompt));
-        h.store("challenge", crate::owned::opt_cstr_sv(perl, c.challenge));
-        h.store("result", crate::owned::opt_cstr_sv(perl, c.defresult));
+        // SAFETY: libvirt's credential strings are NULL or live while it
+        // runs the callback.
+        unsafe {
+            h.store("prompt", crate::owned::opt_cstr_sv(perl, c.prompt));
+            h.store("challenge", crate::owned::opt_cstr_sv(perl, c.challenge));
+            h.store("result", crate::owned::opt_cstr_sv(perl, c.defresult));
+        }
         list.push(h.into_ref());
     }
     let list = list.into_ref();
@@ -308,7 +318,9 @@ fn open_auth(xs: &mut Xs) -> XsResult {
             sys::virConnectOpenAuth(uri, sys::virConnectAuthPtrDefault, flags)
         })?;
         drop(name);
-        return xs.ret_object(conn);
+        // SAFETY: `conn` is a new reference libvirt returned (checked
+        // non-NULL), handed over to the object.
+        return unsafe { xs.ret_object(conn) };
     }
 
     let av = xs.array_ref(1)?;
@@ -346,7 +358,9 @@ fn open_auth(xs: &mut Xs) -> XsResult {
         return Err(e);
     }
     drop(name);
-    xs.ret_object(conn)
+    // SAFETY: `conn` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(conn) }
 }
 
 /// `Sys::Virt::_get_library_version($ignored)`: the local libvirt version.
@@ -381,7 +395,8 @@ fn get_uri(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetURI(conn) };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 fn get_type(xs: &mut Xs) -> XsResult {
@@ -399,14 +414,16 @@ fn get_hostname(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetHostname(conn) };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 fn get_capabilities(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetCapabilities(conn) };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->get_sysinfo($flags=0)`. The original returned undef (and
@@ -422,7 +439,8 @@ fn get_sysinfo(xs: &mut Xs) -> XsResult {
         // test for undef.
         return xs.ret_undef();
     }
-    xs.ret_owned_cstring(p)
+    // SAFETY: the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(p) }
 }
 
 /// `$conn->get_max_vcpus($domtype)`
@@ -872,7 +890,8 @@ fn baseline_cpu(xs: &mut Xs) -> XsResult {
         // SAFETY: live handle; `ptrs` points at `docs`, alive for the call.
         unsafe { sys::virConnectBaselineCPU(conn, ptrs.as_mut_ptr(), ptrs.len() as c_uint, flags) }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->baseline_hypervisor_cpu($emulator, $arch, $machine, $virttype, \@xml, $flags=0)`
@@ -900,7 +919,8 @@ fn baseline_hypervisor_cpu(xs: &mut Xs) -> XsResult {
             )
         }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->get_cpu_model_names($arch, $flags=0)`: a list of names.
@@ -940,7 +960,8 @@ fn get_domain_capabilities(xs: &mut Xs) -> XsResult {
             )
         }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->get_storage_pool_capabilities($flags=0)`
@@ -949,7 +970,8 @@ fn get_storage_pool_capabilities(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetStoragePoolCapabilities(conn, flags) };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->domain_xml_from_native($format, $config, $flags=0)`
@@ -962,7 +984,8 @@ fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
         // SAFETY: live handle; strings alive for the call.
         unsafe { sys::virConnectDomainXMLFromNative(conn, format.as_ptr(), config.as_ptr(), flags) }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->domain_xml_to_native($format, $xml, $flags=0)`
@@ -975,7 +998,8 @@ fn domain_xml_to_native(xs: &mut Xs) -> XsResult {
         // SAFETY: live handle; strings alive for the call.
         unsafe { sys::virConnectDomainXMLToNative(conn, format.as_ptr(), xml.as_ptr(), flags) }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->find_storage_pool_sources($type, $srcspec, $flags=0)`. An
@@ -990,7 +1014,8 @@ fn find_storage_pool_sources(xs: &mut Xs) -> XsResult {
         // SAFETY: live handle; strings NULL or alive for the call.
         unsafe { sys::virConnectFindStoragePoolSources(conn, ty.as_ptr(), opt_ptr(&spec), flags) }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 // ---------------------------------------------------------------- save images
@@ -1058,7 +1083,8 @@ fn get_save_image_xml_description(xs: &mut Xs) -> XsResult {
         // SAFETY: live handle; `file` alive for the call.
         unsafe { sys::virDomainSaveImageGetXMLDesc(conn, file.as_ptr(), flags) }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 // ---------------------------------------------------------------- interfaces
@@ -1090,8 +1116,9 @@ fn list_names(xs: &mut Xs, f: ListNamesFn) -> XsResult {
     let conn = conn(xs)?;
     let max = xs.count(1, LIST_MAX)?;
     // SAFETY: live handle; `names` has room for `max` entries (libvirt
-    // rejects a negative count before writing).
-    ret_name_list(xs, max, |names, max| unsafe { f(conn, names, max) })
+    // rejects a negative count before writing); libvirt stores the names
+    // it counts, each a string handed over to us.
+    unsafe { ret_name_list(xs, max, |names, max| f(conn, names, max)) }
 }
 
 macro_rules! list_names {
@@ -1148,10 +1175,14 @@ fn list_node_device_names(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(3)?;
     let cap = xs.opt_str(1)?.map(|c| c.into_owned());
     let cap_ptr = cap.as_deref().map_or(ptr::null(), CStr::as_ptr);
-    ret_name_list(xs, max, |names, max| {
-        // SAFETY: live handle; `names` has room for `max` entries.
-        unsafe { sys::virNodeListDevices(conn, cap_ptr, names, max, flags) }
-    })
+    // SAFETY: live handle; `cap_ptr` is NULL or `cap`, alive for the
+    // call; `names` has room for `max` entries, where libvirt stores the
+    // names it counts, each a string handed over to us.
+    unsafe {
+        ret_name_list(xs, max, |names, max| {
+            sys::virNodeListDevices(conn, cap_ptr, names, max, flags)
+        })
+    }
 }
 
 macro_rules! list_all {
@@ -1235,7 +1266,8 @@ fn get_all_domain_stats(xs: &mut Xs) -> XsResult {
         // SAFETY: `rec.dom` is a live domain.
         check(unsafe { sys::virDomainRef(rec.dom) })?;
         let mut h = perl.new_hash();
-        h.store("dom", new_object(perl, rec.dom));
+        // SAFETY: the reference just taken is handed over to the object.
+        h.store("dom", unsafe { new_object(perl, rec.dom) });
         h.store("data", params_to_hash(perl, params));
         xs.ret(h.into_ref());
     }

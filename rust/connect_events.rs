@@ -47,12 +47,12 @@ fn lent<T: Handle>(
     if ptr.is_null() {
         return perl.new_undef();
     }
-    // SAFETY: `ptr` is a live object for the duration of the callback;
-    // the reference taken is owned by the new Perl object.
+    // SAFETY: `ptr` is a live object for the duration of the callback.
     if unsafe { take_ref(ptr) } < 0 {
         return perl.new_undef();
     }
-    new_object(perl, ptr)
+    // SAFETY: the reference just taken is handed over to the object.
+    unsafe { new_object(perl, ptr) }
 }
 
 fn dom(perl: Perl, d: sys::virDomainPtr) -> NewSv {

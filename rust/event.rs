@@ -322,7 +322,7 @@ fn call_impl(name: &CStr, args: impl FnOnce(Perl) -> Vec<NewSv>) -> Option<NewSv
         };
         let args = args(perl);
         let args: Vec<Sv> = args.iter().map(NewSv::as_sv).collect();
-        call_callback(perl, sub, &args)
+        call_callback(perl, sub.as_sv(), &args)
     })
 }
 

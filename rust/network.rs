@@ -74,7 +74,8 @@ fn get_bridge_name(xs: &mut Xs) -> XsResult {
     let net = xs.handle::<sys::virNetwork>(0)?;
     // SAFETY: `net` is live; the name is ours to free.
     let name = check_ptr(unsafe { sys::virNetworkGetBridgeName(net) })?;
-    xs.ret_owned_cstring(name)
+    // SAFETY: `name` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(name) }
 }
 
 /// `$net->is_active()`
@@ -147,15 +148,18 @@ fn get_dhcp_leases(xs: &mut Xs) -> XsResult {
         // SAFETY: every element is a live lease owned by `leases`.
         let l = unsafe { &*lease };
         let mut h = perl.new_hash();
-        h.store("iface", crate::owned::opt_cstr_sv(perl, l.iface));
-        h.store_i64("expirytime", l.expirytime);
-        h.store_i64("type", l.type_ as i64);
-        h.store("mac", crate::owned::opt_cstr_sv(perl, l.mac));
-        h.store("iaid", crate::owned::opt_cstr_sv(perl, l.iaid));
-        h.store("ipaddr", crate::owned::opt_cstr_sv(perl, l.ipaddr));
-        h.store_u64("prefix", l.prefix as u64);
-        h.store("hostname", crate::owned::opt_cstr_sv(perl, l.hostname));
-        h.store("clientid", crate::owned::opt_cstr_sv(perl, l.clientid));
+        // SAFETY: the lease's strings are NULL or live, owned by `leases`.
+        unsafe {
+            h.store("iface", crate::owned::opt_cstr_sv(perl, l.iface));
+            h.store_i64("expirytime", l.expirytime);
+            h.store_i64("type", l.type_ as i64);
+            h.store("mac", crate::owned::opt_cstr_sv(perl, l.mac));
+            h.store("iaid", crate::owned::opt_cstr_sv(perl, l.iaid));
+            h.store("ipaddr", crate::owned::opt_cstr_sv(perl, l.ipaddr));
+            h.store_u64("prefix", l.prefix as u64);
+            h.store("hostname", crate::owned::opt_cstr_sv(perl, l.hostname));
+            h.store("clientid", crate::owned::opt_cstr_sv(perl, l.clientid));
+        }
         xs.ret(h.into_ref());
     }
     Ok(())

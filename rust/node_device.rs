@@ -48,7 +48,9 @@ fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
     let dev = check_ptr(unsafe {
         sys::virNodeDeviceLookupSCSIHostByWWN(con, wwnn.as_ptr(), wwpn.as_ptr(), flags)
     })?;
-    xs.ret_object(dev)
+    // SAFETY: `dev` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dev) }
 }
 
 /// `_create_xml($con, $xml, $flags=0)`: create a transient device.

@@ -41,7 +41,9 @@ fn lookup_by_usage(xs: &mut Xs) -> XsResult {
     // SAFETY: `usage_id` is a C string alive for the call.
     let sec =
         check_ptr(unsafe { sys::virSecretLookupByUsage(con, usage_type, usage_id.as_ptr()) })?;
-    xs.ret_object(sec)
+    // SAFETY: `sec` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(sec) }
 }
 
 /// `_define_xml($con, $xml, $flags=0)`

@@ -37,7 +37,9 @@ fn new_obj(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: `con` is live.
     let st = check_ptr(unsafe { sys::virStreamNew(con, flags) })?;
-    xs.ret_object(st)
+    // SAFETY: `st` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(st) }
 }
 
 /// `$st->send($data, $nbytes)`: bytes sent, or -2 when a non-blocking
@@ -151,9 +153,14 @@ struct Handlers {
 }
 
 impl Handlers {
-    /// Call `cb` under `G_EVAL`; on a die keep `$@` and return `None`.
-    fn call(&mut self, cb: Sv, args: &[Sv]) -> Option<NewSv> {
-        match self.perl.call(cb, args) {
+    /// Call the handler `pick` selects (`None`: there is none) as
+    /// `$handler->($st, @args)` under `G_EVAL`; on a die keep `$@` and
+    /// return `None`.
+    fn call(&mut self, pick: fn(&Handlers) -> Option<&NewSv>, args: &[Sv]) -> Option<NewSv> {
+        let cb = pick(self)?;
+        let mut all = vec![self.stream.as_sv()];
+        all.extend_from_slice(args);
+        match self.perl.call(cb.as_sv(), &all) {
             Ok(v) => Some(v),
             Err(err) => {
                 self.error = Some(XsError::DieWith(err));
@@ -212,8 +219,7 @@ unsafe extern "C" fn sink(
         };
         let data = h.perl.new_bytes(bytes);
         let n = h.perl.new_u64(nbytes as u64);
-        let cb = h.data.as_sv();
-        let ret = h.call(cb, &[h.stream.as_sv(), data.as_sv(), n.as_sv()])?;
+        let ret = h.call(|h| Some(&h.data), &[data.as_sv(), n.as_sv()])?;
         h.int(ret.as_sv())
     })
 }
@@ -231,8 +237,7 @@ unsafe extern "C" fn source(
     guarded(opaque, |h| {
         let buf = h.perl.new_bytes(b"");
         let n = h.perl.new_u64(nbytes as u64);
-        let cb = h.data.as_sv();
-        let ret = h.call(cb, &[h.stream.as_sv(), buf.as_sv(), n.as_sv()])?;
+        let ret = h.call(|h| Some(&h.data), &[buf.as_sv(), n.as_sv()])?;
         let want = h.int(ret.as_sv())?;
         if want <= 0 {
             return Some(want);
@@ -262,8 +267,7 @@ unsafe extern "C" fn sink_hole(
 ) -> c_int {
     guarded(opaque, |h| {
         let len = h.perl.new_i64(length);
-        let cb = h.hole.as_ref()?.as_sv();
-        let ret = h.call(cb, &[h.stream.as_sv(), len.as_sv()])?;
+        let ret = h.call(|h| h.hole.as_ref(), &[len.as_sv()])?;
         h.int(ret.as_sv())
     })
 }
@@ -317,8 +321,7 @@ unsafe extern "C" fn source_skip(
 ) -> c_int {
     guarded(opaque, |h| {
         let len = h.perl.new_i64(length);
-        let cb = h.skip.as_ref()?.as_sv();
-        let ret = h.call(cb, &[h.stream.as_sv(), len.as_sv()])?;
+        let ret = h.call(|h| h.skip.as_ref(), &[len.as_sv()])?;
         h.int(ret.as_sv())
     })
 }

@@ -115,7 +115,9 @@ fn create_xml(xs: &mut Xs) -> XsResult {
         }
     };
     let dom = check_ptr(dom)?;
-    xs.ret_object(dom)
+    // SAFETY: `dom` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dom) }
 }
 
 /// `_create_with_files($con, $xml, \@fds, $flags=0)`
@@ -137,7 +139,9 @@ fn create_xml_with_files(xs: &mut Xs) -> XsResult {
         }
     };
     let dom = check_ptr(dom)?;
-    xs.ret_object(dom)
+    // SAFETY: `dom` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dom) }
 }
 
 /// `_define_xml($con, $xml, $flags=0)`
@@ -153,7 +157,9 @@ fn lookup_by_id(xs: &mut Xs) -> XsResult {
     let id = xs.i32(1)?;
     // SAFETY: `con` is live.
     let dom = check_ptr(unsafe { sys::virDomainLookupByID(con, id) })?;
-    xs.ret_object(dom)
+    // SAFETY: `dom` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dom) }
 }
 
 /// `_lookup_by_name($con, $name)`
@@ -180,7 +186,9 @@ fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
     }
     // SAFETY: `raw` holds the 16 bytes libvirt reads.
     let dom = check_ptr(unsafe { sys::virDomainLookupByUUID(con, raw.as_ptr()) })?;
-    xs.ret_object(dom)
+    // SAFETY: `dom` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dom) }
 }
 
 /// `_lookup_by_uuid_string($con, $uuid)`
@@ -204,7 +212,8 @@ fn get_os_type(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     // SAFETY: `dom` is live; the string is ours to free.
     let os = check_ptr(unsafe { sys::virDomainGetOSType(dom) })?;
-    xs.ret_owned_cstring(os)
+    // SAFETY: `os` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(os) }
 }
 
 /// `$dom->get_hostname($flags=0)`
@@ -213,7 +222,8 @@ fn get_hostname(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: `dom` is live; the string is ours to free.
     let host = check_ptr(unsafe { sys::virDomainGetHostname(dom, flags) })?;
-    xs.ret_owned_cstring(host)
+    // SAFETY: `host` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(host) }
 }
 
 /// `$dom->get_metadata($type, $uri=undef, $flags=0)`
@@ -516,7 +526,8 @@ fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: `dom` is live; the XML is ours to free.
     let xml = check_ptr(unsafe { sys::virDomainManagedSaveGetXMLDesc(dom, flags) })?;
-    xs.ret_owned_cstring(xml)
+    // SAFETY: `xml` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(xml) }
 }
 
 fn managed_save_remove(xs: &mut Xs) -> XsResult {

@@ -605,7 +605,8 @@ fn get_scheduler_type(xs: &mut Xs) -> XsResult {
     let mut n: c_int = 0;
     // SAFETY: `dom` is live; the type string is ours to free.
     let t = check_ptr(unsafe { sys::virDomainGetSchedulerType(dom, &mut n) })?;
-    xs.ret_owned_cstring(t)
+    // SAFETY: `t` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(t) }
 }
 
 /// The number of scheduler parameters (from `virDomainGetSchedulerType`).

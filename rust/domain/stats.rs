@@ -26,7 +26,7 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
 
 /// A hash reference argument, refused with the C original's message
 /// ("Sys::Virt::Domain::foo: newparams is not a HASH reference").
-pub(super) fn hash_arg(xs: &Xs, i: usize) -> crate::perl::Result<HashRef> {
+pub(super) fn hash_arg<'a>(xs: &'a Xs, i: usize) -> crate::perl::Result<HashRef<'a>> {
     match xs.perl.hash_ref(xs.arg(i)) {
         Some(hv) => Ok(hv),
         None => xs.die(format!("{} is not a HASH reference", xs.arg_name(i))),

@@ -163,14 +163,16 @@ impl Xs<'_> {
     pub fn has(&self, i: usize) -> bool {
         i < self.items as usize
     }
-    /// Argument `i`; `undef` when not passed.
-    pub fn arg(&self, i: usize) -> Sv {
-        if self.has(i) {
-            // SAFETY: i < items, so ST(i) is a live argument.
-            Sv(unsafe { ffi::sysvirt_stack_arg(self.perl.0, self.ax, i as i32) })
-        } else {
-            // SAFETY: PL_sv_undef is immortal.
-            Sv(unsafe { ffi::sysvirt_sv_undef(self.perl.0) })
+    /// Argument `i`, borrowed for the call; `undef` when not passed.
+    pub fn arg(&self, i: usize) -> Sv<'_> {
+        // SAFETY: i < items, so ST(i) is an argument of this call, alive
+        // until the XSUB returns; PL_sv_undef is immortal.
+        unsafe {
+            Sv::from_raw(if self.has(i) {
+                ffi::sysvirt_stack_arg(self.perl.0, self.ax, i as i32)
+            } else {
+                ffi::sysvirt_sv_undef(self.perl.0)
+            })
         }
     }
     /// The pointer held by argument `i` if it is an object of `class`:
@@ -271,7 +273,7 @@ impl Xs<'_> {
         self.u32_or(i, 0)
     }
     /// A required hash reference argument.
-    pub fn hash_ref(&self, i: usize) -> Result<super::HashRef> {
+    pub fn hash_ref(&self, i: usize) -> Result<super::HashRef<'_>> {
         match self.perl.hash_ref(self.arg(i)) {
             Some(h) => Ok(h),
             None => self.die(format!(
@@ -281,7 +283,7 @@ impl Xs<'_> {
         }
     }
     /// A required array reference argument.
-    pub fn array_ref(&self, i: usize) -> Result<super::ArrayRef> {
+    pub fn array_ref(&self, i: usize) -> Result<super::ArrayRef<'_>> {
         match self.perl.array_ref(self.arg(i)) {
             Some(a) => Ok(a),
             None => self.die(format!(
@@ -369,12 +371,14 @@ impl Xs<'_> {
             unsafe { self.ret_cstr(ptr) }
         }
     }
-    /// Return a malloc'd C string libvirt gave us, and free it.
+    /// Return a string libvirt allocated for us (undef for NULL), and
+    /// free it: once copied, or here if the call fails.
     ///
     /// # Safety
-    /// `ptr` is a malloc'd NUL-terminated string the caller owns.
+    /// `ptr` is NULL or a malloc'd NUL-terminated string that the caller
+    /// owns and hands over.
     #[inline]
-    pub unsafe fn ret_malloced_cstr(&mut self, ptr: *mut c_char) -> XsResult {
+    pub unsafe fn ret_owned_cstring(&mut self, ptr: *mut c_char) -> XsResult {
         if ptr.is_null() {
             return self.ret_undef();
         }
