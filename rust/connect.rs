@@ -262,7 +262,7 @@ fn ask_credentials(
         list.push(h.into_ref());
     }
     let list = list.into_ref();
-    let ret = perl.call(cb, &[list.as_sv()]).map_err(XsError::DieWith)?;
+    let ret = perl.call(cb, &[list.as_sv()]).map_err(XsError::from)?;
     let rc = perl.to_i64(ret.as_sv())? as c_int;
 
     // Read every answer before handing any memory to libvirt, so a die

@@ -341,7 +341,7 @@ fn register_any<T: Handle>(
     let conn = xs.handle::<sys::virConnect>(0)?;
     let obj = filter_arg::<T>(xs, 1)?;
     let id = xs.i32(2)?;
-    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(3));
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(3))?;
     let ret = register(conn, obj, id, opaque);
     if ret < 0 {
         let e = error::last();
@@ -464,7 +464,7 @@ fn secret_event_deregister_any(xs: &mut Xs) -> XsResult {
 /// `$conn->domain_event_register($callback)`: the old lifecycle-only API.
 fn domain_event_register(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
-    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1));
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1))?;
     // SAFETY: live connection; libvirt owns `opaque` on success.
     let rc = unsafe {
         sys::virConnectDomainEventRegister(conn, Some(dom_lifecycle), opaque, Some(free_callback))
@@ -514,7 +514,7 @@ fn take_close_callback(conn: sys::virConnectPtr) -> Option<*mut c_void> {
 /// `$conn->register_close_callback($coderef)`
 fn register_close_callback(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
-    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1));
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1))?;
     // SAFETY: live connection; `opaque` stays alive (in CLOSE_CALLBACKS)
     // until unregister_close_callback has unregistered it.
     let rc = unsafe { sys::virConnectRegisterCloseCallback(conn, Some(close_fired), opaque, None) };

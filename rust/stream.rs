@@ -162,8 +162,8 @@ impl Handlers {
         all.extend_from_slice(args);
         match self.perl.call(cb.as_sv(), &all) {
             Ok(v) => Some(v),
-            Err(err) => {
-                self.error = Some(XsError::DieWith(err));
+            Err(thrown) => {
+                self.error = Some(thrown.into());
                 None
             }
         }
@@ -291,8 +291,8 @@ unsafe extern "C" fn source_hole(
                 )));
                 return None;
             }
-            Err(err) => {
-                h.error = Some(XsError::DieWith(err));
+            Err(thrown) => {
+                h.error = Some(thrown.into());
                 return None;
             }
         };
@@ -356,7 +356,7 @@ fn handler_arg(xs: &Xs, i: usize) -> Result<NewSv, XsError> {
     {
         return xs.die(format!("{} must be a code reference", xs.arg_name(i)));
     }
-    Ok(p.new_copy(sv))
+    p.new_copy(sv)
 }
 
 /// The common body of the four `*_all` methods: run `call` (the libvirt
@@ -382,7 +382,7 @@ fn run_all(
     let keep = StreamRef::new(st)?;
     let mut h = Handlers {
         perl: xs.perl,
-        stream: xs.perl.new_copy(xs.arg(0)),
+        stream: xs.perl.new_copy(xs.arg(0))?,
         data,
         hole,
         skip,
@@ -454,7 +454,7 @@ unsafe extern "C" fn stream_event(_st: sys::virStreamPtr, events: c_int, opaque:
 fn add_callback(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let events = xs.i32(1)?;
-    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(2));
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(2))?;
     // SAFETY: live stream; libvirt owns `opaque` on success and frees it
     // once with free_callback.
     let rc = unsafe {

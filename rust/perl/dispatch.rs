@@ -540,10 +540,9 @@ fn fail(perl: Perl, entry: &XsEntry, e: XsError, out: &mut Outcome) {
             out.fail_with_croak(std::ptr::null_mut());
             out.warn = entry.not_blessed_message(i).as_ptr();
         }
-        XsError::PerlDied(code) => {
-            out.fail_with_croak(std::ptr::null_mut());
-            out.rethrow = code;
-        }
+        // Nothing to raise: glue.c resumes Perl's longjmp, or performs
+        // the exit, before it looks at the outcome.
+        XsError::PerlDied | XsError::Exit => out.fail_with_croak(std::ptr::null_mut()),
     }
 }
 
@@ -553,7 +552,6 @@ impl Outcome {
         self.failed = 1;
         self.croak = croak;
         self.warn = std::ptr::null();
-        self.rethrow = 0;
     }
 }
 

@@ -35,14 +35,52 @@ pub enum XsError {
     /// Argument `n` should be an object but is not a blessed reference:
     /// warn "<sub>() -- <var> is not a blessed SV reference", return undef.
     NotBlessed(usize),
-    /// Perl code run by a conversion died; the die resumes from C.
-    PerlDied(c_int),
+    /// Perl code run by a conversion (or a DESTROY) died or exited: Perl
+    /// has unwound past this call, and `glue.c` resumes its longjmp once
+    /// the body has returned.
+    PerlDied,
+    /// A callback called `exit`: the program exits from C once the body
+    /// has returned (see [`Thrown::Exit`]).
+    Exit,
 }
 
 impl XsError {
     pub fn die(msg: impl Into<String>) -> XsError {
         XsError::Die(msg.into())
     }
+}
+
+/// Why a call into Perl ([`Perl::call`]) returned no value.
+pub enum Thrown {
+    /// The code died: its `$@`.
+    Died(NewSv),
+    /// The code called `exit` (or Perl is already leaving this XSUB): no
+    /// more Perl code runs, and once the XS body has returned, `glue.c`
+    /// ends the program as Perl's `exit` does, unless
+    /// [`discard_pending_exit`] gave the precedence to an earlier failure.
+    Exit,
+}
+
+impl From<Thrown> for XsError {
+    fn from(t: Thrown) -> XsError {
+        match t {
+            Thrown::Died(err) => XsError::DieWith(err),
+            Thrown::Exit => XsError::Exit,
+        }
+    }
+}
+
+/// Is an `exit` of a callback waiting for the XS call to return?
+pub fn exit_pending() -> bool {
+    // SAFETY: reads a thread-local flag of glue.c.
+    unsafe { ffi::sysvirt_exit_is_pending() != 0 }
+}
+
+/// An earlier failure (a callback's die kept to be raised) wins over the
+/// pending `exit`: the program goes on, and the die is raised.
+pub fn discard_pending_exit() {
+    // SAFETY: clears a thread-local flag of glue.c.
+    unsafe { ffi::sysvirt_exit_discard() }
 }
 
 pub type Result<T> = std::result::Result<T, XsError>;
@@ -105,7 +143,7 @@ fn jmp(ret: c_int) -> Result<()> {
     if ret == 0 {
         Ok(())
     } else {
-        Err(XsError::PerlDied(ret))
+        Err(XsError::PerlDied)
     }
 }
 
@@ -257,10 +295,13 @@ impl Perl {
         // SAFETY: plain constructor.
         self.own(unsafe { ffi::sysvirt_new_undef(self.0) })
     }
-    /// A new independent copy of a value (`newSVsv`).
-    pub fn new_copy(self, sv: Sv) -> NewSv {
-        // SAFETY: `sv` is live.
-        self.own(unsafe { ffi::sysvirt_new_copy(self.0, sv.ptr) })
+    /// A new independent copy of a value (`newSVsv`); a tied value's
+    /// FETCH runs, protected.
+    pub fn new_copy(self, sv: Sv) -> Result<NewSv> {
+        let mut out = std::ptr::null_mut();
+        // SAFETY: `sv` is live; the copy is protected in C.
+        jmp(unsafe { ffi::sysvirt_new_copy(self.0, sv.ptr, &mut out) })?;
+        Ok(self.own(out))
     }
     /// Keep one more reference to `sv` (e.g. a callback), owned by Rust.
     pub fn retain(self, sv: Sv) -> NewSv {
@@ -284,27 +325,29 @@ impl Perl {
     }
 
     /// Call a Perl code reference in scalar context under `G_EVAL` (rule
-    /// 4). `Ok(return value)` or `Err($@)`; a die never unwinds through
-    /// the caller, which may be a libvirt callback.
-    pub fn call(self, cb: Sv, args: &[Sv]) -> std::result::Result<NewSv, NewSv> {
+    /// 4), isolated from the caller's frames: `Ok(return value)`, or why
+    /// not. Neither a die nor an `exit` unwinds through the caller, which
+    /// may be a libvirt callback.
+    pub fn call(self, cb: Sv, args: &[Sv]) -> std::result::Result<NewSv, Thrown> {
         // SAFETY: reads a constant.
         let context = unsafe { ffi::sysvirt_g_scalar() };
         let mut values = self.call_in(context, cb, args)?;
         Ok(values.pop().unwrap_or_else(|| self.new_undef()))
     }
-    /// Call a Perl code reference in list context under `G_EVAL` (rule 4):
-    /// `Ok(returned values)` or `Err($@)`.
-    pub fn call_list(self, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, NewSv> {
+    /// Call a Perl code reference in list context, as [`Perl::call`]:
+    /// `Ok(returned values)`, or why not.
+    pub fn call_list(self, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, Thrown> {
         // SAFETY: reads a constant.
         let context = unsafe { ffi::sysvirt_g_list() };
         self.call_in(context, cb, args)
     }
-    fn call_in(self, context: i32, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, NewSv> {
+    fn call_in(self, context: i32, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, Thrown> {
         let raw: Vec<*mut SV> = args.iter().map(|a| a.ptr).collect();
         let mut av = std::ptr::null_mut();
-        // SAFETY: `cb` and `args` are live; the call is G_EVAL so it
-        // returns normally whatever the Perl code does. We own `av`.
-        let failed = unsafe {
+        // SAFETY: `cb` and `args` are live; the call is G_EVAL and
+        // isolated, so it returns normally whatever the Perl code does.
+        // We own `av`.
+        let outcome = unsafe {
             ffi::sysvirt_call_eval(
                 self.0,
                 cb.ptr,
@@ -321,10 +364,12 @@ impl Perl {
             values.push(self.own(sv));
         }
         drop(holder);
-        if failed != 0 {
-            Err(values.pop().unwrap_or_else(|| self.new_undef()))
-        } else {
-            Ok(values)
+        match outcome {
+            0 => Ok(values),
+            1 => Err(Thrown::Died(
+                values.pop().unwrap_or_else(|| self.new_undef()),
+            )),
+            _ => Err(Thrown::Exit),
         }
     }
     /// Assign bytes to an existing value, running its set magic.
