@@ -142,6 +142,7 @@ extern "C" {
     ) -> c_int;
     pub fn sysvirt_exit_is_pending() -> c_int;
     pub fn sysvirt_exit_discard();
+    pub fn sysvirt_in_module() -> c_int;
     pub fn sysvirt_g_scalar() -> i32;
     pub fn sysvirt_g_list() -> i32;
     pub fn sysvirt_av_shift_noinc(p: P, av: *mut AV) -> *mut SV;

@@ -145,6 +145,13 @@ static void sysvirt_on_sigpipe(int sig)
     raise(sig);     /* delivered once this handler returns */
 }
 
+/* Is Rust or libvirt code of this module running on this thread (not
+ * Perl code it called)?  For the panic hook (rust/lib.rs). */
+int sysvirt_in_module(void)
+{
+    return sysvirt_in_xsub > 0;
+}
+
 static void sysvirt_sigpipe_init(void)
 {
     struct sigaction old, sa;
@@ -345,7 +352,9 @@ void sysvirt_boot(pTHX_ CV *cv)
     I32 ax = XS_BOTHVERSION_SETXSUBFN_POPMARK_BOOTCHECK;
     SV *err;
     sysvirt_sigpipe_init();
+    sysvirt_in_xsub++;     /* boot is this module's code too */
     err = sysvirt_rust_boot(aTHX);
+    sysvirt_in_xsub--;
     if (sysvirt_unwound) {
         int code = sysvirt_unwound;
         sysvirt_unwound = 0;

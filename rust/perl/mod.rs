@@ -83,6 +83,13 @@ pub fn discard_pending_exit() {
     unsafe { ffi::sysvirt_exit_discard() }
 }
 
+/// Is this module's Rust or libvirt code running on this thread (inside
+/// an XS call or boot, and not in Perl code it called)?
+pub fn in_module_code() -> bool {
+    // SAFETY: reads a thread-local counter of glue.c.
+    unsafe { ffi::sysvirt_in_module() != 0 }
+}
+
 pub type Result<T> = std::result::Result<T, XsError>;
 
 /// The running interpreter. Copy it freely; never store it in a global.
