@@ -38,10 +38,7 @@ use perl::{register_xsubs, Perl, Xsub};
 
 /// Every package's XSUB tables.
 const PACKAGES: &[(&str, &[&[Xsub]])] = &[
-    (
-        "Sys::Virt",
-        &[connect::XSUBS, connect_events::XSUBS, test_hooks::XSUBS],
-    ),
+    ("Sys::Virt", &[connect::XSUBS, connect_events::XSUBS]),
     ("Sys::Virt::Event", &[event::XSUBS]),
     ("Sys::Virt::EventImpl", &[event::IMPL_XSUBS]),
     ("Sys::Virt::Domain", domain::TABLES),
@@ -72,6 +69,9 @@ fn boot(perl: Perl) -> Result<(), String> {
         for table in *tables {
             register_xsubs(perl, package, table, handle::object_class)?;
         }
+    }
+    if test_hooks::test_hooks_enabled() {
+        register_xsubs(perl, "Sys::Virt", test_hooks::XSUBS, handle::object_class)?;
     }
     Ok(())
 }

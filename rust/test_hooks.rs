@@ -2,7 +2,8 @@
 //! paths on purpose: a panic inside a method body (or on a thread outside
 //! any call), and a conversion of an argument whose tie/overload dies; and
 //! one that shows the typed parameters a call would pass to libvirt, which
-//! no driver available to the tests reports back. Not API.
+//! no driver available to the tests reports back. Not API: registered
+//! only when [`test_hooks_enabled`].
 
 use crate::domain;
 use crate::perl::{Xs, XsResult, Xsub};
@@ -13,6 +14,13 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
     "_test_string" => test_string,
     "_test_typed_params" => test_typed_params,
 ];
+
+/// Are the test hooks wanted? `SYSVIRT_TEST_HOOKS=1` in the environment
+/// when Sys::Virt is loaded (t/ sets it in a BEGIN block); an installed
+/// module has none of them otherwise.
+pub fn test_hooks_enabled() -> bool {
+    std::env::var_os("SYSVIRT_TEST_HOOKS").is_some_and(|v| v == "1")
+}
 
 /// `_test_panic()` panics while owning a value with a destructor: the
 /// panic must become an ordinary Perl die and the value must still be

@@ -5,6 +5,8 @@ use warnings;
 use Test::More;
 use Config;
 
+# the test-only subs (_test_panic, _test_string) exist only with this set
+BEGIN { $ENV{SYSVIRT_TEST_HOOKS} = 1 }
 use Sys::Virt;
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
@@ -25,6 +27,7 @@ is($conn->get_uri, 'test:///default', 'still working after the panics');
     require File::Temp;
     my $err = File::Temp->new;
     my $out = `$^X -Mblib -e '
+        BEGIN { \$ENV{SYSVIRT_TEST_HOOKS} = 1 }
         use Sys::Virt;
         eval { Sys::Virt::_test_panic() };
         print \$@ =~ /internal error: Sys::Virt::_test_panic was asked to panic/ ? "died\n" : "no die: \$@\n";

@@ -29,6 +29,7 @@ BEGIN {
     $ENV{LIBVIRT_LOG_FILTERS} = '1:libvirt';
     $ENV{LIBVIRT_LOG_OUTPUTS} = "1:file:$LOG";
     delete $ENV{LIBVIRT_DEBUG};
+    $ENV{SYSVIRT_TEST_HOOKS} = 1;    # for Sys::Virt::_test_typed_params
 }
 
 use Sys::Virt;
