@@ -192,8 +192,8 @@ fn open(xs: &mut Xs) -> XsResult {
 
 /// What the credential callback needs, handed to libvirt as `cbdata`.
 struct AuthContext {
-    /// The interpreter (rule 5): the callback runs on its thread, inside
-    /// virConnectOpenAuth.
+    /// The interpreter (rule 5 of docs/perl-rust-boundary.md): the
+    /// callback runs on its thread, inside virConnectOpenAuth.
     perl: Perl,
     /// Our own reference to the Perl callback.
     cb: NewSv,

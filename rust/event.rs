@@ -9,11 +9,11 @@
 //!   Sys::Virt 9.7.0 moved them from `Sys::Virt::Event`) let that loop run
 //!   libvirt's callbacks;
 //! - what every callback into Perl shares: a die in a Perl callback is
-//!   caught (`G_EVAL`, rule 4), kept as the pending failure of this thread
-//!   and raised once control is back in the XS sub that entered libvirt
-//!   ([`raise_pending`]). An `exit` in a Perl callback ends the program
-//!   once the XS sub returns, unless a die was pending first (the first
-//!   pending event wins).
+//!   caught (`G_EVAL`, rule 4 of docs/perl-rust-boundary.md), kept as the
+//!   pending failure of this thread and raised once control is back in the
+//!   XS sub that entered libvirt ([`raise_pending`]). An `exit` in a Perl
+//!   callback ends the program once the XS sub returns, unless a die was
+//!   pending first (the first pending event wins).
 
 use crate::error::{self, check};
 use crate::perl::{

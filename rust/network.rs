@@ -36,9 +36,6 @@ pub static XSUBS: &[Xsub] = crate::xsubs![
 ];
 
 // ---------------------------------------------------------------------
-// Helpers shared by the object classes of this family.
-
-// ---------------------------------------------------------------------
 // Lookups and creation (called by `_new` and Sys::Virt).
 
 /// `_lookup_by_name($con, $name)`

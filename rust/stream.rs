@@ -183,8 +183,8 @@ impl Handlers {
 }
 
 /// Run a callback body against the `Handlers` behind `opaque`: never
-/// unwinds (rule 3), and once a handler has failed every later call
-/// fails too, so libvirt stops.
+/// unwinds (rule 3 of docs/perl-rust-boundary.md), and once a handler has
+/// failed every later call fails too, so libvirt stops.
 fn guarded(opaque: *mut c_void, body: impl FnOnce(&mut Handlers) -> Option<c_int>) -> c_int {
     // SAFETY: `opaque` is the `Handlers` of the XS call that is inside
     // libvirt right now, on this thread; nothing else borrows it.

@@ -2,6 +2,7 @@
 //! method body under `catch_unwind` (rule 3), return values, and the
 //! translation of errors into what `glue.c` raises after we return (rule 1).
 //! Also boot: `boot_Sys__Virt` and the registration of XSUBs and constants.
+//! ("rule N": the rules of docs/perl-rust-boundary.md.)
 
 use super::ffi::{self, Outcome, CV, SV};
 use super::{NewSv, Perl, PerlCStr, Result, Sv, XsError};

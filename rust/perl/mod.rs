@@ -10,6 +10,8 @@
 //! Conversions that may run Perl code (tie, overload, warnings turned fatal)
 //! are protected in C and come back as `Err(XsError::PerlDied)`, so Rust
 //! frames unwind normally before the die resumes (rules 1 and 2).
+//!
+//! "rule N" in comments: the rules of docs/perl-rust-boundary.md.
 
 mod dispatch;
 mod ffi;
