@@ -148,6 +148,12 @@ impl NewSv {
     }
 }
 
+/// A hash key's length for hv_store/hv_fetch, where a negative length
+/// would mean a UTF-8 key of the opposite length.
+fn key_len(key: &str) -> i32 {
+    i32::try_from(key.len()).unwrap_or(i32::MAX)
+}
+
 fn jmp(ret: c_int) -> Result<()> {
     if ret == 0 {
         Ok(())
@@ -442,7 +448,7 @@ impl Hash {
                 self.perl.0,
                 self.hv,
                 key.as_ptr() as *const c_char,
-                key.len() as i32,
+                key_len(key),
                 val.into_raw(),
             )
         }
@@ -525,7 +531,7 @@ impl<'a> HashRef<'a> {
                 self.perl.0,
                 self.hv,
                 key.as_ptr() as *const c_char,
-                key.len() as i32,
+                key_len(key),
                 &mut out,
             )
         })?;
