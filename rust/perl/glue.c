@@ -743,13 +743,20 @@ static void sysvirt_catch_exit(pTHX_ void *p)
  *   2: it called exit (now pending), or an exit is pending: not called;
  *   3: Perl is unwound (see above): nothing may touch Perl until the
  *      generic XSUB resumes the longjmp. */
+/* Out of line: nothing of it lives in sysvirt_call_eval's frame across
+ * the setjmp. */
+static __attribute__((noinline)) AV *sysvirt_results_av(pTHX)
+{
+    return newAV();
+}
+
 int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
 {
     dJMPENV;
     int ret;
     volatile int outcome = 0;
     sysvirt_isolation iso;
-    AV *out = newAV();
+    AV *const out = sysvirt_results_av(aTHX);
     *results = out;
     if (SYSVIRT_LEAVING())
         return sysvirt_unwound ? 3 : 2;
