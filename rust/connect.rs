@@ -53,10 +53,14 @@ fn zeroed_buffer<T: Copy>(xs: &Xs, n: i64) -> Result<Vec<T>, XsError> {
     Ok(unsafe { Vec::from_raw_parts(p, n, n) })
 }
 
-/// Return a string libvirt allocated, or the error of the call.
-fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
+/// Return a string libvirt allocated, or the error of the call (NULL).
+///
+/// # Safety
+/// `p` is NULL or a malloc'd string handed over to us.
+unsafe fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
     let p = check_ptr(p)?;
-    xs.ret_owned_cstring(p)
+    // SAFETY: per the contract.
+    unsafe { xs.ret_owned_cstring(p) }
 }
 
 // ---------------------------------------------------------------- opening
@@ -72,13 +76,15 @@ pub(crate) fn open(xs: &mut Xs) -> XsResult {
     let conn =
         check_ptr(unsafe { sys::virConnectOpenAuth(opt_ptr(&name), std::ptr::null_mut(), flags) })?;
     drop(name);
-    xs.ret_object(conn)
+    // SAFETY: `conn` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(conn) }
 }
 
 /// What the credential callback needs, handed to libvirt as `cbdata`.
 struct AuthContext {
-    /// The interpreter (rule 5): the callback runs on its thread, inside
-    /// virConnectOpenAuth.
+    /// The interpreter (rule 5 of docs/perl-rust-boundary.md): the
+    /// callback runs on its thread, inside virConnectOpenAuth.
     perl: Perl,
     /// Our own reference to the Perl callback.
     cb: NewSv,
@@ -137,13 +143,17 @@ fn ask_credentials(
     for c in creds.iter() {
         let mut h = perl.new_hash();
         h.store_i64("type", c.type_ as i64);
-        h.store("prompt", opt_cstr_sv(perl, c.prompt));
-        h.store("challenge", opt_cstr_sv(perl, c.challenge));
-        h.store("result", opt_cstr_sv(perl, c.defresult));
+        // SAFETY: libvirt's credential strings are NULL or live while it
+        // runs the callback.
+        unsafe {
+            h.store("prompt", opt_cstr_sv(perl, c.prompt));
+            h.store("challenge", opt_cstr_sv(perl, c.challenge));
+            h.store("result", opt_cstr_sv(perl, c.defresult));
+        }
         list.push(h.into_ref());
     }
     let list = list.into_ref();
-    let ret = perl.call(cb, &[list.as_sv()]).map_err(XsError::DieWith)?;
+    let ret = perl.call(cb, &[list.as_sv()]).map_err(XsError::from)?;
     let rc = perl.to_i64(ret.as_sv())? as c_int;
 
     // Read every answer before handing any memory to libvirt, so a die
@@ -199,7 +209,9 @@ pub(crate) fn open_auth(xs: &mut Xs) -> XsResult {
             sys::virConnectOpenAuth(uri, sys::virConnectAuthPtrDefault, flags)
         })?;
         drop(name);
-        return xs.ret_object(conn);
+        // SAFETY: `conn` is a new reference libvirt returned (checked
+        // non-NULL), handed over to the object.
+        return unsafe { xs.ret_object(conn) };
     }
 
     let av = xs.array_ref(1)?;
@@ -237,7 +249,9 @@ pub(crate) fn open_auth(xs: &mut Xs) -> XsResult {
         return Err(e);
     }
     drop(name);
-    xs.ret_object(conn)
+    // SAFETY: `conn` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(conn) }
 }
 
 /// `Sys::Virt::_get_library_version($ignored)`: the local libvirt version.
@@ -272,7 +286,8 @@ pub(crate) fn get_uri(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetURI(conn) };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 pub(crate) fn get_type(xs: &mut Xs) -> XsResult {
@@ -290,14 +305,16 @@ pub(crate) fn get_hostname(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetHostname(conn) };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 pub(crate) fn get_capabilities(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetCapabilities(conn) };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->get_sysinfo($flags=0)`. The original returned undef (and
@@ -313,7 +330,8 @@ pub(crate) fn get_sysinfo(xs: &mut Xs) -> XsResult {
         // test for undef.
         return xs.ret_undef();
     }
-    xs.ret_owned_cstring(p)
+    // SAFETY: the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(p) }
 }
 
 /// `$conn->get_max_vcpus($domtype)`
@@ -730,7 +748,8 @@ pub(crate) fn baseline_cpu(xs: &mut Xs) -> XsResult {
         // SAFETY: live handle; `docs` holds its strings, alive for the call.
         unsafe { sys::virConnectBaselineCPU(conn, docs.as_mut_ptr(), docs.len() as c_uint, flags) }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->baseline_hypervisor_cpu($emulator, $arch, $machine, $virttype, \@xml, $flags=0)`
@@ -757,7 +776,8 @@ pub(crate) fn baseline_hypervisor_cpu(xs: &mut Xs) -> XsResult {
             )
         }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->get_cpu_model_names($arch, $flags=0)`: a list of names.
@@ -797,7 +817,8 @@ pub(crate) fn get_domain_capabilities(xs: &mut Xs) -> XsResult {
             )
         }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->get_storage_pool_capabilities($flags=0)`
@@ -806,7 +827,8 @@ pub(crate) fn get_storage_pool_capabilities(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: live handle; the result is ours to free.
     let p = unsafe { sys::virConnectGetStoragePoolCapabilities(conn, flags) };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `domain_xml_from_native`/`domain_xml_to_native`: the document `f`
@@ -823,7 +845,8 @@ fn convert_native(
         // SAFETY: live handle; strings alive for the call.
         unsafe { f(conn, format.as_ptr(), doc.as_ptr(), flags) }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 /// `$conn->domain_xml_from_native($format, $config, $flags=0)`
@@ -848,7 +871,8 @@ pub(crate) fn find_storage_pool_sources(xs: &mut Xs) -> XsResult {
         // SAFETY: live handle; strings NULL or alive for the call.
         unsafe { sys::virConnectFindStoragePoolSources(conn, ty.as_ptr(), opt_ptr(&spec), flags) }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 // ---------------------------------------------------------------- save images
@@ -916,7 +940,8 @@ pub(crate) fn get_save_image_xml_description(xs: &mut Xs) -> XsResult {
         // SAFETY: live handle; `file` alive for the call.
         unsafe { sys::virDomainSaveImageGetXMLDesc(conn, file.as_ptr(), flags) }
     };
-    ret_string(xs, p)
+    // SAFETY: `p` is NULL or the string the call returned for us to free.
+    unsafe { ret_string(xs, p) }
 }
 
 // ---------------------------------------------------------------- interfaces
@@ -957,10 +982,14 @@ pub(crate) fn list_node_device_names(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(3)?;
     let cap = xs.opt_str(1)?.map(|c| c.into_owned());
     let cap_ptr = opt_ptr(&cap);
-    ret_name_list(xs, max, |names, max| {
-        // SAFETY: live handle; `names` has room for `max` entries.
-        unsafe { sys::virNodeListDevices(conn, cap_ptr, names, max, flags) }
-    })
+    // SAFETY: live handle; `cap_ptr` is NULL or `cap`, alive for the
+    // call; `names` has room for `max` entries, where libvirt stores the
+    // names it counts, each a string handed over to us.
+    unsafe {
+        ret_name_list(xs, max, |names, max| {
+            sys::virNodeListDevices(conn, cap_ptr, names, max, flags)
+        })
+    }
 }
 
 /// A NULL-terminated list of stats records, freed on drop.
@@ -1021,7 +1050,8 @@ pub(crate) fn get_all_domain_stats(xs: &mut Xs) -> XsResult {
         // SAFETY: `rec.dom` is a live domain.
         check(unsafe { sys::virDomainRef(rec.dom) })?;
         let mut h = perl.new_hash();
-        h.store("dom", new_object(perl, rec.dom));
+        // SAFETY: the reference just taken is handed over to the object.
+        h.store("dom", unsafe { new_object(perl, rec.dom) });
         h.store("data", params_to_hash(perl, params));
         xs.ret(h.into_ref());
     }

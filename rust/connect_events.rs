@@ -30,12 +30,12 @@ fn lent<T: Handle>(
     if ptr.is_null() {
         return perl.new_undef();
     }
-    // SAFETY: `ptr` is a live object for the duration of the callback;
-    // the reference taken is owned by the new Perl object.
+    // SAFETY: `ptr` is a live object for the duration of the callback.
     if unsafe { take_ref(ptr) } < 0 {
         return perl.new_undef();
     }
-    new_object(perl, ptr)
+    // SAFETY: the reference just taken is handed over to the object.
+    unsafe { new_object(perl, ptr) }
 }
 
 fn dom(perl: Perl, d: sys::virDomainPtr) -> NewSv {
@@ -59,8 +59,11 @@ fn graphics_address(perl: Perl, a: *const sys::virDomainEventGraphicsAddress) ->
     let a = unsafe { &*a };
     let mut h = perl.new_hash();
     h.store_i64("family", a.family.into());
-    h.store("node", s(perl, a.node));
-    h.store("service", s(perl, a.service));
+    // SAFETY: the address's strings are NULL or live for the callback.
+    unsafe {
+        h.store("node", s(perl, a.node));
+        h.store("service", s(perl, a.service));
+    }
     h.into_ref()
 }
 
@@ -103,7 +106,9 @@ macro_rules! callbacks {
             opaque: *mut c_void,
         ) {
             // SAFETY: `opaque` is the Callback registered with this
-            // callback; libvirt keeps it alive while calling us.
+            // callback; libvirt keeps it alive while calling us, and the
+            // strings it passes (read by `s`) are NULL or live until we
+            // return.
             unsafe {
                 Callback::fire(opaque, |perl| {
                     vec![obj_sv(perl, $obj) $(, $val(perl))*]
@@ -309,7 +314,7 @@ fn register_any<T: Handle>(
     let conn = xs.handle::<sys::virConnect>(0)?;
     let obj = filter_arg::<T>(xs, 1)?;
     let id = xs.i32(2)?;
-    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(3));
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(3))?;
     let ret = register(conn, obj, id, opaque);
     // SAFETY: `opaque` is from `leak`; libvirt keeps it only on success.
     let ret = unsafe { Callback::after_register(opaque, ret) }?;
@@ -410,7 +415,7 @@ pub(crate) fn deregister_any(
 /// `$conn->domain_event_register($callback)`: the old lifecycle-only API.
 pub(crate) fn domain_event_register(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
-    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1));
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1))?;
     // SAFETY: live connection; libvirt owns `opaque` on success.
     let rc = unsafe {
         sys::virConnectDomainEventRegister(conn, Some(dom_lifecycle), opaque, Some(free_callback))
@@ -455,7 +460,7 @@ fn take_close_callback(conn: sys::virConnectPtr) -> Option<*mut c_void> {
 /// `$conn->register_close_callback($coderef)`
 pub(crate) fn register_close_callback(xs: &mut Xs) -> XsResult {
     let conn = xs.handle::<sys::virConnect>(0)?;
-    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1));
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1))?;
     // SAFETY: live connection; `opaque` stays alive (in CLOSE_CALLBACKS)
     // until unregister_close_callback has unregistered it.
     let rc = unsafe { sys::virConnectRegisterCloseCallback(conn, Some(close_fired), opaque, None) };

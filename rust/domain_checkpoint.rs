@@ -11,5 +11,7 @@ pub(crate) fn get_parent(xs: &mut Xs) -> XsResult {
     // SAFETY: `cp` is live; the parent is a
     // new reference, owned by the object.
     let parent = check_ptr(unsafe { sys::virDomainCheckpointGetParent(cp, flags) })?;
-    xs.ret_object(parent)
+    // SAFETY: `parent` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(parent) }
 }

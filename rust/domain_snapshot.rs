@@ -15,7 +15,9 @@ pub(crate) fn get_parent(xs: &mut Xs) -> XsResult {
     // SAFETY: `snap` is live; the parent is a
     // new reference, owned by the object.
     let parent = check_ptr(unsafe { sys::virDomainSnapshotGetParent(snap, flags) })?;
-    xs.ret_object(parent)
+    // SAFETY: `parent` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(parent) }
 }
 
 /// `$domss->list_child_snapshot_names($maxnames, $flags=0)`
@@ -23,8 +25,11 @@ pub(crate) fn list_child_snapshot_names(xs: &mut Xs) -> XsResult {
     let snap = xs.handle::<sys::virDomainSnapshot>(0)?;
     let maxnames = xs.count(1, LIST_MAX)?;
     let flags = xs.flags(2)?;
-    ret_name_list(xs, maxnames, |names, max| {
-        // SAFETY: `names` has room for `max` entries (when `max` >= 0).
-        unsafe { sys::virDomainSnapshotListChildrenNames(snap, names, max, flags) }
-    })
+    // SAFETY: `names` has room for `max` entries (when `max` >= 0), where
+    // libvirt stores the names it counts, each a string handed over to us.
+    unsafe {
+        ret_name_list(xs, maxnames, |names, max| {
+            sys::virDomainSnapshotListChildrenNames(snap, names, max, flags)
+        })
+    }
 }

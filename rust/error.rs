@@ -82,7 +82,7 @@ pub fn to_perl(perl: Perl, e: &VirtError) -> NewSv {
     hv.store_i64("code", e.code as i64);
     hv.store_i64("domain", e.domain as i64);
     hv.store_str("message", e.message.as_deref().unwrap_or("Unknown problem"));
-    perl.bless(hv.into_ref(), c"Sys::Virt::Error")
+    hv.into_blessed_ref(c"Sys::Virt::Error")
 }
 
 /// libvirt prints every error to stderr unless told otherwise; errors

@@ -9,12 +9,14 @@
 //!   Sys::Virt 9.7.0 moved them from `Sys::Virt::Event`) let that loop run
 //!   libvirt's callbacks;
 //! - what every callback into Perl shares: a die in a Perl callback is
-//!   caught (`G_EVAL`, rule 4), kept as the pending failure of this thread
-//!   and raised once control is back in the XS sub that entered libvirt
-//!   ([`raise_pending`]).
+//!   caught (`G_EVAL`, rule 4 of docs/perl-rust-boundary.md), kept as the
+//!   pending failure of this thread and raised once control is back in the
+//!   XS sub that entered libvirt ([`raise_pending`]). An `exit` in a Perl
+//!   callback ends the program once the XS sub returns, unless a die was
+//!   pending first (the first pending event wins).
 
 use crate::error::{self, check};
-use crate::perl::{catch_callback_panic, NewSv, Perl, Sv, Xs, XsError, XsResult};
+use crate::perl::{self, catch_callback_panic, NewSv, Perl, Sv, Thrown, Xs, XsError, XsResult};
 use std::cell::RefCell;
 use std::ffi::CStr;
 use std::os::raw::{c_int, c_void};
@@ -40,14 +42,26 @@ thread_local! {
     static PENDING: RefCell<Pending> = const { RefCell::new(Pending(None)) };
 }
 
-/// Keep `err` (a callback's `$@`) to raise later; the first one wins.
+/// Keep `err` (a callback's `$@`) to raise later; the first pending event
+/// wins (an earlier die, or an `exit` waiting to be performed).
 pub fn keep_failure(err: NewSv) {
+    if perl::exit_pending() {
+        return;
+    }
     PENDING.with(|p| {
         let mut p = p.borrow_mut();
         if p.0.is_none() {
             p.0 = Some(err);
         }
     });
+}
+
+/// A callback called `exit`: it is performed when the XS sub returns,
+/// unless a die is already pending, which wins.
+fn keep_exit() {
+    if PENDING.with(|p| p.borrow().0.is_some()) {
+        perl::discard_pending_exit();
+    }
 }
 
 /// `Err` with the pending failure, if a callback died since the last call.
@@ -63,8 +77,12 @@ pub fn raise_pending() -> XsResult {
 pub fn call_callback(perl: Perl, cb: Sv, args: &[Sv]) -> Option<NewSv> {
     match perl.call(cb, args) {
         Ok(v) => Some(v),
-        Err(err) => {
+        Err(Thrown::Died(err)) => {
             keep_failure(err);
+            None
+        }
+        Err(Thrown::Exit) => {
+            keep_exit();
             None
         }
     }
@@ -131,12 +149,12 @@ struct Watch {
     cb: NewSv,
 }
 
-fn new_watch(xs: &Xs, i: usize) -> *mut Watch {
+fn new_watch(xs: &Xs, i: usize) -> Result<*mut Watch, XsError> {
     let perl = xs.perl;
     // A copy of the argument: the caller changing its variable later
     // changes nothing here.
-    let cb = perl.new_copy(xs.arg(i));
-    Box::into_raw(Box::new(Watch { perl, cb }))
+    let cb = perl.new_copy(xs.arg(i))?;
+    Ok(Box::into_raw(Box::new(Watch { perl, cb })))
 }
 
 /// virFreeCallback of a [`Watch`].
@@ -208,7 +226,7 @@ fn remove(xs: &mut Xs, f: unsafe extern "C" fn(c_int) -> c_int) -> XsResult {
 pub(crate) fn add_handle(xs: &mut Xs) -> XsResult {
     let fd = xs.i32(0)?;
     let events = xs.i32(1)?;
-    let w = new_watch(xs, 2);
+    let w = new_watch(xs, 2)?;
     // SAFETY: `w` is ours until libvirt accepts it (then it calls
     // free_watch once); the callbacks match libvirt's signatures.
     let watch = unsafe {
@@ -230,7 +248,7 @@ pub(crate) fn remove_handle(xs: &mut Xs) -> XsResult {
 /// `Sys::Virt::Event::add_timeout($frequency, $coderef)`
 pub(crate) fn add_timeout(xs: &mut Xs) -> XsResult {
     let frequency = xs.i32(0)?;
-    let w = new_watch(xs, 1);
+    let w = new_watch(xs, 1)?;
     // SAFETY: as in add_handle.
     let timer = unsafe {
         sys::virEventAddTimeout(frequency, Some(timeout_fired), w.cast(), Some(free_watch))
@@ -307,7 +325,7 @@ fn call_impl(name: &CStr, args: impl FnOnce(Perl) -> Vec<NewSv>) -> Option<NewSv
         };
         let args = args(perl);
         let args: Vec<Sv> = args.iter().map(NewSv::as_sv).collect();
-        call_callback(perl, sub, &args)
+        call_callback(perl, sub.as_sv(), &args)
     })
 }
 
@@ -541,10 +559,10 @@ pub struct Callback {
 impl Callback {
     /// Opaque data for libvirt: `owner` and `cb` are copied (changing the
     /// caller's variables later changes nothing here).
-    pub fn leak(perl: Perl, owner: Sv, cb: Sv) -> *mut c_void {
-        let owner = perl.new_copy(owner);
-        let cb = perl.new_copy(cb);
-        Box::into_raw(Box::new(Callback { perl, owner, cb })).cast()
+    pub fn leak(perl: Perl, owner: Sv, cb: Sv) -> Result<*mut c_void, XsError> {
+        let owner = perl.new_copy(owner)?;
+        let cb = perl.new_copy(cb)?;
+        Ok(Box::into_raw(Box::new(Callback { perl, owner, cb })).cast())
     }
 
     /// Free data libvirt refused (its registration failed).

@@ -78,8 +78,13 @@ pub const fn invocant<T: Handle>() -> (u16, &'static CStr) {
 }
 
 /// A new Perl object owning one reference to `ptr`.
-pub fn new_object<T: Handle>(perl: Perl, ptr: *mut T) -> NewSv {
-    perl.new_handle(T::PACKAGE, T::CLASS, ptr.cast())
+///
+/// # Safety
+/// `ptr` is a live `T` whose reference the caller hands over (NULL makes a
+/// destroyed object).
+pub unsafe fn new_object<T: Handle>(perl: Perl, ptr: *mut T) -> NewSv {
+    // SAFETY: per the contract; `T::CLASS` is the class of a `T`.
+    unsafe { perl.new_handle(T::PACKAGE, T::CLASS, ptr.cast()) }
 }
 
 impl Xs<'_> {
@@ -129,8 +134,13 @@ impl Xs<'_> {
     }
 
     /// Return a new object owning `ptr`.
-    pub fn ret_object<T: Handle>(&mut self, ptr: *mut T) -> XsResult {
-        let obj = new_object(self.perl, ptr);
+    ///
+    /// # Safety
+    /// As [`new_object`]: `ptr` is a live `T` whose reference the caller
+    /// hands over.
+    pub unsafe fn ret_object<T: Handle>(&mut self, ptr: *mut T) -> XsResult {
+        // SAFETY: per the contract.
+        let obj = unsafe { new_object(self.perl, ptr) };
         self.ret(obj);
         Ok(())
     }
@@ -154,7 +164,8 @@ pub fn list_all<P: Handle, T: Handle>(
     // Every element becomes a Perl object (which frees it) before we
     // return, so none leaks.
     for &obj in list.as_slice() {
-        xs.ret_object(obj)?;
+        // SAFETY: each listed object comes with a reference for us.
+        unsafe { xs.ret_object(obj) }?;
     }
     Ok(())
 }
@@ -297,7 +308,8 @@ pub fn get_metadata<T: Handle>(
         unsafe { f(obj, kind, opt_ptr(&uri), flags) }
     };
     let text = crate::error::check_ptr(text)?;
-    xs.ret_owned_cstring(text)
+    // SAFETY: the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(text) }
 }
 
 /// `$obj->set_metadata($type, $val=undef, $key=undef, $uri=undef,

@@ -62,7 +62,8 @@ pub fn get_xml_description<T: Handle>(
     let flags = xs.flags(1)?;
     // SAFETY: `obj` is live; the XML is ours to free.
     let xml = check_ptr(unsafe { f(obj, flags) })?;
-    xs.ret_owned_cstring(xml)
+    // SAFETY: `xml` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(xml) }
 }
 
 // ---------------------------------------------------------------------
@@ -97,7 +98,9 @@ pub fn lookup_by_str<P: Handle, T: Handle>(
     let s = xs.str(1)?;
     // SAFETY: `parent` is live; `s` is a C string alive for the call.
     let obj = check_ptr(unsafe { f(parent, s.as_ptr()) })?;
-    xs.ret_object(obj)
+    // SAFETY: `obj` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(obj) }
 }
 
 /// `_lookup_by_uuid($parent, $uuid)` with the 16 raw bytes.
@@ -110,7 +113,9 @@ pub fn lookup_by_uuid<P: Handle, T: Handle>(
     // SAFETY: `parent` is live; `uuid` holds the 16 bytes libvirt
     // reads.
     let obj = check_ptr(unsafe { f(parent, uuid.as_ptr()) })?;
-    xs.ret_object(obj)
+    // SAFETY: `obj` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(obj) }
 }
 
 /// `_define_xml($parent, $xml, $flags=0)`, `_create_xml(...)`,
@@ -126,7 +131,9 @@ pub fn from_str_flags<P: Handle, T: Handle>(
     // SAFETY: `parent` is live; `xml` is a C string alive for the
     // call.
     let obj = check_ptr(unsafe { f(parent, xml.as_ptr(), flags) })?;
-    xs.ret_object(obj)
+    // SAFETY: `obj` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(obj) }
 }
 
 /// The flags variant of a create/define-from-XML function.
@@ -157,5 +164,7 @@ pub fn from_xml_old_or_flags<P: Handle, T: Handle>(
             None => plain(parent, xml.as_ptr()),
         }
     })?;
-    xs.ret_object(obj)
+    // SAFETY: `obj` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(obj) }
 }

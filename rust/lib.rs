@@ -47,22 +47,80 @@ use perl::{register_method, Perl};
 
 /// Everything `XSLoader::load('Sys::Virt')` sets up, once per interpreter.
 fn boot(perl: Perl) -> Result<(), String> {
-    // Panics are reported to Perl as a die with their message (see
-    // perl::dispatch); the default hook would also print them to stderr.
-    std::panic::set_hook(Box::new(|_| {}));
+    install_panic_hook();
     // SAFETY: virInitialize is idempotent and thread-safe.
     if unsafe { virt_sys::virInitialize() } < 0 {
         return Err("libvirt failed to initialize".into());
     }
     error::silence_default_handler();
     constants::register(perl);
-    let test_hooks = std::env::var_os("SYSVIRT_TEST_HOOKS").is_some_and(|v| v == "1");
+    let test_hooks = test_hooks::test_hooks_enabled();
     for method in methods::METHODS {
-        // Test-only methods exist only for the tests that ask for them.
-        if method.name.starts_with("_test_shape_") && !test_hooks {
+        // Test-only methods (`_test_*`) exist only for the tests that ask
+        // for them: an installed module has none.
+        if method.name.starts_with("_test_") && !test_hooks {
             continue;
         }
         register_method(perl, method)?;
     }
     Ok(())
+}
+
+type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+/// A panic inside this module's calls becomes a Perl die carrying its
+/// message (perl::dispatch, perl::catch_callback_panic): printing it as
+/// well would be noise. Every other panic of the process (another Rust
+/// module loaded in the same perl, a thread outside our calls) goes to the
+/// hook that was there before. Installed once per process.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(quiet_when(perl::in_module_code, previous));
+    });
+}
+
+/// `previous`, except for the panics raised while `quiet()` holds.
+fn quiet_when(quiet: fn() -> bool, previous: PanicHook) -> PanicHook {
+    Box::new(move |info| {
+        if !quiet() {
+            previous(info)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+    use std::sync::{Arc, Mutex};
+
+    thread_local! {
+        static INSIDE: Cell<bool> = const { Cell::new(false) };
+    }
+
+    #[test]
+    fn panic_hook_defers_to_the_previous_one_outside_our_calls() {
+        // The previous hook records this test's panics (hooks are
+        // process-wide; other tests may panic meanwhile).
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&seen);
+        let previous: PanicHook = Box::new(move |info| {
+            if let Some(msg) = info.payload().downcast_ref::<&str>() {
+                if msg.starts_with("hook test:") {
+                    record.lock().unwrap().push(msg.to_string());
+                }
+            }
+        });
+        let saved = std::panic::take_hook();
+        std::panic::set_hook(quiet_when(|| INSIDE.with(Cell::get), previous));
+        INSIDE.with(|f| f.set(true));
+        let inside = std::panic::catch_unwind(|| panic!("hook test: inside"));
+        INSIDE.with(|f| f.set(false));
+        let outside = std::panic::catch_unwind(|| panic!("hook test: outside"));
+        std::panic::set_hook(saved);
+        assert!(inside.is_err() && outside.is_err());
+        assert_eq!(*seen.lock().unwrap(), ["hook test: outside"]);
+    }
 }

@@ -7,9 +7,6 @@ use std::ptr;
 use virt_sys as sys;
 
 // ---------------------------------------------------------------------
-// Helpers shared by the object classes of this family.
-
-// ---------------------------------------------------------------------
 // Lookups and creation (called by `_new` and Sys::Virt).
 
 // ---------------------------------------------------------------------
@@ -20,7 +17,8 @@ pub(crate) fn get_bridge_name(xs: &mut Xs) -> XsResult {
     let net = xs.handle::<sys::virNetwork>(0)?;
     // SAFETY: `net` is live; the name is ours to free.
     let name = check_ptr(unsafe { sys::virNetworkGetBridgeName(net) })?;
-    xs.ret_owned_cstring(name)
+    // SAFETY: `name` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(name) }
 }
 
 /// `$net->update($command, $section, $parentIndex, $xml, $flags=0)`
@@ -52,15 +50,18 @@ pub(crate) fn get_dhcp_leases(xs: &mut Xs) -> XsResult {
     let perl = xs.perl;
     for l in leases.iter() {
         let mut h = perl.new_hash();
-        h.store("iface", opt_cstr_sv(perl, l.iface));
-        h.store_i64("expirytime", l.expirytime);
-        h.store_i64("type", l.type_ as i64);
-        h.store("mac", opt_cstr_sv(perl, l.mac));
-        h.store("iaid", opt_cstr_sv(perl, l.iaid));
-        h.store("ipaddr", opt_cstr_sv(perl, l.ipaddr));
-        h.store_u64("prefix", l.prefix as u64);
-        h.store("hostname", opt_cstr_sv(perl, l.hostname));
-        h.store("clientid", opt_cstr_sv(perl, l.clientid));
+        // SAFETY: the lease's strings are NULL or live, owned by `leases`.
+        unsafe {
+            h.store("iface", opt_cstr_sv(perl, l.iface));
+            h.store_i64("expirytime", l.expirytime);
+            h.store_i64("type", l.type_ as i64);
+            h.store("mac", opt_cstr_sv(perl, l.mac));
+            h.store("iaid", opt_cstr_sv(perl, l.iaid));
+            h.store("ipaddr", opt_cstr_sv(perl, l.ipaddr));
+            h.store_u64("prefix", l.prefix as u64);
+            h.store("hostname", opt_cstr_sv(perl, l.hostname));
+            h.store("clientid", opt_cstr_sv(perl, l.clientid));
+        }
         xs.ret(h.into_ref());
     }
     Ok(())

@@ -16,7 +16,9 @@ pub(crate) fn lookup_scsihost_by_wwn(xs: &mut Xs) -> XsResult {
     let dev = check_ptr(unsafe {
         sys::virNodeDeviceLookupSCSIHostByWWN(con, wwnn.as_ptr(), wwpn.as_ptr(), flags)
     })?;
-    xs.ret_object(dev)
+    // SAFETY: `dev` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dev) }
 }
 
 /// `$dev->get_parent()`: the parent's name, or undef for a root device.
@@ -68,8 +70,11 @@ pub(crate) fn list_capabilities(xs: &mut Xs) -> XsResult {
     let dev = xs.handle::<sys::virNodeDevice>(0)?;
     // SAFETY: `dev` is live.
     let max = check(unsafe { sys::virNodeDeviceNumOfCaps(dev) })?;
-    // SAFETY: `names` has room for `max` pointers.
-    ret_name_list(xs, max, |names, max| unsafe {
-        sys::virNodeDeviceListCaps(dev, names, max)
-    })
+    // SAFETY: `dev` is live; `names` has room for `max` pointers, where
+    // libvirt stores the names it counts, each a string handed over to us.
+    unsafe {
+        ret_name_list(xs, max, |names, max| {
+            sys::virNodeDeviceListCaps(dev, names, max)
+        })
+    }
 }

@@ -129,12 +129,15 @@ impl<T> Drop for RecordList<T> {
 }
 
 /// A C string libvirt keeps (or NULL) as a new Perl value: undef for
-/// NULL, its bytes otherwise.
-pub fn opt_cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
+/// NULL, a copy of its bytes otherwise.
+///
+/// # Safety
+/// `s` is NULL or a live NUL-terminated string.
+pub unsafe fn opt_cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
     if s.is_null() {
         perl.new_undef()
     } else {
-        // SAFETY: a non-NULL libvirt string is NUL-terminated and live.
+        // SAFETY: per the contract.
         perl.new_bytes(unsafe { CStr::from_ptr(s) }.to_bytes())
     }
 }
@@ -207,7 +210,12 @@ pub const NODE_DEVICE_LIST_MAX: i32 = 65536;
 /// a negative count is left for libvirt to reject. libvirt may report more
 /// names than fit (some drivers count them all): only the ones it stored
 /// are returned, and every string it allocated is freed.
-pub fn ret_name_list(
+///
+/// # Safety
+/// `list` stores into the array it is given (room for `maxnames`
+/// pointers) only NULL or malloc'd strings handed over to us, and returns
+/// a negative number (nothing stored) or how many entries it stored.
+pub unsafe fn ret_name_list(
     xs: &mut Xs,
     maxnames: i32,
     list: impl FnOnce(*mut *mut c_char, c_int) -> c_int,
@@ -232,10 +240,11 @@ pub fn ret_name_list(
     // Take ownership of the names libvirt stored (the first `n`, at most
     // `slots`) before anything can fail; only those entries are read, so
     // slots libvirt did not fill are never read.
-    // SAFETY: each non-NULL entry is a malloc'd string now ours.
     let owned: Vec<CString> = names.as_slice()[..(n as usize).min(slots)]
         .iter()
         .filter(|p| !p.is_null())
+        // SAFETY: per the contract, each non-NULL entry is a malloc'd
+        // string now ours.
         .map(|&p| unsafe { CString::from_raw(p) })
         .collect();
     for s in &owned {
@@ -254,16 +263,12 @@ pub fn list_names<T: crate::handle::Handle>(
     let obj = xs.handle::<T>(0)?;
     let max = xs.count(1, LIST_MAX)?;
     // SAFETY: `obj` is live; `names` has room for `max` entries (libvirt
-    // rejects a negative count before writing).
-    ret_name_list(xs, max, |names, max| unsafe { f(obj, names, max) })
+    // rejects a negative count before writing), where a libvirt lister
+    // stores the names it counts, each a string handed over to us.
+    unsafe { ret_name_list(xs, max, |names, max| f(obj, names, max)) }
 }
 
 impl Xs<'_> {
-    /// Return a string libvirt allocated for us, and free it.
-    pub fn ret_owned_cstring(&mut self, ptr: *mut c_char) -> XsResult {
-        // SAFETY: callers pass a non-NULL string libvirt gave them to free.
-        unsafe { self.ret_malloced_cstr(ptr) }
-    }
     /// Return every string of a list libvirt allocated, and free them all.
     pub fn ret_string_list(&mut self, list: CStringList) -> XsResult {
         for s in list.iter() {

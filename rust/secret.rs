@@ -13,7 +13,9 @@ pub(crate) fn lookup_by_usage(xs: &mut Xs) -> XsResult {
     // SAFETY: `usage_id` is a C string alive for the call.
     let sec =
         check_ptr(unsafe { sys::virSecretLookupByUsage(con, usage_type, usage_id.as_ptr()) })?;
-    xs.ret_object(sec)
+    // SAFETY: `sec` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(sec) }
 }
 
 /// `$sec->get_usage_type()`: one of the `USAGE_TYPE_*` constants.

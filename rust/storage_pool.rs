@@ -11,7 +11,9 @@ pub(crate) fn lookup_by_volume(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     // SAFETY: `vol` is live.
     let pool = check_ptr(unsafe { sys::virStoragePoolLookupByVolume(vol) })?;
-    xs.ret_object(pool)
+    // SAFETY: `pool` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(pool) }
 }
 
 /// `$pool->get_info()`: { state, capacity, allocation, available }.
@@ -34,9 +36,12 @@ pub(crate) fn get_info(xs: &mut Xs) -> XsResult {
 pub(crate) fn list_storage_vol_names(xs: &mut Xs) -> XsResult {
     let pool = xs.handle::<sys::virStoragePool>(0)?;
     let maxnames = xs.count(1, LIST_MAX)?;
-    ret_name_list(xs, maxnames, |names, max| {
-        // SAFETY: `names` has room for `max` pointers (a negative count is
-        // rejected by libvirt before it writes anything).
-        unsafe { sys::virStoragePoolListVolumes(pool, names, max) }
-    })
+    // SAFETY: `names` has room for `max` pointers (a negative count is
+    // rejected by libvirt before it writes anything); libvirt stores the
+    // names it counts, each a string handed over to us.
+    unsafe {
+        ret_name_list(xs, maxnames, |names, max| {
+            sys::virStoragePoolListVolumes(pool, names, max)
+        })
+    }
 }

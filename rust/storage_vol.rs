@@ -11,7 +11,9 @@ pub(crate) fn lookup_by_name(xs: &mut Xs) -> XsResult {
     let name = xs.str(1)?;
     // SAFETY: `pool` is live; `name` is a C string alive for the call.
     let vol = check_ptr(unsafe { sys::virStorageVolLookupByName(pool, name.as_ptr()) })?;
-    xs.ret_object(vol)
+    // SAFETY: `vol` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(vol) }
 }
 
 /// `_lookup_by_key($con, $key)`
@@ -20,7 +22,9 @@ pub(crate) fn lookup_by_key(xs: &mut Xs) -> XsResult {
     let key = xs.str(1)?;
     // SAFETY: `key` is a C string alive for the call.
     let vol = check_ptr(unsafe { sys::virStorageVolLookupByKey(con, key.as_ptr()) })?;
-    xs.ret_object(vol)
+    // SAFETY: `vol` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(vol) }
 }
 
 /// `_lookup_by_path($con, $path)`
@@ -29,7 +33,9 @@ pub(crate) fn lookup_by_path(xs: &mut Xs) -> XsResult {
     let path = xs.str(1)?;
     // SAFETY: `path` is a C string alive for the call.
     let vol = check_ptr(unsafe { sys::virStorageVolLookupByPath(con, path.as_ptr()) })?;
-    xs.ret_object(vol)
+    // SAFETY: `vol` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(vol) }
 }
 
 /// `_create_xml($pool, $xml, $flags=0)`
@@ -39,7 +45,9 @@ pub(crate) fn create_xml(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(2)?;
     // SAFETY: `xml` is a C string alive for the call.
     let vol = check_ptr(unsafe { sys::virStorageVolCreateXML(pool, xml.as_ptr(), flags) })?;
-    xs.ret_object(vol)
+    // SAFETY: `vol` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(vol) }
 }
 
 /// `_create_xml_from($pool, $xml, $clone, $flags=0)`: a new volume
@@ -52,7 +60,9 @@ pub(crate) fn create_xml_from(xs: &mut Xs) -> XsResult {
     // SAFETY: `xml` is a C string alive for the call; `clone` is live.
     let vol =
         check_ptr(unsafe { sys::virStorageVolCreateXMLFrom(pool, xml.as_ptr(), clone, flags) })?;
-    xs.ret_object(vol)
+    // SAFETY: `vol` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(vol) }
 }
 
 /// `$vol->get_key()`
@@ -72,7 +82,8 @@ pub(crate) fn get_path(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;
     // SAFETY: `vol` is live; the path is ours to free.
     let path = check_ptr(unsafe { sys::virStorageVolGetPath(vol) })?;
-    xs.ret_owned_cstring(path)
+    // SAFETY: `path` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(path) }
 }
 
 /// `$vol->get_info($flags=0)`: { type, capacity, allocation }.

@@ -18,7 +18,9 @@ pub(crate) fn new_obj(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: `con` is live.
     let st = check_ptr(unsafe { sys::virStreamNew(con, flags) })?;
-    xs.ret_object(st)
+    // SAFETY: `st` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(st) }
 }
 
 /// `$st->send($data, $nbytes)`: bytes sent, or -2 when a non-blocking
@@ -127,9 +129,14 @@ impl Handlers {
         }
     }
 
-    /// Call `cb` under `G_EVAL`; on a die keep `$@` and return `None`.
-    fn call(&mut self, cb: Sv, args: &[Sv]) -> Option<NewSv> {
-        let r = self.perl.call(cb, args).map_err(XsError::DieWith);
+    /// Call the handler `pick` selects (`None`: there is none) as
+    /// `$handler->($st, @args)` under `G_EVAL`; on a die keep `$@` and
+    /// return `None`.
+    fn call(&mut self, pick: fn(&Handlers) -> Option<&NewSv>, args: &[Sv]) -> Option<NewSv> {
+        let cb = pick(self)?;
+        let mut all = vec![self.stream.as_sv()];
+        all.extend_from_slice(args);
+        let r = self.perl.call(cb.as_sv(), &all).map_err(XsError::from);
         self.ok(r)
     }
 
@@ -142,8 +149,8 @@ impl Handlers {
 }
 
 /// Run a callback body against the `Handlers` behind `opaque`: never
-/// unwinds (rule 3), and once a handler has failed every later call
-/// fails too, so libvirt stops.
+/// unwinds (rule 3 of docs/perl-rust-boundary.md), and once a handler has
+/// failed every later call fails too, so libvirt stops.
 fn guarded(opaque: *mut c_void, body: impl FnOnce(&mut Handlers) -> Option<c_int>) -> c_int {
     // SAFETY: `opaque` is the `Handlers` of the XS call that is inside
     // libvirt right now, on this thread; nothing else borrows it.
@@ -178,8 +185,7 @@ unsafe extern "C" fn sink(
         };
         let data = h.perl.new_bytes(bytes);
         let n = h.perl.new_u64(nbytes as u64);
-        let cb = h.data.as_sv();
-        let ret = h.call(cb, &[h.stream.as_sv(), data.as_sv(), n.as_sv()])?;
+        let ret = h.call(|h| Some(&h.data), &[data.as_sv(), n.as_sv()])?;
         h.int(ret.as_sv())
     })
 }
@@ -197,8 +203,7 @@ unsafe extern "C" fn source(
     guarded(opaque, |h| {
         let buf = h.perl.new_bytes(b"");
         let n = h.perl.new_u64(nbytes as u64);
-        let cb = h.data.as_sv();
-        let ret = h.call(cb, &[h.stream.as_sv(), buf.as_sv(), n.as_sv()])?;
+        let ret = h.call(|h| Some(&h.data), &[buf.as_sv(), n.as_sv()])?;
         let want = h.int(ret.as_sv())?;
         if want <= 0 {
             return Some(want);
@@ -222,8 +227,7 @@ fn length_handler(
 ) -> c_int {
     guarded(opaque, |h| {
         let len = h.perl.new_i64(length);
-        let cb = which(h)?.as_sv();
-        let ret = h.call(cb, &[h.stream.as_sv(), len.as_sv()])?;
+        let ret = h.call(which, &[len.as_sv()])?;
         h.int(ret.as_sv())
     })
 }
@@ -253,7 +257,7 @@ unsafe extern "C" fn source_hole(
                 "Sys::Virt::Stream::sparse_send_all: the hole handler returned {} values, not (in_data, length)",
                 values.len()
             ))),
-            Err(err) => Err(XsError::DieWith(err)),
+            Err(thrown) => Err(thrown.into()),
         };
         let values = h.ok(values)?;
         let flag = h.int(values[0].as_sv())?;
@@ -306,7 +310,7 @@ fn handler_arg(xs: &Xs, i: usize) -> Result<NewSv, XsError> {
     {
         return xs.die(format!("{} must be a code reference", xs.arg_name(i)));
     }
-    Ok(p.new_copy(sv))
+    p.new_copy(sv)
 }
 
 /// The common body of the four `*_all` methods: run `call` (the libvirt
@@ -332,7 +336,7 @@ fn run_all(
     let keep = StreamRef::new(st)?;
     let mut h = Handlers {
         perl: xs.perl,
-        stream: xs.perl.new_copy(xs.arg(0)),
+        stream: xs.perl.new_copy(xs.arg(0))?,
         data,
         hole,
         skip,
@@ -404,7 +408,7 @@ unsafe extern "C" fn stream_event(_st: sys::virStreamPtr, events: c_int, opaque:
 pub(crate) fn add_callback(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(0)?;
     let events = xs.i32(1)?;
-    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(2));
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(2))?;
     // SAFETY: live stream; libvirt owns `opaque` on success and frees it
     // once with free_callback.
     let rc = unsafe {

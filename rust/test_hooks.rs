@@ -1,16 +1,32 @@
 //! Internal `_`-prefixed subs that let t/ reach the boundary's dangerous
-//! paths on purpose: a panic inside a method body, and a conversion of an
-//! argument whose tie/overload dies; and one that shows the typed
-//! parameters a call would pass to libvirt, which no driver available to
-//! the tests reports back. Not API.
+//! paths on purpose: a panic inside a method body (or on a thread outside
+//! any call), and a conversion of an argument whose tie/overload dies; and
+//! one that shows the typed parameters a call would pass to libvirt, which
+//! no driver available to the tests reports back. Not API: registered
+//! only when [`test_hooks_enabled`].
 
 use crate::domain;
 use crate::perl::{Xs, XsResult};
 use crate::typed_params::TypedParams;
 
-/// Panics while owning a value with a destructor: the panic must become an
-/// ordinary Perl die and the value must still be dropped.
+/// Are the test hooks wanted? `SYSVIRT_TEST_HOOKS=1` in the environment
+/// when Sys::Virt is loaded (t/ sets it in a BEGIN block); an installed
+/// module has none of them otherwise.
+pub fn test_hooks_enabled() -> bool {
+    std::env::var_os("SYSVIRT_TEST_HOOKS").is_some_and(|v| v == "1")
+}
+
+/// `_test_panic()` panics while owning a value with a destructor: the
+/// panic must become an ordinary Perl die and the value must still be
+/// dropped. With `SYSVIRT_TEST_PANIC=thread` in the environment (the sub
+/// takes no argument), it panics on a thread of its own instead, outside
+/// any call of ours (the panic hook must report that one as usual), and
+/// returns true once that thread has ended in a panic.
 pub(crate) fn test_panic(xs: &mut Xs) -> XsResult {
+    if std::env::var_os("SYSVIRT_TEST_PANIC").is_some_and(|v| v == "thread") {
+        let ended = std::thread::spawn(|| panic!("a thread of Sys::Virt::_test_panic panicked"));
+        return xs.ret_i64(ended.join().is_err().into());
+    }
     let owned = format!("{} was asked to panic", xs.sub_name());
     panic!("{owned}");
 }

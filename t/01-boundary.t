@@ -7,6 +7,8 @@ use lib 't/lib';
 use SysVirtTest ();
 use Config;
 
+# the test-only subs (_test_panic, _test_string) exist only with this set
+BEGIN { $ENV{SYSVIRT_TEST_HOOKS} = 1 }
 use Sys::Virt;
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
@@ -19,6 +21,30 @@ for my $round (1 .. 3) {
          "panic $round: message carried into \$@");
 }
 is($conn->get_uri, 'test:///default', 'still working after the panics');
+
+# ... quietly: the panic hook prints nothing for a panic inside our calls,
+# but one outside them (here on a thread of its own) is reported by the
+# hook that was installed before ours, as usual. In a child, to see stderr.
+{
+    require File::Temp;
+    my $err = File::Temp->new;
+    my $out = `$^X -Mblib -e '
+        BEGIN { \$ENV{SYSVIRT_TEST_HOOKS} = 1 }
+        use Sys::Virt;
+        eval { Sys::Virt::_test_panic() };
+        print \$@ =~ /internal error: Sys::Virt::_test_panic was asked to panic/ ? "died\n" : "no die: \$@\n";
+        print STDERR "-- thread\n";
+        \$ENV{SYSVIRT_TEST_PANIC} = "thread";
+        print Sys::Virt::_test_panic() ? "thread panicked\n" : "thread did not panic\n";
+    ' 2>@{[ $err->filename ]}`;
+    is($?, 0, 'panic child: ran to its end');
+    is($out, "died\nthread panicked\n", 'panic child: a die inside the call, a panicking thread outside');
+    my $stderr = do { local (@ARGV, $/) = ($err->filename); <> } // '';
+    my ($inside, $outside) = split /^-- thread\n/m, $stderr, 2;
+    is($inside, '', 'a panic inside our call prints nothing');
+    like($outside // '', qr/^thread '[^']*'.* panicked at rust\/test_hooks\.rs:\d+:\d+:\na thread of Sys::Virt::_test_panic panicked$/m,
+         'a panic outside our calls is reported by the previous (default) hook');
+}
 
 # --- a tied argument whose FETCH dies inside the conversion
 tie my $tied, 'SysVirtTest::DiesOnFetch', "FETCH refused\n";

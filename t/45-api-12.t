@@ -23,7 +23,10 @@ use Test::More;
 use File::Temp ();
 use lib 't/lib';
 use SysVirtTest qw(error_of virt_error_is unsupported_is client_version version_number logged skip_log);
-BEGIN { SysVirtTest::log_libvirt_calls() }
+BEGIN {
+    SysVirtTest::log_libvirt_calls();
+    $ENV{SYSVIRT_TEST_HOOKS} = 1;    # for Sys::Virt::_test_typed_params
+}
 
 use Sys::Virt;
 use Sys::Virt::Event;

@@ -7,6 +7,7 @@ use lib 't/lib';
 use SysVirtTest qw(rss_kib);
 
 use File::Spec;
+BEGIN { $ENV{SYSVIRT_TEST_HOOKS} = 1 }    # _test_panic, _test_string
 use Sys::Virt;
 
 plan skip_all => 'needs /proc/self/statm' unless -r '/proc/self/statm';

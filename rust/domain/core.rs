@@ -50,7 +50,9 @@ pub(crate) fn create_xml(xs: &mut Xs) -> XsResult {
         }
     };
     let dom = check_ptr(dom)?;
-    xs.ret_object(dom)
+    // SAFETY: `dom` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dom) }
 }
 
 /// `_create_with_files($con, $xml, \@fds, $flags=0)`
@@ -72,7 +74,9 @@ pub(crate) fn create_xml_with_files(xs: &mut Xs) -> XsResult {
         }
     };
     let dom = check_ptr(dom)?;
-    xs.ret_object(dom)
+    // SAFETY: `dom` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dom) }
 }
 
 /// `_lookup_by_id($con, $id)`
@@ -81,7 +85,9 @@ pub(crate) fn lookup_by_id(xs: &mut Xs) -> XsResult {
     let id = xs.i32(1)?;
     // SAFETY: `con` is live.
     let dom = check_ptr(unsafe { sys::virDomainLookupByID(con, id) })?;
-    xs.ret_object(dom)
+    // SAFETY: `dom` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dom) }
 }
 
 /// `_lookup_by_uuid($con, $uuid)`: 16 raw bytes.
@@ -103,7 +109,9 @@ pub(crate) fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
     }
     // SAFETY: `raw` holds the 16 bytes libvirt reads.
     let dom = check_ptr(unsafe { sys::virDomainLookupByUUID(con, raw.as_ptr()) })?;
-    xs.ret_object(dom)
+    // SAFETY: `dom` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(dom) }
 }
 
 // ------------------------------------------------------------ identity
@@ -122,7 +130,8 @@ pub(crate) fn get_os_type(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     // SAFETY: `dom` is live; the string is ours to free.
     let os = check_ptr(unsafe { sys::virDomainGetOSType(dom) })?;
-    xs.ret_owned_cstring(os)
+    // SAFETY: `os` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(os) }
 }
 
 /// `$dom->get_hostname($flags=0)`
@@ -131,7 +140,8 @@ pub(crate) fn get_hostname(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: `dom` is live; the string is ours to free.
     let host = check_ptr(unsafe { sys::virDomainGetHostname(dom, flags) })?;
-    xs.ret_owned_cstring(host)
+    // SAFETY: `host` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(host) }
 }
 
 /// `$dom->rename($newname, $flags=0)`
@@ -346,7 +356,8 @@ pub(crate) fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: `dom` is live; the XML is ours to free.
     let xml = check_ptr(unsafe { sys::virDomainManagedSaveGetXMLDesc(dom, flags) })?;
-    xs.ret_owned_cstring(xml)
+    // SAFETY: `xml` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(xml) }
 }
 
 /// `$dom->core_dump($to, $flags=0)`

@@ -255,5 +255,6 @@ pub(crate) fn backup_get_xml_description(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: live handle; the string returned is ours to free.
     let xml = check_ptr(unsafe { sys::virDomainBackupGetXMLDesc(dom, flags) })?;
-    xs.ret_owned_cstring(xml)
+    // SAFETY: `xml` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(xml) }
 }

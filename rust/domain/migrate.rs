@@ -55,7 +55,9 @@ pub(crate) fn migrate(xs: &mut Xs) -> XsResult {
     let ddom =
         check_ptr(unsafe { sys::virDomainMigrate3(dom, dconn, params.as_mut_ptr(), n, flags) })?;
     drop(params);
-    xs.ret_object(ddom)
+    // SAFETY: `ddom` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(ddom) }
 }
 
 /// `$dom->_migrate_to_uri($desturi, \%params, $flags=0)`:

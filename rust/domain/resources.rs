@@ -408,7 +408,8 @@ pub(crate) fn get_scheduler_type(xs: &mut Xs) -> XsResult {
     let mut n: c_int = 0;
     // SAFETY: `dom` is live; the type string is ours to free.
     let t = check_ptr(unsafe { sys::virDomainGetSchedulerType(dom, &mut n) })?;
-    xs.ret_owned_cstring(t)
+    // SAFETY: `t` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(t) }
 }
 
 /// The number of scheduler parameters (from `virDomainGetSchedulerType`).
@@ -606,14 +607,18 @@ pub(crate) fn get_fs_info(xs: &mut Xs) -> XsResult {
     let perl = xs.perl;
     for fs in list.iter() {
         let mut h = perl.new_hash();
-        h.store("name", opt_cstr_sv(perl, fs.name));
-        h.store("mountpoint", opt_cstr_sv(perl, fs.mountpoint));
-        h.store("fstype", opt_cstr_sv(perl, fs.fstype));
+        // SAFETY: the record's strings are NULL or live, owned by `list`.
+        unsafe {
+            h.store("name", opt_cstr_sv(perl, fs.name));
+            h.store("mountpoint", opt_cstr_sv(perl, fs.mountpoint));
+            h.store("fstype", opt_cstr_sv(perl, fs.fstype));
+        }
         let mut aliases = perl.new_array();
         if !fs.devAlias.is_null() {
             for j in 0..fs.ndevAlias {
-                // SAFETY: `devAlias` holds `ndevAlias` strings.
-                aliases.push(opt_cstr_sv(perl, unsafe { *fs.devAlias.add(j) }));
+                // SAFETY: `devAlias` holds `ndevAlias` strings, NULL or
+                // live, owned by `list`.
+                aliases.push(unsafe { opt_cstr_sv(perl, *fs.devAlias.add(j)) });
             }
         }
         h.store("devalias", aliases.into_ref());
@@ -651,8 +656,11 @@ pub(crate) fn get_interface_addresses(xs: &mut Xs) -> XsResult {
     let perl = xs.perl;
     for iface in list.iter() {
         let mut h = perl.new_hash();
-        h.store("name", opt_cstr_sv(perl, iface.name));
-        h.store("hwaddr", opt_cstr_sv(perl, iface.hwaddr));
+        // SAFETY: the record's strings are NULL or live, owned by `list`.
+        unsafe {
+            h.store("name", opt_cstr_sv(perl, iface.name));
+            h.store("hwaddr", opt_cstr_sv(perl, iface.hwaddr));
+        }
         let mut addrs = perl.new_array();
         if !iface.addrs.is_null() {
             for j in 0..iface.naddrs as usize {
@@ -660,7 +668,8 @@ pub(crate) fn get_interface_addresses(xs: &mut Xs) -> XsResult {
                 let a = unsafe { &*iface.addrs.add(j) };
                 let mut ah = perl.new_hash();
                 ah.store_i64("type", a.type_ as i64);
-                ah.store("addr", opt_cstr_sv(perl, a.addr));
+                // SAFETY: as the record's strings.
+                ah.store("addr", unsafe { opt_cstr_sv(perl, a.addr) });
                 ah.store_u64("prefix", a.prefix as u64);
                 addrs.push(ah.into_ref());
             }

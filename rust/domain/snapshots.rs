@@ -11,10 +11,13 @@ pub(crate) fn list_snapshot_names(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
     let maxnames = xs.count(1, LIST_MAX)?;
     let flags = xs.flags(2)?;
-    ret_name_list(xs, maxnames, |names, max| {
-        // SAFETY: `dom` as above; `names` has room for `max` entries.
-        unsafe { sys::virDomainSnapshotListNames(dom, names, max, flags) }
-    })
+    // SAFETY: `dom` as above; `names` has room for `max` entries, where
+    // libvirt stores the names it counts, each a string handed over to us.
+    unsafe {
+        ret_name_list(xs, maxnames, |names, max| {
+            sys::virDomainSnapshotListNames(dom, names, max, flags)
+        })
+    }
 }
 
 /// `$dom->current_snapshot($flags=0)`
@@ -23,7 +26,9 @@ pub(crate) fn current_snapshot(xs: &mut Xs) -> XsResult {
     let flags = xs.flags(1)?;
     // SAFETY: `dom` as above; the snapshot is a new reference we own.
     let snap = check_ptr(unsafe { sys::virDomainSnapshotCurrent(dom, flags) })?;
-    xs.ret_object(snap)
+    // SAFETY: `snap` is a new reference libvirt returned (checked
+    // non-NULL), handed over to the object.
+    unsafe { xs.ret_object(snap) }
 }
 
 /// `$dom->screenshot($st, $screen, $flags=0)`: the MIME type.
@@ -35,7 +40,8 @@ pub(crate) fn screenshot(xs: &mut Xs) -> XsResult {
     // SAFETY: `dom` and `st` are live; the
     // MIME type is ours to free.
     let mime = check_ptr(unsafe { sys::virDomainScreenshot(dom, st, screen, flags) })?;
-    xs.ret_owned_cstring(mime)
+    // SAFETY: `mime` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(mime) }
 }
 
 /// `$dom->open_console($st, $devname, $flags=0)`: undef `$devname` opens

@@ -2,6 +2,7 @@
 //! method body under `catch_unwind` (rule 3), return values, and the
 //! translation of errors into what `glue.c` raises after we return (rule 1).
 //! Also boot: `boot_Sys__Virt` and the registration of XSUBs and constants.
+//! ("rule N": the rules of docs/perl-rust-boundary.md.)
 
 use super::ffi::{self, Outcome, CV, SV};
 use super::{NewSv, Perl, PerlCStr, Result, Sv, XsError};
@@ -163,14 +164,16 @@ impl Xs<'_> {
     pub fn has(&self, i: usize) -> bool {
         i < self.items as usize
     }
-    /// Argument `i`; `undef` when not passed.
-    pub fn arg(&self, i: usize) -> Sv {
-        if self.has(i) {
-            // SAFETY: i < items, so ST(i) is a live argument.
-            Sv(unsafe { ffi::sysvirt_stack_arg(self.perl.0, self.ax, i as i32) })
-        } else {
-            // SAFETY: PL_sv_undef is immortal.
-            Sv(unsafe { ffi::sysvirt_sv_undef(self.perl.0) })
+    /// Argument `i`, borrowed for the call; `undef` when not passed.
+    pub fn arg(&self, i: usize) -> Sv<'_> {
+        // SAFETY: i < items, so ST(i) is an argument of this call, alive
+        // until the XSUB returns; PL_sv_undef is immortal.
+        unsafe {
+            Sv::from_raw(if self.has(i) {
+                ffi::sysvirt_stack_arg(self.perl.0, self.ax, i as i32)
+            } else {
+                ffi::sysvirt_sv_undef(self.perl.0)
+            })
         }
     }
     /// The pointer held by argument `i` if it is an object of `class`:
@@ -273,7 +276,7 @@ impl Xs<'_> {
     /// A required hash reference argument, refused with the message of
     /// the original's `HV *` typemap ("...: newparams is not a HASH
     /// reference").
-    pub fn hash_ref(&self, i: usize) -> Result<super::HashRef> {
+    pub fn hash_ref(&self, i: usize) -> Result<super::HashRef<'_>> {
         match self.perl.hash_ref(self.arg(i)) {
             Some(h) => Ok(h),
             None => self.die(format!(
@@ -283,7 +286,7 @@ impl Xs<'_> {
         }
     }
     /// A required array reference argument.
-    pub fn array_ref(&self, i: usize) -> Result<super::ArrayRef> {
+    pub fn array_ref(&self, i: usize) -> Result<super::ArrayRef<'_>> {
         match self.perl.array_ref(self.arg(i)) {
             Some(a) => Ok(a),
             None => self.die(format!(
@@ -371,12 +374,14 @@ impl Xs<'_> {
             unsafe { self.ret_cstr(ptr) }
         }
     }
-    /// Return a malloc'd C string libvirt gave us, and free it.
+    /// Return a string libvirt allocated for us (undef for NULL), and
+    /// free it: once copied, or here if the call fails.
     ///
     /// # Safety
-    /// `ptr` is a malloc'd NUL-terminated string the caller owns.
+    /// `ptr` is NULL or a malloc'd NUL-terminated string that the caller
+    /// owns and hands over.
     #[inline]
-    pub unsafe fn ret_malloced_cstr(&mut self, ptr: *mut c_char) -> XsResult {
+    pub unsafe fn ret_owned_cstring(&mut self, ptr: *mut c_char) -> XsResult {
         if ptr.is_null() {
             return self.ret_undef();
         }
@@ -538,10 +543,9 @@ fn fail(perl: Perl, entry: &XsEntry, e: XsError, out: &mut Outcome) {
             out.fail_with_croak(std::ptr::null_mut());
             out.warn = entry.not_blessed_message(i).as_ptr();
         }
-        XsError::PerlDied(code) => {
-            out.fail_with_croak(std::ptr::null_mut());
-            out.rethrow = code;
-        }
+        // Nothing to raise: glue.c resumes Perl's longjmp, or performs
+        // the exit, before it looks at the outcome.
+        XsError::PerlDied | XsError::Exit => out.fail_with_croak(std::ptr::null_mut()),
     }
 }
 
@@ -551,7 +555,6 @@ impl Outcome {
         self.failed = 1;
         self.croak = croak;
         self.warn = std::ptr::null();
-        self.rethrow = 0;
     }
 }
 

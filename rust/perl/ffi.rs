@@ -34,13 +34,12 @@ pub type P = *mut Interpreter;
 /// What the generic XSUB does once the Rust body has returned.
 #[repr(C)]
 pub struct Outcome {
-    /// Set with one of the three below.
+    /// Set with one of the two below (neither: an exit, see glue.c).
     pub failed: c_int,
     pub croak: *mut SV,
     /// A message to warn (then return undef); lives at least until the
     /// C side has warned (a leaked or entry-owned string).
     pub warn: *const c_char,
-    pub rethrow: c_int,
     /// Number of return values; when at most `INLINE_RETURNS`, they are
     /// in `vals` and the C side stores them on the stack.
     pub count: i32,
@@ -113,7 +112,7 @@ extern "C" {
     pub fn sysvirt_mortal(p: P, sv: *mut SV) -> *mut SV;
     pub fn sysvirt_refcnt_dec(p: P, sv: *mut SV);
     pub fn sysvirt_refcnt_inc(p: P, sv: *mut SV) -> *mut SV;
-    pub fn sysvirt_new_copy(p: P, sv: *mut SV) -> *mut SV;
+    pub fn sysvirt_new_copy(p: P, sv: *mut SV, out: *mut *mut SV) -> c_int;
     pub fn sysvirt_hv_store(p: P, hv: *mut HV, key: *const c_char, klen: i32, val: *mut SV);
     pub fn sysvirt_av_push(p: P, av: *mut AV, val: *mut SV);
     pub fn sysvirt_bless(p: P, rv: *mut SV, pkg: *const c_char) -> *mut SV;
@@ -141,6 +140,9 @@ extern "C" {
         context: i32,
         results: *mut *mut AV,
     ) -> c_int;
+    pub fn sysvirt_exit_is_pending() -> c_int;
+    pub fn sysvirt_exit_discard();
+    pub fn sysvirt_in_module() -> c_int;
     pub fn sysvirt_g_scalar() -> i32;
     pub fn sysvirt_g_list() -> i32;
     pub fn sysvirt_av_shift_noinc(p: P, av: *mut AV) -> *mut SV;

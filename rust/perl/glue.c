@@ -1,16 +1,18 @@
 /*
- * The C half of the Perl/Rust boundary.
+ * The C half of the Perl/Rust boundary (the rules cited as "rule N" are
+ * those of docs/perl-rust-boundary.md).
  *
  * Perl offers much of its API only as macros or static inline functions
  * (dXSARGS, ST(n), SvPV, SvREFCNT_dec, JMPENV_PUSH, the boot handshake...).
  * This file wraps exactly those in real functions that Rust can call, and
- * holds the two places where control may leave by longjmp:
- *   - sysvirt_xs_dispatch, the one XSUB behind every Rust method: it croaks
- *     only after the Rust body has returned (rule 1 of
- *     ../shared/docs/perl-rust-boundary.md);
- *   - the sysvirt_*_protected helpers, which run Perl operations that can
- *     execute user code (tie, overload, __WARN__) under JMPENV and hand the
- *     failure back to Rust as a return code instead of unwinding (rule 2).
+ * holds every place where control may leave by longjmp:
+ *   - sysvirt_xs_dispatch, the one XSUB behind every Rust method: it croaks,
+ *     rethrows or exits only after the Rust body has returned (rule 1);
+ *   - every entry from Rust into code that may run Perl code (a tie or
+ *     overload in a conversion, a DESTROY, a callback) runs under a JMPENV
+ *     of this file and reports a die or exit as a return code instead of
+ *     unwinding through Rust (rules 2 and 4); callbacks are also isolated
+ *     so that `exit` in one unwinds only the callback (sysvirt_call_eval).
  * Every function takes the interpreter explicitly (pTHX_, rule 5).
  */
 #define PERL_NO_GET_CONTEXT
@@ -30,7 +32,6 @@ typedef struct {
     int failed;   /* one of the three below is set */
     SV *croak;    /* mortal SV to croak with, or NULL */
     const char *warn; /* message to warn, then return undef, or NULL */
-    int rethrow;  /* JMPENV code of a Perl die caught in a conversion */
     /* Return values: when count <= SYSVIRT_INLINE_RETURNS they are in
      * vals and stored here; a longer list was put on the stack by Rust. */
     I32 count;
@@ -144,6 +145,13 @@ static void sysvirt_on_sigpipe(int sig)
     raise(sig);     /* delivered once this handler returns */
 }
 
+/* Is Rust or libvirt code of this module running on this thread (not
+ * Perl code it called)?  For the panic hook (rust/lib.rs). */
+int sysvirt_in_module(void)
+{
+    return sysvirt_in_xsub > 0;
+}
+
 static void sysvirt_sigpipe_init(void)
 {
     struct sigaction old, sa;
@@ -155,6 +163,84 @@ static void sysvirt_sigpipe_init(void)
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Entering Perl code from Rust.                                       */
+/* Perl code can leave by longjmp (die, exit), which must never cross a  */
+/* Rust frame (rule 1).  So every entry from Rust into anything that may */
+/* run Perl code is made here, under a JMPENV of this file (a "glue     */
+/* env"), and a longjmp that reaches one becomes a return code:          */
+/*   - a die or exit caught there has already unwound Perl's stacks past */
+/*     the XSUB (to the eval that catches the die, or all the way for an */
+/*     exit): the state is "unwound", and the only valid continuation is */
+/*     to resume that longjmp once the Rust frames are gone.  Until then */
+/*     nothing here runs Perl code again (conversions and calls refuse,  */
+/*     freeing is left to the mortals stack), and the generic XSUB       */
+/*     resumes it before anything else (sysvirt_unwound);                */
+/*   - an exit inside a callback is stopped before it unwinds anything   */
+/*     but the callback (sysvirt_call_eval): Perl's state is intact, the */
+/*     exit is pending, no more Perl code runs, and the generic XSUB     */
+/*     performs it with my_exit once Rust has returned                   */
+/*     (sysvirt_exit_pending).                                           */
+/* Per thread, as interpreters are.                                      */
+
+/* The innermost glue env of this thread (NULL outside any). */
+static __thread JMPENV *sysvirt_glue_env __attribute__((tls_model("initial-exec")));
+/* JMPENV code (2 exit, 3 die) of a longjmp to resume, or 0. */
+static __thread int sysvirt_unwound __attribute__((tls_model("initial-exec")));
+/* An exit() in a callback waits, with the $? it set. */
+static __thread int sysvirt_exit_pending __attribute__((tls_model("initial-exec")));
+static __thread I32 sysvirt_exit_status __attribute__((tls_model("initial-exec")));
+
+/* Perl is on its way out of this XSUB: run no more Perl code. */
+#define SYSVIRT_LEAVING() (sysvirt_unwound || sysvirt_exit_pending)
+#define SYSVIRT_LEAVING_CODE() (sysvirt_unwound ? sysvirt_unwound : 2)
+
+/* Open a glue env around Perl code (declares what it needs: use at the
+ * start of a block, with dJMPENV and an int ret in scope). */
+#define SYSVIRT_ENTER_PERL(ret)                                         \
+    JMPENV *const sysvirt_outer_env = sysvirt_glue_env;                 \
+    const int sysvirt_outer_in_xsub = sysvirt_in_xsub;                  \
+    JMPENV_PUSH(ret);                                                   \
+    sysvirt_glue_env = PL_top_env;                                      \
+    sysvirt_in_xsub = 0
+
+/* Close it; a longjmp caught there (ret != 0) leaves the state unwound. */
+#define SYSVIRT_LEAVE_PERL(ret)                                         \
+    JMPENV_POP;                                                         \
+    sysvirt_glue_env = sysvirt_outer_env;                               \
+    sysvirt_in_xsub = sysvirt_outer_in_xsub;                            \
+    if ((ret) && !sysvirt_unwound)                                      \
+        sysvirt_unwound = (ret)
+
+/* Run op(arg), which may run Perl code, under a glue env.  Returns 0, or
+ * the JMPENV code of a die or exit caught there (Perl is then unwound);
+ * once Perl is leaving, refuses with that code. */
+static int sysvirt_protected(pTHX_ void (*op)(pTHX_ void *), void *arg)
+{
+    dJMPENV;
+    int ret;
+    if (SYSVIRT_LEAVING())
+        return SYSVIRT_LEAVING_CODE();
+    {
+        SYSVIRT_ENTER_PERL(ret);
+        if (ret == 0)
+            op(aTHX_ arg);
+        SYSVIRT_LEAVE_PERL(ret);
+    }
+    return ret;
+}
+
+int sysvirt_exit_is_pending(void)
+{
+    return sysvirt_exit_pending;
+}
+
+/* An earlier failure wins over the pending exit: forget it. */
+void sysvirt_exit_discard(void)
+{
+    sysvirt_exit_pending = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -180,14 +266,29 @@ XS_INTERNAL(sysvirt_xs_dispatch)
     sysvirt_in_xsub++;
     sysvirt_rust_dispatch(aTHX_ CvXSUBANY(cv).any_ptr, ax, items, self, &out);
     sysvirt_in_xsub--;
+    /* Every Rust frame is gone: leaving by longjmp is safe. */
+    if (SYSVIRT_LEAVING()) {
+        if (!out.failed && out.targ == 4)
+            free(out.targ_pv);
+        if (sysvirt_unwound) {
+            int code = sysvirt_unwound;
+            sysvirt_unwound = 0;
+            JMPENV_JUMP(code);
+        }
+        /* Perl's exit, from here: END blocks run, $? is the status. */
+        sysvirt_exit_pending = 0;
+        PL_exit_flags |= PERL_EXIT_EXPECTED;
+        my_exit((U32)sysvirt_exit_status);
+    }
     if (out.failed) {
-        /* Every Rust frame is gone: leaving by longjmp is safe. */
-        if (out.rethrow)
-            JMPENV_JUMP(out.rethrow);
         if (out.croak)
             croak_sv(out.croak);
-        warn("%s", out.warn);
-        XSRETURN_UNDEF;
+        if (out.warn) {
+            warn("%s", out.warn);
+            XSRETURN_UNDEF;
+        }
+        /* only an exit the body reported but that was not pending */
+        croak("%s: a callback called exit", GvNAME(CvGV(cv)));
     }
     if (out.targ) {
         /* xsubpp's dXSTARG: the pad SV reserved for this call's result */
@@ -221,10 +322,26 @@ XS_INTERNAL(sysvirt_xs_dispatch)
     XSRETURN(out.count);
 }
 
+/* Defining a sub that exists warns ("Subroutine ... redefined", when the
+ * module is loaded again), and a __WARN__ handler may die: protected (a
+ * failure is resumed by sysvirt_boot). */
+typedef struct {
+    const char *pkg, *name, *proto;
+    void *entry;
+    SV *value;
+} sysvirt_define;
+
+static void sysvirt_newxs_op(pTHX_ void *p)
+{
+    sysvirt_define *d = (sysvirt_define *)p;
+    CV *cv = newXS_flags(d->name, sysvirt_xs_dispatch, "Virt.c", d->proto, 0);
+    CvXSUBANY(cv).any_ptr = d->entry;
+}
+
 void sysvirt_newxs(pTHX_ const char *name, const char *proto, void *entry)
 {
-    CV *cv = newXS_flags(name, sysvirt_xs_dispatch, "Virt.c", proto, 0);
-    CvXSUBANY(cv).any_ptr = entry;
+    sysvirt_define d = { NULL, name, proto, entry, NULL };
+    (void)sysvirt_protected(aTHX_ sysvirt_newxs_op, &d);
 }
 
 /* The boot XSUB body: version handshake (croaks on a stale .so, rule 8),
@@ -235,33 +352,57 @@ void sysvirt_boot(pTHX_ CV *cv)
     I32 ax = XS_BOTHVERSION_SETXSUBFN_POPMARK_BOOTCHECK;
     SV *err;
     sysvirt_sigpipe_init();
+    sysvirt_in_xsub++;     /* boot is this module's code too */
     err = sysvirt_rust_boot(aTHX);
+    sysvirt_in_xsub--;
+    if (sysvirt_unwound) {
+        int code = sysvirt_unwound;
+        sysvirt_unwound = 0;
+        JMPENV_JUMP(code);
+    }
     if (err)
         croak_sv(err);
     Perl_xs_boot_epilog(aTHX_ ax);
 }
 
+/* As sysvirt_newxs ("Constant subroutine ... redefined"). */
+static void sysvirt_newconst_op(pTHX_ void *p)
+{
+    sysvirt_define *d = (sysvirt_define *)p;
+    SV *value = d->value;
+    d->value = NULL;    /* taken over */
+    newCONSTSUB(gv_stashpv(d->pkg, GV_ADD), d->name, value);
+}
+
+static void sysvirt_newconst(pTHX_ const char *pkg, const char *name, SV *value)
+{
+    sysvirt_define d = { pkg, name, NULL, NULL, value };
+    (void)sysvirt_protected(aTHX_ sysvirt_newconst_op, &d);
+    SvREFCNT_dec(d.value);     /* refused: not defined */
+}
+
 void sysvirt_newconst_iv(pTHX_ const char *pkg, const char *name, IV v)
 {
-    newCONSTSUB(gv_stashpv(pkg, GV_ADD), name, newSViv(v));
+    sysvirt_newconst(aTHX_ pkg, name, newSViv(v));
 }
 
 void sysvirt_newconst_uv(pTHX_ const char *pkg, const char *name, UV v)
 {
-    newCONSTSUB(gv_stashpv(pkg, GV_ADD), name, newSVuv(v));
+    sysvirt_newconst(aTHX_ pkg, name, newSVuv(v));
 }
 
 void sysvirt_newconst_pv(pTHX_ const char *pkg, const char *name, const char *v)
 {
-    newCONSTSUB(gv_stashpv(pkg, GV_ADD), name, newSVpv(v, 0));
+    sysvirt_newconst(aTHX_ pkg, name, newSVpv(v, 0));
 }
 
 /* ------------------------------------------------------------------ */
 /* The argument stack.                                                 */
 
+/* Once unwound, the stack may be another one: arguments read as undef. */
 SV *sysvirt_stack_arg(pTHX_ I32 ax, I32 i)
 {
-    return PL_stack_base[ax + i];
+    return LIKELY(!sysvirt_unwound) ? PL_stack_base[ax + i] : &PL_sv_undef;
 }
 
 /* Store n return values starting at ST(0), growing the stack first.
@@ -270,6 +411,8 @@ void sysvirt_stack_put(pTHX_ I32 ax, SV **vals, I32 n)
 {
     SV **sp = PL_stack_base + ax - 1;
     I32 i;
+    if (sysvirt_unwound)
+        return;
     EXTEND(sp, n);
     for (i = 0; i < n; i++)
         PL_stack_base[ax + i] = vals[i];
@@ -288,15 +431,67 @@ HV *sysvirt_new_hv(pTHX) { return newHV(); }
 AV *sysvirt_new_av(pTHX) { return newAV(); }
 SV *sysvirt_sv_undef(pTHX) { return &PL_sv_undef; }
 SV *sysvirt_mortal(pTHX_ SV *sv) { return sv_2mortal(sv); }
-void sysvirt_refcnt_dec(pTHX_ SV *sv) { SvREFCNT_dec(sv); }
 SV *sysvirt_refcnt_inc(pTHX_ SV *sv) { return SvREFCNT_inc(sv); }
-SV *sysvirt_new_copy(pTHX_ SV *sv) { return newSVsv(sv); }
+
+/* Freeing a reference, container, object or magical value may run Perl
+ * code (DESTROY, which may exit): protected.  Once Perl is leaving, the
+ * value goes to the mortals stack, freed by Perl itself. */
+static void sysvirt_refcnt_dec_op(pTHX_ void *p)
+{
+    SvREFCNT_dec_NN((SV *)p);
+}
+
+void sysvirt_refcnt_dec(pTHX_ SV *sv)
+{
+    if (!sv)
+        return;
+    if (SvREFCNT(sv) > 1 ||
+        (SvTYPE(sv) <= SVt_PVMG && !SvROK(sv) && !SvOBJECT(sv) && !SvMAGICAL(sv))) {
+        SvREFCNT_dec_NN(sv);
+        return;
+    }
+    if (SYSVIRT_LEAVING())
+        sv_2mortal(sv);
+    else
+        (void)sysvirt_protected(aTHX_ sysvirt_refcnt_dec_op, sv);
+}
+
+/* Arguments and results of the protected operations below. */
+typedef struct {
+    SV *sv;
+    HV *hv;
+    AV *av;
+    const char *key;
+    I32 klen;
+    SSize_t index;
+    SV **out;
+} sysvirt_access;
+
+static void sysvirt_new_copy_op(pTHX_ void *p)
+{
+    sysvirt_access *a = (sysvirt_access *)p;
+    *a->out = newSVsv(a->sv);
+}
+
+/* *out = a new copy of sv.  A tied value's FETCH runs: protected. */
+int sysvirt_new_copy(pTHX_ SV *sv, SV **out)
+{
+    sysvirt_access a = { sv, NULL, NULL, NULL, 0, 0, out };
+    *out = NULL;
+    if (!SvGMAGICAL(sv)) {
+        *out = newSVsv_nomg(sv);
+        return 0;
+    }
+    return sysvirt_protected(aTHX_ sysvirt_new_copy_op, &a);
+}
 
 /* The sub call's target: the pad SV perl reserves for an XSUB's single
  * return value (xsubpp's dXSTARG), or a new mortal when the call has none.
  * Setting it avoids allocating and freeing an SV per call. */
 static SV *sysvirt_targ(pTHX)
 {
+    if (UNLIKELY(sysvirt_unwound))     /* PL_op is not our call's any more */
+        return sv_newmortal();
     return (PL_op->op_private & OPpENTERSUB_HASTARG) ? PAD_SV(PL_op->op_targ)
                                                      : sv_newmortal();
 }
@@ -357,6 +552,12 @@ typedef struct {
 
 enum { SYSVIRT_IV = 1, SYSVIRT_UV, SYSVIRT_NV, SYSVIRT_PV, SYSVIRT_BOOL, SYSVIRT_DEFINED };
 
+typedef struct {
+    SV *sv;
+    int what;
+    sysvirt_scalar *out;
+} sysvirt_read;
+
 static void sysvirt_read_nomg(pTHX_ SV *sv, int what, sysvirt_scalar *out)
 {
     out->defined = SvOK(sv) ? 1 : 0;
@@ -370,10 +571,16 @@ static void sysvirt_read_nomg(pTHX_ SV *sv, int what, sysvirt_scalar *out)
     }
 }
 
+static void sysvirt_read_op(pTHX_ void *p)
+{
+    sysvirt_read *r = (sysvirt_read *)p;
+    SvGETMAGIC(r->sv);
+    sysvirt_read_nomg(aTHX_ r->sv, r->what, r->out);
+}
+
 int sysvirt_sv_read(pTHX_ SV *sv, int what, sysvirt_scalar *out)
 {
-    dJMPENV;
-    int ret;
+    sysvirt_read r = { sv, what, out };
 
     if (!SvGMAGICAL(sv) && !SvAMAGIC(sv)) {
         out->defined = SvOK(sv) ? 1 : 0;
@@ -396,13 +603,7 @@ int sysvirt_sv_read(pTHX_ SV *sv, int what, sysvirt_scalar *out)
             break;
         }
     }
-    JMPENV_PUSH(ret);
-    if (ret == 0) {
-        SvGETMAGIC(sv);
-        sysvirt_read_nomg(aTHX_ sv, what, out);
-    }
-    JMPENV_POP;
-    return ret;
+    return sysvirt_protected(aTHX_ sysvirt_read_op, &r);
 }
 
 /* Dereference: the HV/AV/CV behind a reference, or NULL. */
@@ -421,114 +622,212 @@ int sysvirt_is_code_ref(pTHX_ SV *sv)
     return SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVCV;
 }
 
+static void sysvirt_hv_fetch_op(pTHX_ void *p)
+{
+    sysvirt_access *a = (sysvirt_access *)p;
+    SV **svp = hv_fetch(a->hv, a->key, a->klen, 0);
+    *a->out = svp ? *svp : NULL;
+}
+
 /* *out = the value at key, or NULL if absent.  Tied hashes run FETCH. */
 int sysvirt_hv_fetch_protected(pTHX_ HV *hv, const char *key, I32 klen, SV **out)
 {
-    dJMPENV;
-    int ret;
-    SV **svp;
+    sysvirt_access a = { NULL, hv, NULL, key, klen, 0, out };
+    *out = NULL;
     if (!SvRMAGICAL((SV *)hv)) {
-        svp = hv_fetch(hv, key, klen, 0);
-        *out = svp ? *svp : NULL;
+        sysvirt_hv_fetch_op(aTHX_ &a);
         return 0;
     }
-    JMPENV_PUSH(ret);
-    if (ret == 0) {
-        svp = hv_fetch(hv, key, klen, 0);
-        *out = svp ? *svp : NULL;
-    }
-    JMPENV_POP;
-    return ret;
+    return sysvirt_protected(aTHX_ sysvirt_hv_fetch_op, &a);
+}
+
+static void sysvirt_av_len_op(pTHX_ void *p)
+{
+    sysvirt_access *a = (sysvirt_access *)p;
+    a->index = av_top_index(a->av) + 1;
 }
 
 int sysvirt_av_len_protected(pTHX_ AV *av, SSize_t *len)
 {
-    dJMPENV;
-    int ret;
-    if (!SvRMAGICAL((SV *)av)) {
-        *len = av_top_index(av) + 1;
-        return 0;
-    }
-    JMPENV_PUSH(ret);
-    if (ret == 0)
-        *len = av_top_index(av) + 1;
-    JMPENV_POP;
+    sysvirt_access a = { NULL, NULL, av, NULL, 0, 0, NULL };
+    int ret = 0;
+    if (!SvRMAGICAL((SV *)av))
+        sysvirt_av_len_op(aTHX_ &a);
+    else
+        ret = sysvirt_protected(aTHX_ sysvirt_av_len_op, &a);
+    *len = a.index;
     return ret;
+}
+
+static void sysvirt_av_fetch_op(pTHX_ void *p)
+{
+    sysvirt_access *a = (sysvirt_access *)p;
+    SV **svp = av_fetch(a->av, a->index, 0);
+    *a->out = svp ? *svp : NULL;
 }
 
 /* *out = element i, or NULL for a hole. */
 int sysvirt_av_fetch_protected(pTHX_ AV *av, SSize_t i, SV **out)
 {
-    dJMPENV;
-    int ret;
-    SV **svp;
+    sysvirt_access a = { NULL, NULL, av, NULL, 0, i, out };
+    *out = NULL;
     if (!SvRMAGICAL((SV *)av)) {
-        svp = av_fetch(av, i, 0);
-        *out = svp ? *svp : NULL;
+        sysvirt_av_fetch_op(aTHX_ &a);
         return 0;
     }
-    JMPENV_PUSH(ret);
-    if (ret == 0) {
-        svp = av_fetch(av, i, 0);
-        *out = svp ? *svp : NULL;
-    }
-    JMPENV_POP;
-    return ret;
+    return sysvirt_protected(aTHX_ sysvirt_av_fetch_op, &a);
 }
 
 /* Assign a string to an existing SV (e.g. an auth callback's result),
  * running its set magic. */
+static void sysvirt_setpvn_op(pTHX_ void *p)
+{
+    sysvirt_access *a = (sysvirt_access *)p;
+    sv_setpvn_mg(a->sv, a->key, (STRLEN)a->index);
+}
+
 int sysvirt_sv_setpvn_protected(pTHX_ SV *sv, const char *p, STRLEN n)
 {
-    dJMPENV;
-    int ret;
-    JMPENV_PUSH(ret);
-    if (ret == 0)
-        sv_setpvn_mg(sv, p, n);
-    JMPENV_POP;
-    return ret;
+    sysvirt_access a = { sv, NULL, NULL, p, 0, (SSize_t)n, NULL };
+    return sysvirt_protected(aTHX_ sysvirt_setpvn_op, &a);
 }
 
 /* ------------------------------------------------------------------ */
-/* Calling Perl from a libvirt callback (rule 4): always G_EVAL.       */
+/* Calling Perl from a libvirt callback (rule 4): always G_EVAL, and     */
+/* isolated, so that even exit() unwinds only the callback.              */
+/*                                                                       */
+/* Perl's exit (my_exit_jump) pops every stackinfo down to the main one, */
+/* unwinds every context and the whole savestack, then longjmps: from a  */
+/* callback that would unwind through libvirt and Rust.  The callback    */
+/* runs on a stackinfo of its own (so its contexts are popped, and the   */
+/* block state of the call restored, before anything of the caller's),   */
+/* and a destructor saved on the savestack just before the call is what  */
+/* the unwinding reaches next: it stops the exit there, with a longjmp   */
+/* back here, leaving the caller's contexts and savestack untouched.  A  */
+/* die cannot get that far (G_EVAL); a die or exit that does (from code  */
+/* run after the callback returned, or past a glue env of an inner call) */
+/* leaves the state unwound.                                             */
 
-/* Calls cb with n arguments in `context` (G_SCALAR or G_LIST).  Returns
- * 0 on success with *results a new array of copies of the returned
- * values, or 1 when the callback died, with *results a one-element array
- * holding a copy of $@. */
+typedef struct {
+    volatile int armed;     /* the callback may be running */
+    volatile int landed;    /* its exit was stopped by catch_exit */
+    JMPENV *env;            /* our JMPENV */
+    PERL_SI *si;            /* the caller's stackinfo */
+    I32 scopestack_ix;      /* after our ENTER */
+    I32 markstack_off;
+    COP *curcop;            /* what Perl's exit changed, to restore */
+    I32 statusvalue;
+    U8 exit_flags;
+    bool tainted;
+} sysvirt_isolation;
+
+/* The savestack destructor: runs when the callback's scope is left. */
+static void sysvirt_catch_exit(pTHX_ void *p)
+{
+    sysvirt_isolation *iso = (sysvirt_isolation *)p;
+    /* Left normally (disarmed), or no longer ours to stop: with a Rust
+     * frame in between (an inner glue env) or the caller's stackinfo
+     * already popped, the exit goes on and a glue env catches it. */
+    if (!iso->armed || sysvirt_glue_env != iso->env || PL_curstackinfo != iso->si)
+        return;
+    iso->armed = 0;
+    iso->landed = 1;
+    PL_top_env = iso->env;
+    JMPENV_JUMP(2);
+}
+
+/* Calls cb with n arguments in `context` (G_SCALAR or G_LIST).  *results
+ * is a new array, ours.  Returns
+ *   0: it returned; *results holds copies of the values;
+ *   1: it died; *results holds a copy of $@;
+ *   2: it called exit (now pending), or an exit is pending: not called;
+ *   3: Perl is unwound (see above): nothing may touch Perl until the
+ *      generic XSUB resumes the longjmp. */
+/* Out of line: nothing of it lives in sysvirt_call_eval's frame across
+ * the setjmp. */
+static __attribute__((noinline)) AV *sysvirt_results_av(pTHX)
+{
+    return newAV();
+}
+
 int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
 {
-    dSP;
-    I32 i, count;
-    int failed;
-    int in_xsub = sysvirt_in_xsub;
-    AV *out = newAV();
-    sysvirt_in_xsub = 0;    /* the callback's own writes are the program's */
+    dJMPENV;
+    int ret;
+    volatile int outcome = 0;
+    sysvirt_isolation iso;
+    AV *const out = sysvirt_results_av(aTHX);
+    *results = out;
+    if (SYSVIRT_LEAVING())
+        return sysvirt_unwound ? 3 : 2;
+
     ENTER;
     SAVETMPS;
-    PUSHMARK(SP);
-    EXTEND(SP, n);
-    for (i = 0; i < n; i++)
-        PUSHs(args[i]);
-    PUTBACK;
-    count = call_sv(cb, context | G_EVAL);
-    SPAGAIN;
-    failed = SvTRUE(ERRSV) ? 1 : 0;
-    if (failed) {
-        SP -= count;
-        av_push(out, newSVsv(ERRSV));
-    } else {
-        av_extend(out, count);
-        for (i = 0; i < count; i++)
-            av_store(out, i, newSVsv(*(SP - count + 1 + i)));
-        SP -= count;
+    iso.scopestack_ix = PL_scopestack_ix;
+    iso.markstack_off = (I32)(PL_markstack_ptr - PL_markstack);
+    iso.armed = 0;
+    iso.landed = 0;
+    iso.env = NULL;
+    iso.si = PL_curstackinfo;
+    iso.curcop = PL_curcop;
+    iso.statusvalue = PL_statusvalue;
+    iso.exit_flags = PL_exit_flags;
+    iso.tainted = TAINT_get;
+    SAVEDESTRUCTOR_X(sysvirt_catch_exit, &iso);
+    {
+        SYSVIRT_ENTER_PERL(ret);
+        if (ret == 0) {
+            dSP;    /* PUSHSTACKi saves the caller's stack pointer from sp */
+            I32 i, count;
+            iso.env = PL_top_env;
+            PUSHSTACKi(PERLSI_MAGIC);
+            SPAGAIN;
+            PUSHMARK(SP);
+            EXTEND(SP, n);
+            for (i = 0; i < n; i++)
+                PUSHs(args[i]);
+            PUTBACK;
+            iso.armed = 1;
+            count = call_sv(cb, context | G_EVAL);
+            SPAGAIN;
+            /* no get magic or overloading: no Perl code runs from here */
+            if (SvROK(ERRSV) || SvTRUE_nomg(ERRSV)) {
+                outcome = 1;
+                av_push(out, newSVsv_nomg(ERRSV));
+            } else {
+                av_extend(out, count);
+                for (i = 0; i < count; i++)
+                    av_store(out, i, newSVsv_nomg(*(SP - count + 1 + i)));
+            }
+            SP -= count;
+            PUTBACK;
+            POPSTACK;
+            FREETMPS;       /* a DESTROY may exit: still armed */
+            iso.armed = 0;
+        } else if (iso.landed) {
+            /* The callback called exit: only its own frames are gone
+             * (the block state was restored by the unwinding, these two
+             * are for an exit from a DESTROY run by our FREETMPS, whose
+             * ENTER is left over). */
+            PL_scopestack_ix = iso.scopestack_ix;
+            PL_markstack_ptr = PL_markstack + iso.markstack_off;
+            sysvirt_exit_pending = 1;
+            sysvirt_exit_status = PL_statusvalue;
+            PL_statusvalue = iso.statusvalue;
+            PL_exit_flags = iso.exit_flags;
+            PL_curcop = iso.curcop;
+            TAINT_set(iso.tainted);
+            outcome = 2;
+            ret = 0;    /* stopped here: not unwound */
+        } else {
+            iso.armed = 0;
+            outcome = 3;
+        }
+        SYSVIRT_LEAVE_PERL(ret);
     }
-    PUTBACK;
-    FREETMPS;
-    LEAVE;
-    sysvirt_in_xsub = in_xsub;
-    *results = out;
-    return failed;
+    if (outcome != 3)
+        LEAVE;      /* the callback's temporaries are left to the caller's FREETMPS */
+    return outcome;
 }
 
 int sysvirt_g_scalar(void) { return G_SCALAR; }
@@ -536,7 +835,7 @@ int sysvirt_g_list(void) { return G_LIST; }
 
 int sysvirt_handle_arg(pTHX_ I32 ax, I32 i, U16 classid, void **ptr)
 {
-    return sysvirt_handle_get(aTHX_ PL_stack_base[ax + i], classid, ptr);
+    return sysvirt_handle_get(aTHX_ sysvirt_stack_arg(aTHX_ ax, i), classid, ptr);
 }
 
 /* For DESTROY: returns the pointer and clears it (the handle stays valid

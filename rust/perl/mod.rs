@@ -10,6 +10,8 @@
 //! Conversions that may run Perl code (tie, overload, warnings turned fatal)
 //! are protected in C and come back as `Err(XsError::PerlDied)`, so Rust
 //! frames unwind normally before the die resumes (rules 1 and 2).
+//!
+//! "rule N" in comments: the rules of docs/perl-rust-boundary.md.
 
 mod dispatch;
 mod ffi;
@@ -19,6 +21,7 @@ pub use ffi::{AV, HV, SV};
 
 use std::borrow::Cow;
 use std::ffi::{CStr, CString};
+use std::marker::PhantomData;
 use std::os::raw::{c_char, c_int, c_void};
 
 /// Why an XS body stopped early. The generic XSUB turns it into a Perl
@@ -34,8 +37,13 @@ pub enum XsError {
     /// Argument `n` should be an object but is not a blessed reference:
     /// warn "<sub>() -- <var> is not a blessed SV reference", return undef.
     NotBlessed(usize),
-    /// Perl code run by a conversion died; the die resumes from C.
-    PerlDied(c_int),
+    /// Perl code run by a conversion (or a DESTROY) died or exited: Perl
+    /// has unwound past this call, and `glue.c` resumes its longjmp once
+    /// the body has returned.
+    PerlDied,
+    /// A callback called `exit`: the program exits from C once the body
+    /// has returned (see [`Thrown::Exit`]).
+    Exit,
 }
 
 impl XsError {
@@ -44,21 +52,74 @@ impl XsError {
     }
 }
 
+/// Why a call into Perl ([`Perl::call`]) returned no value.
+pub enum Thrown {
+    /// The code died: its `$@`.
+    Died(NewSv),
+    /// The code called `exit` (or Perl is already leaving this XSUB): no
+    /// more Perl code runs, and once the XS body has returned, `glue.c`
+    /// ends the program as Perl's `exit` does, unless
+    /// [`discard_pending_exit`] gave the precedence to an earlier failure.
+    Exit,
+}
+
+impl From<Thrown> for XsError {
+    fn from(t: Thrown) -> XsError {
+        match t {
+            Thrown::Died(err) => XsError::DieWith(err),
+            Thrown::Exit => XsError::Exit,
+        }
+    }
+}
+
+/// Is an `exit` of a callback waiting for the XS call to return?
+pub fn exit_pending() -> bool {
+    // SAFETY: reads a thread-local flag of glue.c.
+    unsafe { ffi::sysvirt_exit_is_pending() != 0 }
+}
+
+/// An earlier failure (a callback's die kept to be raised) wins over the
+/// pending `exit`: the program goes on, and the die is raised.
+pub fn discard_pending_exit() {
+    // SAFETY: clears a thread-local flag of glue.c.
+    unsafe { ffi::sysvirt_exit_discard() }
+}
+
+/// Is this module's Rust or libvirt code running on this thread (inside
+/// an XS call or boot, and not in Perl code it called)?
+pub fn in_module_code() -> bool {
+    // SAFETY: reads a thread-local counter of glue.c.
+    unsafe { ffi::sysvirt_in_module() != 0 }
+}
+
 pub type Result<T> = std::result::Result<T, XsError>;
 
 /// The running interpreter. Copy it freely; never store it in a global.
 #[derive(Clone, Copy)]
 pub struct Perl(ffi::P);
 
-// Callback contexts keep a `Perl` in data handed to libvirt.
-// SAFETY: a `Perl` is only a pointer; it is only dereferenced by Perl
-// itself, on the thread that owns the interpreter.
-unsafe impl Send for Perl {}
-
-/// A borrowed Perl value (an argument, a hash element...). Valid for as
-/// long as its owner keeps it; never kept past the current call.
+/// A borrowed Perl value (an argument, a hash element...), valid for `'a`:
+/// the borrow of what keeps it alive (the [`Xs`] call for an argument, the
+/// [`NewSv`] holding it, the hash or array it was read from). Whatever is
+/// read from it (`to_bytes`, `to_cstr`...) is borrowed for the same `'a`,
+/// so keeping either past the call does not compile.
 #[derive(Clone, Copy)]
-pub struct Sv(*mut SV);
+pub struct Sv<'a> {
+    ptr: *mut SV,
+    life: PhantomData<&'a SV>,
+}
+
+impl Sv<'_> {
+    /// # Safety
+    /// `ptr` is a live SV that stays alive for the lifetime the caller
+    /// picks.
+    unsafe fn from_raw<'a>(ptr: *mut SV) -> Sv<'a> {
+        Sv {
+            ptr,
+            life: PhantomData,
+        }
+    }
+}
 
 /// A new Perl value holding one reference, dropped (refcount decremented)
 /// unless handed over to Perl with [`NewSv::into_raw`] or a store/return.
@@ -81,16 +142,23 @@ impl NewSv {
         std::mem::forget(self);
         sv
     }
-    pub fn as_sv(&self) -> Sv {
-        Sv(self.sv)
+    pub fn as_sv(&self) -> Sv<'_> {
+        // SAFETY: we hold a reference to it while the borrow lasts.
+        unsafe { Sv::from_raw(self.sv) }
     }
+}
+
+/// A hash key's length for hv_store/hv_fetch, where a negative length
+/// would mean a UTF-8 key of the opposite length.
+fn key_len(key: &str) -> i32 {
+    i32::try_from(key.len()).unwrap_or(i32::MAX)
 }
 
 fn jmp(ret: c_int) -> Result<()> {
     if ret == 0 {
         Ok(())
     } else {
-        Err(XsError::PerlDied(ret))
+        Err(XsError::PerlDied)
     }
 }
 
@@ -106,7 +174,7 @@ impl Perl {
     fn read(self, sv: Sv, what: c_int) -> Result<ffi::Scalar> {
         let mut out = ffi::Scalar::new();
         // SAFETY: `sv` is a live SV; the read is protected in C.
-        jmp(unsafe { ffi::sysvirt_sv_read(self.0, sv.0, what, &mut out) })?;
+        jmp(unsafe { ffi::sysvirt_sv_read(self.0, sv.ptr, what, &mut out) })?;
         Ok(out)
     }
 
@@ -119,11 +187,14 @@ impl Perl {
         (!p.is_null()).then_some(Perl(p))
     }
     /// The sub called `name` (fully qualified), usable with
-    /// [`Perl::call`], or `None` when it is not defined.
-    pub fn sub_named(self, name: &CStr) -> Option<Sv> {
+    /// [`Perl::call`], or `None` when it is not defined. Ours to hold: the
+    /// symbol table entry may be redefined while we use it.
+    pub fn sub_named(self, name: &CStr) -> Option<NewSv> {
         // SAFETY: `name` is a C string; get_cv runs no Perl code.
         let cv = unsafe { ffi::sysvirt_get_cv(self.0, name.as_ptr()) };
-        (!cv.is_null()).then_some(Sv(cv))
+        // SAFETY: a CV found in the symbol table is live now; we take a
+        // reference of our own at once.
+        (!cv.is_null()).then(|| self.retain(unsafe { Sv::from_raw(cv) }))
     }
 
     // ---- reading ----------------------------------------------------
@@ -145,19 +216,19 @@ impl Perl {
     }
     /// The bytes of a value as Perl holds them (`SvPV`, as the C original):
     /// the UTF-8 encoding of a character string, the bytes of a byte string.
-    /// Valid until the value changes; don't keep it past the call.
-    pub fn to_bytes<'a>(self, sv: Sv) -> Result<&'a [u8]> {
+    /// Borrowed for as long as `sv` is.
+    pub fn to_bytes<'a>(self, sv: Sv<'a>) -> Result<&'a [u8]> {
         let s = self.read(sv, ffi::READ_PV)?;
         if s.pv.is_null() {
             return Ok(&[]);
         }
-        // SAFETY: Perl gave us a buffer of `len` bytes that lives at least
-        // as long as the SV, which outlives the current XS call.
+        // SAFETY: Perl gave us a buffer of `len` bytes owned by the SV,
+        // which lives for 'a (see `Sv`).
         Ok(unsafe { std::slice::from_raw_parts(s.pv as *const u8, s.len) })
     }
     /// The value as a C string for libvirt: bytes up to the first NUL, as
     /// the C original passes `SvPV` to libvirt.
-    pub fn to_cstr<'a>(self, sv: Sv) -> Result<PerlCStr<'a>> {
+    pub fn to_cstr<'a>(self, sv: Sv<'a>) -> Result<PerlCStr<'a>> {
         let s = self.read(sv, ffi::READ_PV)?;
         if s.pv.is_null() {
             return Ok(Cow::Borrowed(c""));
@@ -177,7 +248,7 @@ impl Perl {
         }
     }
     /// `None` for undef, else the C string.
-    pub fn to_opt_cstr<'a>(self, sv: Sv) -> Result<Option<PerlCStr<'a>>> {
+    pub fn to_opt_cstr<'a>(self, sv: Sv<'a>) -> Result<Option<PerlCStr<'a>>> {
         if !self.is_defined(sv)? {
             return Ok(None);
         }
@@ -186,25 +257,34 @@ impl Perl {
 
     pub fn is_code_ref(self, sv: Sv) -> bool {
         // SAFETY: `sv` is live; no Perl code runs.
-        unsafe { ffi::sysvirt_is_code_ref(self.0, sv.0) != 0 }
+        unsafe { ffi::sysvirt_is_code_ref(self.0, sv.ptr) != 0 }
     }
     /// The hash behind a hash reference, or `None`.
-    pub fn hash_ref(self, sv: Sv) -> Option<HashRef> {
+    pub fn hash_ref<'a>(self, sv: Sv<'a>) -> Option<HashRef<'a>> {
         // SAFETY: `sv` is live; no Perl code runs.
-        let hv = unsafe { ffi::sysvirt_deref_hv(self.0, sv.0) };
-        (!hv.is_null()).then_some(HashRef { perl: self, hv })
+        let hv = unsafe { ffi::sysvirt_deref_hv(self.0, sv.ptr) };
+        (!hv.is_null()).then_some(HashRef {
+            perl: self,
+            hv,
+            life: PhantomData,
+        })
     }
     /// The scalar behind a reference to a plain scalar, or `None`.
-    pub fn scalar_ref(self, sv: Sv) -> Option<Sv> {
+    pub fn scalar_ref<'a>(self, sv: Sv<'a>) -> Option<Sv<'a>> {
         // SAFETY: `sv` is live; no Perl code runs.
-        let inner = unsafe { ffi::sysvirt_deref_scalar(self.0, sv.0) };
-        (!inner.is_null()).then_some(Sv(inner))
+        let inner = unsafe { ffi::sysvirt_deref_scalar(self.0, sv.ptr) };
+        // SAFETY: the reference `sv` (alive for 'a) keeps its target alive.
+        (!inner.is_null()).then(|| unsafe { Sv::from_raw(inner) })
     }
     /// The array behind an array reference, or `None`.
-    pub fn array_ref(self, sv: Sv) -> Option<ArrayRef> {
+    pub fn array_ref<'a>(self, sv: Sv<'a>) -> Option<ArrayRef<'a>> {
         // SAFETY: `sv` is live; no Perl code runs.
-        let av = unsafe { ffi::sysvirt_deref_av(self.0, sv.0) };
-        (!av.is_null()).then_some(ArrayRef { perl: self, av })
+        let av = unsafe { ffi::sysvirt_deref_av(self.0, sv.ptr) };
+        (!av.is_null()).then_some(ArrayRef {
+            perl: self,
+            av,
+            life: PhantomData,
+        })
     }
 
     // ---- building -----------------------------------------------------
@@ -235,15 +315,18 @@ impl Perl {
         // SAFETY: plain constructor.
         self.own(unsafe { ffi::sysvirt_new_undef(self.0) })
     }
-    /// A new independent copy of a value (`newSVsv`).
-    pub fn new_copy(self, sv: Sv) -> NewSv {
-        // SAFETY: `sv` is live.
-        self.own(unsafe { ffi::sysvirt_new_copy(self.0, sv.0) })
+    /// A new independent copy of a value (`newSVsv`); a tied value's
+    /// FETCH runs, protected.
+    pub fn new_copy(self, sv: Sv) -> Result<NewSv> {
+        let mut out = std::ptr::null_mut();
+        // SAFETY: `sv` is live; the copy is protected in C.
+        jmp(unsafe { ffi::sysvirt_new_copy(self.0, sv.ptr, &mut out) })?;
+        Ok(self.own(out))
     }
     /// Keep one more reference to `sv` (e.g. a callback), owned by Rust.
     pub fn retain(self, sv: Sv) -> NewSv {
         // SAFETY: `sv` is live; we own the extra reference we take.
-        self.own(unsafe { ffi::sysvirt_refcnt_inc(self.0, sv.0) })
+        self.own(unsafe { ffi::sysvirt_refcnt_inc(self.0, sv.ptr) })
     }
     pub fn new_hash(self) -> Hash {
         // SAFETY: plain constructor.
@@ -260,38 +343,34 @@ impl Perl {
         // SAFETY: newRV_noinc takes over our reference to `v`.
         self.own(unsafe { ffi::sysvirt_new_rv_noinc(self.0, v.into_raw()) })
     }
-    /// Bless a reference into `pkg`.
-    pub fn bless(self, rv: NewSv, pkg: &CStr) -> NewSv {
-        // SAFETY: `rv` is a live reference we own; sv_bless returns it.
-        unsafe { ffi::sysvirt_bless(self.0, rv.sv, pkg.as_ptr()) };
-        rv
-    }
 
     /// Call a Perl code reference in scalar context under `G_EVAL` (rule
-    /// 4). `Ok(return value)` or `Err($@)`; a die never unwinds through
-    /// the caller, which may be a libvirt callback.
-    pub fn call(self, cb: Sv, args: &[Sv]) -> std::result::Result<NewSv, NewSv> {
+    /// 4), isolated from the caller's frames: `Ok(return value)`, or why
+    /// not. Neither a die nor an `exit` unwinds through the caller, which
+    /// may be a libvirt callback.
+    pub fn call(self, cb: Sv, args: &[Sv]) -> std::result::Result<NewSv, Thrown> {
         // SAFETY: reads a constant.
         let context = unsafe { ffi::sysvirt_g_scalar() };
         let mut values = self.call_in(context, cb, args)?;
         Ok(values.pop().unwrap_or_else(|| self.new_undef()))
     }
-    /// Call a Perl code reference in list context under `G_EVAL` (rule 4):
-    /// `Ok(returned values)` or `Err($@)`.
-    pub fn call_list(self, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, NewSv> {
+    /// Call a Perl code reference in list context, as [`Perl::call`]:
+    /// `Ok(returned values)`, or why not.
+    pub fn call_list(self, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, Thrown> {
         // SAFETY: reads a constant.
         let context = unsafe { ffi::sysvirt_g_list() };
         self.call_in(context, cb, args)
     }
-    fn call_in(self, context: i32, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, NewSv> {
-        let raw: Vec<*mut SV> = args.iter().map(|a| a.0).collect();
+    fn call_in(self, context: i32, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, Thrown> {
+        let raw: Vec<*mut SV> = args.iter().map(|a| a.ptr).collect();
         let mut av = std::ptr::null_mut();
-        // SAFETY: `cb` and `args` are live; the call is G_EVAL so it
-        // returns normally whatever the Perl code does. We own `av`.
-        let failed = unsafe {
+        // SAFETY: `cb` and `args` are live; the call is G_EVAL and
+        // isolated, so it returns normally whatever the Perl code does.
+        // We own `av`.
+        let outcome = unsafe {
             ffi::sysvirt_call_eval(
                 self.0,
-                cb.0,
+                cb.ptr,
                 raw.as_ptr(),
                 raw.len() as i32,
                 context,
@@ -305,25 +384,32 @@ impl Perl {
             values.push(self.own(sv));
         }
         drop(holder);
-        if failed != 0 {
-            Err(values.pop().unwrap_or_else(|| self.new_undef()))
-        } else {
-            Ok(values)
+        match outcome {
+            0 => Ok(values),
+            1 => Err(Thrown::Died(
+                values.pop().unwrap_or_else(|| self.new_undef()),
+            )),
+            _ => Err(Thrown::Exit),
         }
     }
     /// Assign bytes to an existing value, running its set magic.
     pub fn set_bytes(self, sv: Sv, v: &[u8]) -> Result<()> {
         // SAFETY: `sv` is live; protected in C.
         jmp(unsafe {
-            ffi::sysvirt_sv_setpvn_protected(self.0, sv.0, v.as_ptr() as *const c_char, v.len())
+            ffi::sysvirt_sv_setpvn_protected(self.0, sv.ptr, v.as_ptr() as *const c_char, v.len())
         })
     }
 
     // ---- object handles ---------------------------------------------
 
-    /// A new object: a reference blessed into `pkg` holding `ptr`, tagged
+    /// A new object: a reference blessed into `pkg` holding `ptr`, sealed
     /// with `class` so it is recognised by [`Perl::handle_ptr`].
-    pub fn new_handle(self, pkg: &CStr, class: u16, ptr: *mut c_void) -> NewSv {
+    ///
+    /// # Safety
+    /// `ptr` is a reference to a live libvirt object of the type `class`
+    /// stands for, handed over to the new object (its `DESTROY` frees it,
+    /// and methods pass it to libvirt as that type).
+    pub unsafe fn new_handle(self, pkg: &CStr, class: u16, ptr: *mut c_void) -> NewSv {
         // SAFETY: plain constructor; `ptr` is stored, not dereferenced.
         self.own(unsafe { ffi::sysvirt_handle_new(self.0, pkg.as_ptr(), ptr, class) })
     }
@@ -332,7 +418,7 @@ impl Perl {
     pub fn handle_ptr(self, sv: Sv, class: u16) -> std::result::Result<*mut c_void, c_int> {
         let mut ptr = std::ptr::null_mut();
         // SAFETY: `sv` is live; no Perl code runs.
-        match unsafe { ffi::sysvirt_handle_get(self.0, sv.0, class, &mut ptr) } {
+        match unsafe { ffi::sysvirt_handle_get(self.0, sv.ptr, class, &mut ptr) } {
             0 => Ok(ptr),
             e => Err(e),
         }
@@ -341,7 +427,7 @@ impl Perl {
     /// the caller frees it exactly once.
     pub fn handle_take(self, sv: Sv, class: u16) -> *mut c_void {
         // SAFETY: `sv` is live; no Perl code runs.
-        unsafe { ffi::sysvirt_handle_take(self.0, sv.0, class) }
+        unsafe { ffi::sysvirt_handle_take(self.0, sv.ptr, class) }
     }
 }
 
@@ -367,7 +453,7 @@ impl Hash {
                 self.perl.0,
                 self.hv,
                 key.as_ptr() as *const c_char,
-                key.len() as i32,
+                key_len(key),
                 val.into_raw(),
             )
         }
@@ -391,6 +477,15 @@ impl Hash {
         std::mem::forget(self);
         // SAFETY: newRV_noinc takes over our reference to `hv`.
         perl.own(unsafe { ffi::sysvirt_new_rv_noinc(perl.0, hv as *mut SV) })
+    }
+    /// A reference to the hash blessed into `pkg` (an object).
+    pub fn into_blessed_ref(self, pkg: &CStr) -> NewSv {
+        let perl = self.perl;
+        let rv = self.into_ref();
+        // SAFETY: `rv` is a reference (sv_bless croaks on anything else)
+        // to a hash we made; blessing runs no Perl code.
+        unsafe { ffi::sysvirt_bless(perl.0, rv.sv, pkg.as_ptr()) };
+        rv
     }
 }
 
@@ -422,17 +517,18 @@ impl Array {
     }
 }
 
-/// A hash passed in by the caller (borrowed). Reads are protected: a tied
-/// hash's FETCH may die.
+/// A hash passed in by the caller, borrowed for `'a` (as the reference
+/// it was found behind). Reads are protected: a tied hash's FETCH may die.
 #[derive(Clone, Copy)]
-pub struct HashRef {
+pub struct HashRef<'a> {
     perl: Perl,
     hv: *mut HV,
+    life: PhantomData<&'a HV>,
 }
 
-impl HashRef {
+impl<'a> HashRef<'a> {
     /// The value at `key`, or `None`.
-    pub fn get(&self, key: &str) -> Result<Option<Sv>> {
+    pub fn get(&self, key: &str) -> Result<Option<Sv<'a>>> {
         let mut out = std::ptr::null_mut();
         // SAFETY: `hv` is live for the call; protected in C.
         jmp(unsafe {
@@ -440,22 +536,25 @@ impl HashRef {
                 self.perl.0,
                 self.hv,
                 key.as_ptr() as *const c_char,
-                key.len() as i32,
+                key_len(key),
                 &mut out,
             )
         })?;
-        Ok((!out.is_null()).then_some(Sv(out)))
+        // SAFETY: the hash, alive for 'a, holds the value.
+        Ok((!out.is_null()).then(|| unsafe { Sv::from_raw(out) }))
     }
 }
 
-/// An array passed in by the caller (borrowed). Reads are protected.
+/// An array passed in by the caller, borrowed for `'a` (as the reference
+/// it was found behind). Reads are protected.
 #[derive(Clone, Copy)]
-pub struct ArrayRef {
+pub struct ArrayRef<'a> {
     perl: Perl,
     av: *mut AV,
+    life: PhantomData<&'a AV>,
 }
 
-impl ArrayRef {
+impl<'a> ArrayRef<'a> {
     pub fn len(&self) -> Result<usize> {
         let mut n = 0isize;
         // SAFETY: `av` is live for the call; protected in C.
@@ -463,16 +562,17 @@ impl ArrayRef {
         Ok(n.max(0) as usize)
     }
     /// Element `i`; a hole reads as `None`.
-    pub fn get(&self, i: usize) -> Result<Option<Sv>> {
+    pub fn get(&self, i: usize) -> Result<Option<Sv<'a>>> {
         let mut out = std::ptr::null_mut();
         // SAFETY: `av` is live for the call; protected in C.
         jmp(unsafe {
             ffi::sysvirt_av_fetch_protected(self.perl.0, self.av, i as isize, &mut out)
         })?;
-        Ok((!out.is_null()).then_some(Sv(out)))
+        // SAFETY: the array, alive for 'a, holds the element.
+        Ok((!out.is_null()).then(|| unsafe { Sv::from_raw(out) }))
     }
     /// Every element; holes read as `None`.
-    pub fn items(&self) -> Result<Vec<Option<Sv>>> {
+    pub fn items(&self) -> Result<Vec<Option<Sv<'a>>>> {
         (0..self.len()?).map(|i| self.get(i)).collect()
     }
 }
