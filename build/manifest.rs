@@ -40,7 +40,12 @@ const SHAPES: &[(&str, usize, &str)] = &[
     ("set_metadata", 1, "crate::handle::set_metadata(xs, {r0})"),
     ("list_all", 1, "crate::handle::list_all(xs, {0})"),
     ("list_names", 1, "crate::owned::list_names(xs, {0})"),
-    ("get_name", 1, "crate::identity::get_name(xs, {0})"),
+    (
+        "borrowed_string",
+        1,
+        "crate::handle::borrowed_string(xs, {0})",
+    ),
+    ("owned_string", 1, "crate::handle::owned_string(xs, {0})"),
     ("get_uuid", 1, "crate::identity::get_uuid(xs, {0})"),
     (
         "get_uuid_string",
@@ -48,9 +53,9 @@ const SHAPES: &[(&str, usize, &str)] = &[
         "crate::identity::get_uuid_string(xs, {0})",
     ),
     (
-        "get_xml_description",
+        "owned_string_flags",
         1,
-        "crate::identity::get_xml_description(xs, {0})",
+        "crate::handle::owned_string_flags(xs, {0})",
     ),
     (
         "lookup_by_str",

@@ -282,41 +282,6 @@ pub(crate) fn get_conn_library_version(xs: &mut Xs) -> XsResult {
 
 // ---------------------------------------------------------------- identity
 
-pub(crate) fn get_uri(xs: &mut Xs) -> XsResult {
-    let conn = conn(xs)?;
-    // SAFETY: live handle; the result is ours to free.
-    let p = unsafe { sys::virConnectGetURI(conn) };
-    // SAFETY: `p` is NULL or the string the call returned for us to free.
-    unsafe { ret_string(xs, p) }
-}
-
-pub(crate) fn get_type(xs: &mut Xs) -> XsResult {
-    let conn = conn(xs)?;
-    // SAFETY: live handle; the result is a static string of the driver.
-    let p = unsafe { sys::virConnectGetType(conn) };
-    if p.is_null() {
-        return Err(error::last());
-    }
-    // SAFETY: non-NULL, NUL-terminated, not to be freed.
-    unsafe { xs.ret_cstr_of_arg(p) }
-}
-
-pub(crate) fn get_hostname(xs: &mut Xs) -> XsResult {
-    let conn = conn(xs)?;
-    // SAFETY: live handle; the result is ours to free.
-    let p = unsafe { sys::virConnectGetHostname(conn) };
-    // SAFETY: `p` is NULL or the string the call returned for us to free.
-    unsafe { ret_string(xs, p) }
-}
-
-pub(crate) fn get_capabilities(xs: &mut Xs) -> XsResult {
-    let conn = conn(xs)?;
-    // SAFETY: live handle; the result is ours to free.
-    let p = unsafe { sys::virConnectGetCapabilities(conn) };
-    // SAFETY: `p` is NULL or the string the call returned for us to free.
-    unsafe { ret_string(xs, p) }
-}
-
 /// `$conn->get_sysinfo($flags=0)`. The original returned undef (and
 /// leaked nothing but the error) when libvirt failed; we raise the error.
 pub(crate) fn get_sysinfo(xs: &mut Xs) -> XsResult {

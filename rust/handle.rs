@@ -278,6 +278,50 @@ pub fn set_autostart<T: Handle>(
     Ok(())
 }
 
+/// `$obj->get_name()` and other getters of a string the object owns:
+/// `f(obj)`, NULL on error.
+pub fn borrowed_string<T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut T) -> *const c_char,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    // SAFETY: `obj` is live; the string is owned by the object.
+    let s = unsafe { f(obj) };
+    if s.is_null() {
+        return Err(crate::error::last());
+    }
+    // SAFETY: a non-NULL result is a live C string of the object, which
+    // argument 0 keeps alive until the copy.
+    unsafe { xs.ret_cstr_of_arg(s) }
+}
+
+/// `$obj->get_uri()` and other getters of a string libvirt allocates
+/// for the caller: `f(obj)`, NULL on error.
+pub fn owned_string<T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut T) -> *mut c_char,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    // SAFETY: `obj` is live.
+    let s = crate::error::check_ptr(unsafe { f(obj) })?;
+    // SAFETY: `s` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(s) }
+}
+
+/// `$obj->get_xml_description($flags=0)` and other getters of a string
+/// libvirt allocates for the caller: `f(obj, flags)`, NULL on error.
+pub fn owned_string_flags<T: Handle>(
+    xs: &mut Xs,
+    f: unsafe extern "C" fn(*mut T, c_uint) -> *mut c_char,
+) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let flags = xs.flags(1)?;
+    // SAFETY: `obj` is live.
+    let s = crate::error::check_ptr(unsafe { f(obj, flags) })?;
+    // SAFETY: `s` is the string the call returned for us to free.
+    unsafe { xs.ret_owned_cstring(s) }
+}
+
 /// `virDomainGetMetadata`'s shape, shared by networks.
 pub type GetMetadataFn<T> =
     unsafe extern "C" fn(*mut T, c_int, *const c_char, c_uint) -> *mut c_char;

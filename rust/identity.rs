@@ -1,6 +1,6 @@
-//! The identity methods most classes share (`get_name`, `get_uuid`,
-//! `get_uuid_string`, `get_xml_description`), written once as generic
-//! bodies over the libvirt getter a manifest row names; and the internal
+//! The identity methods most classes share (`get_uuid`,
+//! `get_uuid_string`), written once as generic bodies over the libvirt
+//! getter a manifest row names; and the internal
 //! constructors most classes share (`_lookup_by_name`, `_lookup_by_uuid`,
 //! `_lookup_by_uuid_string`, `_define_xml`, `_create_xml`...), generic
 //! over the libvirt call that finds or makes the object.
@@ -11,21 +11,6 @@ use crate::perl::XsError;
 use crate::perl::{Xs, XsResult};
 use std::os::raw::{c_char, c_int, c_uchar, c_uint};
 use virt_sys as sys;
-
-/// `$obj->get_name()`
-pub fn get_name<T: Handle>(
-    xs: &mut Xs,
-    f: unsafe extern "C" fn(*mut T) -> *const c_char,
-) -> XsResult {
-    let obj = xs.handle::<T>(0)?;
-    // SAFETY: `obj` is live; the name is owned by the object.
-    let name = unsafe { f(obj) };
-    if name.is_null() {
-        return Err(crate::error::last());
-    }
-    // SAFETY: a non-NULL name is a live C string.
-    unsafe { xs.ret_cstr_of_arg(name) }
-}
 
 /// `$obj->get_uuid()`: the 16 raw bytes.
 pub fn get_uuid<T: Handle>(
@@ -51,19 +36,6 @@ pub fn get_uuid_string<T: Handle>(
     check(unsafe { f(obj, buf.as_mut_ptr()) })?;
     // SAFETY: libvirt NUL-terminated the buffer.
     unsafe { xs.ret_cstr(buf.as_ptr()) }
-}
-
-/// `$obj->get_xml_description($flags=0)`
-pub fn get_xml_description<T: Handle>(
-    xs: &mut Xs,
-    f: unsafe extern "C" fn(*mut T, c_uint) -> *mut c_char,
-) -> XsResult {
-    let obj = xs.handle::<T>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `obj` is live; the XML is ours to free.
-    let xml = check_ptr(unsafe { f(obj, flags) })?;
-    // SAFETY: `xml` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(xml) }
 }
 
 // ---------------------------------------------------------------------

@@ -33,7 +33,6 @@ mod domain;
 mod domain_checkpoint;
 mod domain_snapshot;
 mod event;
-mod interface;
 mod network;
 mod network_port;
 mod node_device;

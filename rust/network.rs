@@ -1,6 +1,6 @@
 //! `Sys::Virt::Network`: virtual networks.
 
-use crate::error::{check, check_ptr};
+use crate::error::check;
 use crate::owned::{opt_cstr_sv, RecordList};
 use crate::perl::{opt_ptr, Xs, XsResult};
 use std::ptr;
@@ -11,15 +11,6 @@ use virt_sys as sys;
 
 // ---------------------------------------------------------------------
 // Methods.
-
-/// `$net->get_bridge_name()`
-pub(crate) fn get_bridge_name(xs: &mut Xs) -> XsResult {
-    let net = xs.handle::<sys::virNetwork>(0)?;
-    // SAFETY: `net` is live; the name is ours to free.
-    let name = check_ptr(unsafe { sys::virNetworkGetBridgeName(net) })?;
-    // SAFETY: `name` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(name) }
-}
 
 /// `$net->update($command, $section, $parentIndex, $xml, $flags=0)`
 pub(crate) fn update(xs: &mut Xs) -> XsResult {

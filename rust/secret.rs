@@ -1,6 +1,6 @@
 //! `Sys::Virt::Secret`: secrets (passphrases, keys) held by libvirt.
 
-use crate::error::{self, check, check_ptr};
+use crate::error::{check, check_ptr};
 use crate::owned::CArray;
 use crate::perl::{Xs, XsResult};
 use virt_sys as sys;
@@ -24,18 +24,6 @@ pub(crate) fn get_usage_type(xs: &mut Xs) -> XsResult {
     // SAFETY: `sec` is live.
     let t = check(unsafe { sys::virSecretGetUsageType(sec) })?;
     xs.ret_i64(t as i64)
-}
-
-/// `$sec->get_usage_id()`
-pub(crate) fn get_usage_id(xs: &mut Xs) -> XsResult {
-    let sec = xs.handle::<sys::virSecret>(0)?;
-    // SAFETY: `sec` is live; the string is owned by the object.
-    let id = unsafe { sys::virSecretGetUsageID(sec) };
-    if id.is_null() {
-        return Err(error::last());
-    }
-    // SAFETY: a non-NULL usage ID is a live C string.
-    unsafe { xs.ret_cstr_of_arg(id) }
 }
 
 /// `$sec->get_value($flags=0)`: the raw value bytes (binary-safe).

@@ -65,27 +65,6 @@ pub(crate) fn create_xml_from(xs: &mut Xs) -> XsResult {
     unsafe { xs.ret_object(vol) }
 }
 
-/// `$vol->get_key()`
-pub(crate) fn get_key(xs: &mut Xs) -> XsResult {
-    let vol = xs.handle::<sys::virStorageVol>(0)?;
-    // SAFETY: `vol` is live; the key is owned by the object.
-    let key = unsafe { sys::virStorageVolGetKey(vol) };
-    if key.is_null() {
-        return Err(crate::error::last());
-    }
-    // SAFETY: a non-NULL key is a live C string.
-    unsafe { xs.ret_cstr_of_arg(key) }
-}
-
-/// `$vol->get_path()`
-pub(crate) fn get_path(xs: &mut Xs) -> XsResult {
-    let vol = xs.handle::<sys::virStorageVol>(0)?;
-    // SAFETY: `vol` is live; the path is ours to free.
-    let path = check_ptr(unsafe { sys::virStorageVolGetPath(vol) })?;
-    // SAFETY: `path` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(path) }
-}
-
 /// `$vol->get_info($flags=0)`: { type, capacity, allocation }.
 pub(crate) fn get_info(xs: &mut Xs) -> XsResult {
     let vol = xs.handle::<sys::virStorageVol>(0)?;

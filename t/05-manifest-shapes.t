@@ -165,12 +165,14 @@ $dom->_test_shape_set_metadata(Sys::Virt::Domain::METADATA_DESCRIPTION, 'shape t
 is($dom->_test_shape_get_metadata(Sys::Virt::Domain::METADATA_DESCRIPTION), 'shape test',
    'set_metadata/get_metadata: the description');
 
-# identity getters
-is($dom->_test_shape_get_name, 'test', 'get_name');
+# string getters and identity
+is($dom->_test_shape_borrowed_string, 'test', 'borrowed_string: virDomainGetName');
+is($conn->_test_shape_owned_string, 'test:///default', 'owned_string: virConnectGetURI');
 is($dom->_test_shape_get_uuid_string, $dom->get_uuid_string, 'get_uuid_string');
 is($dom->_test_shape_get_uuid, $dom->get_uuid, 'get_uuid: the raw bytes');
 is(length $dom->_test_shape_get_uuid, 16, 'get_uuid: 16 bytes');
-like($dom->_test_shape_get_xml_description, qr{^<domain type='test'.*<name>test</name>}s, 'get_xml_description');
+like($dom->_test_shape_owned_string_flags, qr{^<domain type='test'.*<name>test</name>}s,
+     'owned_string_flags: virDomainGetXMLDesc');
 
 # list_all / list_names
 is_deeply([map { $_->get_name } $conn->_test_shape_list_all], ['test'], 'list_all: the domains');

@@ -125,25 +125,6 @@ pub(crate) fn get_id(xs: &mut Xs) -> XsResult {
     xs.ret_i64(id as c_int as i64)
 }
 
-/// `$dom->get_os_type()`
-pub(crate) fn get_os_type(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    // SAFETY: `dom` is live; the string is ours to free.
-    let os = check_ptr(unsafe { sys::virDomainGetOSType(dom) })?;
-    // SAFETY: `os` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(os) }
-}
-
-/// `$dom->get_hostname($flags=0)`
-pub(crate) fn get_hostname(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `dom` is live; the string is ours to free.
-    let host = check_ptr(unsafe { sys::virDomainGetHostname(dom, flags) })?;
-    // SAFETY: `host` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(host) }
-}
-
 /// `$dom->rename($newname, $flags=0)`
 pub(crate) fn rename(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
@@ -348,16 +329,6 @@ pub(crate) fn managed_save_define_xml(xs: &mut Xs) -> XsResult {
     };
     check(rc)?;
     Ok(())
-}
-
-/// `$dom->managed_save_get_xml_description($flags=0)`
-pub(crate) fn managed_save_get_xml_description(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: `dom` is live; the XML is ours to free.
-    let xml = check_ptr(unsafe { sys::virDomainManagedSaveGetXMLDesc(dom, flags) })?;
-    // SAFETY: `xml` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(xml) }
 }
 
 /// `$dom->core_dump($to, $flags=0)`

@@ -1,7 +1,7 @@
 //! Domain methods: device hotplug, key presses and NMI, block jobs (pull,
 //! rebase, copy, commit, resize, job control, threshold) and backups.
 
-use crate::error::{check, check_ptr};
+use crate::error::check;
 use crate::perl::{opt_ptr, Xs, XsResult};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
 use std::os::raw::{c_char, c_int, c_uint, c_ulong};
@@ -247,14 +247,4 @@ pub(crate) fn backup_begin(xs: &mut Xs) -> XsResult {
         sys::virDomainBackupBegin(dom, opt_ptr(&backup), opt_ptr(&checkpoint), flags)
     })?;
     Ok(())
-}
-
-/// `my $xml = $dom->backup_get_xml_description($flags=0)`
-pub(crate) fn backup_get_xml_description(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    let flags = xs.flags(1)?;
-    // SAFETY: live handle; the string returned is ours to free.
-    let xml = check_ptr(unsafe { sys::virDomainBackupGetXMLDesc(dom, flags) })?;
-    // SAFETY: `xml` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(xml) }
 }
