@@ -798,7 +798,7 @@ pub(crate) fn get_storage_pool_capabilities(xs: &mut Xs) -> XsResult {
 
 /// `domain_xml_from_native`/`domain_xml_to_native`: the document `f`
 /// converts (`$format`, `$config_or_xml`, `$flags=0`).
-fn convert_native(
+pub(crate) fn convert_native(
     xs: &mut Xs,
     f: unsafe extern "C" fn(Conn, *const c_char, *const c_char, c_uint) -> *mut c_char,
 ) -> XsResult {
@@ -812,16 +812,6 @@ fn convert_native(
     };
     // SAFETY: `p` is NULL or the string the call returned for us to free.
     unsafe { ret_string(xs, p) }
-}
-
-/// `$conn->domain_xml_from_native($format, $config, $flags=0)`
-pub(crate) fn domain_xml_from_native(xs: &mut Xs) -> XsResult {
-    convert_native(xs, sys::virConnectDomainXMLFromNative)
-}
-
-/// `$conn->domain_xml_to_native($format, $xml, $flags=0)`
-pub(crate) fn domain_xml_to_native(xs: &mut Xs) -> XsResult {
-    convert_native(xs, sys::virConnectDomainXMLToNative)
 }
 
 /// `$conn->find_storage_pool_sources($type, $srcspec, $flags=0)`. An

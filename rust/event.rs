@@ -208,7 +208,7 @@ fn ret_added(xs: &mut Xs, w: *mut Watch, id: c_int) -> XsResult {
 }
 
 /// `update_handle`/`update_timeout`: `f($id, $events_or_frequency)`.
-fn update(xs: &mut Xs, f: unsafe extern "C" fn(c_int, c_int)) -> XsResult {
+pub(crate) fn update(xs: &mut Xs, f: unsafe extern "C" fn(c_int, c_int)) -> XsResult {
     let (id, value) = (xs.i32(0)?, xs.i32(1)?);
     // SAFETY: plain integers.
     unsafe { f(id, value) };
@@ -216,7 +216,7 @@ fn update(xs: &mut Xs, f: unsafe extern "C" fn(c_int, c_int)) -> XsResult {
 }
 
 /// `remove_handle`/`remove_timeout`: `f($id)`.
-fn remove(xs: &mut Xs, f: unsafe extern "C" fn(c_int) -> c_int) -> XsResult {
+pub(crate) fn remove(xs: &mut Xs, f: unsafe extern "C" fn(c_int) -> c_int) -> XsResult {
     let id = xs.i32(0)?;
     // SAFETY: a plain integer.
     raise_after(unsafe { f(id) })
@@ -235,16 +235,6 @@ pub(crate) fn add_handle(xs: &mut Xs) -> XsResult {
     ret_added(xs, w, watch)
 }
 
-/// `Sys::Virt::Event::update_handle($watch, $events)`
-pub(crate) fn update_handle(xs: &mut Xs) -> XsResult {
-    update(xs, sys::virEventUpdateHandle)
-}
-
-/// `Sys::Virt::Event::remove_handle($watch)`
-pub(crate) fn remove_handle(xs: &mut Xs) -> XsResult {
-    remove(xs, sys::virEventRemoveHandle)
-}
-
 /// `Sys::Virt::Event::add_timeout($frequency, $coderef)`
 pub(crate) fn add_timeout(xs: &mut Xs) -> XsResult {
     let frequency = xs.i32(0)?;
@@ -254,16 +244,6 @@ pub(crate) fn add_timeout(xs: &mut Xs) -> XsResult {
         sys::virEventAddTimeout(frequency, Some(timeout_fired), w.cast(), Some(free_watch))
     };
     ret_added(xs, w, timer)
-}
-
-/// `Sys::Virt::Event::update_timeout($timer, $frequency)`
-pub(crate) fn update_timeout(xs: &mut Xs) -> XsResult {
-    update(xs, sys::virEventUpdateTimeout)
-}
-
-/// `Sys::Virt::Event::remove_timeout($timer)`
-pub(crate) fn remove_timeout(xs: &mut Xs) -> XsResult {
-    remove(xs, sys::virEventRemoveTimeout)
 }
 
 // ---- an event loop written in Perl ---------------------------------------

@@ -127,7 +127,7 @@ pub(crate) fn wipe_pattern(xs: &mut Xs) -> XsResult {
 }
 
 /// `upload`/`download`: `f(vol, st, offset, length, flags)`.
-fn transfer(
+pub(crate) fn transfer(
     xs: &mut Xs,
     f: unsafe extern "C" fn(
         sys::virStorageVolPtr,
@@ -145,16 +145,4 @@ fn transfer(
     // SAFETY: `vol` and `st` are live.
     check(unsafe { f(vol, st, offset, length, flags) })?;
     Ok(())
-}
-
-/// `$vol->upload($st, $offset, $length, $flags=0)`: send data into the
-/// volume through a Sys::Virt::Stream.
-pub(crate) fn upload(xs: &mut Xs) -> XsResult {
-    transfer(xs, sys::virStorageVolUpload)
-}
-
-/// `$vol->download($st, $offset, $length, $flags=0)`: read the volume's
-/// data through a Sys::Virt::Stream.
-pub(crate) fn download(xs: &mut Xs) -> XsResult {
-    transfer(xs, sys::virStorageVolDownload)
 }

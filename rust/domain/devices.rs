@@ -18,7 +18,7 @@ type Dom = sys::virDomainPtr;
 
 /// `attach_device`/`detach_device` (`$xml`, `$flags=0`): the flag-less
 /// call `old` when flags are 0, as the original, else `with_flags`.
-fn device_xml(
+pub(crate) fn device_xml(
     xs: &mut Xs,
     old: unsafe extern "C" fn(Dom, *const c_char) -> c_int,
     with_flags: unsafe extern "C" fn(Dom, *const c_char, c_uint) -> c_int,
@@ -36,24 +36,6 @@ fn device_xml(
     };
     check(rc)?;
     Ok(())
-}
-
-/// `$dom->attach_device($xml, $flags=0)`
-pub(crate) fn attach_device(xs: &mut Xs) -> XsResult {
-    device_xml(
-        xs,
-        sys::virDomainAttachDevice,
-        sys::virDomainAttachDeviceFlags,
-    )
-}
-
-/// `$dom->detach_device($xml, $flags=0)`
-pub(crate) fn detach_device(xs: &mut Xs) -> XsResult {
-    device_xml(
-        xs,
-        sys::virDomainDetachDevice,
-        sys::virDomainDetachDeviceFlags,
-    )
 }
 
 /// `$dom->detach_device_alias($alias, $flags=0)`
