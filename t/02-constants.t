@@ -144,11 +144,10 @@ diag sprintf '%d of %d constants not cross-checked: their C names are not define
     if @unchecked;
 diag "$from_header of $checked constants cross-checked against the $hname" if $ENV{TEST_VERBOSE};
 
-# Each constant is documented in its package's POD: an "=item Package::NAME"
-# followed by a paragraph saying what it means. (t/pod-coverage.t leaves
-# upper-case names out.) Sys::Virt::Error documents its LEVEL_*, FROM_* and
-# ERR_* constants as one family mirroring virterror.h (the codes newer than
-# libvirt 9.0.0 also one by one), so for it the family statement suffices.
+# Each constant is documented in its package's POD, in every package with
+# no exception: an "=item Package::NAME" of its own, followed by a
+# paragraph saying what it means (several items may share the paragraph
+# after them). (t/pod-coverage.t leaves upper-case names out.)
 my (%pod, @undocumented);
 for my $r (@rows) {
     my ($pkg, $name) = @$r;
@@ -158,16 +157,57 @@ for my $r (@rows) {
         local $/;
         <$in>;
     };
-    # (several items may share the paragraph after them)
-    next if $pod{$pkg} =~ /^=item \Q${pkg}::$name\E[ \t]*\n\n(?:=item [^\n]+\n\n)*(?!=)\S/m;
-    if ($pkg eq 'Sys::Virt::Error' && $name =~ /^(LEVEL|FROM|ERR|WAR)_/) {
-        my $family = $1;    # (the next match resets $1)
-        next if $pod{$pkg} =~ /The C<LEVEL_\*>, C<FROM_\*> and C<ERR_\*> constants mirror libvirt's/
-            && ($family ne 'WAR' || $pod{$pkg} =~ /The C<WAR_NO_\*> codes/);
-    }
-    push @undocumented, "${pkg}::$name";
+    push @undocumented, "${pkg}::$name"
+        unless $pod{$pkg} =~ /^=item \Q${pkg}::$name\E[ \t]*\n\n(?:=item [^\n]+\n\n)*(?!=)\S/m;
 }
 is(scalar @undocumented, 0, 'every constant is documented in its package\'s POD')
     or diag "undocumented: @undocumented";
+
+# ... once, and no item names a constant that does not exist (a typo or a
+# constant gone from the table would otherwise go unnoticed).
+my %value = map { ("$_->[0]::$_->[1]" => $_->[3]) } @rows;
+my (%items, @stray);
+for my $pkg (sort keys %pod) {
+    for my $full ($pod{$pkg} =~ /^=item (Sys::Virt(?:::\w+)*::[A-Z][A-Z0-9_]*)[ \t]*$/mg) {
+        $items{$full}++;
+        push @stray, $full unless exists $value{$full};
+    }
+}
+my @twice = grep { $items{$_} > 1 } sort keys %items;
+is(scalar @twice, 0, 'no constant is documented twice') or diag "twice: @twice";
+is(scalar @stray, 0, 'every documented constant exists') or diag "not constants: @stray";
+
+# Sys::Virt::Error groups its constants by family under a =head2 each
+# (levels, sources, codes with the WAR_* warnings among them), in libvirt's
+# numeric order.
+my %family_of = (LEVEL => 'LEVEL', FROM => 'FROM', ERR => 'ERR', WAR => 'ERR');
+my (@groups, $group);
+for my $line (split /\n/, $pod{'Sys::Virt::Error'}) {
+    if ($line =~ /^=head[12] (.*)/) {
+        push @groups, $group = {head => $1, items => []};
+    } elsif ($line =~ /^=item Sys::Virt::Error::(([A-Z]+)_\w+)/) {
+        push @{$group->{items}}, [$1, $family_of{$2} // $2];
+    }
+}
+@groups = grep { @{$_->{items}} } @groups;
+my @heads = (['ERROR LEVELS', 'LEVEL'], ['WHERE ERRORS COME FROM', 'FROM'], ['ERROR CODES', 'ERR']);
+is_deeply([map { $_->{head} } @groups], [map { $_->[0] } @heads],
+    'Sys::Virt::Error has its constants under three headings');
+my %family_under = map { @$_ } @heads;
+my $in_error = 0;
+for my $g (@groups) {
+    my @items = @{$g->{items}};
+    $in_error += @items;
+    my %fams = map { ($_->[1] => 1) } @items;
+    my $want = $family_under{$g->{head}} // 'none';
+    is(join(',', sort keys %fams), $want, "'$g->{head}' holds the $want constants");
+    # (an item naming no constant, reported above, counts as -1)
+    my @v = map { $value{"Sys::Virt::Error::$_->[0]"} // -1 } @items;
+    my @bad = map { "$items[$_ - 1][0] ($v[$_ - 1]) before $items[$_][0] ($v[$_])" }
+        grep { $v[$_] <= $v[$_ - 1] } 1 .. $#items;
+    is(scalar @bad, 0, "'$g->{head}' is in numeric order") or diag join "\n", @bad;
+}
+is($in_error, scalar(grep { $_->[0] eq 'Sys::Virt::Error' } @rows),
+    'every Sys::Virt::Error constant is under one of them');
 
 done_testing();
