@@ -107,6 +107,13 @@ for my $r (@rows) {
     is($r->{arguments}, $pod_args{$name} // '(no =item in the POD)', "$name: arguments as the POD names them");
 }
 cmp_ok($named, '>', 350, "$named documented methods name their arguments as the POD does");
+for my $r (grep { $_->{arguments} ne '-' } @rows) {
+    my @usage = split /, /, $r->{usage};
+    my @names = split /, /, $r->{arguments};
+    is(scalar @names, scalar @usage, "$r->{package}::$r->{name}: a name for each argument");
+    ok(!(grep { !/^(?:\$|\\[@%])\w+$/ } @names), "$r->{package}::$r->{name}: names are \$x, \\\@x or \\%x")
+        or diag($r->{arguments});
+}
 
 # ---- every row is a method; test rows exist only with the switch
 for my $r (@rows) {
