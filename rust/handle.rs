@@ -104,7 +104,8 @@ impl Xs<'_> {
         match self.handle_arg(i, T::CLASS) {
             Ok(ptr) if !ptr.is_null() => Ok(ptr.cast()),
             Ok(_) => Err(self.destroyed::<T>()),
-            Err(status) => Err(self.not_a_handle(i, status, &invocant::<T>())),
+            Err(1) => Err(XsError::NotBlessed(i)),
+            Err(_) => Err(self.wrong_class::<T>(i)),
         }
     }
 
@@ -121,16 +122,13 @@ impl Xs<'_> {
         })
     }
 
-    /// The error for argument `i` that is not an object of `package`
-    /// (kept out of line: the hot path is the success).
+    /// The error for argument `i` holding an object of another class than
+    /// `T` (or a forged one): `T`'s invalid-object error (kept out of line:
+    /// the hot path is the success).
     #[cold]
     #[inline(never)]
-    fn not_a_handle(&self, i: usize, status: std::os::raw::c_int, class: &Invocant) -> XsError {
-        if status == 1 {
-            XsError::NotBlessed(i)
-        } else {
-            crate::perl::wrong_class(&self.sub_name(), self.arg_name(i), class)
-        }
+    pub fn wrong_class<T: Handle>(&self, i: usize) -> XsError {
+        crate::perl::wrong_class(&self.sub_name(), self.arg_name(i), &invocant::<T>())
     }
 
     /// Return a new object owning `ptr`.
