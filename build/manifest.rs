@@ -101,6 +101,8 @@ struct Row {
     /// (function, version)
     functions: Vec<(String, (u32, u32, u32))>,
     body: String,
+    /// The arguments as the POD names them (None: not documented).
+    arguments: Option<String>,
 }
 
 fn version(s: &str, line: usize) -> (u32, u32, u32) {
@@ -124,7 +126,7 @@ fn rows(file: &str) -> Vec<Row> {
             continue;
         }
         let f: Vec<&str> = l.split('\t').collect();
-        assert!(f.len() == 7, "{file}:{line}: {} fields, want 7", f.len());
+        assert!(f.len() == 8, "{file}:{line}: {} fields, want 8", f.len());
         let functions = if f[5] == "-" {
             Vec::new()
         } else {
@@ -146,6 +148,7 @@ fn rows(file: &str) -> Vec<Row> {
             invocant: (f[4] != "-").then(|| f[4].into()),
             functions,
             body: f[6].into(),
+            arguments: (f[7] != "-").then(|| f[7].into()),
         });
     }
     let mut seen = std::collections::HashSet::new();
@@ -232,6 +235,10 @@ pub fn generate(file: &str) -> String {
             Some(p) => format!("Some({p:?})"),
             None => "None".into(),
         };
+        let arguments = match &r.arguments {
+            Some(a) => format!("Some({a:?})"),
+            None => "None".into(),
+        };
         let invocant = match &r.invocant {
             Some(t) => format!("Some(crate::handle::invocant::<sys::{t}>())"),
             None => "None".into(),
@@ -239,7 +246,7 @@ pub fn generate(file: &str) -> String {
         writeln!(
             s,
             "    Method {{ package: {:?}, name: {:?}, prototype: {prototype}, usage: {:?}, \
-             invocant: {invocant}, body: {} }},",
+             invocant: {invocant}, arguments: {arguments}, body: {} }},",
             r.package,
             r.name,
             r.usage,

@@ -975,7 +975,8 @@ pub(crate) fn get_all_domain_stats(xs: &mut Xs) -> XsResult {
                 Some(Ok(p)) if !p.is_null() => doms.push(p.cast()),
                 _ => {
                     return xs.die(format!(
-                        "element {i} of doms is not a Sys::Virt::Domain object"
+                        "element {i} of {} is not a Sys::Virt::Domain object",
+                        xs.arg_name(2)
                     ))
                 }
             }

@@ -288,20 +288,12 @@ fn filter_arg<T: Handle>(xs: &Xs, i: usize) -> Result<*mut T, XsError> {
                 || perl.array_ref(sv).is_some()
                 || perl.is_code_ref(sv);
             if is_ref {
-                xs.die(format!(
-                    "{} is not a {} object",
-                    xs.arg_name(i),
-                    T::PACKAGE.to_string_lossy()
-                ))
+                Err(xs.wrong_class::<T>(i))
             } else {
                 Ok(std::ptr::null_mut())
             }
         }
-        Err(_) => xs.die(format!(
-            "{} is not a {} object",
-            xs.arg_name(i),
-            T::PACKAGE.to_string_lossy()
-        )),
+        Err(_) => Err(xs.wrong_class::<T>(i)),
     }
 }
 

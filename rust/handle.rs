@@ -11,7 +11,7 @@
 //! shared by every class.
 
 use crate::error::check;
-use crate::perl::{opt_ptr, NewSv, Perl, Xs, XsError, XsResult};
+use crate::perl::{opt_ptr, Invocant, NewSv, Perl, Xs, XsError, XsResult};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
@@ -71,10 +71,15 @@ handles! {
         (sys::VIR_ERR_INVALID_STREAM, sys::VIR_FROM_STREAMS, "invalid stream pointer in ");
 }
 
-/// The class tag and package of `T`, for a manifest row whose invocant
-/// is a `T` (the dispatcher checks argument 0 against it).
-pub const fn invocant<T: Handle>() -> (u16, &'static CStr) {
-    (T::CLASS, T::PACKAGE)
+/// The class of `T`, for a manifest row whose invocant is a `T` (the
+/// dispatcher checks argument 0 against it), and for other arguments that
+/// must be a `T`.
+pub const fn invocant<T: Handle>() -> Invocant {
+    Invocant {
+        class: T::CLASS,
+        package: T::PACKAGE,
+        invalid: T::INVALID,
+    }
 }
 
 /// A new Perl object owning one reference to `ptr`.
@@ -99,7 +104,8 @@ impl Xs<'_> {
         match self.handle_arg(i, T::CLASS) {
             Ok(ptr) if !ptr.is_null() => Ok(ptr.cast()),
             Ok(_) => Err(self.destroyed::<T>()),
-            Err(status) => Err(self.not_a_handle(i, status, T::PACKAGE)),
+            Err(1) => Err(XsError::NotBlessed(i)),
+            Err(_) => Err(self.wrong_class::<T>(i)),
         }
     }
 
@@ -116,21 +122,13 @@ impl Xs<'_> {
         })
     }
 
-    /// The error for argument `i` that is not an object of `package`
-    /// (kept out of line: the hot path is the success).
+    /// The error for argument `i` holding an object of another class than
+    /// `T` (or a forged one): `T`'s invalid-object error (kept out of line:
+    /// the hot path is the success).
     #[cold]
     #[inline(never)]
-    fn not_a_handle(&self, i: usize, status: std::os::raw::c_int, package: &CStr) -> XsError {
-        if status == 1 {
-            XsError::NotBlessed(i)
-        } else {
-            XsError::Die(format!(
-                "{}: {} is not a {} object",
-                self.sub_name(),
-                self.arg_name(i),
-                package.to_string_lossy()
-            ))
-        }
+    pub fn wrong_class<T: Handle>(&self, i: usize) -> XsError {
+        crate::perl::wrong_class(&self.sub_name(), self.arg_name(i), &invocant::<T>())
     }
 
     /// Return a new object owning `ptr`.

@@ -123,7 +123,12 @@ like($@, qr/^Usage: Sys::Virt::get_uri\(con\) at /, 'usage message as the origin
 {
     my $forged = bless \(my $n = 12345), 'Sys::Virt';
     is(eval { $forged->get_uri; 1 }, undef, 'forged object: dies');
-    like($@, qr/^Sys::Virt::get_uri: con is not a Sys::Virt object at /, 'forged object: clear message');
+    my $err = $@;
+    SysVirtTest::wrong_class_is($err, 'Sys::Virt', 'Sys::Virt::get_uri', '$conn',
+                                'forged object: the connection\'s invalid-object error, naming $conn');
+    is($err->level, Sys::Virt::Error::LEVEL_ERROR, 'forged object: an error, not a warning');
+    is("$err", "libvirt error code: ${\Sys::Virt::Error::ERR_INVALID_CONN}, message: "
+       . "Sys::Virt::get_uri: \$conn is not a Sys::Virt object\n", 'forged object: its string form');
     my $hash = bless {}, 'Sys::Virt';
     my @warnings;
     local $SIG{__WARN__} = sub { push @warnings, $_[0] };
@@ -138,16 +143,19 @@ like($@, qr/^Usage: Sys::Virt::get_uri\(con\) at /, 'usage message as the origin
     my $saved = $$c;
     $$c = $saved + 64;
     is(eval { $c->get_uri; 1 }, undef, 'tampered pointer: dies');
-    like($@, qr/^Sys::Virt::get_uri: con is not a Sys::Virt object at /, 'tampered pointer: refused');
+    SysVirtTest::wrong_class_is($@, 'Sys::Virt', 'Sys::Virt::get_uri', '$conn', 'tampered pointer: refused');
     my $copy = bless \(my $n = $saved), 'Sys::Virt';
-    is(eval { $copy->get_uri; 1 }, undef, 'a copy of the pointer in a new object: refused');
+    is(eval { $copy->get_uri; 1 }, undef, 'a copy of the pointer in a new object: dies');
+    SysVirtTest::wrong_class_is($@, 'Sys::Virt', 'Sys::Virt::get_uri', '$conn',
+                                'a copy of the pointer in a new object: refused');
     $$c = $saved;
     is($c->get_uri, 'test:///default', 'restored: works again (and is freed once at scope exit)');
     my $dom = $c->get_domain_by_name('test');
     is(eval { Sys::Virt::get_uri($dom); 1 }, undef, 'a domain where a connection is expected: dies');
-    like($@, qr/con is not a Sys::Virt object/, '... refused, not handed to libvirt');
+    SysVirtTest::wrong_class_is($@, 'Sys::Virt', 'Sys::Virt::get_uri', '$conn',
+                                '... refused, not handed to libvirt');
     is(eval { Sys::Virt::Domain::get_name($c); 1 }, undef, 'and the other way round');
-    like($@, qr/dom is not a Sys::Virt::Domain object/, '... refused');
+    SysVirtTest::wrong_class_is($@, 'Sys::Virt::Domain', 'Sys::Virt::Domain::get_name', '$dom', '... refused');
 }
 
 # --- long lists (more values than the dispatcher keeps inline), of

@@ -25,9 +25,9 @@ while (<$fh>) {
     next if /^#/ || !/\S/;
     chomp;
     my @f = split /\t/, $_, -1;
-    is(scalar @f, 7, "row $. has 7 columns") or next;
+    is(scalar @f, 8, "row $. has 8 columns") or next;
     my %r;
-    @r{qw(package name prototype usage invocant libvirt body)} = @f;
+    @r{qw(package name prototype usage invocant libvirt body arguments)} = @f;
     push @rows, \%r;
     $row{"$r{package}::$r{name}"} = \%r;
 }
@@ -84,6 +84,36 @@ for my $r (@rows) {
 }
 cmp_ok($checked, '>', 400, "$checked function versions match libvirt's API file");
 cmp_ok($late_checked, '>', 20, "$late_checked functions newer than the floor are late-bound");
+
+# ---- the argument names messages use are the POD's: column 8 of every
+# documented method is the argument list of its =item
+my %pod_args;
+for my $pm ('lib/Sys/Virt.pm', glob('lib/Sys/Virt/*.pm')) {
+    (my $pkg = $pm) =~ s{^lib/|\.pm$}{}g;
+    $pkg =~ s{/}{::}g;
+    open my $pfh, '<', $pm or die "$pm: $!";
+    while (<$pfh>) {
+        my ($inv, $meth, $args) = /^=item\s+.*?(\$\w+|[A-Z][\w:]*)(?:->|::)(\w+)\((.*)\)/ or next;
+        my @a = grep { length } map { s/^\s+|\s+$//gr =~ s/=.*//r } split /,/, $args;
+        unshift @a, $inv if $inv =~ /^\$/;
+        $pod_args{"${pkg}::$meth"} //= join(', ', @a);
+    }
+}
+my $named = 0;
+for my $r (@rows) {
+    my $name = "$r->{package}::$r->{name}";
+    next if $r->{name} =~ /^(_|DESTROY$)/;
+    $named++;
+    is($r->{arguments}, $pod_args{$name} // '(no =item in the POD)', "$name: arguments as the POD names them");
+}
+cmp_ok($named, '>', 350, "$named documented methods name their arguments as the POD does");
+for my $r (grep { $_->{arguments} ne '-' } @rows) {
+    my @usage = split /, /, $r->{usage};
+    my @names = split /, /, $r->{arguments};
+    is(scalar @names, scalar @usage, "$r->{package}::$r->{name}: a name for each argument");
+    ok(!(grep { !/^(?:\$|\\[@%])\w+$/ } @names), "$r->{package}::$r->{name}: names are \$x, \\\@x or \\%x")
+        or diag($r->{arguments});
+}
 
 # ---- every row is a method; test rows exist only with the switch
 for my $r (@rows) {

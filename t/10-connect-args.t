@@ -8,6 +8,8 @@ use Test::More;
 use File::Spec;
 
 use Sys::Virt;
+use lib 't/lib';
+use SysVirtTest qw(error_of wrong_class_is);
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, "testing the built copy");
 
@@ -94,8 +96,8 @@ for my $m (sort keys %arity) {
 {
     my ($dom) = $conn->list_all_domains;
     for my $m (qw(get_uri get_node_info num_of_domains list_all_domains get_capabilities)) {
-        eval { call($m, $dom) };
-        like($@, qr/^Sys::Virt::$m: con is not a Sys::Virt object/, "$m on a domain object");
+        wrong_class_is(error_of { call($m, $dom) }, 'Sys::Virt', "Sys::Virt::$m", '$conn',
+                       "$m on a domain object");
     }
 }
 

@@ -5,7 +5,7 @@ use warnings;
 
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(virt_error_is);
+use SysVirtTest qw(error_of virt_error_is die_is);
 
 use Sys::Virt;
 
@@ -33,8 +33,8 @@ eval { $conn->baseline_cpu(["<cpu>"]) };
 virt_error_is($@, Sys::Virt::Error::ERR_XML_DETAIL, Sys::Virt::Error::FROM_CPU, undef, "baseline of broken XML");
 eval { $conn->baseline_cpu([]) };
 isa_ok($@, "Sys::Virt::Error", "baseline of no CPU");
-eval { $conn->baseline_cpu($cpu) };
-like($@, qr/^Sys::Virt::baseline_cpu: xml must be an array reference/, "baseline of a plain string");
+die_is(error_of { $conn->baseline_cpu($cpu) }, 'Sys::Virt::baseline_cpu: \@xml must be an array reference',
+       "baseline of a plain string");
 {
     my @warnings;
     local $SIG{__WARN__} = sub { push @warnings, @_ };
@@ -55,8 +55,9 @@ eval { $conn->baseline_hypervisor_cpu(undef, "x86_64", undef, undef, [$cpu]) };
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "baseline_hypervisor_cpu unsupported");
 eval { $conn->baseline_hypervisor_cpu("/usr/bin/qemu", undef, "pc", "kvm", [$cpu], 0) };
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "baseline_hypervisor_cpu with every string");
-eval { $conn->baseline_hypervisor_cpu(undef, "x86_64", undef, undef, { xml => $cpu }) };
-like($@, qr/xml must be an array reference/, "baseline_hypervisor_cpu: documents not in an array");
+die_is(error_of { $conn->baseline_hypervisor_cpu(undef, "x86_64", undef, undef, { xml => $cpu }) },
+       'Sys::Virt::baseline_hypervisor_cpu: \@xml must be an array reference',
+       "baseline_hypervisor_cpu: documents not in an array");
 
 # ---- compare ---------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ use warnings;
 
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(connect_node_host virt_error_is);
+use SysVirtTest qw(connect_node_host error_of virt_error_is die_is);
 
 use Sys::Virt;
 
@@ -146,13 +146,14 @@ my $HAS_STATS = Sys::Virt::get_version() >= 7_008_000;
 # The binding's own argument checks come before libvirt: on every version.
 {
     my @doms = $custom->list_all_domains;
-    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), ["test"]) };
-    like($@, qr/^Sys::Virt::get_all_domain_stats: element 0 of doms is not a Sys::Virt::Domain object/,
-         "a name instead of a domain");
-    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), [ $doms[0], $conn ]) };
-    like($@, qr/element 1 of doms is not a Sys::Virt::Domain object/, "a connection instead of a domain");
-    eval { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), "test") };
-    like($@, qr/doms_sv must be an array reference/, "domains not in an array");
+    die_is(error_of { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), ["test"]) },
+           'Sys::Virt::get_all_domain_stats: element 0 of \@doms is not a Sys::Virt::Domain object',
+           "a name instead of a domain");
+    die_is(error_of { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), [ $doms[0], $conn ]) },
+           'Sys::Virt::get_all_domain_stats: element 1 of \@doms is not a Sys::Virt::Domain object',
+           "a connection instead of a domain");
+    die_is(error_of { $conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE(), "test") },
+           'Sys::Virt::get_all_domain_stats: \@doms must be an array reference', "domains not in an array");
 }
 
 unless ($HAS_STATS) {

@@ -5,7 +5,7 @@ use warnings;
 
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(connect_node_host virt_error_is);
+use SysVirtTest qw(connect_node_host error_of virt_error_is die_is);
 
 use Sys::Virt;
 
@@ -129,9 +129,8 @@ virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST
     virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, undef, "no page sizes");
     eval { $conn->get_node_free_pages([4], 1, 0) };
     virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, $FROM_DOMAIN, undef, "empty cell range");
-    eval { $conn->get_node_free_pages(4, 0, 1) };
-    like($@, qr/^Sys::Virt::get_node_free_pages: pagesizes must be an array reference/,
-         "page sizes not an array");
+    die_is(error_of { $conn->get_node_free_pages(4, 0, 1) },
+           'Sys::Virt::get_node_free_pages: \@pagesizes must be an array reference', "page sizes not an array");
     eval { $conn->get_node_free_pages([4], 0, 1, 1) };
     virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST, undef, "free pages flag");
 }
@@ -146,8 +145,8 @@ virt_error_is($@, Sys::Virt::Error::ERR_INVALID_ARG, Sys::Virt::Error::FROM_TEST
          "a flat list of pages is refused");
     eval { $conn->node_alloc_pages([[2048]], 0, 1) };
     like($@, qr/page entry 0 needs a size and a count/, "entry without count");
-    eval { $conn->node_alloc_pages("x", 0, 1) };
-    like($@, qr/pages must be an array reference/, "pages not an array");
+    die_is(error_of { $conn->node_alloc_pages("x", 0, 1) },
+           'Sys::Virt::node_alloc_pages: \@pages must be an array reference', "pages not an array");
 }
 
 # ---- typed-parameter getters and setters ---------------------------------------
@@ -156,9 +155,9 @@ eval { $conn->get_node_memory_parameters };
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "memory parameters unsupported");
 eval { $conn->set_node_memory_parameters({ Sys::Virt::NODE_MEMORY_SHARED_PAGES_TO_SCAN() => 100 }) };
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "setting memory parameters unsupported");
-eval { $conn->set_node_memory_parameters("shm_pages_to_scan=100") };
-like($@, qr/^Sys::Virt::set_node_memory_parameters: newparams is not a HASH reference/,
-     "memory parameters not a hash (the original's HV typemap message)");
+die_is(error_of { $conn->set_node_memory_parameters("shm_pages_to_scan=100") },
+       'Sys::Virt::set_node_memory_parameters: \%params is not a HASH reference',
+       "memory parameters not a hash (the original's HV typemap wording, the POD's name)");
 eval { $conn->get_node_sev_info };
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "SEV info unsupported");
 eval { $conn->node_suspend_for_duration(Sys::Virt::NODE_SUSPEND_TARGET_MEM, 60) };
@@ -260,9 +259,9 @@ eval { $conn->set_identity({ Sys::Virt::IDENTITY_USER_NAME() => "alice",
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "set_identity unsupported by the test driver");
 eval { $conn->set_identity({}) };
 virt_error_is($@, $NO_SUPPORT, $FROM_DOMAIN, undef, "empty identity");
-eval { $conn->set_identity("alice") };
-like($@, qr/^Sys::Virt::set_identity: newident is not a HASH reference/, "identity not a hash");
-eval { $conn->set_identity([]) };
-like($@, qr/newident is not a HASH reference/, "identity an array");
+die_is(error_of { $conn->set_identity("alice") }, 'Sys::Virt::set_identity: \%identity is not a HASH reference',
+       "identity not a hash");
+die_is(error_of { $conn->set_identity([]) }, 'Sys::Virt::set_identity: \%identity is not a HASH reference',
+       "identity an array");
 
 done_testing();

@@ -5,7 +5,7 @@ use warnings;
 
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(virt_error_is);
+use SysVirtTest qw(error_of virt_error_is die_is);
 use File::Spec;
 use Cwd ();
 
@@ -296,13 +296,14 @@ sub era {
 
 # Bad argument shapes die with a message, never crash.
 {
-    eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => "notalist", callback => sub { 0 }) };
-    like($@, qr/^Sys::Virt::_open_auth: creds must be an array reference/, "credlist not an array");
-    eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => { a => 1 }, callback => sub { 0 }) };
-    like($@, qr/creds must be an array reference/, "credlist a hash");
+    # (the internal _open_auth names new()'s credlist as its POD does)
+    die_is(error_of { Sys::Virt->new(uri => $uri, auth => 1, credlist => "notalist", callback => sub { 0 }) },
+           'Sys::Virt::_open_auth: \@credlist must be an array reference', "credlist not an array");
+    die_is(error_of { Sys::Virt->new(uri => $uri, auth => 1, credlist => { a => 1 }, callback => sub { 0 }) },
+           'Sys::Virt::_open_auth: \@credlist must be an array reference', "credlist a hash");
     my @holes; $holes[1] = Sys::Virt::CRED_PASSPHRASE;
-    eval { Sys::Virt->new(uri => $uri, auth => 1, credlist => \@holes, callback => sub { 0 }) };
-    like($@, qr/credential type 0 is missing/, "credlist with a hole");
+    die_is(error_of { Sys::Virt->new(uri => $uri, auth => 1, credlist => \@holes, callback => sub { 0 }) },
+           'Sys::Virt::_open_auth: credential type 0 is missing', "credlist with a hole");
 }
 
 # Many opens and closes: nothing accumulates (handles are freed by DESTROY).

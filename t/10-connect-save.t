@@ -7,7 +7,7 @@ use warnings;
 
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(connect_node_host error_of virt_error_is unsupported_is);
+use SysVirtTest qw(connect_node_host error_of virt_error_is die_is unsupported_is);
 use File::Temp ();
 use File::Spec;
 
@@ -94,9 +94,9 @@ my $conn = Sys::Virt->new(uri => "test:///default");
     unsupported_is(error_of { $conn->restore_domain(undef, undef, {}) },
                    'virDomainRestoreParams', '8.4.0', Sys::Virt::Error::FROM_DOMAIN,
                    "an empty parameter hash without file: virDomainRestoreParams");
-    eval { $conn->restore_domain($image, undef, "file=$image") };
-    like($@, qr/^Sys::Virt::restore_domain: params_sv is not a HASH reference/,
-         "parameters not in a hash (the original crashed)");
+    die_is(error_of { $conn->restore_domain($image, undef, "file=$image") },
+           'Sys::Virt::restore_domain: \%params is not a HASH reference',
+           "parameters not in a hash (the original crashed)");
     # neither $from nor $params: the original's die, before libvirt
     for my $args ([], [undef], [undef, undef, undef], [undef, '<domain/>', undef, 1]) {
         eval { $conn->restore_domain(@$args) };

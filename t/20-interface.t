@@ -4,7 +4,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(error_of virt_error_is not_blessed);
+use SysVirtTest qw(error_of virt_error_is wrong_class_is not_blessed);
 use Cwd ();
 
 use Sys::Virt;
@@ -78,9 +78,8 @@ eval { &Sys::Virt::Interface::get_mac() };
 like($@, qr/^Usage: Sys::Virt::Interface::get_mac\(iface\)/, 'no arguments');
 eval { &Sys::Virt::Interface::undefine($iface, 0) };
 like($@, qr/^Usage: Sys::Virt::Interface::undefine\(iface\)/, 'too many arguments');
-eval { Sys::Virt::Interface::get_name($conn) };
-like($@, qr/^Sys::Virt::Interface::get_name: iface is not a Sys::Virt::Interface object/,
-     'a connection is not an interface');
+wrong_class_is(error_of { Sys::Virt::Interface::get_name($conn) }, 'Sys::Virt::Interface',
+               'Sys::Virt::Interface::get_name', '$iface', 'a connection is not an interface');
 
 # the object outlives its connection object
 {

@@ -5,7 +5,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(error_of virt_error_is not_blessed too_new_is client_version);
+use SysVirtTest qw(error_of virt_error_is wrong_class_is die_is not_blessed too_new_is client_version);
 use Cwd ();
 
 use Sys::Virt;
@@ -54,9 +54,9 @@ eval { Sys::Virt::Network->_new(connection => $conn) };
 like($@, qr/^address, id or uuid parameters are required/, 'no lookup key');
 eval { Sys::Virt::Network->_new(name => 'default') };
 like($@, qr/^connection parameter is required/, 'no connection');
-eval { Sys::Virt::Network::_lookup_by_uuid($conn, 'short') };
-like($@, qr/^Sys::Virt::Network::_lookup_by_uuid: uuid must be 16 raw bytes, not 5/,
-     'a short raw UUID is refused, not read past its end');
+die_is(error_of { Sys::Virt::Network::_lookup_by_uuid($conn, 'short') },
+       'Sys::Virt::Network::_lookup_by_uuid: $uuid must be 16 raw bytes, not 5',
+       'a short raw UUID is refused, not read past its end');
 
 # --- state and properties -------------------------------------------------
 my $xml = $net->get_xml_description;
@@ -238,9 +238,8 @@ like($@, qr/^Usage: Sys::Virt::Network::set_autostart\(net, autostart\)/, 'missi
 eval { &Sys::Virt::Network::update($net, 1, 2, 3) };
 like($@, qr/^Usage: Sys::Virt::Network::update\(/, 'update with too few arguments');
 my $pool = Sys::Virt::StoragePool->_new(connection => $conn, name => 'default-pool');
-eval { Sys::Virt::Network::get_name($pool) };
-like($@, qr/^Sys::Virt::Network::get_name: net is not a Sys::Virt::Network object/,
-     'an object of another class is refused');
+wrong_class_is(error_of { Sys::Virt::Network::get_name($pool) }, 'Sys::Virt::Network',
+               'Sys::Virt::Network::get_name', '$net', 'an object of another class is refused');
 
 # --- the object outlives its connection object ------------------------------
 {

@@ -5,7 +5,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(error_of virt_error_is not_blessed too_new_is client_version version_number);
+use SysVirtTest qw(error_of virt_error_is wrong_class_is not_blessed too_new_is client_version version_number);
 use Cwd ();
 
 use Sys::Virt;
@@ -127,9 +127,8 @@ not_blessed('get_parent on a string', sub { Sys::Virt::NodeDevice::get_parent('c
 not_blessed('list_capabilities on undef', sub { Sys::Virt::NodeDevice::list_capabilities(undef) });
 eval { &Sys::Virt::NodeDevice::dettach($host1) };
 like($@, qr/^Usage: Sys::Virt::NodeDevice::dettach\(dev, driversv, flags=0\)/, 'dettach needs its driver argument');
-eval { Sys::Virt::NodeDevice::get_name($conn) };
-like($@, qr/^Sys::Virt::NodeDevice::get_name: dev is not a Sys::Virt::NodeDevice object/,
-     'a connection is not a device');
+wrong_class_is(error_of { Sys::Virt::NodeDevice::get_name($conn) }, 'Sys::Virt::NodeDevice',
+               'Sys::Virt::NodeDevice::get_name', '$dev', 'a connection is not a device');
 
 # the object outlives its connection object
 {

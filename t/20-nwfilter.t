@@ -5,7 +5,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(error_of virt_error_is not_blessed unsupported_is);
+use SysVirtTest qw(error_of virt_error_is wrong_class_is die_is not_blessed unsupported_is);
 
 use Sys::Virt;
 
@@ -53,9 +53,9 @@ eval { Sys::Virt::NWFilterBinding->_new(connection => $conn) };
 like($@, qr/^portdev or xml parameters are required/, 'binding: no lookup key');
 eval { Sys::Virt::NWFilterBinding->_new(portdev => 'vnet0') };
 like($@, qr/^connection parameter is required/, 'binding: no connection');
-eval { Sys::Virt::NWFilter::_lookup_by_uuid($conn, $uuid) };
-like($@, qr/^Sys::Virt::NWFilter::_lookup_by_uuid: uuid must be 16 raw bytes, not 36/,
-     'a printable UUID is not taken for raw bytes');
+die_is(error_of { Sys::Virt::NWFilter::_lookup_by_uuid($conn, $uuid) },
+       'Sys::Virt::NWFilter::_lookup_by_uuid: $uuid must be 16 raw bytes, not 36',
+       'a printable UUID is not taken for raw bytes');
 
 # bad arguments (every method, with a non-object)
 for my $m (qw(get_name get_uuid get_uuid_string get_xml_description undefine)) {
@@ -71,11 +71,9 @@ eval { &Sys::Virt::NWFilter::undefine() };
 like($@, qr/^Usage: Sys::Virt::NWFilter::undefine\(filter\)/, 'no arguments');
 eval { &Sys::Virt::NWFilterBinding::delete(1, 2) };
 like($@, qr/^Usage: Sys::Virt::NWFilterBinding::delete\(binding\)/, 'too many arguments');
-eval { Sys::Virt::NWFilterBinding::get_port_dev($conn) };
-like($@, qr/^Sys::Virt::NWFilterBinding::get_port_dev: binding is not a Sys::Virt::NWFilterBinding object/,
-     'a connection is not a binding');
-eval { Sys::Virt::NWFilter::get_name($conn) };
-like($@, qr/^Sys::Virt::NWFilter::get_name: filter is not a Sys::Virt::NWFilter object/,
-     'a connection is not a filter');
+wrong_class_is(error_of { Sys::Virt::NWFilterBinding::get_port_dev($conn) }, 'Sys::Virt::NWFilterBinding',
+               'Sys::Virt::NWFilterBinding::get_port_dev', '$binding', 'a connection is not a binding');
+wrong_class_is(error_of { Sys::Virt::NWFilter::get_name($conn) }, 'Sys::Virt::NWFilter',
+               'Sys::Virt::NWFilter::get_name', '$filter', 'a connection is not a filter');
 
 done_testing();

@@ -7,7 +7,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(error_of virt_error_is not_blessed embedded_secrets);
+use SysVirtTest qw(error_of virt_error_is wrong_class_is die_is not_blessed embedded_secrets);
 
 use Sys::Virt;
 
@@ -44,17 +44,16 @@ eval { Sys::Virt::Secret->_new(connection => $conn) };
 like($@, qr/^usageID, xml or uuid parameters are required/, 'no lookup key');
 eval { Sys::Virt::Secret->_new(uuid => $uuid) };
 like($@, qr/^connection parameter is required/, 'no connection');
-eval { Sys::Virt::Secret::_lookup_by_uuid($conn, 'x' x 15) };
-like($@, qr/^Sys::Virt::Secret::_lookup_by_uuid: uuid must be 16 raw bytes, not 15/, 'short raw UUID');
+die_is(error_of { Sys::Virt::Secret::_lookup_by_uuid($conn, 'x' x 15) },
+       'Sys::Virt::Secret::_lookup_by_uuid: $uuid must be 16 raw bytes, not 15', 'short raw UUID');
 
 not_blessed('get_value on a string', sub { Sys::Virt::Secret::get_value('x') });
 not_blessed('set_value on undef', sub { Sys::Virt::Secret::set_value(undef, 'v') });
 not_blessed('get_usage_id on a hash ref', sub { Sys::Virt::Secret::get_usage_id({}) });
 eval { &Sys::Virt::Secret::set_value() };
 like($@, qr/^Usage: Sys::Virt::Secret::set_value\(sec, value, flags=0\)/, 'set_value without arguments');
-eval { Sys::Virt::Secret::get_value($conn) };
-like($@, qr/^Sys::Virt::Secret::get_value: sec is not a Sys::Virt::Secret object/,
-     'a connection is not a secret');
+wrong_class_is(error_of { Sys::Virt::Secret::get_value($conn) }, 'Sys::Virt::Secret',
+               'Sys::Virt::Secret::get_value', '$sec', 'a connection is not a secret');
 
 # --- the real secret driver, embedded ---------------------------------------------
 SKIP: {

@@ -5,7 +5,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(error_of virt_error_is not_blessed);
+use SysVirtTest qw(error_of virt_error_is wrong_class_is not_blessed);
 use Cwd ();
 
 use Sys::Virt;
@@ -136,9 +136,8 @@ for my $case ([ 'get_info with flags', sub { $vol->get_info(Sys::Virt::StorageVo
 # Streams: the argument must be a stream object.
 not_blessed('upload with a non-object stream', sub { $vol->upload('x', 0, 0) });
 not_blessed('download with undef stream', sub { $vol->download(undef, 0, 0, 0) });
-eval { $vol->upload($pool, 0, 0) };
-like($@, qr/^Sys::Virt::StorageVol::upload: st is not a Sys::Virt::Stream object/,
-     'upload refuses an object of another class');
+wrong_class_is(error_of { $vol->upload($pool, 0, 0) }, 'Sys::Virt::Stream',
+               'Sys::Virt::StorageVol::upload', '$st', 'upload refuses an object of another class');
 my $st = $conn->new_stream(0);
 virt_error_is(error_of { $vol->upload($st, 0, 0) },
               Sys::Virt::Error::ERR_NO_SUPPORT, Sys::Virt::Error::FROM_STORAGE, undef,
@@ -226,9 +225,8 @@ eval { &Sys::Virt::StoragePool::list_storage_vol_names($pool) };
 like($@, qr/^Usage: Sys::Virt::StoragePool::list_storage_vol_names\(pool, maxnames\)/, 'missing maxnames');
 eval { &Sys::Virt::StoragePool::_create_xml($conn, '<pool/>', 0) };
 like($@, qr/^Usage: Sys::Virt::StoragePool::_create_xml\(con, xml\)/, '_create_xml takes no flags');
-eval { Sys::Virt::StorageVol::get_name($pool) };
-like($@, qr/^Sys::Virt::StorageVol::get_name: vol is not a Sys::Virt::StorageVol object/,
-     'a pool is not a volume');
+wrong_class_is(error_of { Sys::Virt::StorageVol::get_name($pool) }, 'Sys::Virt::StorageVol',
+               'Sys::Virt::StorageVol::get_name', '$vol', 'a pool is not a volume');
 
 # --- objects outlive their connection object ---------------------------------
 {

@@ -8,7 +8,7 @@ use warnings;
 
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(virt_error_is);
+use SysVirtTest qw(error_of virt_error_is die_is);
 use File::Spec;
 use File::Temp qw(tempdir);
 use Sys::Virt;
@@ -143,13 +143,12 @@ is(($off->get_state)[0], Sys::Virt::Domain::STATE_RUNNING, 'started by create_wi
 $off->destroy;
 eval { $off->create_with_files([], Sys::Virt::Domain::START_PAUSED) };
 virt_error_is($@, ERR_ARG, FROM_TEST, undef, 'create_with_files flags reach libvirt');
-eval { $off->create_with_files('not an array') };
-like($@, qr/^Sys::Virt::Domain::create_with_files: fdssv must be an array reference/,
-     'create_with_files with a string dies');
-eval { $off->create_with_files({}) };
-like($@, qr/fdssv must be an array reference/, 'create_with_files with a hash ref dies');
-eval { $off->create_with_files(undef) };
-like($@, qr/fdssv must be an array reference/, 'create_with_files with undef dies');
+# (the POD names the list $fds)
+for my $bad (['a string', 'not an array'], ['a hash ref', {}], ['undef', undef]) {
+    die_is(error_of { $off->create_with_files($bad->[1]) },
+           'Sys::Virt::Domain::create_with_files: $fds must be an array reference',
+           "create_with_files with $bad->[0] dies");
+}
 is(($off->get_state)[0], Sys::Virt::Domain::STATE_SHUTOFF, 'refused calls did not start it');
 
 # ---- shutdown / reboot / reset / power management ----------------------------------
@@ -203,10 +202,11 @@ eval { $run->save() };
 like($@, qr/^Either \$to or \$params parameter must be supplied/, 'save with no destination');
 eval { $run->save(undef, '<domain/>') };
 like($@, qr/^Either \$to or \$params parameter must be supplied/, 'save with only dxml');
-eval { $run->save(undef, undef, 'file') };
-like($@, qr/^Sys::Virt::Domain::save: params_sv is not a HASH reference/, 'save with a string for params');
-eval { $run->save(undef, undef, ["$tmp/x.save"]) };
-like($@, qr/params_sv is not a HASH reference/, 'save with an array ref for params');
+# (the POD names the hash $params)
+die_is(error_of { $run->save(undef, undef, 'file') }, 'Sys::Virt::Domain::save: $params is not a HASH reference',
+       'save with a string for params');
+die_is(error_of { $run->save(undef, undef, ["$tmp/x.save"]) },
+       'Sys::Virt::Domain::save: $params is not a HASH reference', 'save with an array ref for params');
 eval { $run->save("$tmp/no/such/dir/x.save") };
 virt_error_is($@, Sys::Virt::Error::ERR_SYSTEM_ERROR, FROM_TEST, undef, 'save into a missing directory');
 
@@ -307,9 +307,9 @@ virt_error_is($@, ERR_ARG, FROM_TEST, undef, 'create flags go to virDomainCreate
 $tr = Sys::Virt::Domain->_new(connection => $conn, xml => $xml, fds => [], flags => 0);
 is(($tr->get_state)[0], Sys::Virt::Domain::STATE_RUNNING, 'created with (no) files');
 $tr->destroy;
-eval { Sys::Virt::Domain->_new(connection => $conn, xml => $xml, fds => 'nope', flags => 0) };
-like($@, qr/^Sys::Virt::Domain::_create_with_files: fdssv must be an array reference/,
-     '_create_with_files with a string dies');
+die_is(error_of { Sys::Virt::Domain->_new(connection => $conn, xml => $xml, fds => 'nope', flags => 0) },
+       'Sys::Virt::Domain::_create_with_files: \@fds must be an array reference',
+       '_create_with_files with a string dies');
 
 eval { Sys::Virt::Domain->_new(connection => $conn, xml => '<domain>', nocreate => 1, flags => 0) };
 virt_error_is($@, Sys::Virt::Error::ERR_XML_DETAIL, FROM_DOMAIN, undef, 'define truncated XML');

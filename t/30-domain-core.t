@@ -6,7 +6,7 @@ use warnings;
 
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(virt_error_is);
+use SysVirtTest qw(error_of virt_error_is wrong_class_is die_is);
 use Sys::Virt;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'Sys::Virt comes from blib');
@@ -61,9 +61,9 @@ eval { Sys::Virt::Domain->_new(name => 'test') };
 like($@, qr/^connection parameter is required/, '_new without connection');
 eval { Sys::Virt::Domain->_new(connection => $conn) };
 like($@, qr/^address, id or uuid parameters are required/, '_new without a key');
-eval { Sys::Virt::Domain::_lookup_by_uuid($conn, 'short') };
-like($@, qr/^Sys::Virt::Domain::_lookup_by_uuid: uuid must be 16 bytes long/,
-     '_lookup_by_uuid refuses a short string instead of over-reading it');
+die_is(error_of { Sys::Virt::Domain::_lookup_by_uuid($conn, 'short') },
+       'Sys::Virt::Domain::_lookup_by_uuid: $uuid must be 16 bytes long',
+       '_lookup_by_uuid refuses a short string instead of over-reading it');
 
 {
     package My::Domain;
@@ -208,11 +208,10 @@ is($dom->get_autostart, 0, 'autostart off again');
     like($warnings[-1] // '', qr/_lookup_by_name\(\) -- con is not a blessed SV reference/,
          '... and warns about con');
 }
-eval { Sys::Virt::Domain::get_name($conn) };
-like($@, qr/^Sys::Virt::Domain::get_name: dom is not a Sys::Virt::Domain object/,
-     'a connection is not taken for a domain');
-eval { Sys::Virt::Domain::_lookup_by_name($dom, 'test') };
-like($@, qr/con is not a Sys::Virt object/, 'a domain is not taken for a connection');
+wrong_class_is(error_of { Sys::Virt::Domain::get_name($conn) }, 'Sys::Virt::Domain',
+               'Sys::Virt::Domain::get_name', '$dom', 'a connection is not taken for a domain');
+wrong_class_is(error_of { Sys::Virt::Domain::_lookup_by_name($dom, 'test') }, 'Sys::Virt',
+               'Sys::Virt::Domain::_lookup_by_name', '$conn', 'a domain is not taken for a connection');
 eval { $dom->get_name(1) };
 like($@, qr/^Usage: Sys::Virt::Domain::get_name\(dom\)/, 'too many arguments');
 eval { &Sys::Virt::Domain::set_autostart($dom) };

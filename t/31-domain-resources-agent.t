@@ -8,7 +8,7 @@ use File::Spec;
 use Socket;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(error_of virt_error_is too_new_is);
+use SysVirtTest qw(error_of virt_error_is die_is too_new_is);
 
 use Sys::Virt;
 
@@ -55,10 +55,10 @@ virt_error_is(error_of { $run->fs_thaw(['/nope']) }, OP_INVALID, FROM_TEST, unde
 virt_error_is(error_of { $off->fs_freeze([]) }, OP_INVALID, FROM_DOMAIN, undef, 'fs_freeze on a shut-off domain');
 for my $bad ('/', { '/' => 1 }, undef, \'/') {
     my $what = defined $bad ? (ref $bad || 'string') : 'undef';
-    like(error_of { $run->fs_freeze($bad) },
-         qr/^Sys::Virt::Domain::fs_freeze: mountPointsSV must be an array reference/, "fs_freeze: $what");
-    like(error_of { $run->fs_thaw($bad) },
-         qr/^Sys::Virt::Domain::fs_thaw: mountPointsSV must be an array reference/, "fs_thaw: $what");
+    die_is(error_of { $run->fs_freeze($bad) },
+           'Sys::Virt::Domain::fs_freeze: \@mount_points must be an array reference', "fs_freeze: $what");
+    die_is(error_of { $run->fs_thaw($bad) },
+           'Sys::Virt::Domain::fs_thaw: \@mount_points must be an array reference', "fs_thaw: $what");
 }
 {
     my @warnings;
@@ -106,9 +106,9 @@ virt_error_is(error_of { $run->authorized_ssh_keys_set('root', ['ssh-ed25519 AAA
               'authorized_ssh_keys_set unsupported');
 virt_error_is(error_of { $run->authorized_ssh_keys_set('root', [], Sys::Virt::Domain::AUTHORIZED_SSH_KEYS_SET_REMOVE) },
               INVALID_ARG, FROM_DOMAIN, undef, 'authorized_ssh_keys_set with no keys: libvirt wants some');
-like(error_of { $run->authorized_ssh_keys_set('root', 'ssh-rsa AAAA') },
-     qr/^Sys::Virt::Domain::authorized_ssh_keys_set: keysSV must be an array reference/,
-     'authorized_ssh_keys_set: not an array');
+die_is(error_of { $run->authorized_ssh_keys_set('root', 'ssh-rsa AAAA') },
+       'Sys::Virt::Domain::authorized_ssh_keys_set: \@keys must be an array reference',
+       'authorized_ssh_keys_set: not an array');
 
 is_deeply([$run->send_process_signal(1, Sys::Virt::Domain::PROCESS_SIGNAL_TERM)], [], 'send_process_signal');
 virt_error_is(error_of { $run->send_process_signal(-1, 9) }, INVALID_ARG, FROM_TEST, undef,
@@ -168,13 +168,14 @@ if ($LIB >= 9_000_000) {    # virDomainFDAssociate: libvirt 9.0.0; no test drive
     too_new_is(error_of { $run->fd_associate('fdset', []) }, 'virDomainFDAssociate', '9.0.0',
                'fd_associate with no fds');
 }
-like(error_of { $run->fd_associate('fdset', 3) }, qr/^Sys::Virt::Domain::fd_associate: fds must be an array reference/,
-     'fd_associate: not an array');
+die_is(error_of { $run->fd_associate('fdset', 3) }, 'Sys::Virt::Domain::fd_associate: \@fds must be an array reference',
+       'fd_associate: not an array');
 {
     my @holes;
     $holes[1] = 1;
-    like(error_of { $run->fd_associate('fdset', \@holes) }, qr/fd_associate: fds must not contain undefined/,
-         'fd_associate: a hole in the fd list');
+    die_is(error_of { $run->fd_associate('fdset', \@holes) },
+           'Sys::Virt::Domain::fd_associate: \@fds must not contain undefined elements',
+           'fd_associate: a hole in the fd list');
 }
 
 virt_error_is(error_of { $run->open_graphics(0, -1) }, INVALID_ARG, FROM_DOMAIN, undef, 'open_graphics: negative fd');

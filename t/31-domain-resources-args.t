@@ -7,6 +7,8 @@ use warnings;
 use Test::More;
 
 use Sys::Virt;
+use lib 't/lib';
+use SysVirtTest qw(error_of wrong_class_is);
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
 
@@ -103,8 +105,8 @@ for my $m (sort keys %methods) {
     }
 
     # An object of another class is refused, never handed to libvirt.
-    @r = eval { $sub->($conn, @$req) };
-    like($@, qr/^Sys::Virt::Domain::\Q$m\E: dom is not a Sys::Virt::Domain object/, "$m(connection): die");
+    wrong_class_is(error_of { $sub->($conn, @$req) }, 'Sys::Virt::Domain', "Sys::Virt::Domain::$m", '$dom',
+                   "$m(connection): the domain's invalid-object error");
 }
 
 is($dom->get_max_memory, 8388608, 'the domain still works');

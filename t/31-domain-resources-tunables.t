@@ -6,7 +6,7 @@ use warnings;
 use File::Spec;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(error_of virt_error_is too_new_is);
+use SysVirtTest qw(error_of virt_error_is die_is too_new_is);
 
 use Sys::Virt;
 
@@ -43,9 +43,9 @@ virt_error_is(error_of { $run->get_scheduler_parameters(Sys::Virt::Domain::AFFEC
               'get_scheduler_parameters with flags uses the flags call');
 virt_error_is(error_of { $run->set_scheduler_parameters({ weight => 1 }, Sys::Virt::Domain::AFFECT_LIVE) },
               INVALID_ARG, FROM_TEST, undef, 'set_scheduler_parameters with flags uses the flags call');
-like(error_of { $run->set_scheduler_parameters('weight') },
-     qr/^Sys::Virt::Domain::set_scheduler_parameters: newparams is not a HASH reference/,
-     'set_scheduler_parameters: not a hash');
+die_is(error_of { $run->set_scheduler_parameters('weight') },
+       'Sys::Virt::Domain::set_scheduler_parameters: \%params is not a HASH reference',
+       'set_scheduler_parameters: not a hash');
 
 # ---------------------------------------------------------------- memory
 is_deeply($run->get_memory_parameters,
@@ -63,11 +63,11 @@ is_deeply($run->get_memory_parameters,
           'set_memory_parameters: only the named keys changed (64-bit value intact)');
 virt_error_is(error_of { $run->get_memory_parameters(1 << 20) }, INVALID_ARG, FROM_TEST, undef,
               'get_memory_parameters bad flags');
-like(error_of { $run->set_memory_parameters([]) },
-     qr/^Sys::Virt::Domain::set_memory_parameters: newparams is not a HASH reference/,
-     'set_memory_parameters: array ref');
-like(error_of { $run->set_memory_parameters(undef) }, qr/newparams is not a HASH reference/,
-     'set_memory_parameters: undef');
+die_is(error_of { $run->set_memory_parameters([]) },
+       'Sys::Virt::Domain::set_memory_parameters: \%params is not a HASH reference',
+       'set_memory_parameters: array ref');
+die_is(error_of { $run->set_memory_parameters(undef) },
+       'Sys::Virt::Domain::set_memory_parameters: \%params is not a HASH reference', 'set_memory_parameters: undef');
 
 # ----------------------------------------------------------------- blkio
 my @blkio_keys = sort map { Sys::Virt::Domain->can("BLKIO_$_")->() }
@@ -120,9 +120,9 @@ virt_error_is(error_of { $test->get_interface_parameters('vnet0') }, INVALID_ARG
               'get_interface_parameters of an unknown interface');
 virt_error_is(error_of { $test->set_interface_parameters('testnet0', {}) }, INVALID_ARG, FROM_DOMAIN, undef,
               'set_interface_parameters with no known key');
-like(error_of { $test->set_interface_parameters('testnet0', 'x') },
-     qr/^Sys::Virt::Domain::set_interface_parameters: newparams is not a HASH reference/,
-     'set_interface_parameters: not a hash');
+die_is(error_of { $test->set_interface_parameters('testnet0', 'x') },
+       'Sys::Virt::Domain::set_interface_parameters: \%params is not a HASH reference',
+       'set_interface_parameters: not a hash');
 
 # -------------------------------------------------------- block I/O tune
 my $iotune = $run->get_block_iotune('vdb');
@@ -142,9 +142,9 @@ virt_error_is(error_of { $run->set_block_iotune('vdb', {}) }, INVALID_ARG, FROM_
               'set_block_iotune: empty hash');
 virt_error_is(error_of { $run->get_block_iotune('nope') }, INVALID_ARG, FROM_TEST, undef,
               'get_block_iotune: unknown disk');
-like(error_of { $run->set_block_iotune('vdb', \'x') },
-     qr/^Sys::Virt::Domain::set_block_iotune: newparams is not a HASH reference/,
-     'set_block_iotune: not a hash');
+die_is(error_of { $run->set_block_iotune('vdb', \'x') },
+       'Sys::Virt::Domain::set_block_iotune: \%params is not a HASH reference',
+       'set_block_iotune: not a hash');
 
 # ----------------------------------------------------------- perf events
 my $perf = $run->get_perf_events;
@@ -154,8 +154,8 @@ ok(exists $perf->{Sys::Virt::Domain::PERF_PARAM_CMT}, 'cmt event present');
 is_deeply([$run->set_perf_events({ cmt => 1, mbmt => 1, nonsense => 1 })], [], 'set_perf_events returns nothing');
 $perf = $run->get_perf_events;
 is_deeply([sort grep { $perf->{$_} } keys %$perf], [qw(cmt mbmt)], 'set_perf_events took effect');
-like(error_of { $run->set_perf_events(1) },
-     qr/^Sys::Virt::Domain::set_perf_events: newparams is not a HASH reference/, 'set_perf_events: not a hash');
+die_is(error_of { $run->set_perf_events(1) },
+       'Sys::Virt::Domain::set_perf_events: \%params is not a HASH reference', 'set_perf_events: not a hash');
 
 # ------------------------------------------------------- launch security
 virt_error_is(error_of { $run->get_launch_security_info }, INVALID_ARG, FROM_TEST, undef,
@@ -174,9 +174,9 @@ if ($LIB >= 8_000_000) {    # virDomainSetLaunchSecurityState: libvirt 8.0.0; no
     too_new_is(error_of { $run->set_launch_security_state({ other => 1 }) },
                'virDomainSetLaunchSecurityState', '8.0.0', 'set_launch_security_state with unknown keys');
 }
-like(error_of { $run->set_launch_security_state('x') },
-     qr/^Sys::Virt::Domain::set_launch_security_state: newparams is not a HASH reference/,
-     'set_launch_security_state: not a hash');
+die_is(error_of { $run->set_launch_security_state('x') },
+       'Sys::Virt::Domain::set_launch_security_state: \%params is not a HASH reference',
+       'set_launch_security_state: not a hash');
 
 # ----------------------------------------- a hash whose FETCH dies: no crash
 tie my %dying, 'SysVirtTest::DiesOnFetch', "fetch refused\n", 'weight';

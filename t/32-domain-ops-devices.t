@@ -13,7 +13,7 @@ use FindBin;
 use Test::More;
 
 use lib 't/lib';
-use SysVirtTest qw(domain_invocant_checks virt_error_is logged skip_log);
+use SysVirtTest qw(domain_invocant_checks error_of virt_error_is die_is logged skip_log);
 my $LOG;
 BEGIN { $LOG = SysVirtTest::log_libvirt_calls() }
 
@@ -145,9 +145,9 @@ virt_error_is($@, &Sys::Virt::Error::ERR_OPERATION_INVALID, &Sys::Virt::Error::F
     # The original returned its arguments for a non-reference and crashed
     # on a hash ref or an array with holes.
     for my $bad ("30", undef, { a => 1 }, \"x") {
-        eval { $dom->send_key(0, 10, $bad) };
-        like($@, qr/^Sys::Virt::Domain::send_key: keycodesSV must be an array reference/,
-             "send_key refuses a keycode list that is not an array ref");
+        die_is(error_of { $dom->send_key(0, 10, $bad) },
+               'Sys::Virt::Domain::send_key: \@keycodes must be an array reference',
+               "send_key refuses a keycode list that is not an array ref");
     }
     my @holes; $holes[2] = 30;
     my @warn;
@@ -231,9 +231,9 @@ like($@->message, qr/backupXML in virDomainBackupBegin must not be NULL/, "backu
     unsupported($@, "virDomainBlockCopy", "block_copy without parameters");
     like((logged("virDomainBlockCopy"))[0] // "", qr/nparams=0, flags=0x0$/, "block_copy with an empty hash");
     for my $bad ("x", undef, [1], \1) {
-        eval { $dom->block_copy("vda", "<disk/>", $bad) };
-        like($@, qr/^Sys::Virt::Domain::block_copy: newparams is not a HASH reference at /,
-             "block_copy refuses parameters that are not a hash ref");
+        die_is(error_of { $dom->block_copy("vda", "<disk/>", $bad) },
+               'Sys::Virt::Domain::block_copy: \%params is not a HASH reference',
+               "block_copy refuses parameters that are not a hash ref");
     }
 }
 

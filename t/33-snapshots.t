@@ -4,7 +4,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(virt_error_is names);
+use SysVirtTest qw(error_of virt_error_is wrong_class_is names);
 use FindBin;
 use Scalar::Util qw(blessed);
 
@@ -194,11 +194,10 @@ is_deeply(\@r, [undef], "undef object: undef");
 like($warnings[0] // "", qr/domss is not a blessed SV reference/, "undef object: warning");
 @warnings = ();
 
-eval { Sys::Virt::DomainSnapshot::get_name($dom) };
-like($@, qr/^Sys::Virt::DomainSnapshot::get_name: domss is not a Sys::Virt::DomainSnapshot object/,
-     "a domain is not a snapshot");
-eval { Sys::Virt::DomainSnapshot::_lookup_by_name($s2, "s1") };
-like($@, qr/dom is not a Sys::Virt::Domain object/, "a snapshot is not a domain");
+wrong_class_is(error_of { Sys::Virt::DomainSnapshot::get_name($dom) }, 'Sys::Virt::DomainSnapshot',
+               'Sys::Virt::DomainSnapshot::get_name', '$domss', "a domain is not a snapshot");
+wrong_class_is(error_of { Sys::Virt::DomainSnapshot::_lookup_by_name($s2, "s1") }, 'Sys::Virt::Domain',
+               'Sys::Virt::DomainSnapshot::_lookup_by_name', '$dom', "a snapshot is not a domain");
 
 eval { Sys::Virt::DomainSnapshot->_new(domain => $dom) };
 like($@, qr/^name or xml parameters are required/, "_new without name or xml");

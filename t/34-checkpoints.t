@@ -4,7 +4,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(virt_error_is names);
+use SysVirtTest qw(error_of virt_error_is wrong_class_is names);
 use Scalar::Util qw(blessed);
 
 use Sys::Virt;
@@ -135,11 +135,11 @@ is_deeply(\@r, [undef], "unblessed ref: undef");
 like($warnings[0] // "", qr/domcp is not a blessed SV reference/, "unblessed ref: warning");
 @warnings = ();
 
-eval { Sys::Virt::DomainCheckpoint::get_name($dom) };
-like($@, qr/^Sys::Virt::DomainCheckpoint::get_name: domcp is not a Sys::Virt::DomainCheckpoint object/,
-     "a domain is not a checkpoint");
-eval { Sys::Virt::DomainCheckpoint::_create_xml($conn, "<domaincheckpoint/>") };
-like($@, qr/dom is not a Sys::Virt::Domain object/, "a connection is not a domain");
+# (the POD names a checkpoint $domchkp)
+wrong_class_is(error_of { Sys::Virt::DomainCheckpoint::get_name($dom) }, 'Sys::Virt::DomainCheckpoint',
+               'Sys::Virt::DomainCheckpoint::get_name', '$domchkp', "a domain is not a checkpoint");
+wrong_class_is(error_of { Sys::Virt::DomainCheckpoint::_create_xml($conn, "<domaincheckpoint/>") }, 'Sys::Virt::Domain',
+               'Sys::Virt::DomainCheckpoint::_create_xml', '$dom', "a connection is not a domain");
 eval { Sys::Virt::DomainCheckpoint->_new(domain => $dom) };
 like($@, qr/^name or xml parameters are required/, "_new without name or xml");
 eval { Sys::Virt::DomainCheckpoint->_new(xml => "<domaincheckpoint/>") };

@@ -5,7 +5,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(virt_error_is);
+use SysVirtTest qw(error_of virt_error_is die_is wrong_class_is);
 use Scalar::Util qw(blessed refaddr);
 
 use Sys::Virt;
@@ -246,14 +246,15 @@ eval { &Sys::Virt::Stream::recv($st) };
 like($@, qr/^Usage: Sys::Virt::Stream::recv\(st, data, nbytes, flags=0\)/, "recv without arguments");
 eval { &Sys::Virt::Stream::recv_all($st) };
 like($@, qr/^Usage: Sys::Virt::Stream::recv_all\(stref, handler\)/, "recv_all without a handler");
-eval { $st->recv_all(undef) };
-like($@, qr/^Sys::Virt::Stream::recv_all: handler must be a code reference/, "undef handler");
-eval { $st->send_all([]) };
-like($@, qr/^Sys::Virt::Stream::send_all: handler must be a code reference/, "array ref handler");
-eval { $st->sparse_send_all(sub { 0 }, {}, sub { 0 }) };
-like($@, qr/^Sys::Virt::Stream::sparse_send_all: hole_handler must be a code reference/, "hash ref hole handler");
-eval { $st->sparse_recv_all(sub { 0 }, undef) };
-like($@, qr/^Sys::Virt::Stream::sparse_recv_all: hole_handler must be a code reference/, "undef hole handler");
+# (handlers named as the POD names them)
+die_is(error_of { $st->recv_all(undef) }, 'Sys::Virt::Stream::recv_all: $handler must be a code reference',
+       "undef handler");
+die_is(error_of { $st->send_all([]) }, 'Sys::Virt::Stream::send_all: $handler must be a code reference',
+       "array ref handler");
+die_is(error_of { $st->sparse_send_all(sub { 0 }, {}, sub { 0 }) },
+       'Sys::Virt::Stream::sparse_send_all: $hole_handler must be a code reference', "hash ref hole handler");
+die_is(error_of { $st->sparse_recv_all(sub { 0 }, undef) },
+       'Sys::Virt::Stream::sparse_recv_all: $hole_handler must be a code reference', "undef hole handler");
 eval { $st->recv($buf, -1) };
 like($@, qr/^Sys::Virt::Stream::recv: cannot allocate a buffer of 18446744073709551615 bytes/,
      "recv of an impossible size dies cleanly");
@@ -273,10 +274,10 @@ like($warnings[0] // "", qr/Sys::Virt::Stream::recv\(\) -- st is not a blessed S
 is_deeply(\@r, [undef], "undef stream: undef");
 like($warnings[0] // "", qr/recv_all\(\) -- stref is not a blessed SV reference/, "undef stream: warning");
 @warnings = ();
-eval { Sys::Virt::Stream::finish($dom) };
-like($@, qr/^Sys::Virt::Stream::finish: st is not a Sys::Virt::Stream object/, "a domain is not a stream");
-eval { $dom->screenshot($dom, 0) };
-like($@, qr/^Sys::Virt::Domain::screenshot: st is not a Sys::Virt::Stream object/, "screenshot needs a stream");
+wrong_class_is(error_of { Sys::Virt::Stream::finish($dom) }, 'Sys::Virt::Stream', 'Sys::Virt::Stream::finish', '$st',
+               "a domain is not a stream");
+wrong_class_is(error_of { $dom->screenshot($dom, 0) }, 'Sys::Virt::Stream', 'Sys::Virt::Domain::screenshot', '$st',
+               "screenshot needs a stream");
 @r = $dom->screenshot("nope", 0);
 is_deeply(\@r, [undef], "screenshot with a non-object stream: undef");
 like($warnings[0] // "", qr/screenshot\(\) -- st is not a blessed SV reference/, "... and a warning");

@@ -10,6 +10,8 @@ use warnings;
 use Test::More;
 
 use Sys::Virt;
+use lib 't/lib';
+use SysVirtTest qw(error_of die_is);
 use Sys::Virt::Event;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
@@ -96,8 +98,9 @@ eval { Sys::Virt::EventImpl::_free_callback_opaque_helper($saved->[3], $saved->[
 like($@, qr/already freed/, 'data cannot be freed twice');
 eval { Sys::Virt::EventImpl::_run_handle_callback_helper(1, 0, 1, \12345, \67890) };
 like($@, qr/not the callback of a live handle watch/, 'made-up pointers are refused');
-eval { Sys::Virt::EventImpl::_run_timeout_callback_helper(1, 'x', 'y') };
-like($@, qr/cbref must be a reference to a libvirt pointer/, 'non-references are refused');
+die_is(error_of { Sys::Virt::EventImpl::_run_timeout_callback_helper(1, 'x', 'y') },
+       'Sys::Virt::EventImpl::_run_timeout_callback_helper: $cb must be a reference to a libvirt pointer',
+       'non-references are refused');
 eval { Sys::Virt::EventImpl::_free_callback_opaque_helper(\1, undef) };
 is($@, '', 'freeing with undef opaque data is a no-op, as the original');
 

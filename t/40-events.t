@@ -6,7 +6,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(rss_kib);
+use SysVirtTest qw(rss_kib error_of wrong_class_is);
 
 use Sys::Virt;
 use Sys::Virt::Event;
@@ -120,10 +120,12 @@ $conn->domain_event_deregister_any($mid);
 eval { $conn->domain_event_register_any(undef, 9999, sub {}) };
 isa_ok($@, 'Sys::Virt::Error', 'unknown event ID');
 is($@->code, Sys::Virt::Error::ERR_INVALID_ARG, '... ERR_INVALID_ARG');
-eval { $conn->domain_event_register_any($conn->get_network_by_name('default'), 0, sub {}) };
-like($@, qr/domref is not a Sys::Virt::Domain object/, 'a network where a domain is expected dies');
-eval { $conn->domain_event_register_any({}, 0, sub {}) };
-like($@, qr/domref is not a Sys::Virt::Domain object/, 'an unblessed reference dies');
+wrong_class_is(error_of { $conn->domain_event_register_any($conn->get_network_by_name('default'), 0, sub {}) },
+               'Sys::Virt::Domain', 'Sys::Virt::domain_event_register_any', '$dom',
+               'a network where a domain is expected: the domain\'s invalid-object error');
+wrong_class_is(error_of { $conn->domain_event_register_any({}, 0, sub {}) },
+               'Sys::Virt::Domain', 'Sys::Virt::domain_event_register_any', '$dom',
+               'an unblessed reference: the same error');
 {
     my @w;
     local $SIG{__WARN__} = sub { push @w, @_ };

@@ -143,12 +143,12 @@ dies_is(sub { $dom->set_autostart_once() }, 'Usage: Sys::Virt::Domain::set_autos
 dies_is(sub { $dom->set_throttle_group('g') }, 'Usage: Sys::Virt::Domain::set_throttle_group(dom, group, newparams, flags=0)',
         'set_throttle_group without parameters');
 dies_is(sub { $dom->set_throttle_group('g', 'total_bytes_sec=1') },
-        'Sys::Virt::Domain::set_throttle_group: newparams is not a HASH reference',
+        'Sys::Virt::Domain::set_throttle_group: $params is not a HASH reference',
         'set_throttle_group with a string for the hash');
 dies_is(sub { $dom->del_throttle_group() }, 'Usage: Sys::Virt::Domain::del_throttle_group(dom, group, flags=0)',
         'del_throttle_group without a group');
 dies_is(sub { $dom->announce_interface('eth0', [1]) },
-        'Sys::Virt::Domain::announce_interface: newparams is not a HASH reference',
+        'Sys::Virt::Domain::announce_interface: $params is not a HASH reference',
         'announce_interface with an array for the hash');
 dies_is(sub { $dom->announce_interface('eth0', {}, 0, 0) },
         'Usage: Sys::Virt::Domain::announce_interface(dom, device, newparams, flags=0)',

@@ -11,6 +11,8 @@ use warnings;
 use Test::More;
 
 use Sys::Virt;
+use lib 't/lib';
+use SysVirtTest qw(error_of die_is);
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
 
@@ -92,16 +94,18 @@ for my $method (sort keys %calls) {
     fails_with_warning("$method: a hole reads as undef", sub { $code->(\@holes) }, @expect);
 }
 
-# Not an array reference: a die naming the argument (the original crashed).
-my %arg = (baseline_cpu => 'xml', baseline_hypervisor_cpu => 'xml', fs_freeze => 'mountPointsSV',
-           fs_thaw => 'mountPointsSV', authorized_ssh_keys_set => 'keysSV');
+# Not an array reference: a die naming the argument as the POD does (the
+# original crashed).
+my %arg = (baseline_cpu => 'Sys::Virt::baseline_cpu: \@xml',
+           baseline_hypervisor_cpu => 'Sys::Virt::baseline_hypervisor_cpu: \@xml',
+           fs_freeze => 'Sys::Virt::Domain::fs_freeze: \@mount_points',
+           fs_thaw => 'Sys::Virt::Domain::fs_thaw: \@mount_points',
+           authorized_ssh_keys_set => 'Sys::Virt::Domain::authorized_ssh_keys_set: \@keys');
 for my $method (sort keys %calls) {
     my $code = $calls{$method}[0];
     for my $bad ('x', { x => 1 }, undef, \'x') {
         my $what = defined $bad ? (ref $bad || 'string') : 'undef';
-        my @r = eval { $code->($bad) };
-        like($@, qr/^Sys::Virt(?:::Domain)?::$method: $arg{$method} must be an array reference at /,
-             "$method: $what is refused");
+        die_is(error_of { $code->($bad) }, "$arg{$method} must be an array reference", "$method: $what is refused");
     }
 }
 

@@ -1,7 +1,8 @@
 # No NULL handle ever reaches libvirt: after DESTROY, every XS method of
 # every class raises that class's ERR_INVALID_* Sys::Virt::Error (libvirt
 # itself does not check for NULL everywhere: get_launch_security_info
-# crashed inside libvirt). Objects of every class the test driver can make;
+# crashed inside libvirt), and so does an object of another class or a
+# forged one as invocant. Objects of every class the test driver can make;
 # nwfilters, their bindings and network ports need the real drivers of a
 # libvirtd: t/5x-qemu-* check those.
 use strict;
@@ -78,7 +79,7 @@ open my $fh, '<', 'data/methods.tsv' or die "data/methods.tsv: $!";
 while (<$fh>) {
     next if /^#/ || !/\S/;
     chomp;
-    my ($pkg, $name, $proto, $usage, $invocant) = split /\t/, $_, -1;
+    my ($pkg, $name, $proto, $usage, $invocant, undef, undef, $pod_args) = split /\t/, $_, -1;
     next if $name eq 'DESTROY' || $name =~ /^_test_/ || !$class{$pkg};
     # only subs whose first argument is an object of the package itself
     # (internals like _lookup_by_volume take a parent or a sibling)
@@ -87,7 +88,8 @@ while (<$fh>) {
     next unless $self_pkg eq $pkg;
     my @rest = split /, /, $usage;
     shift @rest;
-    push @{ $subs{$pkg} }, [$name, scalar @rest];
+    # (the invocant as the POD names it, for the wrong-class message)
+    push @{ $subs{$pkg} }, [$name, scalar @rest, (split /, /, $pod_args)[0]];
 }
 close $fh;
 
@@ -118,6 +120,28 @@ for my $pkg (sort keys %subs) {
     $obj->DESTROY;
 }
 cmp_ok($calls, '>', 300, "every method of every class was called on a destroyed object");
+
+# An object of another class, or a forged one (a pointer this process
+# never got from libvirt), raises the same invalid-object error as the
+# class's destroyed object, with a message naming the invocant as the POD
+# does; neither pointer reaches libvirt (the original crashed on a forged one).
+my $wrong_calls = 0;
+for my $pkg (sort keys %subs) {
+    my $other = $pkg eq 'Sys::Virt' ? $conn->get_domain_by_name('test') : $conn;
+    my $forged = bless \(my $p = 0x1000), $pkg;
+    for my $s (@{ $subs{$pkg} }) {
+        my ($name, $nargs, $self) = @$s;
+        no strict 'refs';
+        for my $bad (['an object of another class', $other], ['a forged object', $forged]) {
+            my @r;
+            my $e = SysVirtTest::error_of { @r = &{"${pkg}::$name"}($bad->[1], (0) x $nargs) };
+            SysVirtTest::wrong_class_is($e, $pkg, "${pkg}::$name", $self, "${pkg}::$name on $bad->[0]");
+            is(scalar @r, 0, "${pkg}::$name on $bad->[0]: nothing returned");
+            $wrong_calls++;
+        }
+    }
+}
+cmp_ok($wrong_calls, '>', 600, "every method of every class was called with a wrong-class and a forged invocant");
 
 # The call that crashed inside libvirt.
 my $dom = $conn->get_domain_by_name('test');

@@ -38,9 +38,20 @@ my %deviation = (
     error_level => ['[2]', '[42]'],
     # every class defines CLONE_SKIP (threads would free handles twice)
     clone_skip => ['[1]', '["none"]'],
-    # an object of another class as invocant is refused before libvirt
-    wrong_class => ['DIE Sys::Virt::Domain::get_name: dom is not a Sys::Virt::Domain object',
-                    'ERROR code=7 domain=6'],
+    # an object of another class as invocant is refused before libvirt,
+    # with the error libvirt gave the original (wrong_class: the same
+    # code and domain) but a message of its own, naming the argument as
+    # the POD does, where the original's is libvirt's
+    wrong_class_message => ['["Sys::Virt::Domain::get_name: \\$dom is not a Sys::Virt::Domain object"]',
+                            '["invalid domain pointer in virDomainGetName"]'],
+    # a hash argument that is not a hash reference: the original's HV
+    # typemap wording, but the argument named as the POD names it
+    set_identity_nonhash => ['DIE Sys::Virt::set_identity: \\%identity is not a HASH reference',
+                             'DIE Sys::Virt::set_identity: newident is not a HASH reference'],
+    node_mem_params_nonhash => ['DIE Sys::Virt::set_node_memory_parameters: \\%params is not a HASH reference',
+                                'DIE Sys::Virt::set_node_memory_parameters: newparams is not a HASH reference'],
+    dom_mem_params_nonhash => ['DIE Sys::Virt::Domain::set_memory_parameters: \\%params is not a HASH reference',
+                               'DIE Sys::Virt::Domain::set_memory_parameters: newparams is not a HASH reference'],
     # an unsigned-int typed parameter above 2^31 comes back positive
     uint_param_high => ['[3000000000]', q{['-1294967296']}],
     # an undef mount point / base / top / source spec goes to libvirt as

@@ -816,16 +816,18 @@ pub(crate) fn set_lifecycle_action(xs: &mut Xs) -> XsResult {
 pub(crate) fn fd_associate(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let name = xs.str(1)?;
-    let av = match xs.perl.array_ref(xs.arg(2)) {
-        Some(av) => av,
-        None => return xs.die("fds must be an array reference"),
-    };
+    let av = xs.array_ref(2)?;
     let flags = xs.flags(3)?;
     let mut fds = Vec::new();
     for item in av.items()? {
         match item {
             Some(sv) => fds.push(xs.perl.to_i64(sv)? as c_int),
-            None => return xs.die("fds must not contain undefined elements"),
+            None => {
+                return xs.die(format!(
+                    "{} must not contain undefined elements",
+                    xs.arg_name(2)
+                ))
+            }
         }
     }
     let ptr = if fds.is_empty() {

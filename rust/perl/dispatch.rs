@@ -25,10 +25,42 @@ pub struct Method {
     pub prototype: Option<&'static str>,
     /// Argument names as in the usage message: "dom, flags=0".
     pub usage: &'static str,
-    /// Class tag and package of the object argument 0 must be, if any
+    /// The class of object argument 0 must be, if any
     /// (`handle::invocant`).
-    pub invocant: Option<(u16, &'static CStr)>,
+    pub invocant: Option<Invocant>,
+    /// Argument names as the POD names them ("$dom, \\%params, $flags"),
+    /// for messages; `None` for internal subs (the usage names serve).
+    pub arguments: Option<&'static str>,
     pub body: XsBody,
+}
+
+/// A class of object an argument must be: its tag, its package, and
+/// libvirt's error for an invalid object of the class (code, domain,
+/// message prefix), which is also what the wrong class raises.
+#[derive(Clone, Copy)]
+pub struct Invocant {
+    pub class: u16,
+    pub package: &'static CStr,
+    pub invalid: (u32, u32, &'static str),
+}
+
+/// The `Sys::Virt::Error` for argument `arg` of `sub_name` holding an
+/// object of another class (or a forged one): the class's invalid-object
+/// error, as libvirt raised it when the original passed such a pointer;
+/// the pointer itself never reaches libvirt.
+#[cold]
+#[inline(never)]
+pub fn wrong_class(sub_name: &str, arg: &str, class: &Invocant) -> XsError {
+    let (code, domain, _) = class.invalid;
+    XsError::Virt(crate::error::VirtError {
+        level: 2, // VIR_ERR_ERROR
+        code: code as i32,
+        domain: domain as i32,
+        message: Some(format!(
+            "{sub_name}: {arg} is not a {} object",
+            class.package.to_string_lossy()
+        )),
+    })
 }
 
 /// What the generic XSUB knows about the sub it is running.
@@ -38,12 +70,14 @@ struct XsEntry {
     /// Class of the object argument 0 must be (0: not an object).
     self_class: u16,
     body: XsBody,
-    /// Package of `self_class`, for the wrong-class message.
-    self_package: &'static CStr,
+    /// The class of `self_class`, for the wrong-class error.
+    invocant: Option<Invocant>,
     package: &'static str,
     name: &'static str,
     /// Argument names as in the XS usage message: "dom, flags=0".
     usage: &'static str,
+    /// Argument names as the POD gives them, if it does.
+    arguments: Option<&'static str>,
     min_args: i32,
     max_args: i32,
     /// "<sub>() -- <arg> is not a blessed SV reference" for each argument,
@@ -80,6 +114,14 @@ impl XsEntry {
             .nth(i)
             .map(|a| a.split('=').next().unwrap_or(a))
             .unwrap_or("arg")
+    }
+    /// Name of argument `i` as the POD names it ("$params"), or as the
+    /// usage message does for subs the POD does not document.
+    fn pod_arg_name(&self, i: usize) -> &str {
+        match self.arguments.and_then(|a| a.split(", ").nth(i)) {
+            Some(name) => name,
+            None => self.arg_name(i),
+        }
     }
 }
 
@@ -273,31 +315,26 @@ impl Xs<'_> {
     pub fn flags(&self, i: usize) -> Result<u32> {
         self.u32_or(i, 0)
     }
-    /// A required hash reference argument, refused with the message of
-    /// the original's `HV *` typemap ("...: newparams is not a HASH
-    /// reference").
+    /// A required hash reference argument, refused with the wording of
+    /// the original's `HV *` typemap ("...: \\%params is not a HASH
+    /// reference"), naming the argument as the POD does.
     pub fn hash_ref(&self, i: usize) -> Result<super::HashRef<'_>> {
         match self.perl.hash_ref(self.arg(i)) {
             Some(h) => Ok(h),
-            None => self.die(format!(
-                "{} is not a HASH reference",
-                self.entry.arg_name(i)
-            )),
+            None => self.die(format!("{} is not a HASH reference", self.arg_name(i))),
         }
     }
     /// A required array reference argument.
     pub fn array_ref(&self, i: usize) -> Result<super::ArrayRef<'_>> {
         match self.perl.array_ref(self.arg(i)) {
             Some(a) => Ok(a),
-            None => self.die(format!(
-                "{} must be an array reference",
-                self.entry.arg_name(i)
-            )),
+            None => self.die(format!("{} must be an array reference", self.arg_name(i))),
         }
     }
-    /// Name of argument `i` as the usage message gives it.
+    /// Name of argument `i` as the POD names it ("$params"), for
+    /// messages; the usage message's name for internal subs.
     pub fn arg_name(&self, i: usize) -> &str {
-        self.entry.arg_name(i)
+        self.entry.pod_arg_name(i)
     }
 
     // ---- return values ------------------------------------------------
@@ -506,15 +543,9 @@ fn usage_error(perl: Perl, entry: &XsEntry, out: &mut Outcome) {
 #[cold]
 #[inline(never)]
 fn object_error(perl: Perl, entry: &XsEntry, status: std::os::raw::c_int, out: &mut Outcome) {
-    let e = if status == 1 {
-        XsError::NotBlessed(0)
-    } else {
-        XsError::Die(format!(
-            "{}: {} is not a {} object",
-            entry.full_name(),
-            entry.arg_name(0),
-            entry.self_package.to_string_lossy()
-        ))
+    let e = match (status, &entry.invocant) {
+        (1, _) | (_, None) => XsError::NotBlessed(0),
+        (_, Some(class)) => wrong_class(&entry.full_name(), entry.pod_arg_name(0), class),
     };
     fail(perl, entry, e, out);
 }
@@ -649,16 +680,17 @@ fn arity(proto: Option<&str>) -> (i32, i32) {
 /// Register one method of the manifest as an XSUB of its package.
 pub fn register_method(perl: Perl, m: &'static Method) -> std::result::Result<(), String> {
     let (min_args, max_args) = arity(m.prototype);
-    let (self_class, self_package) = m.invocant.unwrap_or((0, c""));
+    let self_class = m.invocant.map_or(0, |c| c.class);
     // Leaked: the CV points at it for the life of the process (and
     // ithreads copy the pointer into cloned interpreters).
     let entry: &'static XsEntry = Box::leak(Box::new(XsEntry {
         self_class,
-        self_package,
+        invocant: m.invocant,
         body: m.body,
         package: m.package,
         name: m.name,
         usage: m.usage,
+        arguments: m.arguments,
         min_args,
         max_args,
         not_blessed: OnceLock::new(),

@@ -16,7 +16,9 @@
 mod dispatch;
 mod ffi;
 
-pub use dispatch::{catch_callback_panic, register_method, ConstValue, Method, Xs, XsResult};
+pub use dispatch::{
+    catch_callback_panic, register_method, wrong_class, ConstValue, Invocant, Method, Xs, XsResult,
+};
 pub use ffi::{AV, HV, SV};
 
 use std::borrow::Cow;

@@ -111,7 +111,8 @@ show('baseline_hv_undef_doc', sub { $c->baseline_hypervisor_cpu(undef, 'x86_64',
 show('fs_freeze_undef', sub { $d->fs_freeze([undef, '/']) });
 show('fs_thaw_undef', sub { $d->fs_thaw([undef, '/']) });
 show('ssh_keys_undef', sub { $d->authorized_ssh_keys_set('root', [undef, 'k']) });
-# a hash argument that is not a hash ref: the HV typemap's die
+# a hash argument that is not a hash ref: the HV typemap's die (its
+# wording; this build names the argument as the POD does)
 show('set_identity_nonhash', sub { $c->set_identity('x') });
 show('node_mem_params_nonhash', sub { $c->set_node_memory_parameters('x') });
 show('dom_mem_params_nonhash', sub { $d->set_memory_parameters('x') });
@@ -136,6 +137,7 @@ show('string_constant', sub { Sys::Virt::Domain::MEMORY_HARD_LIMIT });
 show('error_level', sub { eval { $c->get_domain_by_name('nope') }; $@->level });
 show('clone_skip', sub { Sys::Virt::Domain->can('CLONE_SKIP') ? Sys::Virt::Domain->CLONE_SKIP : 'none' });
 show('wrong_class', sub { Sys::Virt::Domain::get_name($n) });
+show('wrong_class_message', sub { eval { Sys::Virt::Domain::get_name($n) }; $@->message });
 show('uint_param_high', sub { $d->set_blkio_parameters({ weight => 3_000_000_000 }); $d->get_blkio_parameters->{weight} });
 show('fs_trim_undef', sub { $d->fs_trim(undef, 0) });
 show('block_rebase_undef', sub { $d->block_rebase('vda', undef, 0) });

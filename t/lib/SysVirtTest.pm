@@ -16,7 +16,7 @@ use Scalar::Util ();
 use File::Spec ();
 use File::Temp ();
 
-our @EXPORT_OK = qw(error_of virt_error_is too_new_is unsupported_is domain_invocant_checks
+our @EXPORT_OK = qw(error_of virt_error_is wrong_class_is die_is too_new_is unsupported_is domain_invocant_checks
                     client_version version_number
                     not_blessed names rss_kib connect_node_host embedded_secrets
                     logged skip_log logged_params);
@@ -42,8 +42,7 @@ sub virt_error_is {
         !defined $message ? '(any message)' : ref $message eq 'Regexp' ? "/$message/" : $message;
     if (!(Scalar::Util::blessed($err) && $err->isa('Sys::Virt::Error'))) {
         my $ok = $tb->ok(0, $name);
-        $tb->diag("    expected a Sys::Virt::Error ($want)\n    got: "
-                  . (!defined $err ? 'no error' : ref $err ? join('', Test::More::explain($err)) : "die '$err'"));
+        $tb->diag("    expected a Sys::Virt::Error ($want)\n    got: " . _describe($err));
         return $ok;
     }
     my ($c, $d, $m) = ($err->code, $err->domain, $err->message // '');
@@ -51,6 +50,57 @@ sub virt_error_is {
     my $ok = $tb->ok($c == $code && $d == $domain && $match ? 1 : 0, $name);
     $tb->diag("    expected: $want\n         got: " . join('|', $c, $d, $m)) unless $ok;
     return $ok;
+}
+
+# _describe($err): what error_of returned, for diagnostics.
+sub _describe {
+    my ($err) = @_;
+    return !defined $err ? 'no error' : ref $err ? join('', Test::More::explain($err)) : "die '$err'";
+}
+
+# die_is($err, $message, $name): one test that $err is a plain die (a
+# string, not an object) of exactly $message, with Perl's " at FILE line
+# N." location appended. (Write $message in single quotes: '\@xml'.)
+sub die_is {
+    my ($err, $message, $name) = @_;
+    require Test::More;
+    my $tb = Test::More->builder;
+    local $Test::Builder::Level = $Test::Builder::Level + 1;
+    my $ok = $tb->ok(defined $err && !ref $err && $err =~ /\A\Q$message\E at \S+ line \d+\.\n\z/ ? 1 : 0, $name);
+    $tb->diag("    expected: die '$message at ... line N.'\n         got: " . _describe($err)) unless $ok;
+    return $ok;
+}
+
+# wrong_class_is($err, $class, $sub, $arg, $name): one test that $err is
+# the refusal of an object that is not a $class (another class's, or a
+# forged or tampered one) as argument $arg (named as the POD names it:
+# '$dom') of $sub ('Sys::Virt::Domain::get_name'): a Sys::Virt::Error
+# with the code and domain of $class's invalid-object error (as libvirt
+# reports a NULL object of that type) and the message
+# "$sub: $arg is not a $class object".
+my %INVALID = (
+    'Sys::Virt'                   => [qw(ERR_INVALID_CONN FROM_DOMAIN)],
+    'Sys::Virt::Domain'           => [qw(ERR_INVALID_DOMAIN FROM_DOM)],
+    'Sys::Virt::DomainSnapshot'   => [qw(ERR_INVALID_DOMAIN_SNAPSHOT FROM_DOMAIN_SNAPSHOT)],
+    'Sys::Virt::DomainCheckpoint' => [qw(ERR_INVALID_DOMAIN_CHECKPOINT FROM_DOMAIN_CHECKPOINT)],
+    'Sys::Virt::Network'          => [qw(ERR_INVALID_NETWORK FROM_NETWORK)],
+    'Sys::Virt::NetworkPort'      => [qw(ERR_INVALID_NETWORK_PORT FROM_NETWORK)],
+    'Sys::Virt::StoragePool'      => [qw(ERR_INVALID_STORAGE_POOL FROM_STORAGE)],
+    'Sys::Virt::StorageVol'       => [qw(ERR_INVALID_STORAGE_VOL FROM_STORAGE)],
+    'Sys::Virt::NodeDevice'       => [qw(ERR_INVALID_NODE_DEVICE FROM_NODEDEV)],
+    'Sys::Virt::Interface'        => [qw(ERR_INVALID_INTERFACE FROM_INTERFACE)],
+    'Sys::Virt::Secret'           => [qw(ERR_INVALID_SECRET FROM_SECRET)],
+    'Sys::Virt::NWFilter'         => [qw(ERR_INVALID_NWFILTER FROM_NWFILTER)],
+    'Sys::Virt::NWFilterBinding'  => [qw(ERR_INVALID_NWFILTER_BINDING FROM_NWFILTER)],
+    'Sys::Virt::Stream'           => [qw(ERR_INVALID_STREAM FROM_STREAMS)],
+);
+sub wrong_class_is {
+    my ($err, $class, $sub, $arg, $name) = @_;
+    local $Test::Builder::Level = $Test::Builder::Level + 1;
+    require Sys::Virt::Error;
+    my $names = $INVALID{$class} or die "wrong_class_is: no class $class\n";
+    my ($code, $domain) = map { (Sys::Virt::Error->can($_) or die "no Sys::Virt::Error::$_\n")->() } @$names;
+    return virt_error_is($err, $code, $domain, "$sub: $arg is not a $class object", $name);
 }
 
 # client_version(): the libvirt these tests run on (the libvirt.so.0 that
@@ -88,9 +138,10 @@ sub too_new_is {
 #                        dom => $domain): for each Sys::Virt::Domain method
 # with its arguments: it exists; a non-object invocant (a string, undef, a
 # hash or array ref) returns undef and warns as the original; a connection
-# as invocant dies; no arguments at all is the usage error, and so are two
-# more arguments on $dom when dom is given; on $gone, a domain after
-# DESTROY, it raises ERR_INVALID_DOMAIN (FROM_DOM).
+# as invocant raises the domain's invalid-object error (wrong_class_is); no
+# arguments at all is the usage error, and so are two more arguments on
+# $dom when dom is given; on $gone, a domain after DESTROY, it raises
+# ERR_INVALID_DOMAIN (FROM_DOM).
 sub domain_invocant_checks {
     my (%o) = @_;
     require Test::More;
@@ -108,8 +159,8 @@ sub domain_invocant_checks {
             Test::More::like($warn[0] // '', qr/^Sys::Virt::Domain::$m\(\) -- dom is not a blessed SV reference/,
                              "$m on a non-object warns");
         }
-        Test::More::like(error_of { $sub->($o{conn}, @args) },
-                         qr/^Sys::Virt::Domain::$m: dom is not a Sys::Virt::Domain object/, "$m on a connection dies");
+        wrong_class_is(error_of { $sub->($o{conn}, @args) }, 'Sys::Virt::Domain', "Sys::Virt::Domain::$m", '$dom',
+                       "$m on a connection: the Sys::Virt::Domain invalid-object error");
         Test::More::like(error_of { $sub->() }, qr/^Usage: Sys::Virt::Domain::$m\(dom/, "$m without arguments: usage");
         Test::More::like(error_of { $sub->($o{dom}, @args, 0, 0) }, qr/^Usage: Sys::Virt::Domain::$m\(dom/,
                          "$m with too many arguments: usage") if $o{dom};
