@@ -186,13 +186,17 @@ sub child_result {
 }
 
 # wait_job_running(DOM): waits until DOM's migration job is running and
-# has sent data; returns get_job_info's hash then.
+# QEMU reports progress: data sent, and less remaining than in total (its
+# first samples may count bytes sent while "remaining" is still the whole:
+# seen once in CI); returns get_job_info's hash then (the last one at the
+# deadline, for the caller's assertions to show).
 sub wait_job_running {
     my ($dom) = @_;
     my $info;
     poll_until(30, sub {
         $info = $dom->get_job_info;
-        $info->{type} == Sys::Virt::Domain::JOB_UNBOUNDED && $info->{dataProcessed} > 0;
+        $info->{type} == Sys::Virt::Domain::JOB_UNBOUNDED && $info->{dataProcessed} > 0
+            && $info->{dataRemaining} < $info->{dataTotal};
     });
     return $info;
 }
