@@ -145,7 +145,7 @@ diag sprintf '%d of %d constants not cross-checked: their C names are not define
 diag "$from_header of $checked constants cross-checked against the $hname" if $ENV{TEST_VERBOSE};
 
 # Each constant is documented in its package's POD: an "=item Package::NAME"
-# followed by a paragraph saying what it means. (t/pod-coverage.t leaves
+# followed by a paragraph saying what it means. (xt/pod-coverage.t leaves
 # upper-case names out.) Sys::Virt::Error documents its LEVEL_*, FROM_* and
 # ERR_* constants as one family mirroring virterror.h (the codes newer than
 # libvirt 9.0.0 also one by one), so for it the family statement suffices.
