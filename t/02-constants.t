@@ -147,7 +147,7 @@ diag "$from_header of $checked constants cross-checked against the $hname" if $E
 # Each constant is documented in its package's POD, in every package with
 # no exception: an "=item Package::NAME" of its own, followed by a
 # paragraph saying what it means (several items may share the paragraph
-# after them). (t/pod-coverage.t leaves upper-case names out.)
+# after them). (xt/pod-coverage.t leaves upper-case names out.)
 my (%pod, @undocumented);
 for my $r (@rows) {
     my ($pkg, $name) = @$r;

@@ -195,4 +195,29 @@ Add, for each disk, the size of the data changed since the checkpoint.
 L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt>,
 L<Sys::Virt::Error>, L<https://libvirt.org/>
 
+=head1 AUTHORS
+
+The Sys::Virt in Rust project, reached through its issue tracker (see
+L</BUGS>). This is an independent reimplementation of the interface of
+Sys::Virt, libvirt's Perl binding, whose C original was written by
+Daniel P. Berrange and Red Hat.
+
+=head1 BUGS
+
+Report a bug to the Sys::Virt in Rust project's issue tracker, with the
+versions of Sys::Virt (C<$Sys::Virt::VERSION>) and libvirt
+(C<< Sys::Virt->get_version >>) and a script that shows it. Behaviour that
+differs from the C original is a bug, unless the distribution's README.md
+lists it under "Compatibility notes".
+
+=head1 COPYRIGHT AND LICENSE
+
+Copyright (C) 2026 the Sys::Virt in Rust project.
+
+This library is free software; you can redistribute it and/or modify it
+under the terms of either the GNU General Public License as published by
+the Free Software Foundation, version 2 or (at your option) any later
+version, or the Artistic License 1.0 that comes with Perl. The file
+LICENSE in the distribution holds the text of both licences.
+
 =cut

@@ -1,3 +1,4 @@
+# Author test (xt/: it checks a CI script, not the module).
 # .ci/check-skips, which makes CI fail on a skip it does not expect, on
 # synthetic `prove -v` output: every kind of skip is found and attributed
 # to its test file, and only the allow-list's (file, reason) pairs pass.
