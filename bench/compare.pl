@@ -45,7 +45,15 @@ my @cases = (
     [ 'list_all_domains',    'my @l = $c->list_all_domains' ],
     [ 'failed lookup',       'eval { $c->get_domain_by_name("nope") }' ],
     [ 'non-object warning',  'do { local $SIG{__WARN__} = sub {}; Sys::Virt::Domain::get_name("x") }' ],
+    [ 'get_memory_parameters', '$d->get_memory_parameters' ],
+    [ 'get_blkio_parameters',  '$d->get_blkio_parameters' ],
+    [ 'get_numa_parameters',   '$d->get_numa_parameters' ],
+    [ 'get_cpu_stats(0, 2)',   'my @s = $d->get_cpu_stats(0, 2)' ],
+    [ 'get_perf_events',       '$d->get_perf_events' ],
+    [ 'get_all_domain_stats',  'my @s = $c->get_all_domain_stats(0)' ],
 );
+# CASES=regex: only the cases whose name matches.
+@cases = grep { $_->[0] =~ /$ENV{CASES}/ } @cases if $ENV{CASES};
 
 # Instructions executed by a perl running $code $n times (callgrind).
 sub instructions {

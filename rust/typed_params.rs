@@ -113,7 +113,7 @@ fn value_to_sv(perl: Perl, p: &sys::virTypedParameter) -> NewSv {
 pub fn params_to_hash(perl: Perl, params: &[sys::virTypedParameter]) -> NewSv {
     let mut hv = perl.new_hash();
     for p in params {
-        hv.store(&field_key(p), value_to_sv(perl, p));
+        hv.store(field_name(p), value_to_sv(perl, p));
     }
     hv.into_ref()
 }
@@ -224,7 +224,7 @@ impl TypedParams {
     pub fn keep_from_hash(&mut self, perl: Perl, hv: HashRef) -> Result<()> {
         let mut kept = Vec::with_capacity(self.0.len());
         for mut p in std::mem::take(&mut self.0) {
-            match hv.get(&field_key(&p))? {
+            match hv.get(field_name(&p))? {
                 Some(sv) => {
                     // Don't let a string the getter returned leak when
                     // set_value replaces it: set_value frees it first.

@@ -152,7 +152,7 @@ impl NewSv {
 
 /// A hash key's length for hv_store/hv_fetch, where a negative length
 /// would mean a UTF-8 key of the opposite length.
-fn key_len(key: &str) -> i32 {
+fn key_len(key: &[u8]) -> i32 {
     i32::try_from(key.len()).unwrap_or(i32::MAX)
 }
 
@@ -447,7 +447,11 @@ impl Drop for Hash {
 }
 
 impl Hash {
-    pub fn store(&mut self, key: &str, val: NewSv) {
+    /// Store `val` at `key`, a byte-string key as the original's
+    /// `hv_store` calls make (a `&str` or a libvirt field's bytes, with no
+    /// copy).
+    pub fn store(&mut self, key: &(impl AsRef<[u8]> + ?Sized), val: NewSv) {
+        let key = key.as_ref();
         // SAFETY: `hv` is live and not magical (we made it); hv_store takes
         // over the reference held by `val`.
         unsafe {
@@ -530,7 +534,8 @@ pub struct HashRef<'a> {
 
 impl<'a> HashRef<'a> {
     /// The value at `key`, or `None`.
-    pub fn get(&self, key: &str) -> Result<Option<Sv<'a>>> {
+    pub fn get(&self, key: &(impl AsRef<[u8]> + ?Sized)) -> Result<Option<Sv<'a>>> {
+        let key = key.as_ref();
         let mut out = std::ptr::null_mut();
         // SAFETY: `hv` is live for the call; protected in C.
         jmp(unsafe {
