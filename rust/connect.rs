@@ -9,7 +9,7 @@ use crate::error::{self, check, check_ptr};
 use crate::handle::{new_object, Handle};
 use crate::late;
 use crate::owned::{
-    fixed_cstr, opt_cstr_sv, ret_name_list, CArray, CStringList, StrArray, LIST_MAX,
+    fixed_cstr, opt_cstr_sv, ret_name_list, ret_string, CArray, CStringList, StrArray, LIST_MAX,
     NODE_DEVICE_LIST_MAX,
 };
 use crate::perl::{catch_callback_panic, opt_ptr, NewSv, Perl, Sv, Xs, XsError, XsResult};
@@ -51,16 +51,6 @@ fn zeroed_buffer<T: Copy>(xs: &Xs, n: i64) -> Result<Vec<T>, XsError> {
     // of `n` T; callers only use T (integers, raw pointers) for which all
     // zero bits are a valid value.
     Ok(unsafe { Vec::from_raw_parts(p, n, n) })
-}
-
-/// Return a string libvirt allocated, or the error of the call (NULL).
-///
-/// # Safety
-/// `p` is NULL or a malloc'd string handed over to us.
-unsafe fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
-    let p = check_ptr(p)?;
-    // SAFETY: per the contract.
-    unsafe { xs.ret_owned_cstring(p) }
 }
 
 // ---------------------------------------------------------------- opening

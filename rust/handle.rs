@@ -300,10 +300,8 @@ pub fn owned_string<T: Handle>(
     f: unsafe extern "C" fn(*mut T) -> *mut c_char,
 ) -> XsResult {
     let obj = xs.handle::<T>(0)?;
-    // SAFETY: `obj` is live.
-    let s = crate::error::check_ptr(unsafe { f(obj) })?;
-    // SAFETY: `s` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(s) }
+    // SAFETY: `obj` is live; the result is NULL or a string for us to free.
+    unsafe { crate::owned::ret_string(xs, f(obj)) }
 }
 
 /// `$obj->get_xml_description($flags=0)` and other getters of a string
@@ -314,10 +312,8 @@ pub fn owned_string_flags<T: Handle>(
 ) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let flags = xs.flags(1)?;
-    // SAFETY: `obj` is live.
-    let s = crate::error::check_ptr(unsafe { f(obj, flags) })?;
-    // SAFETY: `s` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(s) }
+    // SAFETY: `obj` is live; the result is NULL or a string for us to free.
+    unsafe { crate::owned::ret_string(xs, f(obj, flags)) }
 }
 
 /// `virDomainGetMetadata`'s shape, shared by networks.
@@ -349,9 +345,8 @@ pub fn get_metadata<T: Handle>(
         // call; the string returned is ours to free.
         unsafe { f(obj, kind, opt_ptr(&uri), flags) }
     };
-    let text = crate::error::check_ptr(text)?;
-    // SAFETY: the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(text) }
+    // SAFETY: `text` is NULL or the string the call returned for us to free.
+    unsafe { crate::owned::ret_string(xs, text) }
 }
 
 /// `$obj->set_metadata($type, $val=undef, $key=undef, $uri=undef,

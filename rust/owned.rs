@@ -253,6 +253,17 @@ pub unsafe fn ret_name_list(
     Ok(())
 }
 
+/// Return a string libvirt allocated for the caller, or the error of the
+/// call that returned NULL.
+///
+/// # Safety
+/// `p` is NULL or a malloc'd string handed over to us.
+pub unsafe fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
+    let p = crate::error::check_ptr(p)?;
+    // SAFETY: per the contract.
+    unsafe { xs.ret_owned_cstring(p) }
+}
+
 /// `$obj->list_*_names($maxnames)` over a libvirt name lister
 /// `f(obj, names, maxnames)`: `$maxnames` is read with `xs.count(1,
 /// LIST_MAX)`.

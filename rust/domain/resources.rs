@@ -10,7 +10,9 @@
 
 use crate::error::{self, check, check_ptr, VirtError};
 use crate::late;
-use crate::owned::{fixed_cstr, opt_cstr_sv, CArray, CStringList, RecordList, StrArray};
+use crate::owned::{
+    fixed_cstr, opt_cstr_sv, ret_string, CArray, CStringList, RecordList, StrArray,
+};
 use crate::perl::{opt_ptr, NewSv, Perl, Result, Xs, XsResult};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::os::raw::{c_char, c_int, c_uint};
@@ -406,10 +408,8 @@ pub(crate) fn get_cpu_stats(xs: &mut Xs) -> XsResult {
 pub(crate) fn get_scheduler_type(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let mut n: c_int = 0;
-    // SAFETY: `dom` is live; the type string is ours to free.
-    let t = check_ptr(unsafe { sys::virDomainGetSchedulerType(dom, &mut n) })?;
-    // SAFETY: `t` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(t) }
+    // SAFETY: `dom` is live; the type string is NULL or ours to free.
+    unsafe { ret_string(xs, sys::virDomainGetSchedulerType(dom, &mut n)) }
 }
 
 /// The number of scheduler parameters (from `virDomainGetSchedulerType`).

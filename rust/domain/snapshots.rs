@@ -2,7 +2,7 @@
 //! (screenshot, console, channel).
 
 use crate::error::{check, check_ptr};
-use crate::owned::{ret_name_list, LIST_MAX};
+use crate::owned::{ret_name_list, ret_string, LIST_MAX};
 use crate::perl::{opt_ptr, Xs, XsResult};
 use virt_sys as sys;
 
@@ -37,11 +37,9 @@ pub(crate) fn screenshot(xs: &mut Xs) -> XsResult {
     let st = xs.handle::<sys::virStream>(1)?;
     let screen = xs.u32(2)?;
     let flags = xs.flags(3)?;
-    // SAFETY: `dom` and `st` are live; the
-    // MIME type is ours to free.
-    let mime = check_ptr(unsafe { sys::virDomainScreenshot(dom, st, screen, flags) })?;
-    // SAFETY: `mime` is the string the call returned for us to free.
-    unsafe { xs.ret_owned_cstring(mime) }
+    // SAFETY: `dom` and `st` are live; the MIME type is NULL or ours to
+    // free.
+    unsafe { ret_string(xs, sys::virDomainScreenshot(dom, st, screen, flags)) }
 }
 
 /// `$dom->open_console($st, $devname, $flags=0)`: undef `$devname` opens
