@@ -18,7 +18,7 @@ const FLOOR: (u32, u32, u32) = (7, 0, 0);
 /// Generic bodies: shape name, number of libvirt functions it takes, and
 /// the call. `{N}` is the N-th function as a function pointer, `{rN}` as a
 /// resolver (`FnOnce() -> Result<fn, XsError>`) for bodies that look a
-/// late-bound function up only once they need it.
+/// late-bound function up only once they need it, `{nN}` as its name.
 const SHAPES: &[(&str, usize, &str)] = &[
     ("destroy", 1, "crate::handle::destroy(xs, {0})"),
     ("call", 1, "crate::handle::call(xs, {0})"),
@@ -77,17 +77,21 @@ const SHAPES: &[(&str, usize, &str)] = &[
         2,
         "crate::identity::from_xml_old_or_flags(xs, {0}, {r1})",
     ),
-    ("get_params", 1, "crate::typed_params::getter(xs, {0})"),
-    ("set_params", 2, "crate::typed_params::setter(xs, {0}, {1})"),
+    (
+        "get_params",
+        1,
+        "crate::typed_params::getter(xs, {0}, const { crate::typed_params::rpc_limit(\"{n0}\") })",
+    ),
+    ("set_params", 2, "crate::typed_params::setter(xs, {0}, {1}, const { crate::typed_params::rpc_limit(\"{n0}\") })"),
     (
         "get_device_params",
         1,
-        "crate::typed_params::device_getter(xs, {0})",
+        "crate::typed_params::device_getter(xs, {0}, const { crate::typed_params::rpc_limit(\"{n0}\") })",
     ),
     (
         "set_device_params",
         2,
-        "crate::typed_params::device_setter(xs, {0}, {1})",
+        "crate::typed_params::device_setter(xs, {0}, {1}, const { crate::typed_params::rpc_limit(\"{n0}\") })",
     ),
 ];
 
@@ -201,6 +205,7 @@ fn body(r: &Row) -> String {
             format!("|| Ok(sys::{f})")
         };
         call = call.replace(&format!("{{r{i}}}"), &resolver);
+        call = call.replace(&format!("{{n{i}}}"), f);
         let direct = format!("{{{i}}}");
         if call.contains(&direct) {
             if late {

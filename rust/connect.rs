@@ -601,7 +601,8 @@ pub(crate) fn node_alloc_pages(xs: &mut Xs) -> XsResult {
 pub(crate) fn get_node_memory_parameters(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let flags = xs.flags(1)?;
-    let params = get_params(|p, n| {
+    let limit = const { typed_params::rpc_limit("virNodeGetMemoryParameters") };
+    let params = get_params(limit, |p, n| {
         // As the original, the count is asked without the flags.
         let flags = if p.is_null() { 0 } else { flags };
         // SAFETY: live handle; `p` is NULL with n = 0, or an array of `n`
@@ -617,7 +618,8 @@ pub(crate) fn set_node_memory_parameters(xs: &mut Xs) -> XsResult {
     let conn = conn(xs)?;
     let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
-    let mut params = params_from_current(xs.perl, hv, |p, n| {
+    let limit = const { typed_params::rpc_limit("virNodeGetMemoryParameters") };
+    let mut params = params_from_current(xs.perl, hv, limit, |p, n| {
         // SAFETY: as in get_node_memory_parameters.
         unsafe { sys::virNodeGetMemoryParameters(conn, p, n, 0) }
     })?;
@@ -938,13 +940,36 @@ pub(crate) fn list_node_device_names(xs: &mut Xs) -> XsResult {
 }
 
 /// A NULL-terminated list of stats records, freed on drop.
+///
+/// Each record holds a reference to its domain. The Perl objects we return
+/// take those references over (the record's `dom` is then NULL) instead of
+/// taking one more with `virDomainRef` for `virDomainStatsRecordListFree` to
+/// drop again: two libvirt calls saved per domain. So the list is freed as
+/// that function does, minus the domains handed over (it would report an
+/// error for a NULL one). libvirt allocates it with malloc (g_new), like
+/// every array its API hands over for `free`.
 struct StatsRecords(*mut sys::virDomainStatsRecordPtr);
 
 impl Drop for StatsRecords {
     fn drop(&mut self) {
-        if !self.0.is_null() {
-            // SAFETY: a list libvirt allocated for us, freed once.
-            unsafe { sys::virDomainStatsRecordListFree(self.0) }
+        if self.0.is_null() {
+            return;
+        }
+        // SAFETY: a list libvirt allocated for us: records up to a NULL
+        // one, each with its parameters and a domain reference or NULL
+        // (handed over); each is freed once, then the list.
+        unsafe {
+            let mut next = self.0;
+            while !(*next).is_null() {
+                let rec = *next;
+                sys::virTypedParamsFree((*rec).params, (*rec).nparams);
+                if !(*rec).dom.is_null() {
+                    sys::virDomainFree((*rec).dom);
+                }
+                libc::free(rec.cast());
+                next = next.add(1);
+            }
+            libc::free(self.0.cast());
         }
     }
 }
@@ -989,15 +1014,14 @@ pub(crate) fn get_all_domain_stats(xs: &mut Xs) -> XsResult {
     }
     for i in 0..n as usize {
         // SAFETY: the list holds `n` non-NULL records before its NULL end.
-        let rec = unsafe { &**recs.0.add(i) };
+        let rec = unsafe { &mut **recs.0.add(i) };
+        let mut h = perl.new_hash();
+        // SAFETY: the record's domain reference is handed over to the
+        // object, and the record forgets it (see StatsRecords).
+        h.store("dom", unsafe { new_object(perl, rec.dom) });
+        rec.dom = ptr::null_mut();
         // SAFETY: `nparams` parameters owned by the record.
         let params = unsafe { typed_params::borrowed(rec.params, rec.nparams) };
-        // The record keeps its own reference; the Perl object needs one.
-        // SAFETY: `rec.dom` is a live domain.
-        check(unsafe { sys::virDomainRef(rec.dom) })?;
-        let mut h = perl.new_hash();
-        // SAFETY: the reference just taken is handed over to the object.
-        h.store("dom", unsafe { new_object(perl, rec.dom) });
         h.store("data", params_to_hash(perl, params));
         xs.ret(h.into_ref());
     }

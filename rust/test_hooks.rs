@@ -2,12 +2,16 @@
 //! paths on purpose: a panic inside a method body (or on a thread outside
 //! any call), and a conversion of an argument whose tie/overload dies; and
 //! one that shows the typed parameters a call would pass to libvirt, which
-//! no driver available to the tests reports back. Not API: registered
-//! only when [`test_hooks_enabled`].
+//! no driver available to the tests reports back; and one that runs the
+//! one-call typed-parameter getter against a driver of any size. Not API:
+//! registered only when [`test_hooks_enabled`].
 
 use crate::domain;
 use crate::perl::{Xs, XsResult};
-use crate::typed_params::TypedParams;
+use crate::typed_params::{get_params, set_field_name, TypedParams};
+use std::cell::Cell;
+use std::os::raw::c_int;
+use virt_sys as sys;
 
 /// Are the test hooks wanted? `SYSVIRT_TEST_HOOKS=1` in the environment
 /// when Sys::Virt is loaded (t/ sets it in a BEGIN block); an installed
@@ -72,5 +76,36 @@ pub(crate) fn test_typed_params(xs: &mut Xs) -> XsResult {
         _ => return xs.die("unknown call"),
     };
     xs.ret(params.to_list(perl));
+    Ok(())
+}
+
+/// `Sys::Virt::_test_get_params($total, $limit)`: `($calls, \%params)`,
+/// how many getter calls [`get_params`] made with room for `$limit`
+/// against a driver holding `$total` values `p0 => 0, p1 => 1...`, and
+/// what it got. The driver behaves as libvirt's do: NULL asks for the
+/// count; otherwise it fills at most `*n` and says how many it filled.
+pub(crate) fn test_get_params(xs: &mut Xs) -> XsResult {
+    let total = xs.u32(0)? as usize;
+    let limit = xs.u32(1)? as usize;
+    let calls = Cell::new(0);
+    let params = get_params(limit, |p, n| {
+        calls.set(calls.get() + 1);
+        if p.is_null() {
+            *n = total as c_int;
+            return 0;
+        }
+        let filled = (*n as usize).min(total);
+        // SAFETY: get_params passes an array of `*n` parameters.
+        let params = unsafe { std::slice::from_raw_parts_mut(p, *n as usize) };
+        for (i, param) in params[..filled].iter_mut().enumerate() {
+            set_field_name(param, format!("p{i}").as_bytes());
+            param.type_ = sys::VIR_TYPED_PARAM_ULLONG as c_int;
+            param.value.ul = i as u64;
+        }
+        *n = filled as c_int;
+        0
+    })?;
+    xs.ret_i64(calls.get() as i64)?;
+    xs.ret(params.to_hash(xs.perl));
     Ok(())
 }

@@ -4,8 +4,9 @@
 //!
 //! - getters fill a [`TypedParams`] (or receive a [`LibvirtParams`] that
 //!   libvirt allocated) and return [`TypedParams::to_hash`];
-//! - two-step getters (`get(NULL, &n)` for the count, then the values) run
-//!   through [`get_params`];
+//! - getters of the `get(params, &n)` kind run through [`get_params`]: one
+//!   call when the parameters fit the call's RPC limit ([`rpc_limit`]), the
+//!   C original's two (count, then values) only when they may not;
 //! - setters that first read the current values (to learn each field's
 //!   type) use [`params_from_current`] (or [`TypedParams::keep_from_hash`],
 //!   [`LibvirtParams::keep_from_hash`]);
@@ -111,7 +112,7 @@ fn value_to_sv(perl: Perl, p: &sys::virTypedParameter) -> NewSv {
 /// A hash ref of `params`. A name that appears several times (a string
 /// list) keeps its last value, as the C original does.
 pub fn params_to_hash(perl: Perl, params: &[sys::virTypedParameter]) -> NewSv {
-    let mut hv = perl.new_hash();
+    let mut hv = perl.new_hash_sized(params.len());
     for p in params {
         hv.store(field_name(p), value_to_sv(perl, p));
     }
@@ -173,7 +174,7 @@ impl TypedParams {
     /// `n` empty parameters, for a libvirt getter to fill.
     pub fn with_len(n: usize) -> TypedParams {
         // SAFETY: all-zero parameters are valid (type 0 is never read).
-        TypedParams((0..n).map(|_| unsafe { std::mem::zeroed() }).collect())
+        TypedParams(vec![unsafe { std::mem::zeroed() }; n])
     }
     pub fn len(&self) -> usize {
         self.0.len()
@@ -189,7 +190,11 @@ impl TypedParams {
     /// Keep the first `n` parameters (a getter filled fewer than asked).
     pub fn truncate(&mut self, n: usize) {
         if n < self.0.len() {
-            drop(TypedParams(self.0.split_off(n)));
+            let tail = &mut self.0[n..];
+            // SAFETY: frees the tail's string values, once; the array
+            // itself is plain data that Vec::truncate just forgets.
+            unsafe { sys::virTypedParamsClear(tail.as_mut_ptr(), tail.len() as c_int) };
+            self.0.truncate(n);
         }
     }
     pub fn to_hash(&self, perl: Perl) -> NewSv {
@@ -279,12 +284,70 @@ impl TypedParams {
     }
 }
 
-/// Run a two-step typed-parameter getter: `get(NULL, &n)` for the count,
-/// then `get(array, &n)` for the values (skipped when there are none).
+/// The most parameters one call of `getter` can return over RPC: libvirt's
+/// limits in remote_protocol.x (`REMOTE_DOMAIN_MEMORY_PARAMETERS_MAX`...).
+/// Every driver fills at most the `*nparams` it is given and says how many
+/// it filled, so a buffer of this size gets them all in one call whenever
+/// fewer come back ([`get_params`]). A getter missing here is a build error
+/// where the manifest names it.
+const RPC_LIMITS: &[(&str, usize)] = &[
+    ("virDomainGetMemoryParameters", 16),
+    ("virDomainGetBlkioParameters", 16),
+    ("virDomainGetNumaParameters", 16),
+    ("virDomainGetInterfaceParameters", 16),
+    ("virDomainGetBlockIoTune", 32),
+    ("virNodeGetMemoryParameters", 64),
+    ("virDomainGetCPUStats", 16),
+];
+
+/// `getter`'s entry in [`RPC_LIMITS`], at compile time.
+pub const fn rpc_limit(getter: &str) -> usize {
+    let mut i = 0;
+    while i < RPC_LIMITS.len() {
+        let (name, limit) = RPC_LIMITS[i];
+        if const_str_eq(name, getter) {
+            return limit;
+        }
+        i += 1;
+    }
+    panic!("typed_params::RPC_LIMITS lacks a getter the manifest uses")
+}
+
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Run a typed-parameter getter `get(params, &n)`, where libvirt fills at
+/// most `n` parameters and sets `n` to how many it filled. First one call
+/// with room for `limit` ([`rpc_limit`]): fewer than `limit` back is all of
+/// them. Only a full buffer (there may be more) falls back to the C
+/// original's two steps, `get(NULL, &n)` for the count, then the values.
+/// One libvirt call, one round trip on a remote connection, instead of two.
 pub fn get_params(
+    limit: usize,
     get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
 ) -> Result<TypedParams> {
-    let mut n: c_int = 0;
+    let mut params = TypedParams::with_len(limit);
+    let mut n = limit as c_int;
+    if limit > 0 {
+        check(get(params.as_mut_ptr(), &mut n))?;
+        if (n.max(0) as usize) < limit {
+            params.truncate(n.max(0) as usize);
+            return Ok(params);
+        }
+    }
+    n = 0;
     check(get(std::ptr::null_mut(), &mut n))?;
     let want = n.max(0) as usize;
     let mut params = TypedParams::with_len(want);
@@ -301,9 +364,10 @@ pub fn get_params(
 pub fn params_from_current(
     perl: Perl,
     hv: HashRef,
+    limit: usize,
     get: impl Fn(*mut sys::virTypedParameter, &mut c_int) -> c_int,
 ) -> Result<TypedParams> {
-    let mut params = get_params(get)?;
+    let mut params = get_params(limit, get)?;
     params.keep_from_hash(perl, hv)?;
     Ok(params)
 }
@@ -382,31 +446,31 @@ pub type DeviceSetFn<T> = unsafe extern "C" fn(
 ) -> c_int;
 
 /// `$params = $obj->get_...($flags=0)`
-pub fn getter<T: Handle>(xs: &mut Xs, get: GetFn<T>) -> XsResult {
+pub fn getter<T: Handle>(xs: &mut Xs, get: GetFn<T>, limit: usize) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let flags = xs.flags(1)?;
     // SAFETY: `obj` is live; `p` is NULL with n = 0, or an array of `n`
     // parameters, which bounds what libvirt writes.
-    let params = get_params(|p, n| unsafe { get(obj, p, n, flags) })?;
+    let params = get_params(limit, |p, n| unsafe { get(obj, p, n, flags) })?;
     xs.ret(params.to_hash(xs.perl));
     Ok(())
 }
 
 /// `$obj->set_...(\%params, $flags=0)`: the current values (read with
 /// `get`) updated from the hash, then `set`.
-pub fn setter<T: Handle>(xs: &mut Xs, get: GetFn<T>, set: SetFn<T>) -> XsResult {
+pub fn setter<T: Handle>(xs: &mut Xs, get: GetFn<T>, set: SetFn<T>, limit: usize) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let hv = xs.hash_ref(1)?;
     let flags = xs.flags(2)?;
     // SAFETY: as in `getter`.
-    let mut params = params_from_current(xs.perl, hv, |p, n| unsafe { get(obj, p, n, 0) })?;
+    let mut params = params_from_current(xs.perl, hv, limit, |p, n| unsafe { get(obj, p, n, 0) })?;
     // SAFETY: `params` holds `len` initialised parameters.
     check(unsafe { set(obj, params.as_mut_ptr(), params.len() as c_int, flags) })?;
     Ok(())
 }
 
 /// `$params = $obj->get_...($device, $flags=0)`
-pub fn device_getter<T: Handle>(xs: &mut Xs, get: DeviceGetFn<T>) -> XsResult {
+pub fn device_getter<T: Handle>(xs: &mut Xs, get: DeviceGetFn<T>, limit: usize) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let params = {
         let dev = xs.str(1)?;
@@ -414,21 +478,27 @@ pub fn device_getter<T: Handle>(xs: &mut Xs, get: DeviceGetFn<T>) -> XsResult {
         let d = dev.as_ptr();
         // SAFETY: `obj` is live; `d` is a C string alive for the call; `p`
         // is NULL with n = 0 or an array of `n` parameters.
-        get_params(|p, n| unsafe { get(obj, d, p, n, flags) })?
+        get_params(limit, |p, n| unsafe { get(obj, d, p, n, flags) })?
     };
     xs.ret(params.to_hash(xs.perl));
     Ok(())
 }
 
 /// `$obj->set_...($device, \%params, $flags=0)`
-pub fn device_setter<T: Handle>(xs: &mut Xs, get: DeviceGetFn<T>, set: DeviceSetFn<T>) -> XsResult {
+pub fn device_setter<T: Handle>(
+    xs: &mut Xs,
+    get: DeviceGetFn<T>,
+    set: DeviceSetFn<T>,
+    limit: usize,
+) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     let dev = xs.str(1)?;
     let hv = xs.hash_ref(2)?;
     let flags = xs.flags(3)?;
     let d = dev.as_ptr();
     // SAFETY: as in `device_getter`.
-    let mut params = params_from_current(xs.perl, hv, |p, n| unsafe { get(obj, d, p, n, 0) })?;
+    let mut params =
+        params_from_current(xs.perl, hv, limit, |p, n| unsafe { get(obj, d, p, n, 0) })?;
     // SAFETY: `params` holds `len` initialised parameters.
     check(unsafe { set(obj, d, params.as_mut_ptr(), params.len() as c_int, flags) })?;
     Ok(())

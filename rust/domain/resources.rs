@@ -348,6 +348,11 @@ pub(crate) fn set_iothread(xs: &mut Xs) -> XsResult {
 /// of typed parameters per host CPU from `$start_cpu`; with `$start_cpu`
 /// -1 (and `$ncpus` 1), a single hash of totals. `$ncpus` 0 means every
 /// CPU. Only the CPUs the host has are returned.
+///
+/// One libvirt call when it can be: libvirt fills at most `nparams` values
+/// per CPU at a stride of `nparams`, and returns how many it filled, so a
+/// stride of the RPC limit gets them all whenever fewer come back. The C
+/// original asks for the count first, every time.
 pub(crate) fn get_cpu_stats(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let start = xs.i32(1)?;
@@ -358,32 +363,45 @@ pub(crate) fn get_cpu_stats(xs: &mut Xs) -> XsResult {
         // counts, or an array of `np * n` parameters to fill.
         check(unsafe { sys::virDomainGetCPUStats(dom, p, np, start, n, flags) })
     };
-    // How many CPUs the result covers (and how many chunks to allocate).
-    let chunks: u32 = if start < 0 {
-        // Totals: libvirt insists on $ncpus 1 and says so if not, before
-        // writing anything.
+    let host_cpus = || stats(null_mut(), 0, 0, 0).map(|n| n as u32);
+    // The CPUs to ask for. Totals: libvirt insists on $ncpus 1 and says
+    // so, before writing anything. Per CPU, with no $ncpus or more than
+    // one call may carry: no more than the host has from `start` (libvirt
+    // stops there anyway), so a huge $ncpus allocates nothing huge; a
+    // start past the end still asks for one, for libvirt to refuse.
+    let chunks = if start < 0 {
         1
-    } else {
-        let host = stats(null_mut(), 0, 0, 0)? as u32;
+    } else if ncpus == 0 || ncpus > RPC_MAX_CPUS {
+        let host = host_cpus()?;
         if ncpus == 0 {
             ncpus = host;
         }
-        // Ask for no more CPUs than the host has from `start` (libvirt
-        // stops there anyway), so a huge $ncpus allocates nothing huge; a
-        // start past the end still asks for one, for libvirt to refuse.
-        match host.saturating_sub(start as u32) {
+        ncpus = match host.saturating_sub(start as u32) {
             0 => ncpus.min(1),
             avail => ncpus.min(avail),
-        }
+        };
+        ncpus
+    } else {
+        ncpus
     };
-    if start >= 0 {
-        ncpus = chunks;
+    let limit = const { crate::typed_params::rpc_limit("virDomainGetCPUStats") };
+    let mut stride = limit;
+    let mut params = TypedParams::with_len(stride * chunks as usize);
+    let filled = stats(params.as_mut_ptr(), stride as c_uint, start, ncpus)? as usize;
+    if filled >= limit {
+        // A full stride: there may be more. The two steps, then.
+        stride = stats(null_mut(), 0, if start < 0 { -1 } else { 0 }, 1)? as usize;
+        params = TypedParams::with_len(stride * chunks as usize);
+        stats(params.as_mut_ptr(), stride as c_uint, start, ncpus)?;
     }
-    let nparams = stats(null_mut(), 0, if start < 0 { -1 } else { 0 }, 1)? as usize;
-    let mut params = TypedParams::with_len(nparams * chunks as usize);
-    stats(params.as_mut_ptr(), nparams as c_uint, start, ncpus)?;
-    if nparams == 0 {
-        for _ in 0..chunks {
+    if filled == 0 || stride == 0 {
+        // No values at all: one empty hash per CPU the host has.
+        let n = if start < 0 {
+            1
+        } else {
+            chunks.min(host_cpus()?.saturating_sub(start as u32))
+        };
+        for _ in 0..n {
             xs.ret(xs.perl.new_hash().into_ref());
         }
         return Ok(());
@@ -391,7 +409,12 @@ pub(crate) fn get_cpu_stats(xs: &mut Xs) -> XsResult {
     // SAFETY: `params` owns `len` initialised parameters; reordering them
     // in place keeps each one owned exactly once.
     let all = unsafe { std::slice::from_raw_parts_mut(params.as_mut_ptr(), params.len()) };
-    for chunk in all.chunks_mut(nparams) {
+    // CPUs past the host's last are left untouched by libvirt: drop them.
+    let cpus = all
+        .chunks(stride)
+        .rposition(|chunk| chunk.iter().any(|p| p.type_ != 0))
+        .map_or(0, |last| last + 1);
+    for chunk in all.chunks_mut(stride).take(cpus) {
         // Parameters a CPU has no value for stay unset (type 0, no name):
         // move them last and leave them out.
         chunk.sort_by_key(|p| p.type_ == 0);
@@ -401,6 +424,11 @@ pub(crate) fn get_cpu_stats(xs: &mut Xs) -> XsResult {
     }
     Ok(())
 }
+
+/// The most CPUs one `virDomainGetCPUStats` call may cover over RPC
+/// (`REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX`); `RPC_MAX_CPUS` times the
+/// stride limit is `REMOTE_DOMAIN_GET_CPU_STATS_MAX`.
+const RPC_MAX_CPUS: u32 = 128;
 
 // ----------------------------------------------------------------- tunables
 

@@ -105,6 +105,7 @@ extern "C" {
     pub fn sysvirt_new_undef(p: P) -> *mut SV;
     pub fn sysvirt_new_rv_noinc(p: P, sv: *mut SV) -> *mut SV;
     pub fn sysvirt_new_hv(p: P) -> *mut HV;
+    pub fn sysvirt_new_hv_sized(p: P, keys: isize) -> *mut HV;
     pub fn sysvirt_new_av(p: P) -> *mut AV;
     pub fn sysvirt_sv_undef(p: P) -> *mut SV;
     pub fn sysvirt_targ_pvn(p: P, s: *const c_char, n: usize) -> *mut SV;

@@ -428,6 +428,15 @@ SV *sysvirt_new_pvn(pTHX_ const char *p, STRLEN n) { return newSVpvn(p, n); }
 SV *sysvirt_new_undef(pTHX) { return newSV(0); }
 SV *sysvirt_new_rv_noinc(pTHX_ SV *sv) { return newRV_noinc(sv); }
 HV *sysvirt_new_hv(pTHX) { return newHV(); }
+/* A hash with buckets for `keys` keys from the start: no split (and
+ * rehash of every key) as they are stored. */
+HV *sysvirt_new_hv_sized(pTHX_ IV keys)
+{
+    HV *hv = newHV();
+    if (keys > PERL_HASH_DEFAULT_HvMAX + 1)
+        hv_ksplit(hv, keys);
+    return hv;
+}
 AV *sysvirt_new_av(pTHX) { return newAV(); }
 SV *sysvirt_sv_undef(pTHX) { return &PL_sv_undef; }
 SV *sysvirt_mortal(pTHX_ SV *sv) { return sv_2mortal(sv); }

@@ -335,6 +335,13 @@ impl Perl {
         let hv = unsafe { ffi::sysvirt_new_hv(self.0) };
         Hash { perl: self, hv }
     }
+    /// A new hash with room for `keys` keys (stored without resizing).
+    pub fn new_hash_sized(self, keys: usize) -> Hash {
+        // SAFETY: plain constructor.
+        let hv =
+            unsafe { ffi::sysvirt_new_hv_sized(self.0, keys.min(isize::MAX as usize) as isize) };
+        Hash { perl: self, hv }
+    }
     pub fn new_array(self) -> Array {
         // SAFETY: plain constructor.
         let av = unsafe { ffi::sysvirt_new_av(self.0) };
