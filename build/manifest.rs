@@ -251,7 +251,7 @@ pub fn generate(file: &str) -> String {
         writeln!(
             s,
             "    Method {{ package: {:?}, name: {:?}, prototype: {prototype}, usage: {:?}, \
-             invocant: {invocant}, arguments: {arguments}, body: {} }},",
+             invocant: {invocant}, arguments: {arguments}, run: crate::xs_method!({}) }},",
             r.package,
             r.name,
             r.usage,

@@ -258,6 +258,7 @@ pub unsafe fn ret_name_list(
 ///
 /// # Safety
 /// `p` is NULL or a malloc'd string handed over to us.
+#[inline(always)]
 pub unsafe fn ret_string(xs: &mut Xs, p: *mut c_char) -> XsResult {
     let p = crate::error::check_ptr(p)?;
     // SAFETY: per the contract.

@@ -11,10 +11,32 @@ use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::OnceLock;
 
-/// The body of an XS method: reads its arguments from the [`Xs`], pushes
-/// its return values onto it.
-pub type XsBody = fn(&mut Xs) -> XsResult;
 pub type XsResult = Result<()>;
+
+/// The Rust half of one XSUB, which the C dispatcher calls: one function
+/// per method ([`xs_method!`]), so that the method's body is compiled into
+/// it rather than called through a pointer.
+pub type XsRun = unsafe extern "C" fn(ffi::P, *const c_void, *mut Frame);
+
+/// The [`XsRun`] of a method body (a closure `|xs: &mut Xs| -> XsResult`
+/// that reads its arguments from the [`Xs`] and pushes its return values
+/// onto it), as build.rs writes each row of the manifest.
+#[macro_export]
+macro_rules! xs_method {
+    ($body:expr) => {{
+        unsafe extern "C" fn run(
+            p: $crate::perl::P,
+            entry: *const std::os::raw::c_void,
+            frame: *mut $crate::perl::Frame,
+        ) {
+            let body = $crate::perl::method_body($body);
+            // SAFETY: the C dispatcher calls us with its own frame and
+            // the entry registered for its CV.
+            unsafe { $crate::perl::run_method(p, entry, frame, body) }
+        }
+        run as $crate::perl::XsRun
+    }};
+}
 
 /// One XS method, as build.rs generates it from its row of the method
 /// manifest (data/methods.tsv).
@@ -31,7 +53,7 @@ pub struct Method {
     /// Argument names as the POD names them ("$dom, \\%params, $flags"),
     /// for messages; `None` for internal subs (the usage names serve).
     pub arguments: Option<&'static str>,
-    pub body: XsBody,
+    pub run: XsRun,
 }
 
 /// A class of object an argument must be: its tag, its package, and
@@ -69,7 +91,7 @@ struct XsEntry {
     // The C dispatcher reads these two fields (sysvirt_entry_head).
     /// Class of the object argument 0 must be (0: not an object).
     self_class: u16,
-    body: XsBody,
+    run: XsRun,
     /// The class of `self_class`, for the wrong-class error.
     invocant: Option<Invocant>,
     package: &'static str,
@@ -359,8 +381,7 @@ impl Xs<'_> {
     #[inline]
     pub fn ret_i64(&mut self, v: i64) -> XsResult {
         if self.count == 0 {
-            self.targ = Target::Signed(v);
-            self.push_returned(std::ptr::null_mut());
+            self.set_targ(Target::Signed(v));
         } else {
             let sv = self.perl.new_i64(v);
             self.ret(sv);
@@ -370,8 +391,7 @@ impl Xs<'_> {
     #[inline]
     pub fn ret_u64(&mut self, v: u64) -> XsResult {
         if self.count == 0 {
-            self.targ = Target::Unsigned(v);
-            self.push_returned(std::ptr::null_mut());
+            self.set_targ(Target::Unsigned(v));
         } else {
             let sv = self.perl.new_u64(v);
             self.ret(sv);
@@ -403,8 +423,7 @@ impl Xs<'_> {
             return self.ret_undef();
         }
         if self.count == 0 {
-            self.targ = Target::Borrowed(ptr);
-            self.push_returned(std::ptr::null_mut());
+            self.set_targ(Target::Borrowed(ptr));
             Ok(())
         } else {
             // SAFETY: per the contract.
@@ -417,19 +436,24 @@ impl Xs<'_> {
     /// # Safety
     /// `ptr` is NULL or a malloc'd NUL-terminated string that the caller
     /// owns and hands over.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn ret_owned_cstring(&mut self, ptr: *mut c_char) -> XsResult {
         if ptr.is_null() {
             return self.ret_undef();
         }
-        let owned = Target::Malloced(ptr);
         if self.count == 0 {
-            self.targ = owned;
-            self.push_returned(std::ptr::null_mut());
-        } else if let Some(sv) = owned.into_mortal(self.perl) {
+            self.set_targ(Target::Malloced(ptr));
+        } else if let Some(sv) = Target::Malloced(ptr).into_mortal(self.perl) {
             self.push_returned(sv);
         }
         Ok(())
+    }
+    /// The first return value, for the C side's target SV. Nothing was
+    /// stored there before (it is the first), so nothing is dropped.
+    #[inline(always)]
+    fn set_targ(&mut self, v: Target) {
+        std::mem::forget(std::mem::replace(&mut self.targ, v));
+        self.push_returned(std::ptr::null_mut());
     }
     /// Return a C string (copied now; it need only live for this call).
     ///
@@ -458,55 +482,93 @@ impl Xs<'_> {
     }
 }
 
-/// Called by `sysvirt_xs_dispatch` in glue.c for every Rust XSUB.
+/// A method body as [`xs_method!`] takes it (this pins the closure's
+/// argument type).
+#[inline(always)]
+pub fn method_body<F: FnOnce(&mut Xs) -> XsResult>(f: F) -> F {
+    f
+}
+
+/// The body of every method's [`XsRun`]: argument count and invocant
+/// checks, then `body` under `catch_unwind` (rule 3), then the outcome for
+/// `sysvirt_xs_dispatch` in glue.c to act on (rule 1).
 ///
 /// # Safety
-/// Called only by the generic XSUB, with its own `ax`, `items` and the
-/// entry registered for its CV.
-#[no_mangle]
-pub unsafe extern "C" fn sysvirt_rust_dispatch(
+/// Called only by an [`XsRun`], with the generic XSUB's own `ax`, `items`,
+/// outcome and the entry registered for its CV.
+#[inline(always)]
+pub unsafe fn run_method(
     p: ffi::P,
     entry: *const c_void,
-    ax: i32,
-    items: i32,
-    this: Checked,
-    out: *mut Outcome,
+    frame: *mut Frame,
+    body: impl FnOnce(&mut Xs) -> XsResult,
 ) {
     let perl = Perl(p);
     // SAFETY: `entry` was leaked at registration and lives forever.
     let entry: &XsEntry = unsafe { &*(entry as *const XsEntry) };
-    // SAFETY: `out` points to the C caller's outcome struct.
-    let out = unsafe { &mut *out };
+    // SAFETY: `frame` is the C caller's, ours until we return.
+    let frame = unsafe { &mut *frame };
+    let (ax, items, this) = (frame.ax, frame.items, (frame.status, frame.ptr));
+    let out = &mut frame.out;
     let run = catch_unwind(AssertUnwindSafe(|| {
-        run_body(perl, entry, ax, items, this, out)
+        run_body(perl, entry, ax, items, this, out, body)
     }));
     if let Err(panic) = run {
-        let msg = panic_message(&panic);
-        let text = format!("{}: internal error: {}", entry.full_name(), msg);
-        out.count = 0;
-        out.fail_with_croak(mortal_str(perl, &text));
+        internal_error(perl, entry, panic, out);
     }
 }
 
-/// What the C dispatcher found in argument 0 (see `sysvirt_handle_get`).
+#[cold]
+#[inline(never)]
+fn internal_error(
+    perl: Perl,
+    entry: &XsEntry,
+    panic: Box<dyn std::any::Any + Send>,
+    out: &mut Outcome,
+) {
+    let text = format!(
+        "{}: internal error: {}",
+        entry.full_name(),
+        panic_message(&panic)
+    );
+    out.count = 0;
+    out.fail_with_croak(mortal_str(perl, &text));
+}
+
+/// One call of the generic XSUB, as the C dispatcher hands it over
+/// (sysvirt_frame in glue.c): its arguments on Perl's stack, what it found
+/// in argument 0, and the outcome for it to act on once we return.
 #[repr(C)]
-pub struct Checked {
+pub struct Frame {
+    out: Outcome,
+    ax: i32,
+    items: i32,
+    /// As `sysvirt_handle_get`: 0 (`ptr` set), 1 not a blessed reference,
+    /// 2 another class.
     status: std::os::raw::c_int,
     ptr: *mut c_void,
 }
 
 // The hot path is kept small: every failure is handled out of line.
 #[inline(always)]
-fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, this: Checked, out: &mut Outcome) {
+fn run_body(
+    perl: Perl,
+    entry: &XsEntry,
+    ax: i32,
+    items: i32,
+    (status, this): (std::os::raw::c_int, *mut c_void),
+    out: &mut Outcome,
+    body: impl FnOnce(&mut Xs) -> XsResult,
+) {
     if items < entry.min_args || items > entry.max_args {
         return usage_error(perl, entry, out);
     }
-    if entry.self_class != 0 && this.status != 0 {
-        return object_error(perl, entry, this.status, out);
+    if entry.self_class != 0 && status != 0 {
+        return object_error(perl, entry, status, out);
     }
     let mut xs = Xs {
         perl,
-        this: this.ptr,
+        this,
         ax,
         items,
         entry,
@@ -515,7 +577,7 @@ fn run_body(perl: Perl, entry: &XsEntry, ax: i32, items: i32, this: Checked, out
         spill: None,
         targ: Target::None,
     };
-    let result = (entry.body)(&mut xs);
+    let result = body(&mut xs);
     let Xs {
         count, spill, targ, ..
     } = xs;
@@ -561,6 +623,7 @@ fn put_long_list(perl: Perl, ax: i32, mut list: Vec<*mut SV>, targ: Target, out:
     // before storing.
     unsafe { ffi::sysvirt_stack_put(perl.0, ax, list.as_ptr(), list.len() as i32) };
     out.count = list.len() as i32;
+    out.targ = 0;
 }
 
 #[cold]
@@ -581,7 +644,8 @@ fn fail(perl: Perl, entry: &XsEntry, e: XsError, out: &mut Outcome) {
 }
 
 impl Outcome {
-    /// Mark the call failed; the C side only initialises `failed`.
+    /// Mark the call failed (the C side initialises only `failed`; a
+    /// success sets `count` and `targ`).
     fn fail_with_croak(&mut self, croak: *mut SV) {
         self.failed = 1;
         self.croak = croak;
@@ -686,7 +750,7 @@ pub fn register_method(perl: Perl, m: &'static Method) -> std::result::Result<()
     let entry: &'static XsEntry = Box::leak(Box::new(XsEntry {
         self_class,
         invocant: m.invocant,
-        body: m.body,
+        run: m.run,
         package: m.package,
         name: m.name,
         usage: m.usage,

@@ -45,19 +45,21 @@ typedef struct {
     char *targ_pv;
 } sysvirt_outcome;
 
-/* The head of every registered entry (XsEntry in dispatch.rs). */
+/* One call, as handed to the Rust half (Frame in dispatch.rs). */
 typedef struct {
-    U16 self_class;   /* class of the object in ST(0), or 0 */
-} sysvirt_entry_head;
-
-/* What the dispatcher found in ST(0) (Checked in dispatch.rs). */
-typedef struct {
-    int status;       /* as sysvirt_handle_get */
+    sysvirt_outcome out;    /* set by the Rust half */
+    I32 ax, items;
+    int status;             /* what ST(0) is, as sysvirt_handle_get */
     void *ptr;
-} sysvirt_checked;
+} sysvirt_frame;
 
-extern void sysvirt_rust_dispatch(pTHX_ void *entry, I32 ax, I32 items,
-                                  sysvirt_checked self, sysvirt_outcome *out);
+/* The head of every registered entry (XsEntry in dispatch.rs). */
+typedef struct sysvirt_entry_head sysvirt_entry_head;
+struct sysvirt_entry_head {
+    U16 self_class;   /* class of the object in ST(0), or 0 */
+    /* The method's Rust half (XsRun in dispatch.rs). */
+    void (*run)(pTHX_ const sysvirt_entry_head *entry, sysvirt_frame *frame);
+};
 extern SV *sysvirt_rust_boot(pTHX);
 
 /* ------------------------------------------------------------------ */
@@ -135,7 +137,17 @@ int sysvirt_handle_get(pTHX_ SV *sv, U16 classid, void **ptr)
 /* would have done.  Installed only over the default: a program's own    */
 /* $SIG{PIPE} (or a later one) wins.                                     */
 
-static __thread int sysvirt_in_xsub __attribute__((tls_model("initial-exec")));
+/* This thread's state of the module (one thread-local, so that the hot
+ * path reaches all of it through one address): */
+typedef struct {
+    int in_xsub;        /* Rust or libvirt code of ours is running */
+    int unwound;        /* see "Entering Perl code from Rust" below */
+    int exit_pending;
+    I32 exit_status;
+    JMPENV *glue_env;
+} sysvirt_thread_state;
+static __thread sysvirt_thread_state sysvirt_thread __attribute__((tls_model("initial-exec")));
+#define sysvirt_in_xsub (sysvirt_thread.in_xsub)
 
 static void sysvirt_on_sigpipe(int sig)
 {
@@ -186,15 +198,15 @@ static void sysvirt_sigpipe_init(void)
 /* Per thread, as interpreters are.                                      */
 
 /* The innermost glue env of this thread (NULL outside any). */
-static __thread JMPENV *sysvirt_glue_env __attribute__((tls_model("initial-exec")));
+#define sysvirt_glue_env (sysvirt_thread.glue_env)
 /* JMPENV code (2 exit, 3 die) of a longjmp to resume, or 0. */
-static __thread int sysvirt_unwound __attribute__((tls_model("initial-exec")));
+#define sysvirt_unwound (sysvirt_thread.unwound)
 /* An exit() in a callback waits, with the $? it set. */
-static __thread int sysvirt_exit_pending __attribute__((tls_model("initial-exec")));
-static __thread I32 sysvirt_exit_status __attribute__((tls_model("initial-exec")));
+#define sysvirt_exit_pending (sysvirt_thread.exit_pending)
+#define sysvirt_exit_status (sysvirt_thread.exit_status)
 
 /* Perl is on its way out of this XSUB: run no more Perl code. */
-#define SYSVIRT_LEAVING() (sysvirt_unwound || sysvirt_exit_pending)
+#define SYSVIRT_LEAVING() ((sysvirt_unwound | sysvirt_exit_pending) != 0)
 #define SYSVIRT_LEAVING_CODE() (sysvirt_unwound ? sysvirt_unwound : 2)
 
 /* Open a glue env around Perl code (declares what it needs: use at the
@@ -246,30 +258,17 @@ void sysvirt_exit_discard(void)
 /* ------------------------------------------------------------------ */
 /* The generic XSUB.                                                   */
 
-XS_INTERNAL(sysvirt_xs_dispatch)
+/* After the Rust half: everything but returning values. Resumes Perl's
+ * longjmp or performs a pending exit (every Rust frame is gone, so leaving
+ * by longjmp is safe), croaks, or warns and returns (the XSUB then
+ * returns undef). Out of line, to keep the path of every call short. */
+static void sysvirt_xs_unusual(pTHX_ CV *cv, const sysvirt_outcome *out)
+    __attribute__((noinline, cold));
+static void sysvirt_xs_unusual(pTHX_ CV *cv, const sysvirt_outcome *out)
 {
-    dXSARGS;
-    const sysvirt_entry_head *entry = (const sysvirt_entry_head *)CvXSUBANY(cv).any_ptr;
-    sysvirt_outcome out;
-    sysvirt_checked self;
-    I32 i;
-    PERL_UNUSED_VAR(mark);
-
-    out.failed = 0;
-    out.count = 0;
-    out.targ = 0;
-    self.status = 0;
-    self.ptr = NULL;
-    /* The object argument is checked here, on the hot path, in C. */
-    if (entry->self_class && items > 0)
-        self.status = sysvirt_handle_check(aTHX_ ST(0), entry->self_class, &self.ptr);
-    sysvirt_in_xsub++;
-    sysvirt_rust_dispatch(aTHX_ CvXSUBANY(cv).any_ptr, ax, items, self, &out);
-    sysvirt_in_xsub--;
-    /* Every Rust frame is gone: leaving by longjmp is safe. */
     if (SYSVIRT_LEAVING()) {
-        if (!out.failed && out.targ == 4)
-            free(out.targ_pv);
+        if (!out->failed && out->targ == 4)
+            free(out->targ_pv);
         if (sysvirt_unwound) {
             int code = sysvirt_unwound;
             sysvirt_unwound = 0;
@@ -280,15 +279,41 @@ XS_INTERNAL(sysvirt_xs_dispatch)
         PL_exit_flags |= PERL_EXIT_EXPECTED;
         my_exit((U32)sysvirt_exit_status);
     }
-    if (out.failed) {
-        if (out.croak)
-            croak_sv(out.croak);
-        if (out.warn) {
-            warn("%s", out.warn);
-            XSRETURN_UNDEF;
-        }
-        /* only an exit the body reported but that was not pending */
-        croak("%s: a callback called exit", GvNAME(CvGV(cv)));
+    if (out->croak)
+        croak_sv(out->croak);
+    if (out->warn) {
+        warn("%s", out->warn);
+        return;
+    }
+    /* only an exit the body reported but that was not pending */
+    croak("%s: a callback called exit", GvNAME(CvGV(cv)));
+}
+
+XS_INTERNAL(sysvirt_xs_dispatch)
+{
+    dXSARGS;
+    const sysvirt_entry_head *entry = (const sysvirt_entry_head *)CvXSUBANY(cv).any_ptr;
+    sysvirt_frame frame;
+    sysvirt_outcome *const outp = &frame.out;
+#define out (*outp)
+    I32 i;
+    PERL_UNUSED_VAR(mark);
+
+    /* The Rust half sets the rest of the outcome. */
+    out.failed = 0;
+    frame.ax = ax;
+    frame.items = items;
+    frame.status = 0;
+    frame.ptr = NULL;
+    /* The object argument is checked here, on the hot path, in C. */
+    if (entry->self_class && items > 0)
+        frame.status = sysvirt_handle_check(aTHX_ ST(0), entry->self_class, &frame.ptr);
+    sysvirt_in_xsub++;
+    entry->run(aTHX_ entry, &frame);
+    sysvirt_in_xsub--;
+    if (UNLIKELY(out.failed | SYSVIRT_LEAVING())) {
+        sysvirt_xs_unusual(aTHX_ cv, outp);
+        XSRETURN_UNDEF;     /* after the warning */
     }
     if (out.targ) {
         /* xsubpp's dXSTARG: the pad SV reserved for this call's result */
@@ -307,7 +332,7 @@ XS_INTERNAL(sysvirt_xs_dispatch)
         SvSETMAGIC(targ);
         out.vals[0] = targ;
     }
-    if (out.count == 1 && items > 0) {
+    if (LIKELY(out.count == 1 && items > 0)) {
         ST(0) = out.vals[0];
         XSRETURN(1);
     }
@@ -320,6 +345,7 @@ XS_INTERNAL(sysvirt_xs_dispatch)
             ST(i) = out.vals[i];
     }
     XSRETURN(out.count);
+#undef out
 }
 
 /* Defining a sub that exists warns ("Subroutine ... redefined", when the

@@ -17,9 +17,10 @@ mod dispatch;
 mod ffi;
 
 pub use dispatch::{
-    catch_callback_panic, register_method, wrong_class, ConstValue, Invocant, Method, Xs, XsResult,
+    catch_callback_panic, method_body, register_method, run_method, wrong_class, ConstValue, Frame,
+    Invocant, Method, Xs, XsResult, XsRun,
 };
-pub use ffi::{AV, HV, SV};
+pub use ffi::{AV, HV, P, SV};
 
 use std::borrow::Cow;
 use std::ffi::{CStr, CString};
