@@ -111,7 +111,7 @@ macro_rules! callbacks {
             // return.
             unsafe {
                 Callback::fire(opaque, |perl| {
-                    vec![obj_sv(perl, $obj) $(, $val(perl))*]
+                    [obj_sv(perl, $obj) $(, $val(perl))*]
                 })
             }
         }
@@ -216,7 +216,7 @@ unsafe extern "C" fn dom_lifecycle(
     opaque: *mut c_void,
 ) -> c_int {
     // SAFETY: `opaque` is the Callback registered with this callback.
-    unsafe { Callback::fire(opaque, |p| vec![dom(p, d), i(p, event), i(p, detail)]) };
+    unsafe { Callback::fire(opaque, |p| [dom(p, d), i(p, event), i(p, detail)]) };
     0
 }
 
@@ -429,7 +429,7 @@ pub(crate) fn domain_event_deregister(xs: &mut Xs) -> XsResult {
 /// virConnectCloseFunc: `$cb->($conn, $reason)`.
 unsafe extern "C" fn close_fired(_conn: sys::virConnectPtr, reason: c_int, opaque: *mut c_void) {
     // SAFETY: `opaque` is the Callback registered with this callback.
-    unsafe { Callback::fire(opaque, |p| vec![i(p, reason)]) };
+    unsafe { Callback::fire(opaque, |p| [i(p, reason)]) };
 }
 
 /// The close callbacks we registered, by connection. We own them rather

@@ -72,6 +72,21 @@ pub fn raise_pending() -> XsResult {
     }
 }
 
+/// Call a Perl callback for its effect from inside libvirt, in scalar
+/// context as the original does (its value is dropped): under `G_EVAL`,
+/// its die kept as the pending failure.
+pub fn call_callback_discard(perl: Perl, cb: Sv, args: &[Sv]) {
+    match perl.call_discard(cb, args) {
+        Ok(()) => {}
+        Err(Thrown::Died(err)) => keep_failure(err),
+        Err(Thrown::Exit) => keep_exit(),
+    }
+}
+
+/// The most arguments an event callback gets: the connection or stream,
+/// then up to six (a domain graphics event's).
+const MAX_EVENT_ARGS: usize = 8;
+
 /// Call a Perl callback from inside libvirt: under `G_EVAL`, its die kept
 /// as the pending failure. Returns its value, or `None` when it died.
 pub fn call_callback(perl: Perl, cb: Sv, args: &[Sv]) -> Option<NewSv> {
@@ -169,7 +184,7 @@ unsafe extern "C" fn free_watch(opaque: *mut c_void) {
 }
 
 /// Calls the Perl callback of a [`Watch`] with `args`.
-fn fire(opaque: *mut c_void, args: impl FnOnce(Perl) -> Vec<NewSv>) {
+fn fire<const N: usize>(opaque: *mut c_void, args: impl FnOnce(Perl) -> [NewSv; N]) {
     if opaque.is_null() {
         return;
     }
@@ -180,14 +195,13 @@ fn fire(opaque: *mut c_void, args: impl FnOnce(Perl) -> Vec<NewSv>) {
     guard(perl, "Sys::Virt::Event", (), || {
         let cb = perl.retain(w.cb.as_sv());
         let args = args(perl);
-        let args: Vec<Sv> = args.iter().map(NewSv::as_sv).collect();
-        call_callback(perl, cb.as_sv(), &args);
+        call_callback_discard(perl, cb.as_sv(), &args.each_ref().map(NewSv::as_sv));
     });
 }
 
 unsafe extern "C" fn handle_fired(watch: c_int, fd: c_int, events: c_int, opaque: *mut c_void) {
     fire(opaque, |perl| {
-        vec![
+        [
             perl.new_i64(watch.into()),
             perl.new_i64(fd.into()),
             perl.new_i64(events.into()),
@@ -196,7 +210,7 @@ unsafe extern "C" fn handle_fired(watch: c_int, fd: c_int, events: c_int, opaque
 }
 
 unsafe extern "C" fn timeout_fired(timer: c_int, opaque: *mut c_void) {
-    fire(opaque, |perl| vec![perl.new_i64(timer.into())]);
+    fire(opaque, |perl| [perl.new_i64(timer.into())]);
 }
 
 /// After `virEventAddHandle`/`virEventAddTimeout` returned `id` for the
@@ -571,7 +585,8 @@ impl Callback {
     /// # Safety
     /// `opaque` is live data from [`Callback::leak`] that libvirt passed to
     /// one of its callbacks.
-    pub unsafe fn fire(opaque: *mut c_void, args: impl FnOnce(Perl) -> Vec<NewSv>) {
+    pub unsafe fn fire<const N: usize>(opaque: *mut c_void, args: impl FnOnce(Perl) -> [NewSv; N]) {
+        const { assert!(N < MAX_EVENT_ARGS) };
         if opaque.is_null() {
             return;
         }
@@ -584,9 +599,12 @@ impl Callback {
             let owner = perl.retain(c.owner.as_sv());
             let cb = perl.retain(c.cb.as_sv());
             let args = args(perl);
-            let mut all = vec![owner.as_sv()];
-            all.extend(args.iter().map(NewSv::as_sv));
-            call_callback(perl, cb.as_sv(), &all);
+            // ($owner, @args) on our stack: no allocation per event.
+            let mut all = [owner.as_sv(); MAX_EVENT_ARGS];
+            for (slot, arg) in all[1..].iter_mut().zip(&args) {
+                *slot = arg.as_sv();
+            }
+            call_callback_discard(perl, cb.as_sv(), &all[..N + 1]);
         });
     }
 }

@@ -401,7 +401,7 @@ pub(crate) fn sparse_send_all(xs: &mut Xs) -> XsResult {
 unsafe extern "C" fn stream_event(_st: sys::virStreamPtr, events: c_int, opaque: *mut c_void) {
     // SAFETY: `opaque` is the Callback registered by add_callback; libvirt
     // keeps it alive while calling us.
-    unsafe { Callback::fire(opaque, |perl| vec![perl.new_i64(events.into())]) };
+    unsafe { Callback::fire(opaque, |perl| [perl.new_i64(events.into())]) };
 }
 
 /// `$st->add_callback($events, $coderef)`

@@ -45,10 +45,12 @@ my $conn = Sys::Virt->new(uri => 'test:///default');
 my $dom = $conn->get_domain_by_name('test');
 
 # ---- domain lifecycle events ----------------------------------------------
-my @events;
+my (@events, @context);
 my $id = $conn->domain_event_register_any(undef, Sys::Virt::Domain::EVENT_ID_LIFECYCLE, sub {
     my ($c, $d, $event, $detail) = @_;
+    push @context, wantarray;
     push @events, [ref($c), $c == $conn ? 'same conn' : 'other conn', ref($d), $d->get_name, $event, $detail];
+    return ('a', 'list', 'nobody reads');
 });
 like($id, qr/^\d+$/, 'domain_event_register_any returns a callback ID');
 cmp_ok($id, '>=', 0, '... not negative');
@@ -60,6 +62,7 @@ is_deeply(\@events, [
     ['Sys::Virt', 'same conn', 'Sys::Virt::Domain', 'test', Sys::Virt::Domain::EVENT_SUSPENDED, Sys::Virt::Domain::EVENT_SUSPENDED_PAUSED],
     ['Sys::Virt', 'same conn', 'Sys::Virt::Domain', 'test', Sys::Virt::Domain::EVENT_RESUMED, Sys::Virt::Domain::EVENT_RESUMED_UNPAUSED],
 ], 'callback gets ($conn, $dom, $event, $detail) with the exact constants');
+is_deeply(\@context, ['', ''], 'called in scalar context, as the original (its value is dropped)');
 
 @events = ();
 $dom->destroy;

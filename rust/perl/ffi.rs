@@ -145,6 +145,7 @@ extern "C" {
     pub fn sysvirt_exit_discard();
     pub fn sysvirt_in_module() -> c_int;
     pub fn sysvirt_g_scalar() -> i32;
+    pub fn sysvirt_g_scalar_discard() -> i32;
     pub fn sysvirt_g_list() -> i32;
     pub fn sysvirt_av_shift_noinc(p: P, av: *mut AV) -> *mut SV;
 

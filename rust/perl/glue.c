@@ -794,9 +794,11 @@ static void sysvirt_catch_exit(pTHX_ void *p)
  *      generic XSUB resumes the longjmp. */
 /* Out of line: nothing of it lives in sysvirt_call_eval's frame across
  * the setjmp. */
-static __attribute__((noinline)) AV *sysvirt_results_av(pTHX)
+static __attribute__((noinline)) AV *sysvirt_results_av(pTHX_ AV **results)
 {
-    return newAV();
+    if (!*results)
+        *results = newAV();
+    return *results;
 }
 
 int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
@@ -805,8 +807,8 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
     int ret;
     volatile int outcome = 0;
     sysvirt_isolation iso;
-    AV *const out = sysvirt_results_av(aTHX);
-    *results = out;
+    /* made only for values to return (none with G_DISCARD) or a die */
+    *results = NULL;
     if (SYSVIRT_LEAVING())
         return sysvirt_unwound ? 3 : 2;
 
@@ -842,8 +844,9 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
             /* no get magic or overloading: no Perl code runs from here */
             if (SvROK(ERRSV) || SvTRUE_nomg(ERRSV)) {
                 outcome = 1;
-                av_push(out, newSVsv_nomg(ERRSV));
-            } else {
+                av_push(sysvirt_results_av(aTHX_ results), newSVsv_nomg(ERRSV));
+            } else if (count > 0) {
+                AV *const out = sysvirt_results_av(aTHX_ results);
                 av_extend(out, count);
                 for (i = 0; i < count; i++)
                     av_store(out, i, newSVsv_nomg(*(SP - count + 1 + i)));
@@ -880,6 +883,9 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
 }
 
 int sysvirt_g_scalar(void) { return G_SCALAR; }
+/* Scalar context, as the original calls event callbacks; the value is
+ * dropped by Perl, not copied for us. */
+int sysvirt_g_scalar_discard(void) { return G_SCALAR | G_DISCARD; }
 int sysvirt_g_list(void) { return G_LIST; }
 
 int sysvirt_handle_arg(pTHX_ I32 ax, I32 i, U16 classid, void **ptr)

@@ -107,6 +107,7 @@ pub struct Perl(ffi::P);
 /// read from it (`to_bytes`, `to_cstr`...) is borrowed for the same `'a`,
 /// so keeping either past the call does not compile.
 #[derive(Clone, Copy)]
+#[repr(transparent)] // a slice of them is an array of SV pointers for C
 pub struct Sv<'a> {
     ptr: *mut SV,
     life: PhantomData<&'a SV>,
@@ -364,6 +365,13 @@ impl Perl {
         let mut values = self.call_in(context, cb, args)?;
         Ok(values.pop().unwrap_or_else(|| self.new_undef()))
     }
+    /// Call a Perl code reference in scalar context for its effect, as
+    /// [`Perl::call`] but leaving its value to Perl to drop.
+    pub fn call_discard(self, cb: Sv, args: &[Sv]) -> std::result::Result<(), Thrown> {
+        // SAFETY: reads a constant.
+        let context = unsafe { ffi::sysvirt_g_scalar_discard() };
+        self.call_in(context, cb, args).map(drop)
+    }
     /// Call a Perl code reference in list context, as [`Perl::call`]:
     /// `Ok(returned values)`, or why not.
     pub fn call_list(self, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, Thrown> {
@@ -372,28 +380,28 @@ impl Perl {
         self.call_in(context, cb, args)
     }
     fn call_in(self, context: i32, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, Thrown> {
-        let raw: Vec<*mut SV> = args.iter().map(|a| a.ptr).collect();
         let mut av = std::ptr::null_mut();
-        // SAFETY: `cb` and `args` are live; the call is G_EVAL and
-        // isolated, so it returns normally whatever the Perl code does.
-        // We own `av`.
+        // SAFETY: `cb` and `args` are live (`Sv` is a transparent SV
+        // pointer); the call is G_EVAL and isolated, so it returns normally
+        // whatever the Perl code does. We own `av` (NULL: nothing in it).
         let outcome = unsafe {
             ffi::sysvirt_call_eval(
                 self.0,
                 cb.ptr,
-                raw.as_ptr(),
-                raw.len() as i32,
+                args.as_ptr().cast::<*mut SV>(),
+                args.len() as i32,
                 context,
                 &mut av,
             )
         };
-        let holder = Array { perl: self, av };
         let mut values = Vec::new();
-        // SAFETY: shifting hands each element's reference to us.
-        while let Some(sv) = unsafe { ffi::sysvirt_av_shift_noinc(self.0, holder.av).as_mut() } {
-            values.push(self.own(sv));
+        if !av.is_null() {
+            let holder = Array { perl: self, av };
+            // SAFETY: shifting hands each element's reference to us.
+            while let Some(sv) = unsafe { ffi::sysvirt_av_shift_noinc(self.0, holder.av).as_mut() } {
+                values.push(self.own(sv));
+            }
         }
-        drop(holder);
         match outcome {
             0 => Ok(values),
             1 => Err(Thrown::Died(
