@@ -53,6 +53,13 @@ impl From<VirtError> for XsError {
 }
 
 /// The libvirt error of the call that just failed, as an `XsError`.
+/// The code of this thread's last libvirt error (`VIR_ERR_OK` for none),
+/// for calls that fall back on one code: nothing is copied.
+pub fn last_code() -> i32 {
+    // SAFETY: reads this thread's error, no pointer kept.
+    unsafe { sys::virGetLastErrorCode() }
+}
+
 pub fn last() -> XsError {
     XsError::Virt(VirtError::last())
 }

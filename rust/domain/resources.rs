@@ -8,7 +8,7 @@
 //! parameters first (to learn each field's type), keep those the caller's
 //! hash names, and send them back, as the C original does.
 
-use crate::error::{self, check, check_ptr, VirtError};
+use crate::error::{self, check, check_ptr};
 use crate::late;
 use crate::owned::{
     fixed_cstr, opt_cstr_sv, ret_string, CArray, CStringList, RecordList, StrArray,
@@ -187,10 +187,9 @@ pub(crate) fn get_vcpu_info(xs: &mut Xs) -> XsResult {
             live = true;
             n
         } else {
-            let err = VirtError::last();
             // An inactive domain has no live vCPUs: fall back to the pinning.
-            if err.code != sys::VIR_ERR_OPERATION_INVALID as i32 {
-                return Err(err.into());
+            if error::last_code() != sys::VIR_ERR_OPERATION_INVALID as i32 {
+                return Err(error::last());
             }
             pin_info(&mut maps)?
         }

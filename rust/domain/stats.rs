@@ -2,7 +2,7 @@
 //! information, disk errors, background job information, and the peeks
 //! into guest disks and memory.
 
-use crate::error::{check, VirtError};
+use crate::error::{self, check};
 use crate::owned;
 use crate::perl::{Xs, XsResult};
 use crate::typed_params::{field_name, params_to_hash, set_field_name, LibvirtParams, TypedParams};
@@ -32,9 +32,8 @@ pub(crate) fn block_stats(xs: &mut Xs) -> XsResult {
         sys::virDomainBlockStatsFlags(dom, path.as_ptr(), ptr::null_mut(), &mut n, flags)
     };
     if rc < 0 {
-        let err = VirtError::last();
-        if err.code != sys::VIR_ERR_NO_SUPPORT as i32 || flags != 0 {
-            return Err(err.into());
+        if error::last_code() != sys::VIR_ERR_NO_SUPPORT as i32 || flags != 0 {
+            return Err(error::last());
         }
         // SAFETY: an all-zero statistics structure is valid.
         let mut st: sys::virDomainBlockStatsStruct = unsafe { std::mem::zeroed() };

@@ -398,7 +398,8 @@ impl Perl {
         if !av.is_null() {
             let holder = Array { perl: self, av };
             // SAFETY: shifting hands each element's reference to us.
-            while let Some(sv) = unsafe { ffi::sysvirt_av_shift_noinc(self.0, holder.av).as_mut() } {
+            while let Some(sv) = unsafe { ffi::sysvirt_av_shift_noinc(self.0, holder.av).as_mut() }
+            {
                 values.push(self.own(sv));
             }
         }
