@@ -147,7 +147,9 @@ pub unsafe fn opt_cstr_sv(perl: Perl, s: *const c_char) -> NewSv {
 pub fn fixed_cstr(buf: &[c_char]) -> &[u8] {
     // SAFETY: c_char and u8 have the same size and alignment.
     let bytes = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const u8, buf.len()) };
-    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    // SAFETY: reads at most `buf.len()` bytes of `buf` (libc's vectorised
+    // scan: these are the keys of every typed-parameter hash).
+    let end = unsafe { libc::strnlen(buf.as_ptr(), buf.len()) };
     &bytes[..end]
 }
 

@@ -114,7 +114,17 @@ fn value_to_sv(perl: Perl, p: &sys::virTypedParameter) -> NewSv {
 pub fn params_to_hash(perl: Perl, params: &[sys::virTypedParameter]) -> NewSv {
     let mut hv = perl.new_hash_sized(params.len());
     for p in params {
-        hv.store(field_name(p), value_to_sv(perl, p));
+        let key = field_name(p);
+        // SAFETY: the union member read is the one `type_` says is set.
+        unsafe {
+            match p.type_ as u32 {
+                sys::VIR_TYPED_PARAM_INT => hv.store_i64(key, p.value.i.into()),
+                sys::VIR_TYPED_PARAM_UINT => hv.store_u64(key, p.value.ui.into()),
+                sys::VIR_TYPED_PARAM_LLONG => hv.store_i64(key, p.value.l),
+                sys::VIR_TYPED_PARAM_ULLONG => hv.store_u64(key, p.value.ul),
+                _ => hv.store(key, value_to_sv(perl, p)),
+            }
+        }
     }
     hv.into_ref()
 }

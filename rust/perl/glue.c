@@ -570,6 +570,18 @@ void sysvirt_hv_store(pTHX_ HV *hv, const char *key, I32 klen, SV *val)
         SvREFCNT_dec(val);
 }
 
+/* A new number stored under `key`: one call for the two, as hashes of
+ * statistics hold little else. */
+void sysvirt_hv_store_iv(pTHX_ HV *hv, const char *key, I32 klen, IV v)
+{
+    sysvirt_hv_store(aTHX_ hv, key, klen, newSViv(v));
+}
+
+void sysvirt_hv_store_uv(pTHX_ HV *hv, const char *key, I32 klen, UV v)
+{
+    sysvirt_hv_store(aTHX_ hv, key, klen, newSVuv(v));
+}
+
 /* Removes the first element, handing its reference to the caller (NULL
  * when empty). */
 SV *sysvirt_av_shift_noinc(pTHX_ AV *av)

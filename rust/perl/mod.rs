@@ -481,13 +481,19 @@ impl Hash {
             )
         }
     }
-    pub fn store_i64(&mut self, key: &str, v: i64) {
-        let sv = self.perl.new_i64(v);
-        self.store(key, sv)
+    pub fn store_i64(&mut self, key: &(impl AsRef<[u8]> + ?Sized), v: i64) {
+        let key = key.as_ref();
+        // SAFETY: as in `store`; the value is a new plain number.
+        unsafe {
+            ffi::sysvirt_hv_store_iv(self.perl.0, self.hv, key.as_ptr().cast(), key_len(key), v)
+        }
     }
-    pub fn store_u64(&mut self, key: &str, v: u64) {
-        let sv = self.perl.new_u64(v);
-        self.store(key, sv)
+    pub fn store_u64(&mut self, key: &(impl AsRef<[u8]> + ?Sized), v: u64) {
+        let key = key.as_ref();
+        // SAFETY: as in `store`; the value is a new plain number.
+        unsafe {
+            ffi::sysvirt_hv_store_uv(self.perl.0, self.hv, key.as_ptr().cast(), key_len(key), v)
+        }
     }
     pub fn store_str(&mut self, key: &str, v: &str) {
         let sv = self.perl.new_str(v);
