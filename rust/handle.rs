@@ -187,6 +187,7 @@ pub fn destroy<T: Handle>(xs: &mut Xs, free: unsafe extern "C" fn(*mut T) -> c_i
 // any libvirt call.
 
 /// `$obj->method()` calling `f(obj)`, returning nothing.
+#[inline(always)]
 pub fn call<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_int) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     // SAFETY: `obj` is live.
@@ -195,6 +196,7 @@ pub fn call<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_int) ->
 }
 
 /// `$obj->method($flags=0)` calling `f(obj, flags)`, returning nothing.
+#[inline(always)]
 pub fn call_flags<T: Handle>(
     xs: &mut Xs,
     f: unsafe extern "C" fn(*mut T, c_uint) -> c_int,
@@ -231,6 +233,7 @@ pub fn call_old_or_flags<T: Handle>(
 
 /// `$obj->is_xxx()` (and counts): the int `f(obj)` returns, an error
 /// below zero.
+#[inline(always)]
 pub fn int_result<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_int) -> XsResult {
     let obj = xs.handle::<T>(0)?;
     // SAFETY: `obj` is live.
@@ -240,6 +243,7 @@ pub fn int_result<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_i
 
 /// `$obj->method($flags=0)`: the int `f(obj, flags)` returns, an error
 /// below zero.
+#[inline(always)]
 pub fn int_result_flags<T: Handle>(
     xs: &mut Xs,
     f: unsafe extern "C" fn(*mut T, c_uint) -> c_int,
@@ -252,6 +256,7 @@ pub fn int_result_flags<T: Handle>(
 }
 
 /// `$obj->get_autostart()` through `f(obj, &autostart)`.
+#[inline(always)]
 pub fn get_autostart<T: Handle>(
     xs: &mut Xs,
     f: unsafe extern "C" fn(*mut T, *mut c_int) -> c_int,
@@ -278,6 +283,7 @@ pub fn set_autostart<T: Handle>(
 
 /// `$obj->get_name()` and other getters of a string the object owns:
 /// `f(obj)`, NULL on error.
+#[inline(always)]
 pub fn borrowed_string<T: Handle>(
     xs: &mut Xs,
     f: unsafe extern "C" fn(*mut T) -> *const c_char,
@@ -295,6 +301,7 @@ pub fn borrowed_string<T: Handle>(
 
 /// `$obj->get_uri()` and other getters of a string libvirt allocates
 /// for the caller: `f(obj)`, NULL on error.
+#[inline(always)]
 pub fn owned_string<T: Handle>(
     xs: &mut Xs,
     f: unsafe extern "C" fn(*mut T) -> *mut c_char,
@@ -306,6 +313,7 @@ pub fn owned_string<T: Handle>(
 
 /// `$obj->get_xml_description($flags=0)` and other getters of a string
 /// libvirt allocates for the caller: `f(obj, flags)`, NULL on error.
+#[inline(always)]
 pub fn owned_string_flags<T: Handle>(
     xs: &mut Xs,
     f: unsafe extern "C" fn(*mut T, c_uint) -> *mut c_char,

@@ -319,17 +319,19 @@ XS_INTERNAL(sysvirt_xs_dispatch)
         /* xsubpp's dXSTARG: the pad SV reserved for this call's result */
         SV *targ = (PL_op->op_private & OPpENTERSUB_HASTARG) ? PAD_SV(PL_op->op_targ)
                                                              : sv_newmortal();
+        /* As xsubpp's PUSHi/PUSHu/PUSHp: TARGi and TARGu set a plain
+         * integer target in place, anything else with its set magic. */
         if (out.targ == 1) {
-            sv_setiv(targ, out.targ_iv);
+            TARGi((IV)out.targ_iv, 1);
         } else if (out.targ == 2) {
-            sv_setuv(targ, (UV)out.targ_iv);
+            TARGu((UV)out.targ_iv, 1);
         } else {
             sv_setpv(targ, out.targ_pv);
             SvUTF8_off(targ);
             if (out.targ == 4)
                 free(out.targ_pv);
+            SvSETMAGIC(targ);
         }
-        SvSETMAGIC(targ);
         out.vals[0] = targ;
     }
     if (LIKELY(out.count == 1 && items > 0)) {
