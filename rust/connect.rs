@@ -132,7 +132,7 @@ fn ask_credentials(
     let mut list = perl.new_array();
     for c in creds.iter() {
         let mut h = perl.new_hash();
-        h.store_i64("type", c.type_ as i64);
+        h.store_i64(crate::key!("type"), c.type_ as i64);
         // SAFETY: libvirt's credential strings are NULL or live while it
         // runs the callback.
         unsafe {
@@ -348,13 +348,13 @@ pub(crate) fn get_node_info(xs: &mut Xs) -> XsResult {
     let perl = xs.perl;
     let mut h = perl.new_hash();
     h.store("model", perl.new_bytes(fixed_cstr(&info.model)));
-    h.store_u64("memory", info.memory as u64);
-    h.store_u64("cpus", info.cpus as u64);
-    h.store_u64("mhz", info.mhz as u64);
-    h.store_u64("nodes", info.nodes as u64);
-    h.store_u64("sockets", info.sockets as u64);
-    h.store_u64("cores", info.cores as u64);
-    h.store_u64("threads", info.threads as u64);
+    h.store_u64(crate::key!("memory"), info.memory as u64);
+    h.store_u64(crate::key!("cpus"), info.cpus as u64);
+    h.store_u64(crate::key!("mhz"), info.mhz as u64);
+    h.store_u64(crate::key!("nodes"), info.nodes as u64);
+    h.store_u64(crate::key!("sockets"), info.sockets as u64);
+    h.store_u64(crate::key!("cores"), info.cores as u64);
+    h.store_u64(crate::key!("threads"), info.threads as u64);
     xs.ret(h.into_ref());
     Ok(())
 }
@@ -549,7 +549,7 @@ pub(crate) fn get_node_free_pages(xs: &mut Xs) -> XsResult {
             per_size.store(&size.to_string(), perl.new_u64(count));
         }
         let mut rec = perl.new_hash();
-        rec.store_i64("cell", start.wrapping_add(i as i32) as i64);
+        rec.store_i64(crate::key!("cell"), start.wrapping_add(i as i32) as i64);
         rec.store("pages", per_size.into_ref());
         xs.ret(rec.into_ref());
     }

@@ -58,7 +58,7 @@ fn graphics_address(perl: Perl, a: *const sys::virDomainEventGraphicsAddress) ->
     // SAFETY: libvirt passes a valid address for the callback.
     let a = unsafe { &*a };
     let mut h = perl.new_hash();
-    h.store_i64("family", a.family.into());
+    h.store_i64(crate::key!("family"), a.family.into());
     // SAFETY: the address's strings are NULL or live for the callback.
     unsafe {
         h.store("node", s(perl, a.node));

@@ -85,9 +85,9 @@ pub fn check_ptr<T>(ptr: *mut T) -> Result<*mut T, XsError> {
 /// The `Sys::Virt::Error` object for `e`.
 pub fn to_perl(perl: Perl, e: &VirtError) -> NewSv {
     let mut hv = perl.new_hash();
-    hv.store_i64("level", e.level as i64);
-    hv.store_i64("code", e.code as i64);
-    hv.store_i64("domain", e.domain as i64);
+    hv.store_i64(crate::key!("level"), e.level as i64);
+    hv.store_i64(crate::key!("code"), e.code as i64);
+    hv.store_i64(crate::key!("domain"), e.domain as i64);
     hv.store_str("message", e.message.as_deref().unwrap_or("Unknown problem"));
     hv.into_blessed_ref(c"Sys::Virt::Error")
 }

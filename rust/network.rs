@@ -44,12 +44,12 @@ pub(crate) fn get_dhcp_leases(xs: &mut Xs) -> XsResult {
         // SAFETY: the lease's strings are NULL or live, owned by `leases`.
         unsafe {
             h.store("iface", opt_cstr_sv(perl, l.iface));
-            h.store_i64("expirytime", l.expirytime);
-            h.store_i64("type", l.type_ as i64);
+            h.store_i64(crate::key!("expirytime"), l.expirytime);
+            h.store_i64(crate::key!("type"), l.type_ as i64);
             h.store("mac", opt_cstr_sv(perl, l.mac));
             h.store("iaid", opt_cstr_sv(perl, l.iaid));
             h.store("ipaddr", opt_cstr_sv(perl, l.ipaddr));
-            h.store_u64("prefix", l.prefix as u64);
+            h.store_u64(crate::key!("prefix"), l.prefix as u64);
             h.store("hostname", opt_cstr_sv(perl, l.hostname));
             h.store("clientid", opt_cstr_sv(perl, l.clientid));
         }

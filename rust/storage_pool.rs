@@ -24,10 +24,10 @@ pub(crate) fn get_info(xs: &mut Xs) -> XsResult {
     // SAFETY: out-pointer to a local.
     check(unsafe { sys::virStoragePoolGetInfo(pool, &mut info) })?;
     let mut h = xs.perl.new_hash();
-    h.store_i64("state", info.state as i64);
-    h.store_u64("capacity", info.capacity);
-    h.store_u64("allocation", info.allocation);
-    h.store_u64("available", info.available);
+    h.store_i64(crate::key!("state"), info.state as i64);
+    h.store_u64(crate::key!("capacity"), info.capacity);
+    h.store_u64(crate::key!("allocation"), info.allocation);
+    h.store_u64(crate::key!("available"), info.available);
     xs.ret(h.into_ref());
     Ok(())
 }

@@ -81,9 +81,9 @@ pub(crate) fn get_info(xs: &mut Xs) -> XsResult {
         }
     })?;
     let mut h = xs.perl.new_hash();
-    h.store_i64("type", info.type_ as i64);
-    h.store_u64("capacity", info.capacity);
-    h.store_u64("allocation", info.allocation);
+    h.store_i64(crate::key!("type"), info.type_ as i64);
+    h.store_u64(crate::key!("capacity"), info.capacity);
+    h.store_u64(crate::key!("allocation"), info.allocation);
     xs.ret(h.into_ref());
     Ok(())
 }

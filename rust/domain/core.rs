@@ -148,11 +148,11 @@ pub(crate) fn get_info(xs: &mut Xs) -> XsResult {
     // SAFETY: `info` is a local libvirt fills.
     check(unsafe { sys::virDomainGetInfo(dom, &mut info) })?;
     let mut h = xs.perl.new_hash();
-    h.store_i64("state", info.state as i64);
-    h.store_u64("maxMem", info.maxMem as u64);
-    h.store_u64("memory", info.memory as u64);
-    h.store_u64("nrVirtCpu", info.nrVirtCpu as u64);
-    h.store_u64("cpuTime", info.cpuTime);
+    h.store_i64(crate::key!("state"), info.state as i64);
+    h.store_u64(crate::key!("maxMem"), info.maxMem as u64);
+    h.store_u64(crate::key!("memory"), info.memory as u64);
+    h.store_u64(crate::key!("nrVirtCpu"), info.nrVirtCpu as u64);
+    h.store_u64(crate::key!("cpuTime"), info.cpuTime);
     xs.ret(h.into_ref());
     Ok(())
 }
@@ -178,9 +178,9 @@ pub(crate) fn get_control_info(xs: &mut Xs) -> XsResult {
     // SAFETY: `info` is a local libvirt fills.
     check(unsafe { sys::virDomainGetControlInfo(dom, &mut info, flags) })?;
     let mut h = xs.perl.new_hash();
-    h.store_u64("state", info.state as u64);
-    h.store_u64("details", info.details as u64);
-    h.store_u64("stateTime", info.stateTime);
+    h.store_u64(crate::key!("state"), info.state as u64);
+    h.store_u64(crate::key!("details"), info.details as u64);
+    h.store_u64(crate::key!("stateTime"), info.stateTime);
     xs.ret(h.into_ref());
     Ok(())
 }

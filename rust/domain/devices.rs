@@ -177,10 +177,10 @@ pub(crate) fn get_block_job_info(xs: &mut Xs) -> XsResult {
     check(unsafe { sys::virDomainGetBlockJobInfo(dom, path.as_ptr(), &mut info, flags) })?;
     drop(path);
     let mut hv = xs.perl.new_hash();
-    hv.store_i64("type", info.type_ as i64);
-    hv.store_u64("bandwidth", info.bandwidth as u64);
-    hv.store_u64("cur", info.cur as u64);
-    hv.store_u64("end", info.end as u64);
+    hv.store_i64(crate::key!("type"), info.type_ as i64);
+    hv.store_u64(crate::key!("bandwidth"), info.bandwidth as u64);
+    hv.store_u64(crate::key!("cur"), info.cur as u64);
+    hv.store_u64(crate::key!("end"), info.end as u64);
     xs.ret(hv.into_ref());
     Ok(())
 }

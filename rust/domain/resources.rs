@@ -201,15 +201,15 @@ pub(crate) fn get_vcpu_info(xs: &mut Xs) -> XsResult {
         let mut h = xs.perl.new_hash();
         let v = &info[i];
         if live {
-            h.store_u64("number", v.number as u64);
-            h.store_i64("state", v.state as i64);
-            h.store_u64("cpuTime", v.cpuTime);
-            h.store_i64("cpu", v.cpu as i64);
+            h.store_u64(crate::key!("number"), v.number as u64);
+            h.store_i64(crate::key!("state"), v.state as i64);
+            h.store_u64(crate::key!("cpuTime"), v.cpuTime);
+            h.store_i64(crate::key!("cpu"), v.cpu as i64);
         } else {
-            h.store_u64("number", i as u64);
-            h.store_i64("state", 0);
-            h.store_u64("cpuTime", 0);
-            h.store_i64("cpu", 0);
+            h.store_u64(crate::key!("number"), i as u64);
+            h.store_i64(crate::key!("state"), 0);
+            h.store_u64(crate::key!("cpuTime"), 0);
+            h.store_i64(crate::key!("cpu"), 0);
         }
         let map = xs.perl.new_bytes(&maps[i * maplen..(i + 1) * maplen]);
         h.store("affinity", map);
@@ -274,7 +274,7 @@ pub(crate) fn get_iothread_info(xs: &mut Xs) -> XsResult {
     let list = unsafe { RecordList::from_raw(ptr, n, sys::virDomainIOThreadInfoFree) };
     for t in list.iter() {
         let mut h = xs.perl.new_hash();
-        h.store_u64("number", t.iothread_id as u64);
+        h.store_u64(crate::key!("number"), t.iothread_id as u64);
         let map: &[u8] = if t.cpumap.is_null() || t.cpumaplen <= 0 {
             &[]
         } else {
@@ -694,10 +694,10 @@ pub(crate) fn get_interface_addresses(xs: &mut Xs) -> XsResult {
                 // SAFETY: `addrs` holds `naddrs` records.
                 let a = unsafe { &*iface.addrs.add(j) };
                 let mut ah = perl.new_hash();
-                ah.store_i64("type", a.type_ as i64);
+                ah.store_i64(crate::key!("type"), a.type_ as i64);
                 // SAFETY: as the record's strings.
                 ah.store("addr", unsafe { opt_cstr_sv(perl, a.addr) });
-                ah.store_u64("prefix", a.prefix as u64);
+                ah.store_u64(crate::key!("prefix"), a.prefix as u64);
                 addrs.push(ah.into_ref());
             }
         }
@@ -774,7 +774,7 @@ pub(crate) fn set_agent_response_timeout(xs: &mut Xs) -> XsResult {
 fn seclabel_hash(perl: Perl, l: &sys::virSecurityLabel) -> NewSv {
     let mut h = perl.new_hash();
     h.store("label", perl.new_bytes(fixed_cstr(&l.label)));
-    h.store_i64("enforcing", l.enforcing as i64);
+    h.store_i64(crate::key!("enforcing"), l.enforcing as i64);
     h.into_ref()
 }
 

@@ -4,7 +4,7 @@
 
 use crate::error::{self, check};
 use crate::owned;
-use crate::perl::{Xs, XsResult};
+use crate::perl::{Key, Xs, XsResult};
 use crate::typed_params::{field_name, params_to_hash, set_field_name, LibvirtParams, TypedParams};
 use std::os::raw::{c_int, c_uint, c_void};
 use std::ptr;
@@ -48,11 +48,11 @@ pub(crate) fn block_stats(xs: &mut Xs) -> XsResult {
         })?;
         drop(path);
         let mut hv = xs.perl.new_hash();
-        hv.store_i64("rd_req", st.rd_req);
-        hv.store_i64("rd_bytes", st.rd_bytes);
-        hv.store_i64("wr_req", st.wr_req);
-        hv.store_i64("wr_bytes", st.wr_bytes);
-        hv.store_i64("errs", st.errs);
+        hv.store_i64(crate::key!("rd_req"), st.rd_req);
+        hv.store_i64(crate::key!("rd_bytes"), st.rd_bytes);
+        hv.store_i64(crate::key!("wr_req"), st.wr_req);
+        hv.store_i64(crate::key!("wr_bytes"), st.wr_bytes);
+        hv.store_i64(crate::key!("errs"), st.errs);
         xs.ret(hv.into_ref());
         return Ok(());
     }
@@ -102,34 +102,34 @@ pub(crate) fn interface_stats(xs: &mut Xs) -> XsResult {
     })?;
     drop(path);
     let mut hv = xs.perl.new_hash();
-    hv.store_i64("rx_bytes", st.rx_bytes);
-    hv.store_i64("rx_packets", st.rx_packets);
-    hv.store_i64("rx_errs", st.rx_errs);
-    hv.store_i64("rx_drop", st.rx_drop);
-    hv.store_i64("tx_bytes", st.tx_bytes);
-    hv.store_i64("tx_packets", st.tx_packets);
-    hv.store_i64("tx_errs", st.tx_errs);
-    hv.store_i64("tx_drop", st.tx_drop);
+    hv.store_i64(crate::key!("rx_bytes"), st.rx_bytes);
+    hv.store_i64(crate::key!("rx_packets"), st.rx_packets);
+    hv.store_i64(crate::key!("rx_errs"), st.rx_errs);
+    hv.store_i64(crate::key!("rx_drop"), st.rx_drop);
+    hv.store_i64(crate::key!("tx_bytes"), st.tx_bytes);
+    hv.store_i64(crate::key!("tx_packets"), st.tx_packets);
+    hv.store_i64(crate::key!("tx_errs"), st.tx_errs);
+    hv.store_i64(crate::key!("tx_drop"), st.tx_drop);
     xs.ret(hv.into_ref());
     Ok(())
 }
 
 /// The hash key of each memory statistic tag (unknown tags are skipped).
-fn memory_stat_key(tag: c_int) -> Option<&'static str> {
+fn memory_stat_key(tag: c_int) -> Option<&'static Key> {
     Some(match tag as u32 {
-        sys::VIR_DOMAIN_MEMORY_STAT_SWAP_IN => "swap_in",
-        sys::VIR_DOMAIN_MEMORY_STAT_SWAP_OUT => "swap_out",
-        sys::VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT => "major_fault",
-        sys::VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT => "minor_fault",
-        sys::VIR_DOMAIN_MEMORY_STAT_UNUSED => "unused",
-        sys::VIR_DOMAIN_MEMORY_STAT_AVAILABLE => "available",
-        sys::VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON => "actual_balloon",
-        sys::VIR_DOMAIN_MEMORY_STAT_RSS => "rss",
-        sys::VIR_DOMAIN_MEMORY_STAT_USABLE => "usable",
-        sys::VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE => "last_update",
-        sys::VIR_DOMAIN_MEMORY_STAT_DISK_CACHES => "disk_caches",
-        sys::VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC => "hugetlb_pgalloc",
-        sys::VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL => "hugetlb_pgfail",
+        sys::VIR_DOMAIN_MEMORY_STAT_SWAP_IN => crate::key!("swap_in"),
+        sys::VIR_DOMAIN_MEMORY_STAT_SWAP_OUT => crate::key!("swap_out"),
+        sys::VIR_DOMAIN_MEMORY_STAT_MAJOR_FAULT => crate::key!("major_fault"),
+        sys::VIR_DOMAIN_MEMORY_STAT_MINOR_FAULT => crate::key!("minor_fault"),
+        sys::VIR_DOMAIN_MEMORY_STAT_UNUSED => crate::key!("unused"),
+        sys::VIR_DOMAIN_MEMORY_STAT_AVAILABLE => crate::key!("available"),
+        sys::VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON => crate::key!("actual_balloon"),
+        sys::VIR_DOMAIN_MEMORY_STAT_RSS => crate::key!("rss"),
+        sys::VIR_DOMAIN_MEMORY_STAT_USABLE => crate::key!("usable"),
+        sys::VIR_DOMAIN_MEMORY_STAT_LAST_UPDATE => crate::key!("last_update"),
+        sys::VIR_DOMAIN_MEMORY_STAT_DISK_CACHES => crate::key!("disk_caches"),
+        sys::VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGALLOC => crate::key!("hugetlb_pgalloc"),
+        sys::VIR_DOMAIN_MEMORY_STAT_HUGETLB_PGFAIL => crate::key!("hugetlb_pgfail"),
         _ => return None,
     })
 }
@@ -165,9 +165,9 @@ pub(crate) fn get_block_info(xs: &mut Xs) -> XsResult {
     check(unsafe { sys::virDomainGetBlockInfo(dom, dev.as_ptr(), &mut info, flags) })?;
     drop(dev);
     let mut hv = xs.perl.new_hash();
-    hv.store_u64("capacity", info.capacity);
-    hv.store_u64("allocation", info.allocation);
-    hv.store_u64("physical", info.physical);
+    hv.store_u64(crate::key!("capacity"), info.capacity);
+    hv.store_u64(crate::key!("allocation"), info.allocation);
+    hv.store_u64(crate::key!("physical"), info.physical);
     xs.ret(hv.into_ref());
     Ok(())
 }
@@ -202,7 +202,7 @@ pub(crate) fn get_disk_errors(xs: &mut Xs) -> XsResult {
         let mut hv = xs.perl.new_hash();
         let path = xs.perl.new_bytes(disk.bytes());
         hv.store("path", path);
-        hv.store_i64("error", *err as i64);
+        hv.store_i64(crate::key!("error"), *err as i64);
         xs.ret(hv.into_ref());
     }
     Ok(())
@@ -216,18 +216,18 @@ pub(crate) fn get_job_info(xs: &mut Xs) -> XsResult {
     // SAFETY: live handle, local out-struct.
     check(unsafe { sys::virDomainGetJobInfo(dom, &mut info) })?;
     let mut hv = xs.perl.new_hash();
-    hv.store_i64("type", info.type_ as i64);
-    hv.store_u64("timeElapsed", info.timeElapsed);
-    hv.store_u64("timeRemaining", info.timeRemaining);
-    hv.store_u64("dataTotal", info.dataTotal);
-    hv.store_u64("dataProcessed", info.dataProcessed);
-    hv.store_u64("dataRemaining", info.dataRemaining);
-    hv.store_u64("memTotal", info.memTotal);
-    hv.store_u64("memProcessed", info.memProcessed);
-    hv.store_u64("memRemaining", info.memRemaining);
-    hv.store_u64("fileTotal", info.fileTotal);
-    hv.store_u64("fileProcessed", info.fileProcessed);
-    hv.store_u64("fileRemaining", info.fileRemaining);
+    hv.store_i64(crate::key!("type"), info.type_ as i64);
+    hv.store_u64(crate::key!("timeElapsed"), info.timeElapsed);
+    hv.store_u64(crate::key!("timeRemaining"), info.timeRemaining);
+    hv.store_u64(crate::key!("dataTotal"), info.dataTotal);
+    hv.store_u64(crate::key!("dataProcessed"), info.dataProcessed);
+    hv.store_u64(crate::key!("dataRemaining"), info.dataRemaining);
+    hv.store_u64(crate::key!("memTotal"), info.memTotal);
+    hv.store_u64(crate::key!("memProcessed"), info.memProcessed);
+    hv.store_u64(crate::key!("memRemaining"), info.memRemaining);
+    hv.store_u64(crate::key!("fileTotal"), info.fileTotal);
+    hv.store_u64(crate::key!("fileProcessed"), info.fileProcessed);
+    hv.store_u64(crate::key!("fileRemaining"), info.fileRemaining);
     xs.ret(hv.into_ref());
     Ok(())
 }

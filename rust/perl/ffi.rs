@@ -115,8 +115,9 @@ extern "C" {
     pub fn sysvirt_refcnt_inc(p: P, sv: *mut SV) -> *mut SV;
     pub fn sysvirt_new_copy(p: P, sv: *mut SV, out: *mut *mut SV) -> c_int;
     pub fn sysvirt_hv_store(p: P, hv: *mut HV, key: *const c_char, klen: i32, val: *mut SV);
-    pub fn sysvirt_hv_store_iv(p: P, hv: *mut HV, key: *const c_char, klen: i32, v: i64);
-    pub fn sysvirt_hv_store_uv(p: P, hv: *mut HV, key: *const c_char, klen: i32, v: u64);
+    pub fn sysvirt_hv_store_iv(p: P, hv: *mut HV, key: *const c_char, klen: i32, hash: u32, v: i64);
+    pub fn sysvirt_hv_store_uv(p: P, hv: *mut HV, key: *const c_char, klen: i32, hash: u32, v: u64);
+    pub fn sysvirt_key_hash(key: *const c_char, klen: i32) -> u32;
     pub fn sysvirt_av_push(p: P, av: *mut AV, val: *mut SV);
     pub fn sysvirt_bless(p: P, rv: *mut SV, pkg: *const c_char) -> *mut SV;
 

@@ -573,15 +573,29 @@ void sysvirt_hv_store(pTHX_ HV *hv, const char *key, I32 klen, SV *val)
 }
 
 /* A new number stored under `key`: one call for the two, as hashes of
- * statistics hold little else. */
-void sysvirt_hv_store_iv(pTHX_ HV *hv, const char *key, I32 klen, IV v)
+ * statistics hold little else. `hash` is Perl's hash of the key when the
+ * caller knows it (sysvirt_key_hash), else 0. */
+void sysvirt_hv_store_iv(pTHX_ HV *hv, const char *key, I32 klen, U32 hash, IV v)
 {
-    sysvirt_hv_store(aTHX_ hv, key, klen, newSViv(v));
+    SV *val = newSViv(v);
+    if (!hv_store(hv, key, klen, val, hash))
+        SvREFCNT_dec(val);
 }
 
-void sysvirt_hv_store_uv(pTHX_ HV *hv, const char *key, I32 klen, UV v)
+void sysvirt_hv_store_uv(pTHX_ HV *hv, const char *key, I32 klen, U32 hash, UV v)
 {
-    sysvirt_hv_store(aTHX_ hv, key, klen, newSVuv(v));
+    SV *val = newSVuv(v);
+    if (!hv_store(hv, key, klen, val, hash))
+        SvREFCNT_dec(val);
+}
+
+/* Perl's hash of a key, for keys stored again and again (the seed is the
+ * process's, so the value holds for every interpreter). */
+U32 sysvirt_key_hash(const char *key, I32 klen)
+{
+    U32 hash;
+    PERL_HASH(hash, key, klen);
+    return hash;
 }
 
 /* Removes the first element, handing its reference to the caller (NULL

@@ -481,18 +481,33 @@ impl Hash {
             )
         }
     }
-    pub fn store_i64(&mut self, key: &(impl AsRef<[u8]> + ?Sized), v: i64) {
-        let key = key.as_ref();
-        // SAFETY: as in `store`; the value is a new plain number.
+    pub fn store_i64(&mut self, key: impl HashKey, v: i64) {
+        let (bytes, hash) = (key.bytes(), key.hash());
+        // SAFETY: as in `store`; the value is a new plain number; `hash`
+        // is Perl's hash of the key, or 0 for Perl to compute it.
         unsafe {
-            ffi::sysvirt_hv_store_iv(self.perl.0, self.hv, key.as_ptr().cast(), key_len(key), v)
+            ffi::sysvirt_hv_store_iv(
+                self.perl.0,
+                self.hv,
+                bytes.as_ptr().cast(),
+                key_len(bytes),
+                hash,
+                v,
+            )
         }
     }
-    pub fn store_u64(&mut self, key: &(impl AsRef<[u8]> + ?Sized), v: u64) {
-        let key = key.as_ref();
-        // SAFETY: as in `store`; the value is a new plain number.
+    pub fn store_u64(&mut self, key: impl HashKey, v: u64) {
+        let (bytes, hash) = (key.bytes(), key.hash());
+        // SAFETY: as in `store_i64`.
         unsafe {
-            ffi::sysvirt_hv_store_uv(self.perl.0, self.hv, key.as_ptr().cast(), key_len(key), v)
+            ffi::sysvirt_hv_store_uv(
+                self.perl.0,
+                self.hv,
+                bytes.as_ptr().cast(),
+                key_len(bytes),
+                hash,
+                v,
+            )
         }
     }
     pub fn store_str(&mut self, key: &str, v: &str) {
@@ -515,6 +530,71 @@ impl Hash {
         // to a hash we made; blessing runs no Perl code.
         unsafe { ffi::sysvirt_bless(perl.0, rv.sv, pkg.as_ptr()) };
         rv
+    }
+}
+
+/// A hash key written in the source (`key!("maxMem")`): Perl's hash of it
+/// is computed the first time it is stored and kept, so storing it again
+/// skips hashing the bytes. The hash seed is the process's, so one value
+/// serves every interpreter.
+pub struct Key {
+    name: &'static str,
+    /// Perl's hash of `name`; 0 until computed (a key whose hash is 0 is
+    /// simply hashed by Perl every time).
+    hash: std::sync::atomic::AtomicU32,
+}
+
+impl Key {
+    pub const fn new(name: &'static str) -> Key {
+        Key {
+            name,
+            hash: std::sync::atomic::AtomicU32::new(0),
+        }
+    }
+}
+
+/// `&'static Key` for a string literal: `h.store_u64(key!("memory"), m)`.
+#[macro_export]
+macro_rules! key {
+    ($name:literal) => {{
+        static KEY: $crate::perl::Key = $crate::perl::Key::new($name);
+        &KEY
+    }};
+}
+
+/// What the number stores of [`Hash`] take as a key: bytes (Perl hashes
+/// them), or a [`Key`] (hashed once).
+pub trait HashKey {
+    fn bytes(&self) -> &[u8];
+    /// Perl's hash of the bytes, or 0 for Perl to compute it.
+    fn hash(&self) -> u32;
+}
+
+impl HashKey for &Key {
+    fn bytes(&self) -> &[u8] {
+        self.name.as_bytes()
+    }
+    fn hash(&self) -> u32 {
+        use std::sync::atomic::Ordering::Relaxed;
+        match self.hash.load(Relaxed) {
+            0 => {
+                let b = self.name.as_bytes();
+                // SAFETY: reads `b`, a live buffer of that length.
+                let h = unsafe { ffi::sysvirt_key_hash(b.as_ptr().cast(), key_len(b)) };
+                self.hash.store(h, Relaxed);
+                h
+            }
+            h => h,
+        }
+    }
+}
+
+impl HashKey for &[u8] {
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+    fn hash(&self) -> u32 {
+        0
     }
 }
 
