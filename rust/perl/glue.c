@@ -927,7 +927,7 @@ void *sysvirt_handle_take(pTHX_ SV *sv, U16 classid)
 {
     void *ptr = NULL;
     SV *obj;
-    if (sysvirt_handle_get(aTHX_ sv, classid, &ptr) != 0)
+    if (sysvirt_handle_check(aTHX_ sv, classid, &ptr) != 0)
         return NULL;
     obj = SvRV(sv);
     SvIV_set(obj, 0);
