@@ -13,6 +13,9 @@ pub fn register(perl: Perl) {
     for (pkg, name, value) in table::CONSTANTS {
         perl.define_constant(table::PACKAGES[*pkg as usize], name, value);
     }
+    for pkg in table::PACKAGES {
+        perl.constants_defined(pkg);
+    }
 }
 
 #[cfg(test)]

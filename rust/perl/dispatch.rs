@@ -776,7 +776,7 @@ pub fn register_method(perl: Perl, m: &'static Method) -> std::result::Result<()
     Ok(())
 }
 
-/// A constant value as registered with `newCONSTSUB`.
+/// A constant's value.
 pub enum ConstValue {
     Int(i64),
     Uint(u64),
@@ -784,9 +784,16 @@ pub enum ConstValue {
 }
 
 impl Perl {
-    /// Define `pkg::name` as a constant sub with the empty prototype.
+    /// After the constants of `pkg` are defined: its method caches are
+    /// stale (once per package, not per constant).
+    pub fn constants_defined(self, pkg: &CStr) {
+        // SAFETY: a valid C string; no Perl code runs.
+        unsafe { ffi::sysvirt_constants_defined(self.0, pkg.as_ptr()) }
+    }
+    /// Define the constant `pkg::name` (a sub with the empty prototype, or
+    /// the reference Perl turns into one: sysvirt_newconst_op in glue.c).
     pub fn define_constant(self, pkg: &CStr, name: &CStr, value: &ConstValue) {
-        // SAFETY: valid C strings; newCONSTSUB copies the name and takes
+        // SAFETY: valid C strings; the stash copies the name and takes
         // over the new value SV.
         unsafe {
             match value {

@@ -93,6 +93,7 @@ extern "C" {
     pub fn sysvirt_newxs(p: P, name: *const c_char, proto: *const c_char, entry: *const c_void);
     pub fn sysvirt_newconst_iv(p: P, pkg: *const c_char, name: *const c_char, v: i64);
     pub fn sysvirt_newconst_uv(p: P, pkg: *const c_char, name: *const c_char, v: u64);
+    pub fn sysvirt_constants_defined(p: P, pkg: *const c_char);
     pub fn sysvirt_newconst_pv(p: P, pkg: *const c_char, name: *const c_char, v: *const c_char);
 
     pub fn sysvirt_stack_arg(p: P, ax: i32, i: i32) -> *mut SV;
@@ -115,8 +116,15 @@ extern "C" {
     pub fn sysvirt_refcnt_inc(p: P, sv: *mut SV) -> *mut SV;
     pub fn sysvirt_new_copy(p: P, sv: *mut SV, out: *mut *mut SV) -> c_int;
     pub fn sysvirt_hv_store(p: P, hv: *mut HV, key: *const c_char, klen: i32, val: *mut SV);
-    pub fn sysvirt_hv_store_iv(p: P, hv: *mut HV, key: *const c_char, klen: i32, hash: u32, v: i64);
-    pub fn sysvirt_hv_store_uv(p: P, hv: *mut HV, key: *const c_char, klen: i32, hash: u32, v: u64);
+    pub fn sysvirt_hv_store_num(
+        p: P,
+        hv: *mut HV,
+        key: *const c_char,
+        klen: i32,
+        hash: u32,
+        v: i64,
+        is_unsigned: c_int,
+    );
     pub fn sysvirt_key_hash(key: *const c_char, klen: i32) -> u32;
     pub fn sysvirt_av_push(p: P, av: *mut AV, val: *mut SV);
     pub fn sysvirt_bless(p: P, rv: *mut SV, pkg: *const c_char) -> *mut SV;

@@ -294,13 +294,12 @@ XS_INTERNAL(sysvirt_xs_dispatch)
     dXSARGS;
     const sysvirt_entry_head *entry = (const sysvirt_entry_head *)CvXSUBANY(cv).any_ptr;
     sysvirt_frame frame;
-    sysvirt_outcome *const outp = &frame.out;
-#define out (*outp)
+    sysvirt_outcome *const out = &frame.out;
     I32 i;
     PERL_UNUSED_VAR(mark);
 
     /* The Rust half sets the rest of the outcome. */
-    out.failed = 0;
+    out->failed = 0;
     frame.ax = ax;
     frame.items = items;
     frame.status = 0;
@@ -311,43 +310,42 @@ XS_INTERNAL(sysvirt_xs_dispatch)
     sysvirt_in_xsub++;
     entry->run(aTHX_ entry, &frame);
     sysvirt_in_xsub--;
-    if (UNLIKELY(out.failed | SYSVIRT_LEAVING())) {
-        sysvirt_xs_unusual(aTHX_ cv, outp);
+    if (UNLIKELY(out->failed | SYSVIRT_LEAVING())) {
+        sysvirt_xs_unusual(aTHX_ cv, out);
         XSRETURN_UNDEF;     /* after the warning */
     }
-    if (out.targ) {
+    if (out->targ) {
         /* xsubpp's dXSTARG: the pad SV reserved for this call's result */
         SV *targ = (PL_op->op_private & OPpENTERSUB_HASTARG) ? PAD_SV(PL_op->op_targ)
                                                              : sv_newmortal();
         /* As xsubpp's PUSHi/PUSHu/PUSHp: TARGi and TARGu set a plain
          * integer target in place, anything else with its set magic. */
-        if (out.targ == 1) {
-            TARGi((IV)out.targ_iv, 1);
-        } else if (out.targ == 2) {
-            TARGu((UV)out.targ_iv, 1);
+        if (out->targ == 1) {
+            TARGi((IV)out->targ_iv, 1);
+        } else if (out->targ == 2) {
+            TARGu((UV)out->targ_iv, 1);
         } else {
-            sv_setpv(targ, out.targ_pv);
+            sv_setpv(targ, out->targ_pv);
             SvUTF8_off(targ);
-            if (out.targ == 4)
-                free(out.targ_pv);
+            if (out->targ == 4)
+                free(out->targ_pv);
             SvSETMAGIC(targ);
         }
-        out.vals[0] = targ;
+        out->vals[0] = targ;
     }
-    if (LIKELY(out.count == 1 && items > 0)) {
-        ST(0) = out.vals[0];
+    if (LIKELY(out->count == 1 && items > 0)) {
+        ST(0) = out->vals[0];
         XSRETURN(1);
     }
-    if (out.count <= SYSVIRT_INLINE_RETURNS) {
-        if (out.count > items) {
+    if (out->count <= SYSVIRT_INLINE_RETURNS) {
+        if (out->count > items) {
             sp = PL_stack_base + ax - 1;
-            EXTEND(sp, out.count);
+            EXTEND(sp, out->count);
         }
-        for (i = 0; i < out.count; i++)
-            ST(i) = out.vals[i];
+        for (i = 0; i < out->count; i++)
+            ST(i) = out->vals[i];
     }
-    XSRETURN(out.count);
-#undef out
+    XSRETURN(out->count);
 }
 
 /* Defining a sub that exists warns ("Subroutine ... redefined", when the
@@ -410,10 +408,18 @@ static void sysvirt_newconst_op(pTHX_ void *p)
     if (!hv_exists(stash, d->name, len)) {
         SvREADONLY_on(value);
         (void)hv_store(stash, d->name, len, newRV_noinc(value), 0);
-        mro_method_changed_in(stash);
     } else {
         newCONSTSUB(stash, d->name, value);
     }
+}
+
+/* After the constants of `pkg` (as constant.pm ends with
+ * mro::method_changed_in): its method caches are stale. */
+void sysvirt_constants_defined(pTHX_ const char *pkg)
+{
+    HV *stash = gv_stashpv(pkg, 0);
+    if (stash)
+        mro_method_changed_in(stash);
 }
 
 static void sysvirt_newconst(pTHX_ const char *pkg, const char *name, SV *value)
@@ -565,28 +571,24 @@ SV *sysvirt_targ_pv(pTHX_ const char *p)
     return targ;
 }
 
-/* Takes over the reference to val. */
+/* Takes over the reference to val. `hash` is Perl's hash of the key when
+ * the caller knows it (sysvirt_key_hash), else 0. */
+static void sysvirt_hv_store_hashed(pTHX_ HV *hv, const char *key, I32 klen, U32 hash, SV *val)
+{
+    if (!hv_store(hv, key, klen, val, hash))
+        SvREFCNT_dec(val);
+}
+
 void sysvirt_hv_store(pTHX_ HV *hv, const char *key, I32 klen, SV *val)
 {
-    if (!hv_store(hv, key, klen, val, 0))
-        SvREFCNT_dec(val);
+    sysvirt_hv_store_hashed(aTHX_ hv, key, klen, 0, val);
 }
 
-/* A new number stored under `key`: one call for the two, as hashes of
- * statistics hold little else. `hash` is Perl's hash of the key when the
- * caller knows it (sysvirt_key_hash), else 0. */
-void sysvirt_hv_store_iv(pTHX_ HV *hv, const char *key, I32 klen, U32 hash, IV v)
+/* A new number (`v` read as unsigned when `is_unsigned`) stored under
+ * `key`: one call for the two, as hashes of statistics hold little else. */
+void sysvirt_hv_store_num(pTHX_ HV *hv, const char *key, I32 klen, U32 hash, IV v, int is_unsigned)
 {
-    SV *val = newSViv(v);
-    if (!hv_store(hv, key, klen, val, hash))
-        SvREFCNT_dec(val);
-}
-
-void sysvirt_hv_store_uv(pTHX_ HV *hv, const char *key, I32 klen, U32 hash, UV v)
-{
-    SV *val = newSVuv(v);
-    if (!hv_store(hv, key, klen, val, hash))
-        SvREFCNT_dec(val);
+    sysvirt_hv_store_hashed(aTHX_ hv, key, klen, hash, is_unsigned ? newSVuv((UV)v) : newSViv(v));
 }
 
 /* Perl's hash of a key, for keys stored again and again (the seed is the

@@ -482,31 +482,26 @@ impl Hash {
         }
     }
     pub fn store_i64(&mut self, key: impl HashKey, v: i64) {
+        self.store_num(key, v, false)
+    }
+    pub fn store_u64(&mut self, key: impl HashKey, v: u64) {
+        self.store_num(key, v as i64, true)
+    }
+    /// A new number made and stored by one call (`v` read as unsigned
+    /// when `unsigned`).
+    fn store_num(&mut self, key: impl HashKey, v: i64, unsigned: bool) {
         let (bytes, hash) = (key.bytes(), key.hash());
         // SAFETY: as in `store`; the value is a new plain number; `hash`
         // is Perl's hash of the key, or 0 for Perl to compute it.
         unsafe {
-            ffi::sysvirt_hv_store_iv(
+            ffi::sysvirt_hv_store_num(
                 self.perl.0,
                 self.hv,
                 bytes.as_ptr().cast(),
                 key_len(bytes),
                 hash,
                 v,
-            )
-        }
-    }
-    pub fn store_u64(&mut self, key: impl HashKey, v: u64) {
-        let (bytes, hash) = (key.bytes(), key.hash());
-        // SAFETY: as in `store_i64`.
-        unsafe {
-            ffi::sysvirt_hv_store_uv(
-                self.perl.0,
-                self.hv,
-                bytes.as_ptr().cast(),
-                key_len(bytes),
-                hash,
-                v,
+                unsigned.into(),
             )
         }
     }
