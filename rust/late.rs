@@ -13,6 +13,13 @@
 //! ordinary `ERR_NO_SUPPORT` error naming it and the version that has it.
 //! t/04-libvirt-floor.t checks that the built module imports no libvirt
 //! symbol newer than the floor.
+//!
+//! libvirt's other libraries (libvirt-qemu.so.0, libvirt-lxc.so.0,
+//! libvirt-admin.so.0) are not link-time dependencies at all: their
+//! functions are rows of their own tables below, and the library is opened
+//! on the first call of one of them, from the folder of the libvirt.so.0
+//! in use. Where it is absent, those methods raise `ERR_NO_SUPPORT` and the
+//! module itself loads as ever.
 
 use crate::error::VirtError;
 use crate::perl::XsError;
@@ -26,20 +33,138 @@ use virt_sys as sys;
 const UNRESOLVED: usize = 0;
 const MISSING: usize = 1;
 
+/// The library a late-bound function is in.
+// The QEMU, LXC and admin tables are being added (issue 11).
+#[allow(dead_code)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Library {
+    /// libvirt.so.0, already loaded (the module links it).
+    Libvirt,
+    /// libvirt-qemu.so.0, opened on first use.
+    Qemu,
+    /// libvirt-lxc.so.0, opened on first use.
+    Lxc,
+    /// libvirt-admin.so.0, opened on first use.
+    Admin,
+}
+
+impl Library {
+    fn soname(self) -> &'static str {
+        match self {
+            Library::Libvirt => "libvirt.so.0",
+            Library::Qemu => "libvirt-qemu.so.0",
+            Library::Lxc => "libvirt-lxc.so.0",
+            Library::Admin => "libvirt-admin.so.0",
+        }
+    }
+
+    /// The library's dlopen handle, or why it could not be opened.
+    fn handle(self) -> Result<*mut c_void, &'static str> {
+        static HANDLES: [OnceLock<Result<usize, String>>; 4] = [
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+        ];
+        let slot = &HANDLES[self as usize];
+        match slot.get_or_init(|| self.open()) {
+            Ok(h) => Ok(*h as *mut c_void),
+            Err(e) => Err(e.as_str()),
+        }
+    }
+
+    fn open(self) -> Result<usize, String> {
+        if self == Library::Libvirt {
+            // Never loads another: Perl loads XS modules with RTLD_LOCAL,
+            // so libvirt's symbols are not in the global scope, and
+            // RTLD_NOLOAD finds the copy already mapped.
+            // SAFETY: a NUL-terminated soname; RTLD_NOLOAD only looks.
+            let h = unsafe {
+                libc::dlopen(
+                    c"libvirt.so.0".as_ptr(),
+                    libc::RTLD_LAZY | libc::RTLD_NOLOAD,
+                )
+            };
+            return if h.is_null() {
+                Err(dl_error())
+            } else {
+                Ok(h as usize)
+            };
+        }
+        // Beside the libvirt.so.0 in use, so that a private libvirt
+        // (LD_LIBRARY_PATH) never gets another version's library; then
+        // wherever the dynamic loader finds it.
+        let mut tried = Vec::new();
+        for path in [
+            beside_libvirt(self.soname()),
+            Some(self.soname().to_owned()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let Ok(c) = std::ffi::CString::new(path.clone()) else {
+                continue;
+            };
+            // SAFETY: a NUL-terminated path. The handle is kept for the
+            // life of the process (never dlclose'd: function pointers from
+            // it are cached).
+            let h = unsafe { libc::dlopen(c.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
+            if !h.is_null() {
+                return Ok(h as usize);
+            }
+            tried.push(dl_error());
+        }
+        Err(tried.join("; "))
+    }
+}
+
+/// `dir/soname` where dir holds the libvirt.so.0 this module runs on.
+fn beside_libvirt(soname: &str) -> Option<String> {
+    // SAFETY: an all-zero Dl_info is a valid out-parameter.
+    let mut info: libc::Dl_info = unsafe { std::mem::zeroed() };
+    // SAFETY: the address of a function of libvirt.so.0; dladdr only
+    // reads the loader's tables.
+    let found = unsafe { libc::dladdr(sys::virGetVersion as *const c_void, &mut info) };
+    if found == 0 || info.dli_fname.is_null() {
+        return None;
+    }
+    // SAFETY: dladdr set a NUL-terminated path owned by the loader.
+    let path = unsafe { CStr::from_ptr(info.dli_fname) }.to_str().ok()?;
+    let dir = std::path::Path::new(path).parent()?;
+    Some(dir.join(soname).to_str()?.to_owned())
+}
+
+/// dlerror()'s message (the last dl* failure of this thread).
+fn dl_error() -> String {
+    // SAFETY: dlerror returns NULL or a NUL-terminated message.
+    let e = unsafe { libc::dlerror() };
+    if e.is_null() {
+        "unknown error".into()
+    } else {
+        // SAFETY: non-NULL, NUL-terminated, valid until the next dl* call.
+        unsafe { CStr::from_ptr(e) }.to_string_lossy().into_owned()
+    }
+}
+
 /// One late-bound function: its name, the libvirt version that added it,
-/// and its address once looked up.
+/// its library, and its address once looked up.
 pub struct Late {
     name: &'static CStr,
     since: &'static str,
+    library: Library,
     slot: AtomicUsize,
+    /// Why the library could not be opened, once we know it could not.
+    unavailable: OnceLock<&'static str>,
 }
 
 impl Late {
-    pub const fn new(name: &'static CStr, since: &'static str) -> Late {
+    pub const fn new(name: &'static CStr, since: &'static str, library: Library) -> Late {
         Late {
             name,
             since,
+            library,
             slot: AtomicUsize::new(UNRESOLVED),
+            unavailable: OnceLock::new(),
         }
     }
 
@@ -56,12 +181,13 @@ impl Late {
     #[cold]
     #[inline(never)]
     fn resolve(&self) -> Result<*mut c_void, XsError> {
-        let lib = loaded_libvirt();
-        let addr = if lib.is_null() {
-            std::ptr::null_mut()
-        } else {
+        let addr = match self.library.handle() {
             // SAFETY: a handle from dlopen and a NUL-terminated name.
-            unsafe { libc::dlsym(lib, self.name.as_ptr()) }
+            Ok(lib) => unsafe { libc::dlsym(lib, self.name.as_ptr()) },
+            Err(why) => {
+                let _ = self.unavailable.set(why);
+                std::ptr::null_mut()
+            }
         };
         // Racing threads store the same value.
         self.slot.store(
@@ -81,34 +207,25 @@ impl Late {
 
     #[cold]
     fn missing(&self) -> XsError {
+        let name = self.name.to_string_lossy();
+        let message = match self.unavailable.get() {
+            Some(why) => format!(
+                "this function is not supported here: {name} is in {}, which could not be loaded ({why})",
+                self.library.soname()
+            ),
+            None => format!(
+                "this function is not supported by the running libvirt {}: {name} needs libvirt {} or newer",
+                running_version(),
+                self.since
+            ),
+        };
         XsError::Virt(VirtError {
             level: sys::VIR_ERR_ERROR as i32,
             code: sys::VIR_ERR_NO_SUPPORT as i32,
             domain: sys::VIR_FROM_NONE as i32,
-            message: Some(format!(
-                "this function is not supported by the running libvirt {}: {} needs libvirt {} or newer",
-                running_version(),
-                self.name.to_string_lossy(),
-                self.since
-            )),
+            message: Some(message),
         })
     }
-}
-
-/// The libvirt.so.0 this module was loaded with (never loads another:
-/// Perl loads XS modules with RTLD_LOCAL, so its symbols are not in the
-/// global scope, and RTLD_NOLOAD finds the copy already mapped).
-fn loaded_libvirt() -> *mut c_void {
-    static HANDLE: OnceLock<usize> = OnceLock::new();
-    *HANDLE.get_or_init(|| {
-        // SAFETY: a NUL-terminated soname; RTLD_NOLOAD only looks.
-        unsafe {
-            libc::dlopen(
-                c"libvirt.so.0".as_ptr(),
-                libc::RTLD_LAZY | libc::RTLD_NOLOAD,
-            ) as usize
-        }
-    }) as *mut c_void
 }
 
 /// "9.0.0": the version of the running libvirt.
@@ -121,10 +238,11 @@ pub fn running_version() -> String {
     format!("{}.{}.{}", v / 1_000_000, v / 1000 % 1000, v % 1000)
 }
 
-/// The table: `"version" fn name(args) -> ret;` generates
-/// `late::name() -> Result<unsafe extern "C" fn(args) -> ret, XsError>`.
+/// A table: `in Library; "version" fn name(args) -> ret;...` generates
+/// `late::name() -> Result<unsafe extern "C" fn(args) -> ret, XsError>`
+/// for each row.
 macro_rules! late_bound {
-    ($($since:literal fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty;)*) => {$(
+    (in $lib:ident; $($since:literal fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty;)*) => {$(
         #[allow(non_snake_case)]
         #[doc = concat!("`", stringify!($name), "` (libvirt ", $since, "), looked up at run time.")]
         pub fn $name() -> Result<unsafe extern "C" fn($($ty),*) -> $ret, XsError> {
@@ -134,16 +252,19 @@ macro_rules! late_bound {
                     Err(_) => panic!("a function name has no NUL"),
                 },
                 $since,
+                Library::$lib,
             );
             let addr = F.address()?;
-            // SAFETY: the symbol of that name in libvirt.so.0 has this C
-            // signature (libvirt's header), and is never unloaded.
+            // SAFETY: the symbol of that name in the row's library has this
+            // C signature (libvirt's header), and is never unloaded.
             Ok(unsafe { std::mem::transmute::<*mut c_void, unsafe extern "C" fn($($ty),*) -> $ret>(addr) })
         }
     )*};
 }
 
+// libvirt.so.0: functions newer than the floor.
 late_bound! {
+    in Libvirt;
     "7.1.0" fn virDomainGetMessages(domain: sys::virDomainPtr, msgs: *mut *mut *mut c_char, flags: c_uint) -> c_int;
     "7.2.0" fn virDomainStartDirtyRateCalc(domain: sys::virDomainPtr, seconds: c_int, flags: c_uint) -> c_int;
     "7.3.0" fn virNodeDeviceCreate(dev: sys::virNodeDevicePtr, flags: c_uint) -> c_int;

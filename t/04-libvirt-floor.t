@@ -29,11 +29,25 @@ is_deeply([sort @newer], [], 'no import needs a libvirt newer than 7.0.0');
 
 # The functions looked up at run time are not imports.
 open(my $src, '<', 'rust/late.rs') or die "rust/late.rs: $!";
-my %late = map { /^\s*"([\d.]+)" fn (\w+)\(/ ? ($2 => $1) : () } <$src>;
+# Each table starts "in Library;": libvirt.so.0's rows are functions newer
+# than the floor; the other libraries' are never linked at all.
+my ($in, %late, %other) = ('');
+while (<$src>) {
+    $in = $1 if /^\s*in (\w+);/;
+    next unless /^\s*"([\d.]+)" fn (\w+)\(/;
+    if ($in eq 'Libvirt') { $late{$2} = $1 } else { $other{$2} = $in }
+}
 close $src;
 cmp_ok(scalar keys %late, '>=', 17, 'the late-bound table has its rows');
 is_deeply([grep { $imports{$_} } sort keys %late], [], 'no late-bound function is imported');
 ok(!grep({ $v->($late{$_}) le $v->('7.0.0') } keys %late), 'every late-bound function is newer than 7.0.0');
+is_deeply([grep { $imports{$_} } sort keys %other], [], 'no function of libvirt-qemu, -lxc or -admin is imported');
+open(my $dyn, '-|', 'objdump', '-p', $so) or die "objdump: $!";
+my @needed = map { /^\s*NEEDED\s+(\S+)/ ? $1 : () } <$dyn>;
+close $dyn;
+ok(grep({ $_ eq 'libvirt.so.0' } @needed), 'the module links libvirt.so.0');
+is_deeply([grep { /^libvirt-(?:qemu|lxc|admin)\./ } @needed], [],
+          'libvirt-qemu, -lxc and -admin are not link-time dependencies');
 
 # On the running libvirt, each late-bound function a method uses either
 # works or is ERR_NO_SUPPORT naming it and the version that has it.
