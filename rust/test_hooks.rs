@@ -2,13 +2,14 @@
 //! paths on purpose: a panic inside a method body (or on a thread outside
 //! any call), and a conversion of an argument whose tie/overload dies; and
 //! one that shows the typed parameters a call would pass to libvirt, which
-//! no driver available to the tests reports back; and one that runs the
-//! one-call typed-parameter getter against a driver of any size. Not API:
+//! no driver available to the tests reports back; one that runs the
+//! one-call typed-parameter getter against a driver of any size; and one
+//! that turns parameters of any names into a hash (key templates). Not API:
 //! registered only when [`test_hooks_enabled`].
 
 use crate::domain;
 use crate::perl::{Xs, XsResult};
-use crate::typed_params::{get_params, set_field_name, TypedParams};
+use crate::typed_params::{get_params, params_to_hash, set_field_name, TypedParams};
 use std::cell::Cell;
 use std::os::raw::c_int;
 use virt_sys as sys;
@@ -107,5 +108,32 @@ pub(crate) fn test_get_params(xs: &mut Xs) -> XsResult {
     })?;
     xs.ret_i64(calls.get() as i64)?;
     xs.ret(params.to_hash(xs.perl));
+    Ok(())
+}
+
+/// `Sys::Virt::_test_params_hash(\@names, $first)`: the hash of typed
+/// parameters named `@names` (ULLONG values `$first`, `$first + 1`...), as
+/// every getter makes it (`params_to_hash`: a copy of the interpreter's
+/// template of those names when it has one).
+pub(crate) fn test_params_hash(xs: &mut Xs) -> XsResult {
+    let names = xs.array_ref(0)?;
+    let first = xs.u64(1)?;
+    let mut params = Vec::new();
+    for i in 0..names.len()? {
+        let name = match names.get(i)? {
+            Some(sv) => xs.perl.to_bytes(sv)?.to_vec(),
+            None => Vec::new(),
+        };
+        // SAFETY: an all-zero virTypedParameter is valid (empty name).
+        let mut p: sys::virTypedParameter = unsafe { std::mem::zeroed() };
+        if !set_field_name(&mut p, &name) {
+            return xs.die(format!("name {i} does not fit a typed parameter"));
+        }
+        p.type_ = sys::VIR_TYPED_PARAM_ULLONG as c_int;
+        p.value.ul = first.wrapping_add(i as u64);
+        params.push(p);
+    }
+    let h = params_to_hash(xs.perl, &params);
+    xs.ret(h);
     Ok(())
 }

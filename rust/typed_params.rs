@@ -16,7 +16,7 @@
 use crate::error::check;
 use crate::handle::Handle;
 use crate::owned::{fixed_cstr, opt_cstr_sv};
-use crate::perl::{HashRef, NewSv, Perl, Result, Sv, Xs, XsError, XsResult};
+use crate::perl::{FieldNames, HashRef, NewSv, Perl, Result, Sv, Xs, XsError, XsResult};
 use std::os::raw::{c_char, c_int, c_uint};
 use virt_sys as sys;
 
@@ -111,22 +111,42 @@ fn value_to_sv(perl: Perl, p: &sys::virTypedParameter) -> NewSv {
 
 /// A hash ref of `params`. A name that appears several times (a string
 /// list) keeps its last value, as the C original does.
+///
+/// The names repeat call after call, so the hash is a copy of a template
+/// of them when the interpreter has one (`Perl::templated_hash`).
 pub fn params_to_hash(perl: Perl, params: &[sys::virTypedParameter]) -> NewSv {
-    let mut hv = perl.new_hash_sized(params.len());
-    for p in params {
-        let key = field_name(p);
-        // SAFETY: the union member read is the one `type_` says is set.
-        unsafe {
-            match p.type_ as u32 {
-                sys::VIR_TYPED_PARAM_INT => hv.store_i64(key, p.value.i.into()),
-                sys::VIR_TYPED_PARAM_UINT => hv.store_u64(key, p.value.ui.into()),
-                sys::VIR_TYPED_PARAM_LLONG => hv.store_i64(key, p.value.l),
-                sys::VIR_TYPED_PARAM_ULLONG => hv.store_u64(key, p.value.ul),
-                _ => hv.store(key, value_to_sv(perl, p)),
+    let (base, field_len) = params
+        .first()
+        .map_or((std::ptr::null(), 0), |p| (p.field.as_ptr(), p.field.len()));
+    // SAFETY: parameter k's `field` (`field_len` bytes) is at `base` plus
+    // k parameters, borrowed from `params` for the call.
+    let names = unsafe {
+        FieldNames::new(
+            base,
+            std::mem::size_of::<sys::virTypedParameter>(),
+            field_len,
+            params.len(),
+        )
+    };
+    let build = || {
+        let mut hv = perl.new_hash_sized(params.len());
+        for p in params {
+            let key = field_name(p);
+            // SAFETY: the union member read is the one `type_` says is set.
+            unsafe {
+                match p.type_ as u32 {
+                    sys::VIR_TYPED_PARAM_INT => hv.store_i64(key, p.value.i.into()),
+                    sys::VIR_TYPED_PARAM_UINT => hv.store_u64(key, p.value.ui.into()),
+                    sys::VIR_TYPED_PARAM_LLONG => hv.store_i64(key, p.value.l),
+                    sys::VIR_TYPED_PARAM_ULLONG => hv.store_u64(key, p.value.ul),
+                    _ => hv.store(key, value_to_sv(perl, p)),
+                }
             }
         }
-    }
-    hv.into_ref()
+        hv
+    };
+    perl.templated_hash(&names, |k| value_to_sv(perl, &params[k]), build)
+        .into_ref()
 }
 
 /// Set `p`'s value from a Perl value according to `p.type_`.

@@ -1,6 +1,7 @@
 //! Declarations of the C half of the boundary (`glue.c`) and the few
 //! exported `Perl_*` functions used directly. Only `rust/perl/` uses them.
 
+use super::key_templates::FieldNames;
 use std::os::raw::{c_char, c_int, c_void};
 
 /// `PerlInterpreter` (opaque).
@@ -126,6 +127,14 @@ extern "C" {
         is_unsigned: c_int,
     );
     pub fn sysvirt_key_hash(key: *const c_char, klen: i32) -> u32;
+    pub fn sysvirt_template_find(
+        p: P,
+        names: *const FieldNames,
+        tmpl: *mut *mut HV,
+        order: *mut *const u16,
+    ) -> c_int;
+    pub fn sysvirt_hv_from_template(p: P, tmpl: *mut HV, vals: *mut *mut SV) -> *mut HV;
+    pub fn sysvirt_template_store(p: P, names: *const FieldNames, built: *mut HV);
     pub fn sysvirt_av_push(p: P, av: *mut AV, val: *mut SV);
     pub fn sysvirt_bless(p: P, rv: *mut SV, pkg: *const c_char) -> *mut SV;
 

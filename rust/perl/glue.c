@@ -600,6 +600,173 @@ U32 sysvirt_key_hash(const char *key, I32 klen)
     return hash;
 }
 
+/* ------------------------------------------------------------------ */
+/* Key templates.  The hash a typed-parameter getter returns has the    */
+/* same keys call after call (get_perf_events: 22).  Storing a key      */
+/* hashes it, finds it in Perl's shared string table and makes an entry;*/
+/* copying a hash of those keys (newHVhv) only makes the entries, with  */
+/* the keys it already shares.  So the first hash of a set of names     */
+/* becomes a template (its keys, every value &PL_sv_undef), and the     */
+/* next ones are copies with their values set in place.  Templates are  */
+/* per interpreter (in PL_modglobal, which a new thread's interpreter   */
+/* gets a copy of), in SYSVIRT_TEMPLATE_SLOTS slots chosen by a         */
+/* fingerprint of the names; a copy is used only once every key of the  */
+/* template was compared with the names of this call.                   */
+
+#define SYSVIRT_TEMPLATE_SLOTS 64
+#define SYSVIRT_TEMPLATE_KEYS 64
+
+typedef struct {
+    U32 fingerprint;
+    I32 n;
+    int used;                           /* hit since its slot's last miss */
+    U16 order[SYSVIRT_TEMPLATE_KEYS];   /* the name of each entry, in the
+                                         * order the entries are walked */
+} sysvirt_template_order;
+
+/* The names of a hash's keys (key_templates.rs FieldNames). */
+typedef struct {
+    const char *base;   /* name k at base + k * stride, */
+    size_t stride;
+    size_t field_len;   /* in a field of field_len bytes */
+    I32 n;
+    U32 fingerprint;    /* picks the slot */
+} sysvirt_field_names;
+
+/* This interpreter's slot for those names: its template hash and order
+ * (two elements of an array in PL_modglobal, made on first use). */
+static SV **sysvirt_template_slot(pTHX_ const sysvirt_field_names *names)
+{
+    static const char key[] = "Sys::Virt::key templates";
+    static U32 hash;
+    SV **svp;
+    if (!hash)
+        hash = sysvirt_key_hash(key, sizeof key - 1);
+    svp = (SV **)hv_common_key_len(PL_modglobal, key, sizeof key - 1,
+                                   HV_FETCH_JUST_SV | HV_FETCH_LVALUE, NULL, hash);
+    if (!svp)
+        return NULL;
+    if (!SvROK(*svp)) {
+        AV *av = newAV();
+        SV *rv;
+        av_fill(av, 2 * SYSVIRT_TEMPLATE_SLOTS - 1);
+        rv = newRV_noinc((SV *)av);
+        sv_setsv(*svp, rv);
+        SvREFCNT_dec(rv);
+    }
+    if (SvTYPE(SvRV(*svp)) != SVt_PVAV || AvFILLp((AV *)SvRV(*svp)) != 2 * SYSVIRT_TEMPLATE_SLOTS - 1)
+        return NULL;
+    return AvARRAY((AV *)SvRV(*svp)) + 2 * (names->fingerprint % SYSVIRT_TEMPLATE_SLOTS);
+}
+
+/* Is name k (NUL-terminated in its field) the key of `he`? */
+static int sysvirt_name_is_key(const sysvirt_field_names *names, I32 k, const HE *he)
+{
+    const char *f = names->base + k * names->stride;
+    const I32 len = HeKLEN(he);
+    return len >= 0 && (size_t)len < names->field_len && f[len] == '\0'
+        && memcmp(f, HeKEY(he), len) == 0;
+}
+
+/* The template of those names: 0 found (*tmpl and *order set); else 1 if
+ * its slot may take a new template, 2 if the slot keeps the one it has
+ * (used since its last miss). */
+int sysvirt_template_find(pTHX_ const sysvirt_field_names *names, HV **tmpl, const U16 **order)
+{
+    SV **slot = sysvirt_template_slot(aTHX_ names);
+    HV *hv;
+    sysvirt_template_order *o;
+    STRLEN i;
+    I32 k = 0;
+    if (!slot)
+        return 2;
+    hv = (HV *)slot[0];
+    if (!hv || SvTYPE(hv) != SVt_PVHV || !slot[1] || !SvPOK(slot[1]))
+        return 1;
+    o = (sysvirt_template_order *)SvPVX(slot[1]);
+    if (o->fingerprint != names->fingerprint || o->n != names->n)
+        goto miss;
+    for (i = 0; i <= HvMAX(hv); i++) {
+        const HE *he;
+        for (he = HvARRAY(hv)[i]; he; he = HeNEXT(he)) {
+            if (k >= o->n || !sysvirt_name_is_key(names, o->order[k], he))
+                goto miss;
+            k++;
+        }
+    }
+    if (k != o->n)
+        goto miss;
+    o->used = 1;
+    *tmpl = hv;
+    *order = o->order;
+    return 0;
+miss:
+    if (o->used) {
+        o->used = 0;
+        return 2;
+    }
+    return 1;
+}
+
+/* A copy of template `tmpl` whose k-th entry walked holds vals[k] (the
+ * references are taken over). */
+HV *sysvirt_hv_from_template(pTHX_ HV *tmpl, SV **vals)
+{
+    HV *hv = newHVhv(tmpl);
+    STRLEN i;
+    I32 k = 0;
+    /* newHVhv copies bucket by bucket, each chain in order: the copy is
+     * walked in the template's order. */
+    for (i = 0; i <= HvMAX(hv); i++) {
+        HE *he;
+        for (he = HvARRAY(hv)[i]; he; he = HeNEXT(he))
+            HeVAL(he) = vals[k++];
+    }
+    return hv;
+}
+
+/* Makes `built`, a hash just made of those names, their template, if it
+ * has one key per name. */
+void sysvirt_template_store(pTHX_ const sysvirt_field_names *names, HV *built)
+{
+    SV **slot = sysvirt_template_slot(aTHX_ names);
+    HV *tmpl;
+    SV *osv;
+    sysvirt_template_order *o;
+    STRLEN i;
+    I32 k = 0;
+    if (!slot || names->n <= 0 || names->n > SYSVIRT_TEMPLATE_KEYS || SvMAGICAL((SV *)built)
+        || HvTOTALKEYS(built) != (STRLEN)names->n)
+        return;
+    tmpl = newHVhv(built);
+    osv = newSV(sizeof(sysvirt_template_order));
+    SvPOK_on(osv);
+    SvCUR_set(osv, sizeof(sysvirt_template_order));
+    o = (sysvirt_template_order *)SvPVX(osv);
+    o->fingerprint = names->fingerprint;
+    o->n = names->n;
+    o->used = 0;
+    for (i = 0; i <= HvMAX(tmpl); i++) {
+        HE *he;
+        for (he = HvARRAY(tmpl)[i]; he; he = HeNEXT(he)) {
+            I32 j = 0;
+            while (j < names->n && !sysvirt_name_is_key(names, j, he))
+                j++;
+            if (j == names->n)
+                o->n = -1;  /* cannot be (its keys are the names): never used */
+            o->order[k++] = (U16)(j < names->n ? j : 0);
+            /* a plain number or string we made: nothing runs when freed */
+            SvREFCNT_dec(HeVAL(he));
+            HeVAL(he) = &PL_sv_undef;
+        }
+    }
+    /* The template and order they replace hold no code to run either. */
+    SvREFCNT_dec(slot[0]);
+    SvREFCNT_dec(slot[1]);
+    slot[0] = (SV *)tmpl;
+    slot[1] = osv;
+}
+
 /* Removes the first element, handing its reference to the caller (NULL
  * when empty). */
 SV *sysvirt_av_shift_noinc(pTHX_ AV *av)

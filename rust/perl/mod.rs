@@ -15,12 +15,14 @@
 
 mod dispatch;
 mod ffi;
+mod key_templates;
 
 pub use dispatch::{
     catch_callback_panic, method_body, register_method, run_method, wrong_class, ConstValue, Frame,
     Invocant, Method, Xs, XsResult, XsRun,
 };
 pub use ffi::{AV, HV, P, SV};
+pub use key_templates::FieldNames;
 
 use std::borrow::Cow;
 use std::ffi::{CStr, CString};
