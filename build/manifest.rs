@@ -95,6 +95,24 @@ const SHAPES: &[(&str, usize, &str)] = &[
     ),
 ];
 
+/// Getters that also have a fast half (`xs_fast!`, sysvirt_xs_getter in
+/// glue.c), for rows of prototype "$" whose function is in the floor:
+/// shape and the call, `{0}` the function, `{T}` the invocant type.
+const FAST_SHAPES: &[(&str, &str)] = &[
+    (
+        "int_result",
+        "crate::handle::fast_int_result::<{T}>(obj, {0})",
+    ),
+    (
+        "borrowed_string",
+        "crate::handle::fast_borrowed_string::<{T}>(obj, {0})",
+    ),
+    (
+        "owned_string",
+        "crate::handle::fast_owned_string::<{T}>(obj, {0})",
+    ),
+];
+
 struct Row {
     line: usize,
     package: String,
@@ -232,6 +250,22 @@ fn body(r: &Row) -> String {
     }
 }
 
+/// The fast half of a row, if its shape has one and the row qualifies.
+fn fast(r: &Row) -> String {
+    let Some(&(_, template)) = FAST_SHAPES.iter().find(|s| s.0 == r.body) else {
+        return "None".into();
+    };
+    match (&r.invocant, r.prototype.as_deref(), r.functions.as_slice()) {
+        (Some(t), Some("$"), [(f, v)]) if *v <= FLOOR => {
+            let call = template
+                .replace("{T}", &format!("sys::{t}"))
+                .replace("{0}", &format!("sys::{f}"));
+            format!("crate::xs_fast!(|obj| {call})")
+        }
+        _ => "None".into(),
+    }
+}
+
 /// `pub static METHODS: &[Method]`, in manifest order.
 pub fn generate(file: &str) -> String {
     let mut s = String::from("pub static METHODS: &[Method] = &[\n");
@@ -251,11 +285,13 @@ pub fn generate(file: &str) -> String {
         writeln!(
             s,
             "    Method {{ package: {:?}, name: {:?}, prototype: {prototype}, usage: {:?}, \
-             invocant: {invocant}, arguments: {arguments}, run: crate::xs_method!({}) }},",
+             invocant: {invocant}, arguments: {arguments}, run: crate::xs_method!({}), \
+             fast: {} }},",
             r.package,
             r.name,
             r.usage,
-            body(&r)
+            body(&r),
+            fast(&r)
         )
         .unwrap();
     }

@@ -11,9 +11,9 @@
 //! shared by every class.
 
 use crate::error::check;
-use crate::perl::{opt_ptr, Invocant, NewSv, Perl, Xs, XsError, XsResult};
+use crate::perl::{opt_ptr, Got, Invocant, NewSv, Perl, Xs, XsError, XsResult};
 use std::ffi::CStr;
-use std::os::raw::{c_char, c_int, c_uint};
+use std::os::raw::{c_char, c_int, c_uint, c_void};
 use virt_sys as sys;
 
 /// A libvirt object type exposed as a Perl class.
@@ -297,6 +297,45 @@ pub fn borrowed_string<T: Handle>(
     // SAFETY: a non-NULL result is a live C string of the object, which
     // argument 0 keeps alive until the copy.
     unsafe { xs.ret_cstr_of_arg(s) }
+}
+
+/// The fast halves of `int_result`, `borrowed_string` and `owned_string`
+/// for rows of prototype "$" (`xs_fast!`): `obj` was checked in C to be
+/// a live object of the row's invocant type `T`, which `f` takes.
+#[inline(always)]
+pub fn fast_int_result<T>(
+    obj: *mut c_void,
+    f: unsafe extern "C" fn(*mut T) -> c_int,
+) -> crate::perl::Result<Got> {
+    // SAFETY: `obj` is a live `T` (see above).
+    let v = check(unsafe { f(obj.cast()) })?;
+    Ok(Got::Int(v.into()))
+}
+#[inline(always)]
+pub fn fast_borrowed_string<T>(
+    obj: *mut c_void,
+    f: unsafe extern "C" fn(*mut T) -> *const c_char,
+) -> crate::perl::Result<Got> {
+    // SAFETY: `obj` is a live `T`; the string is the object's, which
+    // argument 0 keeps alive until the C side copied it.
+    let s = unsafe { f(obj.cast()) };
+    if s.is_null() {
+        return Err(crate::error::last());
+    }
+    Ok(Got::Borrowed(s))
+}
+#[inline(always)]
+pub fn fast_owned_string<T>(
+    obj: *mut c_void,
+    f: unsafe extern "C" fn(*mut T) -> *mut c_char,
+) -> crate::perl::Result<Got> {
+    // SAFETY: `obj` is a live `T`; the result is NULL or ours to free,
+    // which the C side does once it copied it.
+    let s = unsafe { f(obj.cast()) };
+    if s.is_null() {
+        return Err(crate::error::last());
+    }
+    Ok(Got::Malloced(s))
 }
 
 /// `$obj->get_uri()` and other getters of a string libvirt allocates

@@ -18,6 +18,119 @@ pub type XsResult = Result<()>;
 /// it rather than called through a pointer.
 pub type XsRun = unsafe extern "C" fn(ffi::P, *const c_void, *mut Frame);
 
+/// The fast half of a getter of one object and nothing else
+/// (`sysvirt_xs_getter` in glue.c): called with argument 0's pointer once
+/// C found it a live object of the row's class; sets the outcome only
+/// when it fails.
+pub type XsFast =
+    unsafe extern "C" fn(ffi::P, *mut c_void, *mut Outcome, *const c_void) -> FastValue;
+
+/// What a fast half returns (sysvirt_fast_value in glue.c), in two
+/// registers: `kind` 0 failed, 1 the integer `value`, 3 a C string of the
+/// object at `value`, 4 a malloc'd one for the C side to free.
+#[repr(C)]
+pub struct FastValue {
+    value: isize,
+    kind: c_int,
+}
+
+/// What a getter's fast body found.
+pub enum Got {
+    Int(i64),
+    /// A string the object owns (alive until the XSUB returns).
+    Borrowed(*const c_char),
+    /// A malloc'd string, handed over.
+    Malloced(*mut c_char),
+}
+
+/// The [`XsFast`] of a getter body (`|obj| -> Result<Got>`, `obj` a live
+/// object of the row's class), as build.rs writes the getter rows that
+/// have one; `Option` for the manifest's `fast` field.
+#[macro_export]
+macro_rules! xs_fast {
+    ($body:expr) => {{
+        unsafe extern "C" fn fast(
+            p: $crate::perl::P,
+            obj: *mut std::os::raw::c_void,
+            out: *mut $crate::perl::Outcome,
+            entry: *const std::os::raw::c_void,
+        ) -> $crate::perl::FastValue {
+            let body = $crate::perl::fast_body($body);
+            // SAFETY: the C getter calls us with a live object of the
+            // entry's class, its own outcome and the entry of its CV.
+            unsafe { $crate::perl::run_fast(p, obj, out, entry, body) }
+        }
+        Some(fast as $crate::perl::XsFast)
+    }};
+}
+
+/// A getter's fast body as [`xs_fast!`] takes it (this pins the
+/// closure's argument type).
+#[inline(always)]
+pub fn fast_body<F: FnOnce(*mut c_void) -> Result<Got>>(f: F) -> F {
+    f
+}
+
+/// The body of every [`XsFast`]: `body` under `catch_unwind` (rule 3); a
+/// failure is written to the outcome for glue.c to raise (rule 1).
+///
+/// # Safety
+/// Called only by an [`XsFast`], with its arguments.
+#[inline(always)]
+pub unsafe fn run_fast(
+    p: ffi::P,
+    obj: *mut c_void,
+    out: *mut Outcome,
+    entry: *const c_void,
+    body: impl FnOnce(*mut c_void) -> Result<Got>,
+) -> FastValue {
+    let (value, kind) = match catch_unwind(AssertUnwindSafe(|| body(obj))) {
+        Ok(Ok(Got::Int(v))) => (v as isize, 1),
+        Ok(Ok(Got::Borrowed(s))) => (s as isize, 3),
+        Ok(Ok(Got::Malloced(s))) => (s as isize, 4),
+        Ok(Err(e)) => {
+            // SAFETY: as the caller's contract says.
+            unsafe { fast_failed(Perl(p), entry, Err(e), out) };
+            (0, 0)
+        }
+        Err(panic) => {
+            // SAFETY: as the caller's contract says.
+            unsafe { fast_failed(Perl(p), entry, Ok(panic), out) };
+            (0, 0)
+        }
+    };
+    FastValue { value, kind }
+}
+
+/// A fast half's failure (an error, or a panic), written to the C
+/// getter's outcome as the generic path writes it.
+///
+/// # Safety
+/// `entry` is an entry registered for a CV; `out` the C caller's outcome.
+#[cold]
+#[inline(never)]
+unsafe fn fast_failed(
+    perl: Perl,
+    entry: *const c_void,
+    why: std::result::Result<Box<dyn std::any::Any + Send>, XsError>,
+    out: *mut Outcome,
+) {
+    // SAFETY: entries are leaked at registration and live forever.
+    let entry: &XsEntry = unsafe { &*(entry as *const XsEntry) };
+    // SAFETY: the caller's outcome, ours to write until we return; C
+    // initialises none of it for the fast path.
+    let out = unsafe { &mut *out };
+    out.failed = 0;
+    out.croak = std::ptr::null_mut();
+    out.warn = std::ptr::null();
+    out.count = 0;
+    out.targ = 0;
+    match why {
+        Err(e) => fail(perl, entry, e, out),
+        Ok(panic) => internal_error(perl, entry, panic, out),
+    }
+}
+
 /// The [`XsRun`] of a method body (a closure `|xs: &mut Xs| -> XsResult`
 /// that reads its arguments from the [`Xs`] and pushes its return values
 /// onto it), as build.rs writes each row of the manifest.
@@ -54,6 +167,8 @@ pub struct Method {
     /// for messages; `None` for internal subs (the usage names serve).
     pub arguments: Option<&'static str>,
     pub run: XsRun,
+    /// A getter's fast half ([`xs_fast!`]), for rows that have one.
+    pub fast: Option<XsFast>,
 }
 
 /// A class of object an argument must be: its tag, its package, and
@@ -88,10 +203,11 @@ pub fn wrong_class(sub_name: &str, arg: &str, class: &Invocant) -> XsError {
 /// What the generic XSUB knows about the sub it is running.
 #[repr(C)]
 struct XsEntry {
-    // The C dispatcher reads these two fields (sysvirt_entry_head).
+    // The C dispatcher reads these three fields (sysvirt_entry_head).
     /// Class of the object argument 0 must be (0: not an object).
     self_class: u16,
     run: XsRun,
+    fast: Option<XsFast>,
     /// The class of `self_class`, for the wrong-class error.
     invocant: Option<Invocant>,
     package: &'static str,
@@ -751,6 +867,7 @@ pub fn register_method(perl: Perl, m: &'static Method) -> std::result::Result<()
         self_class,
         invocant: m.invocant,
         run: m.run,
+        fast: m.fast,
         package: m.package,
         name: m.name,
         usage: m.usage,

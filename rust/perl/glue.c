@@ -55,10 +55,20 @@ typedef struct {
 
 /* The head of every registered entry (XsEntry in dispatch.rs). */
 typedef struct sysvirt_entry_head sysvirt_entry_head;
+/* What a getter's fast half found (FastValue in dispatch.rs): kind 0
+ * failed (the outcome says why), 1 the integer `value`, 3 the C string
+ * at `value` (the object's), 4 the same, to free() once copied. */
+typedef struct {
+    IV value;
+    int kind;
+} sysvirt_fast_value;
 struct sysvirt_entry_head {
     U16 self_class;   /* class of the object in ST(0), or 0 */
     /* The method's Rust half (XsRun in dispatch.rs). */
     void (*run)(pTHX_ const sysvirt_entry_head *entry, sysvirt_frame *frame);
+    /* A getter's fast half, or NULL (XsFast in dispatch.rs). */
+    sysvirt_fast_value (*fast)(pTHX_ void *obj, sysvirt_outcome *out,
+                               const sysvirt_entry_head *entry);
 };
 extern SV *sysvirt_rust_boot(pTHX);
 
@@ -348,6 +358,55 @@ XS_INTERNAL(sysvirt_xs_dispatch)
     XSRETURN(out->count);
 }
 
+/* The XSUB of a getter of one object and nothing else (a manifest row of
+ * prototype "$" with a fast half): once argument 0 is a live object of
+ * the row's class, its Rust half only calls libvirt, and the value goes
+ * into the call's target as in sysvirt_xs_dispatch.  Any other call (an
+ * argument count, a non-object, a destroyed object) goes the generic
+ * way, which reports it. */
+XS_INTERNAL(sysvirt_xs_getter)
+{
+    dSP;
+    /* dXSARGS without popping the mark: the generic XSUB pops it */
+    const I32 ax = TOPMARK + 1;
+    const I32 items = (I32)(SP - PL_stack_base - TOPMARK);
+    const sysvirt_entry_head *entry = (const sysvirt_entry_head *)CvXSUBANY(cv).any_ptr;
+    void *obj = NULL;
+    if (LIKELY(items == 1)
+        && LIKELY(sysvirt_handle_check(aTHX_ ST(0), entry->self_class, &obj) == 0 && obj)) {
+        sysvirt_outcome out;    /* set by the fast half only if it fails */
+        sysvirt_fast_value v;
+        (void)POPMARK;
+        sysvirt_in_xsub++;
+        v = entry->fast(aTHX_ obj, &out, entry);
+        sysvirt_in_xsub--;
+        if (LIKELY(v.kind) && LIKELY(!SYSVIRT_LEAVING())) {
+            dXSTARG;
+            if (v.kind == 1) {
+                TARGi(v.value, 1);
+            } else {
+                sv_setpv(TARG, INT2PTR(const char *, v.value));
+                SvUTF8_off(TARG);
+                if (v.kind == 4)
+                    free(INT2PTR(char *, v.value));
+                SvSETMAGIC(TARG);
+            }
+            ST(0) = TARG;
+            XSRETURN(1);
+        }
+        if (v.kind) {
+            /* Perl is leaving (cannot be: no Perl code ran; as the
+             * generic XSUB would) */
+            out.failed = 0;
+            out.targ = v.kind;
+            out.targ_pv = INT2PTR(char *, v.value);
+        }
+        sysvirt_xs_unusual(aTHX_ cv, &out);
+        XSRETURN_UNDEF;
+    }
+    sysvirt_xs_dispatch(aTHX_ cv);
+}
+
 /* Defining a sub that exists warns ("Subroutine ... redefined", when the
  * module is loaded again), and a __WARN__ handler may die: protected (a
  * failure is resumed by sysvirt_boot). */
@@ -360,7 +419,9 @@ typedef struct {
 static void sysvirt_newxs_op(pTHX_ void *p)
 {
     sysvirt_define *d = (sysvirt_define *)p;
-    CV *cv = newXS_flags(d->name, sysvirt_xs_dispatch, "Virt.c", d->proto, 0);
+    const sysvirt_entry_head *entry = (const sysvirt_entry_head *)d->entry;
+    CV *cv = newXS_flags(d->name, entry->fast ? sysvirt_xs_getter : sysvirt_xs_dispatch, "Virt.c",
+                         d->proto, 0);
     CvXSUBANY(cv).any_ptr = d->entry;
 }
 

@@ -18,9 +18,10 @@ mod ffi;
 mod key_templates;
 
 pub use dispatch::{
-    catch_callback_panic, method_body, register_method, run_method, wrong_class, ConstValue, Frame,
-    Invocant, Method, Xs, XsResult, XsRun,
+    catch_callback_panic, fast_body, method_body, register_method, run_fast, run_method,
+    wrong_class, ConstValue, FastValue, Frame, Got, Invocant, Method, Xs, XsFast, XsResult, XsRun,
 };
+pub use ffi::Outcome;
 pub use ffi::{AV, HV, P, SV};
 pub use key_templates::FieldNames;
 
