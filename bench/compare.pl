@@ -99,6 +99,7 @@ my @cases = (
     [ 'constant',            'Sys::Virt::Domain::STATE_RUNNING()' ],
     [ 'conn->get_uri',       '$c->get_uri' ],
     [ 'dom->get_name',       '$d->get_name' ],
+    [ 'dom->get_id',         '$d->get_id' ],
     [ 'dom->get_info',       '$d->get_info' ],
     [ 'dom->get_uuid_string','$d->get_uuid_string' ],
     [ 'dom->is_active',      '$d->is_active' ],

@@ -29,6 +29,7 @@ const SHAPES: &[(&str, usize, &str)] = &[
         "crate::handle::call_old_or_flags(xs, {0}, {r1})",
     ),
     ("int_result", 1, "crate::handle::int_result(xs, {0})"),
+    ("id", 1, "crate::handle::id(xs, {0})"),
     (
         "int_result_flags",
         1,
@@ -103,6 +104,7 @@ const FAST_SHAPES: &[(&str, &str)] = &[
         "int_result",
         "crate::handle::fast_int_result::<{T}>(obj, {0})",
     ),
+    ("id", "crate::handle::fast_id::<{T}>(obj, {0})"),
     (
         "borrowed_string",
         "crate::handle::fast_borrowed_string::<{T}>(obj, {0})",

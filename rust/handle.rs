@@ -241,6 +241,17 @@ pub fn int_result<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_i
     xs.ret_i64(v as i64)
 }
 
+/// `$dom->get_id()`: the unsigned int `f(obj)` returns, read as a C int
+/// as the original returns it (-1 for an inactive domain); never an
+/// error.
+#[inline(always)]
+pub fn id<T: Handle>(xs: &mut Xs, f: unsafe extern "C" fn(*mut T) -> c_uint) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    // SAFETY: `obj` is live.
+    let v = unsafe { f(obj) };
+    xs.ret_i64(i64::from(v as c_int))
+}
+
 /// `$obj->method($flags=0)`: the int `f(obj, flags)` returns, an error
 /// below zero.
 #[inline(always)]
@@ -299,7 +310,7 @@ pub fn borrowed_string<T: Handle>(
     unsafe { xs.ret_cstr_of_arg(s) }
 }
 
-/// The fast halves of `int_result`, `borrowed_string` and `owned_string`
+/// The fast halves of `int_result`, `id`, `borrowed_string` and `owned_string`
 /// for rows of prototype "$" (`xs_fast!`): `obj` was checked in C to be
 /// a live object of the row's invocant type `T`, which `f` takes.
 #[inline(always)]
@@ -310,6 +321,15 @@ pub fn fast_int_result<T>(
     // SAFETY: `obj` is a live `T` (see above).
     let v = check(unsafe { f(obj.cast()) })?;
     Ok(Got::Int(v.into()))
+}
+#[inline(always)]
+pub fn fast_id<T>(
+    obj: *mut c_void,
+    f: unsafe extern "C" fn(*mut T) -> c_uint,
+) -> crate::perl::Result<Got> {
+    // SAFETY: `obj` is a live `T` (see above).
+    let v = unsafe { f(obj.cast()) };
+    Ok(Got::Int(i64::from(v as c_int)))
 }
 #[inline(always)]
 pub fn fast_borrowed_string<T>(

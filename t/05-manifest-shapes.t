@@ -159,11 +159,18 @@ $dom->resume;
 usage_is('Sys::Virt::Domain::_test_shape_int_result', sub { &Sys::Virt::Domain::_test_shape_int_result() }, 'none');
 is($dom->_test_shape_int_result, 1, 'int_result: the running domain is active');
 
+# id: virDomainGetID, an unsigned int read as an int
+usage_is('Sys::Virt::Domain::_test_shape_id', sub { &Sys::Virt::Domain::_test_shape_id($dom, 1) }, 'too many');
+my $running_id = $dom->_test_shape_id;
+cmp_ok($running_id, '>', 0, 'id: the running domain has an id');
+is($running_id, $dom->get_id, 'id: as get_id gives it');
+
 # call_flags: virDomainShutdownFlags
 usage_is('Sys::Virt::Domain::_test_shape_call_flags', sub { $dom->_test_shape_call_flags(0, 1) }, 'too many');
 $dom->_test_shape_call_flags(0);
 is(($dom->get_state)[0], $state{shutoff}, 'call_flags: virDomainShutdownFlags shut the domain off');
 is($dom->_test_shape_int_result, 0, 'int_result: now inactive');
+is($dom->_test_shape_id, -1, 'id: -1 for an inactive domain (the unsigned ~0 read as an int)');
 
 # call_old_or_flags: virDomainCreate / virDomainCreateWithFlags(START_PAUSED)
 $dom->_test_shape_call_old_or_flags;

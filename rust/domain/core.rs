@@ -116,15 +116,6 @@ pub(crate) fn lookup_by_uuid(xs: &mut Xs) -> XsResult {
 
 // ------------------------------------------------------------ identity
 
-/// `$dom->get_id()`: -1 for an inactive domain. Like the original, this
-/// never raises an error (libvirt's failure value is also -1).
-pub(crate) fn get_id(xs: &mut Xs) -> XsResult {
-    let dom = xs.handle::<sys::virDomain>(0)?;
-    // SAFETY: `dom` is a live domain.
-    let id = unsafe { sys::virDomainGetID(dom) };
-    xs.ret_i64(id as c_int as i64)
-}
-
 /// `$dom->rename($newname, $flags=0)`
 pub(crate) fn rename(xs: &mut Xs) -> XsResult {
     let dom = xs.handle::<sys::virDomain>(0)?;
