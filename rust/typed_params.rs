@@ -128,24 +128,7 @@ pub fn params_to_hash(perl: Perl, params: &[sys::virTypedParameter]) -> NewSv {
             params.len(),
         )
     };
-    let build = || {
-        let mut hv = perl.new_hash_sized(params.len());
-        for p in params {
-            let key = field_name(p);
-            // SAFETY: the union member read is the one `type_` says is set.
-            unsafe {
-                match p.type_ as u32 {
-                    sys::VIR_TYPED_PARAM_INT => hv.store_i64(key, p.value.i.into()),
-                    sys::VIR_TYPED_PARAM_UINT => hv.store_u64(key, p.value.ui.into()),
-                    sys::VIR_TYPED_PARAM_LLONG => hv.store_i64(key, p.value.l),
-                    sys::VIR_TYPED_PARAM_ULLONG => hv.store_u64(key, p.value.ul),
-                    _ => hv.store(key, value_to_sv(perl, p)),
-                }
-            }
-        }
-        hv
-    };
-    perl.templated_hash(&names, |k| value_to_sv(perl, &params[k]), build)
+    perl.templated_hash(&names, |k| value_to_sv(perl, &params[k]))
         .into_ref()
 }
 

@@ -218,65 +218,54 @@ sub list_nwfilters {
 }
 
 # ---- lookups ----------------------------------------------------------------
+# Each reads ($self, $key) in place from @_: a lookup copies neither.
 
 sub get_domain_by_name {
-    my ($self, $name) = @_;
-    return Sys::Virt::Domain->_new(connection => $self, name => $name);
+    return Sys::Virt::Domain->_new(connection => $_[0], name => $_[1]);
 }
 
 sub get_domain_by_id {
-    my ($self, $id) = @_;
-    return Sys::Virt::Domain->_new(connection => $self, id => $id);
+    return Sys::Virt::Domain->_new(connection => $_[0], id => $_[1]);
 }
 
 sub get_domain_by_uuid {
-    my ($self, $uuid) = @_;
-    return Sys::Virt::Domain->_new(connection => $self, uuid => $uuid);
+    return Sys::Virt::Domain->_new(connection => $_[0], uuid => $_[1]);
 }
 
 sub get_network_by_name {
-    my ($self, $name) = @_;
-    return Sys::Virt::Network->_new(connection => $self, name => $name);
+    return Sys::Virt::Network->_new(connection => $_[0], name => $_[1]);
 }
 
 sub get_network_by_uuid {
-    my ($self, $uuid) = @_;
-    return Sys::Virt::Network->_new(connection => $self, uuid => $uuid);
+    return Sys::Virt::Network->_new(connection => $_[0], uuid => $_[1]);
 }
 
 sub get_storage_pool_by_name {
-    my ($self, $name) = @_;
-    return Sys::Virt::StoragePool->_new(connection => $self, name => $name);
+    return Sys::Virt::StoragePool->_new(connection => $_[0], name => $_[1]);
 }
 
 sub get_storage_pool_by_uuid {
-    my ($self, $uuid) = @_;
-    return Sys::Virt::StoragePool->_new(connection => $self, uuid => $uuid);
+    return Sys::Virt::StoragePool->_new(connection => $_[0], uuid => $_[1]);
 }
 
 sub get_storage_pool_by_volume {
-    my ($self, $volume) = @_;
-    return Sys::Virt::StoragePool->_new(connection => $self, volume => $volume);
+    return Sys::Virt::StoragePool->_new(connection => $_[0], volume => $_[1]);
 }
 
 sub get_storage_pool_by_target_path {
-    my ($self, $path) = @_;
-    return Sys::Virt::StoragePool->_new(connection => $self, target_path => $path);
+    return Sys::Virt::StoragePool->_new(connection => $_[0], target_path => $_[1]);
 }
 
 sub get_storage_volume_by_path {
-    my ($self, $path) = @_;
-    return Sys::Virt::StorageVol->_new(connection => $self, path => $path);
+    return Sys::Virt::StorageVol->_new(connection => $_[0], path => $_[1]);
 }
 
 sub get_storage_volume_by_key {
-    my ($self, $key) = @_;
-    return Sys::Virt::StorageVol->_new(connection => $self, key => $key);
+    return Sys::Virt::StorageVol->_new(connection => $_[0], key => $_[1]);
 }
 
 sub get_node_device_by_name {
-    my ($self, $name) = @_;
-    return Sys::Virt::NodeDevice->_new(connection => $self, name => $name);
+    return Sys::Virt::NodeDevice->_new(connection => $_[0], name => $_[1]);
 }
 
 sub get_node_device_scsihost_by_wwn {
@@ -286,18 +275,15 @@ sub get_node_device_scsihost_by_wwn {
 }
 
 sub get_interface_by_name {
-    my ($self, $name) = @_;
-    return Sys::Virt::Interface->_new(connection => $self, name => $name);
+    return Sys::Virt::Interface->_new(connection => $_[0], name => $_[1]);
 }
 
 sub get_interface_by_mac {
-    my ($self, $mac) = @_;
-    return Sys::Virt::Interface->_new(connection => $self, mac => $mac);
+    return Sys::Virt::Interface->_new(connection => $_[0], mac => $_[1]);
 }
 
 sub get_secret_by_uuid {
-    my ($self, $uuid) = @_;
-    return Sys::Virt::Secret->_new(connection => $self, uuid => $uuid);
+    return Sys::Virt::Secret->_new(connection => $_[0], uuid => $_[1]);
 }
 
 sub get_secret_by_usage {
@@ -307,18 +293,15 @@ sub get_secret_by_usage {
 }
 
 sub get_nwfilter_by_name {
-    my ($self, $name) = @_;
-    return Sys::Virt::NWFilter->_new(connection => $self, name => $name);
+    return Sys::Virt::NWFilter->_new(connection => $_[0], name => $_[1]);
 }
 
 sub get_nwfilter_by_uuid {
-    my ($self, $uuid) = @_;
-    return Sys::Virt::NWFilter->_new(connection => $self, uuid => $uuid);
+    return Sys::Virt::NWFilter->_new(connection => $_[0], uuid => $_[1]);
 }
 
 sub get_nwfilter_binding_by_port_dev {
-    my ($self, $name) = @_;
-    return Sys::Virt::NWFilterBinding->_new(connection => $self, portdev => $name);
+    return Sys::Virt::NWFilterBinding->_new(connection => $_[0], portdev => $_[1]);
 }
 
 # ---- versions -------------------------------------------------------------

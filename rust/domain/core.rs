@@ -7,7 +7,7 @@
 
 use crate::error::{check, check_ptr};
 use crate::late;
-use crate::perl::{opt_ptr, HashRef, Perl, Sv, Xs, XsError, XsResult};
+use crate::perl::{opt_ptr, HashRef, Perl, StaticKeys, Sv, Xs, XsError, XsResult};
 use crate::typed_params::{ParamSpec, ParamType, TypedParams};
 use std::os::raw::{c_int, c_uint};
 use virt_sys as sys;
@@ -138,12 +138,19 @@ pub(crate) fn get_info(xs: &mut Xs) -> XsResult {
     let mut info: sys::virDomainInfo = unsafe { std::mem::zeroed() };
     // SAFETY: `info` is a local libvirt fills.
     check(unsafe { sys::virDomainGetInfo(dom, &mut info) })?;
-    let mut h = xs.perl.new_hash();
-    h.store_i64(crate::key!("state"), info.state as i64);
-    h.store_u64(crate::key!("maxMem"), info.maxMem as u64);
-    h.store_u64(crate::key!("memory"), info.memory as u64);
-    h.store_u64(crate::key!("nrVirtCpu"), info.nrVirtCpu as u64);
-    h.store_u64(crate::key!("cpuTime"), info.cpuTime);
+    static KEYS: StaticKeys<5> =
+        StaticKeys::new(["state", "maxMem", "memory", "nrVirtCpu", "cpuTime"]);
+    let perl = xs.perl;
+    let h = perl.static_hash(
+        &KEYS,
+        [
+            perl.new_i64(info.state.into()),
+            perl.new_u64(info.maxMem as u64),
+            perl.new_u64(info.memory as u64),
+            perl.new_u64(info.nrVirtCpu.into()),
+            perl.new_u64(info.cpuTime),
+        ],
+    );
     xs.ret(h.into_ref());
     Ok(())
 }

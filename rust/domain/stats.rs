@@ -4,7 +4,7 @@
 
 use crate::error::{self, check};
 use crate::owned;
-use crate::perl::{Key, Xs, XsResult};
+use crate::perl::{Key, StaticKeys, Xs, XsResult};
 use crate::typed_params::{field_name, params_to_hash, set_field_name, LibvirtParams, TypedParams};
 use std::os::raw::{c_int, c_uint, c_void};
 use std::ptr;
@@ -101,16 +101,31 @@ pub(crate) fn interface_stats(xs: &mut Xs) -> XsResult {
         )
     })?;
     drop(path);
-    let mut hv = xs.perl.new_hash();
-    hv.store_i64(crate::key!("rx_bytes"), st.rx_bytes);
-    hv.store_i64(crate::key!("rx_packets"), st.rx_packets);
-    hv.store_i64(crate::key!("rx_errs"), st.rx_errs);
-    hv.store_i64(crate::key!("rx_drop"), st.rx_drop);
-    hv.store_i64(crate::key!("tx_bytes"), st.tx_bytes);
-    hv.store_i64(crate::key!("tx_packets"), st.tx_packets);
-    hv.store_i64(crate::key!("tx_errs"), st.tx_errs);
-    hv.store_i64(crate::key!("tx_drop"), st.tx_drop);
-    xs.ret(hv.into_ref());
+    static KEYS: StaticKeys<8> = StaticKeys::new([
+        "rx_bytes",
+        "rx_packets",
+        "rx_errs",
+        "rx_drop",
+        "tx_bytes",
+        "tx_packets",
+        "tx_errs",
+        "tx_drop",
+    ]);
+    let perl = xs.perl;
+    let values = [
+        st.rx_bytes,
+        st.rx_packets,
+        st.rx_errs,
+        st.rx_drop,
+        st.tx_bytes,
+        st.tx_packets,
+        st.tx_errs,
+        st.tx_drop,
+    ];
+    xs.ret(
+        perl.static_hash(&KEYS, values.map(|v| perl.new_i64(v)))
+            .into_ref(),
+    );
     Ok(())
 }
 

@@ -23,7 +23,7 @@ pub use dispatch::{
 };
 pub use ffi::Outcome;
 pub use ffi::{AV, HV, P, SV};
-pub use key_templates::FieldNames;
+pub use key_templates::{FieldNames, StaticKeys};
 
 use std::borrow::Cow;
 use std::ffi::{CStr, CString};
