@@ -196,10 +196,6 @@ impl TypedParams {
     pub fn as_mut_ptr(&mut self) -> *mut sys::virTypedParameter {
         self.0.as_mut_ptr()
     }
-    /// For libvirt calls that only read the array.
-    pub fn as_ptr(&self) -> *const sys::virTypedParameter {
-        self.0.as_ptr()
-    }
     /// Keep the first `n` parameters (a getter filled fewer than asked).
     pub fn truncate(&mut self, n: usize) {
         if n < self.0.len() {
@@ -212,6 +208,16 @@ impl TypedParams {
     }
     pub fn to_hash(&self, perl: Perl) -> NewSv {
         params_to_hash(perl, &self.0)
+    }
+    /// Give each parameter named `from` of `renames` the name `to` (at most
+    /// as long: every `to` must fit the field).
+    pub fn rename(&mut self, renames: &[(&[u8], &str)]) {
+        for p in self.0.iter_mut() {
+            let name = field_name(p);
+            if let Some(&(_, to)) = renames.iter().find(|(from, _)| *from == name) {
+                set_field_name(p, to.as_bytes());
+            }
+        }
     }
     /// `[[field, type, value], ...]` in order, the type by name ("int",
     /// "uint", "llong", "ullong", "double", "boolean", "string"): what a

@@ -4,8 +4,8 @@
 
 use crate::error::{self, check};
 use crate::owned;
-use crate::perl::{Key, StaticKeys, Xs, XsResult};
-use crate::typed_params::{field_name, params_to_hash, set_field_name, LibvirtParams, TypedParams};
+use crate::perl::{Key, NewSv, Perl, Result, StaticKeys, Xs, XsResult};
+use crate::typed_params::{LibvirtParams, TypedParams};
 use std::os::raw::{c_int, c_uint, c_void};
 use std::ptr;
 use virt_sys as sys;
@@ -27,7 +27,9 @@ pub(crate) fn block_stats(xs: &mut Xs) -> XsResult {
     let mut n: c_int = 0;
     // SAFETY: `dom` comes from a live handle (libvirt rejects a NULL one);
     // `path` is a C string alive for the call; a NULL array with
-    // nparams 0 asks for the number of parameters.
+    // nparams 0 asks for the number of parameters. (Asked first, as the
+    // original does: a driver without the call fails at once, before
+    // anything was allocated for it.)
     let rc = unsafe {
         sys::virDomainBlockStatsFlags(dom, path.as_ptr(), ptr::null_mut(), &mut n, flags)
     };
@@ -35,25 +37,9 @@ pub(crate) fn block_stats(xs: &mut Xs) -> XsResult {
         if error::last_code() != sys::VIR_ERR_NO_SUPPORT as i32 || flags != 0 {
             return Err(error::last());
         }
-        // SAFETY: an all-zero statistics structure is valid.
-        let mut st: sys::virDomainBlockStatsStruct = unsafe { std::mem::zeroed() };
-        // SAFETY: as above; `st` is a local of the size we pass.
-        check(unsafe {
-            sys::virDomainBlockStats(
-                dom,
-                path.as_ptr(),
-                &mut st,
-                std::mem::size_of::<sys::virDomainBlockStatsStruct>(),
-            )
-        })?;
+        let h = old_block_stats(xs.perl, dom, &path)?;
         drop(path);
-        let mut hv = xs.perl.new_hash();
-        hv.store_i64(crate::key!("rd_req"), st.rd_req);
-        hv.store_i64(crate::key!("rd_bytes"), st.rd_bytes);
-        hv.store_i64(crate::key!("wr_req"), st.wr_req);
-        hv.store_i64(crate::key!("wr_bytes"), st.wr_bytes);
-        hv.store_i64(crate::key!("errs"), st.errs);
-        xs.ret(hv.into_ref());
+        xs.ret(h);
         return Ok(());
     }
     let mut params = TypedParams::with_len(n.max(0) as usize);
@@ -65,23 +51,32 @@ pub(crate) fn block_stats(xs: &mut Xs) -> XsResult {
     })?;
     drop(path);
     params.truncate(got.max(0) as usize);
-    // A shallow copy with the renamed fields: it only borrows the string
-    // values, which `params` still owns and frees.
-    // SAFETY: `params` holds `len()` initialised parameters.
-    let mut renamed: Vec<sys::virTypedParameter> =
-        unsafe { std::slice::from_raw_parts(params.as_ptr(), params.len()) }.to_vec();
-    for p in renamed.iter_mut() {
-        let name = field_name(p);
-        if let Some(&(_, new)) = BLOCK_STATS_RENAMES.iter().find(|(old, _)| *old == name) {
-            // The new names are shorter than the field.
-            set_field_name(p, new.as_bytes());
-        }
-    }
-    let hv = params_to_hash(xs.perl, &renamed);
-    drop(renamed);
-    drop(params);
-    xs.ret(hv);
+    params.rename(BLOCK_STATS_RENAMES);
+    xs.ret(params.to_hash(xs.perl));
     Ok(())
+}
+
+/// `block_stats` on a driver without the typed call: the five fields of
+/// virDomainBlockStats.
+fn old_block_stats(perl: Perl, dom: *mut sys::virDomain, path: &std::ffi::CStr) -> Result<NewSv> {
+    // SAFETY: an all-zero statistics structure is valid.
+    let mut st: sys::virDomainBlockStatsStruct = unsafe { std::mem::zeroed() };
+    // SAFETY: live handle, C string alive for the call, a local of the
+    // size we pass.
+    check(unsafe {
+        sys::virDomainBlockStats(
+            dom,
+            path.as_ptr(),
+            &mut st,
+            std::mem::size_of::<sys::virDomainBlockStatsStruct>(),
+        )
+    })?;
+    static KEYS: StaticKeys<5> =
+        StaticKeys::new(["rd_req", "rd_bytes", "wr_req", "wr_bytes", "errs"]);
+    let values = [st.rd_req, st.rd_bytes, st.wr_req, st.wr_bytes, st.errs];
+    Ok(perl
+        .static_hash(&KEYS, values.map(|v| perl.new_i64(v)))
+        .into_ref())
 }
 
 /// `$dom->interface_stats($path)`
