@@ -232,6 +232,36 @@ is(error_of { pump_until(30, sub { 0 }) }, "monitor callback died\n", "a callbac
 $conn->domain_qemu_monitor_event_deregister($id_die);
 $dom->resume;
 
+# ---- memory: replies, descriptor lists and registrations are freed
+# (a loop three rounds over, the growth of the last two: t/90-leaks.t)
+sub growth {
+    my ($n, $code) = @_;
+    $code->() for 1 .. $n;
+    my @rss = (SysVirtTest::rss_kib());
+    for (1 .. 2) {
+        $code->() for 1 .. $n;
+        push @rss, SysVirtTest::rss_kib();
+    }
+    return $rss[-1] - $rss[0];
+}
+for my $case (
+    ['QMP replies', 500, sub { my $r = $dom->qemu_monitor_command('{"execute":"query-status"}') }],
+    ['HMP replies', 500, sub { my $r = $dom->qemu_monitor_command('info version', $HMP) }],
+    ['agent errors', 500, sub { eval { $dom->qemu_agent_command('{"execute":"guest-ping"}') } }],
+    ['event registrations', 300, sub {
+        $conn->domain_qemu_monitor_event_deregister(
+            $conn->domain_qemu_monitor_event_register($dom, 'SHUTDOWN', sub { }));
+        Sys::Virt::Event::run_default();
+    }],
+    (client_version() >= 8_002_000
+     ? ['replies with the descriptor list', 500, sub { my @r = $dom->qemu_monitor_command_with_files('{"execute":"query-status"}', []) }]
+     : ()),
+) {
+    my ($what, $n, $code) = @$case;
+    my $grew = growth($n, $code);
+    cmp_ok($grew, '<', 512, "$what x$n: memory steady (grew $grew KiB)");
+}
+
 # ---- lxc methods on a QEMU guest: the QEMU driver has none
 virt_error_is(error_of { $dom->lxc_open_namespace }, Sys::Virt::Error::ERR_NO_SUPPORT(), Sys::Virt::Error::FROM_NONE(),
               'this function is not supported by the connection driver: virDomainLxcOpenNamespace',
