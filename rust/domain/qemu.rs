@@ -29,7 +29,7 @@ pub(crate) fn monitor_command(xs: &mut Xs) -> XsResult {
     // SAFETY: `dom` is live; `cmd` is alive for the call; `reply`
     // is a valid out-parameter.
     let rc = unsafe { f(dom, cmd.as_ptr(), &mut reply, flags) };
-    // SAFETY: on success, a string libvirt allocated for us.
+    // SAFETY: NULL (a failure) or a string libvirt allocated for us.
     let reply = unsafe { owned::CString::from_raw(reply) };
     check(rc)?;
     xs.ret_bytes(reply.bytes())
@@ -63,11 +63,16 @@ pub(crate) fn monitor_command_with_files(xs: &mut Xs) -> XsResult {
             flags,
         )
     };
-    // SAFETY: on success, a string libvirt allocated for us.
+    // SAFETY: NULL (a failure) or a string libvirt allocated for us.
     let reply = unsafe { owned::CString::from_raw(reply) };
     if rc < 0 {
-        // SAFETY: NULL or an array libvirt allocated (then the fds are ours).
-        drop(unsafe { owned::CArray::from_raw(outfds, nout as usize) });
+        // SAFETY: NULL or an array libvirt allocated for us: the array and
+        // its descriptors are ours (libvirt leaves none on a failure).
+        let outfds = unsafe { owned::CArray::from_raw(outfds, nout as usize) };
+        for &fd in outfds.as_slice() {
+            // SAFETY: a descriptor nobody else owns.
+            unsafe { libc::close(fd) };
+        }
         check(rc)?;
     }
     xs.ret_bytes(reply.bytes())?;
