@@ -1793,8 +1793,10 @@ defaults to 0.
 
 Moves the calling process into the namespaces of the file descriptors
 C<@fds> (from C<lxc_open_namespace>) and returns file descriptors of the
-namespaces it was in, which are the caller's to close. C<$flags> is
-unused and defaults to 0.
+namespaces it was in, which are the caller's to close and take it back
+when entered in turn (libvirt opens them from C</proc/self/ns>: none when
+the process's C</proc> is one where it is not visible, such as a
+container's). C<$flags> is unused and defaults to 0.
 
 =item $dom->lxc_enter_cgroup($flags=0)
 
