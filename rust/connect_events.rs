@@ -194,6 +194,9 @@ callbacks! {
     dom_vcpu_removed(d: Dom, vcpuid: c_uint) -> [|p| u(p, vcpuid)];
     dom_channel_lifecycle(d: Dom, channel: Str, state: c_int, reason: c_int)
         -> [|p| s(p, channel), |p| i(p, state), |p| i(p, reason)];
+    // libvirt-qemu's virConnectDomainQemuMonitorEventCallback
+    dom_qemu_monitor(d: Dom, event: Str, seconds: c_longlong, micros: c_uint, details: Str)
+        -> [|p| s(p, event), |p| i(p, seconds), |p| u(p, micros), |p| s(p, details)];
     net_generic(n: sys::virNetworkPtr) -> [];
     net_lifecycle(n: sys::virNetworkPtr, event: c_int, detail: c_int) -> [|p| i(p, event), |p| i(p, detail)];
     // libvirt 9.8.0
@@ -388,6 +391,43 @@ pub(crate) fn secret_event_register_any(xs: &mut Xs) -> XsResult {
         // SAFETY: as in domain_event_register_any.
         unsafe { sys::virConnectSecretEventRegisterAny(c, o, id, cb, opaque, Some(free_callback)) }
     })
+}
+
+/// `$conn->domain_qemu_monitor_event_register($dom, $event, $callback, $flags=0)`:
+/// QEMU monitor events (libvirt-qemu.so.0), of one domain or all (undef),
+/// named `$event` or all (undef); returns the callback ID.
+pub(crate) fn domain_qemu_monitor_event_register(xs: &mut Xs) -> XsResult {
+    let conn = xs.handle::<sys::virConnect>(0)?;
+    let dom = filter_arg::<sys::virDomain>(xs, 1)?;
+    let event = xs.opt_str(2)?;
+    let flags = xs.flags(4)?;
+    let register = crate::late::virConnectDomainQemuMonitorEventRegister()?;
+    let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(3))?;
+    // SAFETY: live connection; `dom` NULL or a live domain; `event` NULL
+    // or alive for the call; libvirt owns `opaque` on success and frees it
+    // once with `free_callback`.
+    let rc = unsafe {
+        register(
+            conn,
+            dom,
+            crate::perl::opt_ptr(&event),
+            Some(dom_qemu_monitor),
+            opaque,
+            Some(free_callback),
+            flags,
+        )
+    };
+    drop(event);
+    // SAFETY: `opaque` is from `leak`; libvirt keeps it only on success.
+    let id = unsafe { Callback::after_register(opaque, rc) }?;
+    xs.ret_i64(id.into())
+}
+
+/// `$conn->domain_qemu_monitor_event_deregister($callbackID)`
+pub(crate) fn domain_qemu_monitor_event_deregister(xs: &mut Xs) -> XsResult {
+    xs.handle::<sys::virConnect>(0)?;
+    let deregister = crate::late::virConnectDomainQemuMonitorEventDeregister()?;
+    deregister_any(xs, deregister)
 }
 
 /// `$conn->*_event_deregister_any($callbackID)`: like the original, the

@@ -198,6 +198,63 @@ impl<'a> StrArray<'a> {
     }
 }
 
+/// The file descriptors of an array reference argument (`\@fds`), as the
+/// `int` array libvirt takes: not an array reference, or an undef element,
+/// is a die naming the argument. The descriptors stay the caller's.
+pub fn fd_list(xs: &Xs, i: usize) -> Result<Vec<c_int>, crate::perl::XsError> {
+    let mut fds = Vec::new();
+    for item in xs.array_ref(i)?.items()? {
+        match item {
+            Some(sv) if xs.perl.is_defined(sv)? => fds.push(xs.perl.to_i64(sv)? as c_int),
+            // undef (or a hole) would be descriptor 0
+            _ => {
+                return xs.die(format!(
+                    "{} must not contain undefined elements",
+                    xs.arg_name(i)
+                ))
+            }
+        }
+    }
+    Ok(fds)
+}
+
+/// `fds` as libvirt takes an `int *` of `n` elements: NULL when empty.
+pub fn fds_ptr(fds: &mut [c_int]) -> *mut c_int {
+    if fds.is_empty() {
+        std::ptr::null_mut()
+    } else {
+        fds.as_mut_ptr()
+    }
+}
+
+/// Return the `n` file descriptors of an `int *` libvirt allocated (the
+/// array is freed; the descriptors are the caller's from now on).
+///
+/// # Safety
+/// `ptr` is NULL or a malloc'd array of `n` ints that the caller owns.
+pub unsafe fn ret_fd_list(xs: &mut Xs, ptr: *mut c_int, n: usize) -> XsResult {
+    // SAFETY: per the contract.
+    let fds = unsafe { CArray::from_raw(ptr, n) };
+    for &fd in fds.as_slice() {
+        xs.ret_i64(fd.into())?;
+    }
+    Ok(())
+}
+
+/// Copy `bytes` into a fixed-size `char` field of a libvirt struct,
+/// NUL-terminated; `false` (nothing copied) when they do not fit or hold
+/// a NUL.
+pub fn fill_fixed(buf: &mut [c_char], bytes: &[u8]) -> bool {
+    if bytes.len() >= buf.len() || bytes.contains(&0) {
+        return false;
+    }
+    for (d, &b) in buf.iter_mut().zip(bytes) {
+        *d = b as c_char;
+    }
+    buf[bytes.len()] = 0;
+    true
+}
+
 /// The most names libvirt's remote protocol carries in one listing
 /// (`REMOTE_*_LIST_MAX`: domains, networks, pools, volumes, interfaces,
 /// secrets, nwfilters, snapshots): the limit of `xs.count` for `$maxnames`.

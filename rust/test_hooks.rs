@@ -21,6 +21,22 @@ pub fn test_hooks_enabled() -> bool {
     std::env::var_os("SYSVIRT_TEST_HOOKS").is_some_and(|v| v == "1")
 }
 
+/// With the test hooks on, `SYSVIRT_TEST_HIDE_LIBRARIES` (sonames,
+/// comma-separated: `libvirt-qemu.so.0,libvirt-lxc.so.0`) names libraries
+/// that [`crate::late`] must treat as absent: why it cannot load `soname`,
+/// or `None` (always, without the hooks). It lets t/ check the methods of
+/// a library that a machine lacks, where the machine has it.
+pub fn hidden_library(soname: &str) -> Option<String> {
+    if !test_hooks_enabled() {
+        return None;
+    }
+    let hidden = std::env::var("SYSVIRT_TEST_HIDE_LIBRARIES").ok()?;
+    hidden
+        .split(',')
+        .any(|h| h == soname)
+        .then(|| format!("{soname}: hidden by SYSVIRT_TEST_HIDE_LIBRARIES"))
+}
+
 /// `_test_panic()` panics while owning a value with a destructor: the
 /// panic must become an ordinary Perl die and the value must still be
 /// dropped. With `SYSVIRT_TEST_PANIC=thread` in the environment (the sub

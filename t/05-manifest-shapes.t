@@ -47,11 +47,13 @@ ok($tested{late_bound} && $tested{late_resolver}, 'late-bound functions have tes
 # ---- versions: every libvirt function a row names, with the version
 # libvirt's API description gives it (the floor decides sys:: or late::)
 my %api;
-my @xml = ('/usr/share/libvirt/api/libvirt-api.xml');
+# libvirt's API files: libvirt.so.0's, and libvirt-qemu's and -lxc's
+my @apis = map { "libvirt$_-api.xml" } '', '-qemu', '-lxc';
+my @xml = map { "/usr/share/libvirt/api/$_" } @apis;
 if (my $h = $ENV{SYSVIRT_LIBVIRT_HEADERS}) {
     # .../usr/include/libvirt -> .../usr/share/libvirt/api (newest API)
-    (my $x = $h) =~ s{/include/libvirt/?$}{/share/libvirt/api/libvirt-api.xml};
-    unshift @xml, $x;
+    (my $d = $h) =~ s{/include/libvirt/?$}{/share/libvirt/api};
+    unshift @xml, map { "$d/$_" } @apis;
 }
 for my $x (@xml) {
     open my $afh, '<', $x or next;

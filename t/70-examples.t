@@ -17,6 +17,7 @@ use IO::Select ();
 use POSIX ();
 use Pod::Checker ();
 use Time::HiRes ();
+use JSON::PP ();
 
 use Sys::Virt;
 use SysVirtTest qw(client_version version_number embedded_secrets);
@@ -721,6 +722,58 @@ $CASES{'secrets.pl'} = sub {
                                                                  # (no client identity in process)
                                                                  'internal error: No current identity') }
             if $sc;
+    }
+};
+
+$CASES{'qemu-monitor.pl'} = sub {
+    failed_ok(run('qemu-monitor.pl', '--uri', 'test:///default', 'test'), 'qemu-monitor.pl',
+              'this function is not supported by the connection driver: virDomainQemuMonitorCommand',
+              'test:///default: no QEMU monitor');
+    failed_ok(run('qemu-monitor.pl', '--uri', 'test:///default', '--watch', 'STOP', 'test'), 'qemu-monitor.pl',
+              'this function is not supported by the connection driver: virConnectDomainQemuMonitorEventRegister',
+              'test:///default: no QEMU monitor events');
+    my $u = run('qemu-monitor.pl', '--uri', 'test:///default', '--watch', 'STOP', 'test', '{}');
+    is($u->{rc}, 2, '--watch and a command: exit 2');
+  SKIP: {
+        skip $no_stack, 23 unless $S;
+        my $name = qemu_guest();
+        my $dom = Sys::Virt->new(uri => $S->{uri})->get_domain_by_name($name);
+        ran_ok(run('qemu-monitor.pl', '--uri', $S->{uri}, $name),
+               qq({\n   "running" : true,\n   "status" : "running"\n}\n), 'QEMU: query-status, the default');
+        my $v = JSON::PP->new->decode($dom->qemu_monitor_command('{"execute":"query-version"}'))->{return};
+        ran_ok(run('qemu-monitor.pl', '--uri', $S->{uri}, $name, '{"execute":"query-version"}'),
+               JSON::PP->new->canonical->pretty->encode($v), 'QEMU: query-version');
+        ran_ok(run('qemu-monitor.pl', '--uri', $S->{uri}, '--hmp', $name, 'info version'),
+               "$v->{qemu}{major}.$v->{qemu}{minor}.$v->{qemu}{micro}$v->{package}\n", 'QEMU: HMP info version');
+        ran_ok(run('qemu-monitor.pl', '--uri', $S->{uri}, '--hmp', $name), "VM status: running\n",
+               'QEMU: HMP info status, the default');
+        failed_ok(run('qemu-monitor.pl', '--uri', $S->{uri}, $name, '{"execute":"no-such"}'), 'qemu-monitor.pl',
+                  'QEMU: The command no-such has not been found (CommandNotFound)', "QEMU: QEMU's error");
+        # --watch in the background: suspend and resume once it watches
+        my $errfile = "$tmp/qemu-monitor.err";
+        my $pid = open(my $r, '-|') // die "fork: $!";
+        if (!$pid) {
+            open(STDIN, '<', '/dev/null') or POSIX::_exit(126);
+            open(STDERR, '>', $errfile) or POSIX::_exit(126);
+            { exec($^X, '-Mblib', 'examples/qemu-monitor.pl', '--uri', $S->{uri}, '--watch', 'stop|resume',
+                   '--count', 2, '--timeout', 60, $name) }
+            POSIX::_exit(127);
+        }
+        push @cleanup, sub { kill 'KILL', $pid if kill 0, $pid };
+        is(scalar <$r>, "watching: stop|resume\n", 'QEMU --watch: it says what it watches');
+        my $t0 = time;
+        $dom->suspend;
+        $dom->resume;
+        my @got = <$r>;
+        close $r;
+        is($? >> 8, 0, 'QEMU --watch: exit 0') or diag slurp($errfile);
+        is(scalar @got, 3, 'QEMU --watch: two events, then done');
+        like($got[0] // '', qr/^STOP at (\d+)\.\d{6}\n\z/, 'QEMU --watch: STOP, with its time');
+        like($got[1] // '', qr/^RESUME at (\d+)\.\d{6}\n\z/, 'QEMU --watch: RESUME, with its time');
+        my ($secs) = ($got[0] // '') =~ /at (\d+)/;
+        ok($secs && abs($secs - $t0) <= 5, "QEMU --watch: the time is now ($secs, $t0)");
+        is($got[2], "done, 2 events\n", 'QEMU --watch: stopped after --count events');
+        is(slurp($errfile), '', 'QEMU --watch: nothing on stderr');
     }
 };
 

@@ -81,6 +81,13 @@ push @cases, (
                               credlist => [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE],
                               callback => sub { die "refused\n" }) };
     } ],
+    # libvirt-qemu and -lxc (real guests: t/58-qemu-monitor.t)
+    [ 'qemu monitor command refused', 20000, sub { eval { $dom->qemu_monitor_command('{}') } } ],
+    [ 'descriptor list argument', 20000, sub { eval { $dom->qemu_monitor_command_with_files('{}', [0, 1, 2]) } } ],
+    [ 'qemu monitor event registration refused', 10000, sub {
+        eval { $conn->domain_qemu_monitor_event_register(undef, 'STOP', sub { }) } } ],
+    [ 'security label hashes', 20000, sub {
+        my $old = Sys::Virt::lxc_enter_security_label({ model => 'none', doi => '0' }, { label => '' }) } ],
 );
 
 for my $case (@cases) {

@@ -1188,6 +1188,28 @@ extra argument). Drivers without secret events raise an error.
 
 Removes a secret event callback.
 
+=item my $id = $conn->domain_qemu_monitor_event_register($dom, $event, $callback, $flags=0)
+
+Calls C<$callback> for the QEMU monitor events (QMP events such as
+C<STOP>, C<RESUME>, C<SHUTDOWN>) of the domain C<$dom>, or of every
+domain when it is C<undef>, named C<$event>, or all of them when it is
+C<undef>. C<$flags> takes the C<QEMU_MONITOR_EVENT_REGISTER_*>
+constants: with C<QEMU_MONITOR_EVENT_REGISTER_REGEX> C<$event> is a
+regular expression, with C<QEMU_MONITOR_EVENT_REGISTER_NOCASE> it
+matches regardless of case. The callback gets the connection, a new
+C<Sys::Virt::Domain> object, the event's name, the time QEMU gives it
+(C<$seconds> since the epoch and C<$microseconds>) and its details as a
+JSON string (C<undef> when it has none). Returns the callback ID.
+libvirt keeps one registration without an event name per domain (and
+one for every domain) on a connection: another raises
+C<Sys::Virt::Error::ERR_INVALID_ARG>. Only
+the QEMU driver has these events (in C<libvirt-qemu.so.0>, see
+L<Sys::Virt::Domain/"QEMU monitor and agent, LXC namespaces">).
+
+=item $conn->domain_qemu_monitor_event_deregister($callbackID)
+
+Removes a QEMU monitor event callback. An unknown ID is ignored.
+
 =item $conn->register_close_callback($coderef)
 
 Calls C<< $coderef->($conn, $reason) >> when the connection closes for a
@@ -1198,6 +1220,27 @@ never close on their own accept it and never call it.
 =item $conn->unregister_close_callback()
 
 Removes the close callback.
+
+=back
+
+=head2 LXC
+
+=over 4
+
+=item my $oldlabel = Sys::Virt::lxc_enter_security_label(\%model, \%label, $flags=0)
+
+Gives the calling process the security label C<\%label> of the security
+model C<\%model>, as a process entering an LXC container does (after
+C<lxc_enter_namespace> of L<Sys::Virt::Domain>). C<\%model> is a hash
+reference as C<get_node_security_model> returns it (C<model>, such as
+C<selinux>, C<apparmor> or C<none>, and C<doi>), C<\%label> one as
+C<get_security_label> of L<Sys::Virt::Domain> returns it (C<label> and
+C<enforcing>); absent keys are empty (0). Returns the label the process
+had before, as a hash reference of the same form. An unknown model
+raises C<Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED>; a string too long
+for libvirt's fixed-size field dies. C<$flags> is unused and defaults
+to 0. In C<libvirt-lxc.so.0>: where it is absent, this raises
+C<Sys::Virt::Error::ERR_NO_SUPPORT>.
 
 =back
 
@@ -1586,6 +1629,22 @@ Keepalive probes went unanswered.
 =item Sys::Virt::CLOSE_REASON_CLIENT
 
 The application closed it.
+
+=back
+
+=head2 QEMU MONITOR EVENT REGISTRATION
+
+Flags of C<domain_qemu_monitor_event_register>.
+
+=over 4
+
+=item Sys::Virt::QEMU_MONITOR_EVENT_REGISTER_REGEX
+
+The event name is a regular expression.
+
+=item Sys::Virt::QEMU_MONITOR_EVENT_REGISTER_NOCASE
+
+The event name matches regardless of case.
 
 =back
 

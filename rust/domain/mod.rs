@@ -2,7 +2,9 @@
 
 pub(crate) mod core;
 pub(crate) mod devices;
+pub(crate) mod lxc;
 pub(crate) mod migrate;
+pub(crate) mod qemu;
 pub(crate) mod resources;
 pub(crate) mod snapshots;
 pub(crate) mod stats;

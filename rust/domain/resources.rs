@@ -11,7 +11,7 @@
 use crate::error::{self, check, check_ptr};
 use crate::late;
 use crate::owned::{
-    fixed_cstr, opt_cstr_sv, ret_string, CArray, CStringList, RecordList, StrArray,
+    self, fixed_cstr, opt_cstr_sv, ret_string, CArray, CStringList, RecordList, StrArray,
 };
 use crate::perl::{opt_ptr, NewSv, Perl, Result, Xs, XsResult};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
@@ -771,7 +771,8 @@ pub(crate) fn set_agent_response_timeout(xs: &mut Xs) -> XsResult {
 
 // --------------------------------------------------------------------- misc
 
-fn seclabel_hash(perl: Perl, l: &sys::virSecurityLabel) -> NewSv {
+/// `{label, enforcing}` of a security label.
+pub(crate) fn seclabel_hash(perl: Perl, l: &sys::virSecurityLabel) -> NewSv {
     let mut h = perl.new_hash();
     h.store("label", perl.new_bytes(fixed_cstr(&l.label)));
     h.store_i64(crate::key!("enforcing"), l.enforcing as i64);
@@ -843,25 +844,9 @@ pub(crate) fn set_lifecycle_action(xs: &mut Xs) -> XsResult {
 pub(crate) fn fd_associate(xs: &mut Xs) -> XsResult {
     let dom = dom(xs)?;
     let name = xs.str(1)?;
-    let av = xs.array_ref(2)?;
+    let mut fds = owned::fd_list(xs, 2)?;
     let flags = xs.flags(3)?;
-    let mut fds = Vec::new();
-    for item in av.items()? {
-        match item {
-            Some(sv) => fds.push(xs.perl.to_i64(sv)? as c_int),
-            None => {
-                return xs.die(format!(
-                    "{} must not contain undefined elements",
-                    xs.arg_name(2)
-                ))
-            }
-        }
-    }
-    let ptr = if fds.is_empty() {
-        null_mut()
-    } else {
-        fds.as_mut_ptr()
-    };
+    let ptr = owned::fds_ptr(&mut fds);
     // SAFETY: `dom` is live; `ptr` holds `fds.len()` ints (or is
     // NULL when empty); `name` is alive for the call.
     check(unsafe {

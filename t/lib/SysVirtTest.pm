@@ -19,7 +19,32 @@ use File::Temp ();
 our @EXPORT_OK = qw(error_of virt_error_is wrong_class_is die_is too_new_is unsupported_is domain_invocant_checks
                     client_version version_number
                     not_blessed names rss_kib connect_node_host embedded_secrets
-                    logged skip_log logged_params);
+                    logged skip_log logged_params in_child);
+
+# in_child { CODE }: runs CODE in a child process, for what changes the
+# process for good (entering a container's namespaces, cgroups, security
+# label); returns the lines CODE returned, sent back on a pipe, or one
+# line "died: CODE|DOMAIN|MESSAGE" (a Sys::Virt::Error) or "died: $@".
+# The child ends with POSIX::_exit: never back into the test.
+sub in_child(&) {
+    my ($code) = @_;
+    require POSIX;
+    pipe(my $r, my $w) or die "pipe: $!";
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        close $r;
+        my @out = eval { $code->() };
+        @out = ('died: ' . (ref $@ ? join('|', $@->code, $@->domain, $@->message) : $@ =~ s/\n\z//r)) if $@;
+        print $w map { "$_\n" } @out;
+        close $w;
+        POSIX::_exit(0);
+    }
+    close $w;
+    my @lines = <$r>;
+    chomp @lines;
+    waitpid $pid, 0;
+    return @lines;
+}
 
 # error_of { CODE }: the exception CODE dies with, or undef when it
 # returns.

@@ -1739,6 +1739,72 @@ C<Sys::Virt::DomainCheckpoint::CREATE_*> constants.
 
 =back
 
+=head2 QEMU monitor and agent, LXC namespaces
+
+These methods call libvirt's C<libvirt-qemu> and C<libvirt-lxc>
+libraries (C<libvirt-qemu.so.0>, C<libvirt-lxc.so.0>), which the module
+opens the first time one of them is called: where a library is absent,
+its methods raise C<Sys::Virt::Error::ERR_NO_SUPPORT> with a message
+naming the library, and everything else works as ever. Drivers other
+than QEMU's (or LXC's) raise C<ERR_NO_SUPPORT> too. What they do goes
+behind libvirt's back: libvirt does not know about the changes a monitor
+command makes, and entering a container's namespaces changes the calling
+process for good (do it in a child process).
+
+=over 4
+
+=item my $reply = $dom->qemu_monitor_command($cmd, $flags=0)
+
+Sends the command C<$cmd> to the QEMU monitor of the running guest and
+returns QEMU's reply as a string. C<$cmd> is a QMP command in JSON
+(C<{"execute":"query-status"}>; the reply is the JSON object QEMU sends,
+with its C<return> or C<error> member), or, with the flag
+C<Sys::Virt::Domain::QEMU_MONITOR_COMMAND_HMP>, a human monitor command
+(C<info version>; the reply is its text output). An undefined C<$cmd>
+dies.
+
+=item my ($reply, @fds) = $dom->qemu_monitor_command_with_files($cmd, \@fds, $flags=0)
+
+As C<qemu_monitor_command>, also passing the open file descriptors
+C<@fds> to QEMU with the command (for C<getfd>, C<add-fd>...: QEMU gets
+copies, the caller keeps and closes its own). Returns the reply followed
+by the file descriptors QEMU passed back, if any, which are now the
+caller's to close. C<\@fds> must be an array reference of integers
+(possibly empty). Needs libvirt 8.2.0 or newer
+(C<virDomainQemuMonitorCommandWithFiles>).
+
+=item my $reply = $dom->qemu_agent_command($cmd, $timeout=Sys::Virt::Domain::QEMU_AGENT_COMMAND_DEFAULT, $flags=0)
+
+Sends the JSON command C<$cmd> to the QEMU guest agent in the guest and
+returns its reply. C<$timeout> is a number of seconds to wait for the
+reply, or one of the C<QEMU_AGENT_COMMAND_*> constants (wait forever,
+libvirt's default, do not wait). C<$flags> is unused and defaults to 0.
+A guest without an agent channel raises
+C<Sys::Virt::Error::ERR_ARGUMENT_UNSUPPORTED>; one whose agent does not
+answer raises C<Sys::Virt::Error::ERR_AGENT_UNRESPONSIVE>.
+
+=item my @fds = $dom->lxc_open_namespace($flags=0)
+
+Opens the namespaces of the LXC container and returns their file
+descriptors, which are the caller's to close. C<$flags> is unused and
+defaults to 0.
+
+=item my @oldfds = $dom->lxc_enter_namespace(\@fds, $flags=0)
+
+Moves the calling process into the namespaces of the file descriptors
+C<@fds> (from C<lxc_open_namespace>) and returns file descriptors of the
+namespaces it was in, which are the caller's to close and take it back
+when entered in turn (libvirt opens them from C</proc/self/ns>: none when
+the process's C</proc> is one where it is not visible, such as a
+container's). C<$flags> is unused and defaults to 0.
+
+=item $dom->lxc_enter_cgroup($flags=0)
+
+Moves the calling process into the cgroups of the LXC container.
+C<$flags> is unused and defaults to 0.
+
+=back
+
 =head1 CONSTANTS
 
 Most methods take a C<$flags> argument for which 0 is the usual value.
@@ -3598,6 +3664,44 @@ Restore the security label of the file when the descriptor is released.
 =item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_WRITABLE
 
 Label the file for read-write access.
+
+=back
+
+=head2 QEMU MONITOR AND AGENT COMMANDS
+
+Flags of C<qemu_monitor_command> and C<qemu_monitor_command_with_files>:
+
+=over 4
+
+=item Sys::Virt::Domain::QEMU_MONITOR_COMMAND_DEFAULT
+
+The command is QMP (JSON).
+
+=item Sys::Virt::Domain::QEMU_MONITOR_COMMAND_HMP
+
+The command is one of the human monitor.
+
+=back
+
+Timeouts of C<qemu_agent_command>, besides a number of seconds:
+
+=over 4
+
+=item Sys::Virt::Domain::QEMU_AGENT_COMMAND_BLOCK
+
+Wait for the reply as long as it takes.
+
+=item Sys::Virt::Domain::QEMU_AGENT_COMMAND_DEFAULT
+
+libvirt's default wait for the guest's agent (see C<set_agent_response_timeout>).
+
+=item Sys::Virt::Domain::QEMU_AGENT_COMMAND_NOWAIT
+
+Do not wait for a reply.
+
+=item Sys::Virt::Domain::QEMU_AGENT_COMMAND_SHUTDOWN
+
+The wait libvirt uses for the agent's shutdown command (60 seconds).
 
 =back
 
