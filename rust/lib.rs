@@ -34,7 +34,6 @@ mod domain_checkpoint;
 mod domain_snapshot;
 mod event;
 mod network;
-mod network_port;
 mod node_device;
 mod nwfilter_binding;
 mod secret;

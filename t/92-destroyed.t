@@ -67,13 +67,16 @@ my %class = (
         'invalid stream pointer in ', sub { $conn->new_stream }],
 );
 
+my %package_of = SysVirtTest::package_of_type();
+
 if ($no_secrets) {
     delete $class{'Sys::Virt::Secret'};
     SKIP: { skip "no Sys::Virt::Secret object: $no_secrets", 1 }
 }
 
 # Every XS sub whose invocant is an object, from the method manifest
-# (its invocant column names the libvirt type of argument 0).
+# (its invocant column names the libvirt type of argument 0, whose class
+# data/classes.tsv declares).
 my %subs;
 open my $fh, '<', 'data/methods.tsv' or die "data/methods.tsv: $!";
 while (<$fh>) {
@@ -83,9 +86,7 @@ while (<$fh>) {
     next if $name eq 'DESTROY' || $name =~ /^_test_/ || !$class{$pkg};
     # only subs whose first argument is an object of the package itself
     # (internals like _lookup_by_volume take a parent or a sibling)
-    my $self_pkg = $invocant eq 'virConnect' ? 'Sys::Virt'
-        : $invocant =~ /^vir(\w+)$/ ? "Sys::Virt::$1" : '';
-    next unless $self_pkg eq $pkg;
+    next unless ($package_of{$invocant} // '') eq $pkg;
     my @rest = split /, /, $usage;
     shift @rest;
     # (the invocant as the POD names it, for the wrong-class message)
