@@ -21,6 +21,13 @@ use std::fs;
 /// The oldest libvirt the module runs on: anything newer is late-bound.
 const FLOOR: (u32, u32, u32) = (7, 0, 0);
 
+/// A function of one of libvirt's other libraries (libvirt-admin.so.0),
+/// which are never linked: always called through `late::`, whatever its
+/// version.
+fn in_other_library(f: &str) -> bool {
+    f.starts_with("virAdm")
+}
+
 /// Generic bodies: shape name, number of libvirt functions it takes, and
 /// the call. `{N}` is the N-th function as a function pointer, `{rN}` as a
 /// resolver (`FnOnce() -> Result<fn, XsError>`) for bodies that look a
@@ -204,7 +211,7 @@ fn body(r: &Row, classes: &[Class]) -> String {
     let mut call = template;
     let mut prelude = String::new();
     for (i, (f, v)) in r.functions.iter().enumerate() {
-        let late = *v > FLOOR;
+        let late = *v > FLOOR || in_other_library(f);
         let resolver = if late {
             format!("crate::late::{f}")
         } else {

@@ -16,7 +16,15 @@ use File::Temp ();
 use POSIX ();
 use Sys::Virt;
 use Sys::Virt::Event;
+use Sys::Virt::Admin;
+use SysVirtDaemon ();
 
+# The admin classes' objects come from the admin socket of a private
+# libvirtd (which the sweep may reconfigure at will); libvirt's default
+# admin URI is pointed at it, so that no call reaches another daemon.
+my ($daemon_uri) = SysVirtDaemon::start_private(22600 + $$ % 500);
+my $admin_uri = SysVirtDaemon::admin_uri($daemon_uri);
+$ENV{LIBVIRT_ADMIN_DEFAULT_URI} = $admin_uri;
 # Argument 0 of a method is an object of the class its manifest row
 # declares (data/classes.tsv), whatever its usage name.
 my %package_of = SysVirtTest::package_of_type();
@@ -100,6 +108,12 @@ sub run_package {
         'Sys::Virt::Interface' => $obj{iface}, 'Sys::Virt::NodeDevice' => $obj{dev},
         'Sys::Virt::DomainSnapshot' => $obj{domss}, 'Sys::Virt::Stream' => $obj{st},
     );
+    if ($pkg =~ /^Sys::Virt::Admin/) {
+        my $adm = Sys::Virt::Admin->new(uri => $admin_uri);
+        my $srv = $adm->get_server_by_name('admin');
+        @of_class{qw(Sys::Virt::Admin Sys::Virt::Admin::Server Sys::Virt::Admin::Client)} =
+            ($adm, $srv, ($srv->list_clients)[0]);
+    }
     tie my $dies, 'SysVirtTest::DiesOnFetch', "tied value refused\n";
     my @weird = (undef, '', 'garbage', -1, 2**63, 1.5, [], [undef, 'x'], {}, { x => [] },
                  sub { die "called\n" }, \'scalar', $obj{st}, $conn, 'TIED');

@@ -93,6 +93,9 @@ my %INVALID = (
     'Sys::Virt::NWFilter'         => [qw(ERR_INVALID_NWFILTER FROM_NWFILTER)],
     'Sys::Virt::NWFilterBinding'  => [qw(ERR_INVALID_NWFILTER_BINDING FROM_NWFILTER)],
     'Sys::Virt::Stream'           => [qw(ERR_INVALID_STREAM FROM_STREAMS)],
+    'Sys::Virt::Admin'            => [qw(ERR_INVALID_CONN FROM_ADMIN)],
+    'Sys::Virt::Admin::Server'    => [qw(ERR_INVALID_CONN FROM_ADMIN)],
+    'Sys::Virt::Admin::Client'    => [qw(ERR_INVALID_CONN FROM_ADMIN)],
 );
 
 # package_of_type(): libvirt type => Perl package, for every class of
