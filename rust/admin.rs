@@ -254,6 +254,13 @@ pub fn before_loading() -> Result<(), String> {
     if originals().is_none() {
         return Err("libvirt.so.0's virClassNew or GLib's g_type_from_name was not found".into());
     }
+    // What the admin library's import will bind to: the first definition
+    // in the global scope (not ours if libvirt.so.0 entered it first).
+    // SAFETY: a NUL-terminated name; the lookup only reads.
+    let first = unsafe { libc::dlsym(libc::RTLD_DEFAULT, c"virClassNew".as_ptr()) };
+    if first != virClassNew as *mut c_void {
+        return Err("libvirt.so.0 is in the global scope before this module, and its object classes would collide with the admin library's".into());
+    }
     Ok(())
 }
 
