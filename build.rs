@@ -26,6 +26,7 @@ fn main() {
     let version = env::var("CARGO_PKG_VERSION").expect("cargo sets the version");
     println!("cargo:rerun-if-changed=rust/perl/glue.c");
     println!("cargo:rerun-if-changed=data/methods.tsv");
+    println!("cargo:rerun-if-changed=data/classes.tsv");
     println!("cargo:rerun-if-changed=data/constants.tsv");
     println!("cargo:rerun-if-env-changed=PERL");
 
@@ -43,9 +44,14 @@ fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(
         Path::new(&out).join("methods.rs"),
-        manifest::generate("data/methods.tsv"),
+        manifest::generate("data/methods.tsv", "data/classes.tsv"),
     )
     .expect("write methods.rs");
+    fs::write(
+        Path::new(&out).join("classes.rs"),
+        manifest::generate_classes("data/classes.tsv"),
+    )
+    .expect("write classes.rs");
     fs::write(Path::new(&out).join("constants.rs"), constants()).expect("write constants.rs");
 }
 

@@ -8,6 +8,12 @@
 //!
 //! A libvirt function newer than the floor (`FLOOR`) is called through
 //! `late::` (looked up at run time) once the invocant has been checked.
+//!
+//! The classes of objects, `data/classes.tsv`: one row per libvirt type a
+//! Perl class wraps. From it this generates each type's `Handle` impl
+//! (class tag, package, invalid-object error), and an invocant column of
+//! the method manifest must name one of its types: the class of argument
+//! 0 is the one declared there, whatever the argument is called.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -15,12 +21,21 @@ use std::fs;
 /// The oldest libvirt the module runs on: anything newer is late-bound.
 const FLOOR: (u32, u32, u32) = (7, 0, 0);
 
+/// A function of one of libvirt's other libraries (libvirt-admin.so.0,
+/// libvirt-qemu.so.0, libvirt-lxc.so.0), which are never linked: always
+/// called through `late::`, whatever its version.
+fn in_other_library(f: &str) -> bool {
+    ["virAdm", "virDomainQemu", "virConnectDomainQemu", "virDomainLxc"]
+        .iter()
+        .any(|prefix| f.starts_with(prefix))
+}
+
 /// Generic bodies: shape name, number of libvirt functions it takes, and
 /// the call. `{N}` is the N-th function as a function pointer, `{rN}` as a
 /// resolver (`FnOnce() -> Result<fn, XsError>`) for bodies that look a
 /// late-bound function up only once they need it, `{nN}` as its name.
 const SHAPES: &[(&str, usize, &str)] = &[
-    ("destroy", 1, "crate::handle::destroy(xs, {0})"),
+    ("destroy", 1, "crate::handle::destroy(xs, {r0})"),
     ("call", 1, "crate::handle::call(xs, {0})"),
     ("call_flags", 1, "crate::handle::call_flags(xs, {0})"),
     (
@@ -192,7 +207,7 @@ fn rows(file: &str) -> Vec<Row> {
 /// of `SHAPES`, or `path(*)`: a generic function of a class module called
 /// with the row's libvirt functions), or the hand-written function it
 /// names (`path`).
-fn body(r: &Row) -> String {
+fn body(r: &Row, classes: &[Class]) -> String {
     let template = if let Some(&(_, n, template)) = SHAPES.iter().find(|s| s.0 == r.body) {
         assert!(
             r.functions.len() == n,
@@ -218,7 +233,7 @@ fn body(r: &Row) -> String {
     let mut call = template;
     let mut prelude = String::new();
     for (i, (f, v)) in r.functions.iter().enumerate() {
-        let late = *v > FLOOR;
+        let late = *v > FLOOR || in_other_library(f);
         let resolver = if late {
             format!("crate::late::{f}")
         } else {
@@ -236,7 +251,8 @@ fn body(r: &Row) -> String {
                 });
                 write!(
                     prelude,
-                    "xs.handle::<sys::{inv}>(0)?; let f{i} = crate::late::{f}()?; "
+                    "xs.handle::<{}>(0)?; let f{i} = crate::late::{f}()?; ",
+                    class_of(classes, inv, r.line).rust
                 )
                 .unwrap();
                 call = call.replace(&direct, &format!("f{i}"));
@@ -253,14 +269,14 @@ fn body(r: &Row) -> String {
 }
 
 /// The fast half of a row, if its shape has one and the row qualifies.
-fn fast(r: &Row) -> String {
+fn fast(r: &Row, classes: &[Class]) -> String {
     let Some(&(_, template)) = FAST_SHAPES.iter().find(|s| s.0 == r.body) else {
         return "None".into();
     };
     match (&r.invocant, r.prototype.as_deref(), r.functions.as_slice()) {
-        (Some(t), Some("$"), [(f, v)]) if *v <= FLOOR => {
+        (Some(t), Some("$"), [(f, v)]) if *v <= FLOOR && !in_other_library(f) => {
             let call = template
-                .replace("{T}", &format!("sys::{t}"))
+                .replace("{T}", &class_of(classes, t, r.line).rust)
                 .replace("{0}", &format!("sys::{f}"));
             format!("crate::xs_fast!(|obj| {call})")
         }
@@ -269,7 +285,8 @@ fn fast(r: &Row) -> String {
 }
 
 /// `pub static METHODS: &[Method]`, in manifest order.
-pub fn generate(file: &str) -> String {
+pub fn generate(file: &str, classes_file: &str) -> String {
+    let classes = classes(classes_file);
     let mut s = String::from("pub static METHODS: &[Method] = &[\n");
     for r in rows(file) {
         let prototype = match &r.prototype {
@@ -281,7 +298,10 @@ pub fn generate(file: &str) -> String {
             None => "None".into(),
         };
         let invocant = match &r.invocant {
-            Some(t) => format!("Some(crate::handle::invocant::<sys::{t}>())"),
+            Some(t) => format!(
+                "Some(crate::handle::invocant::<{}>())",
+                class_of(&classes, t, r.line).rust
+            ),
             None => "None".into(),
         };
         writeln!(
@@ -292,11 +312,84 @@ pub fn generate(file: &str) -> String {
             r.package,
             r.name,
             r.usage,
-            body(&r),
-            fast(&r)
+            body(&r, &classes),
+            fast(&r, &classes)
         )
         .unwrap();
     }
     s.push_str("];\n");
+    s
+}
+
+/// A class of objects: a row of `data/classes.tsv`.
+pub struct Class {
+    /// libvirt's type ("virDomain"), as the manifest's invocant column
+    /// names it.
+    libvirt: String,
+    /// The Rust type ("sys::virDomain").
+    rust: String,
+    package: String,
+    /// The invalid-object error: code and domain (names of `sys::`
+    /// constants) and message (before a space and the sub's name).
+    code: String,
+    domain: String,
+    message: String,
+}
+
+fn classes(file: &str) -> Vec<Class> {
+    let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let mut out: Vec<Class> = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        if l.starts_with('#') || l.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = l.split('\t').collect();
+        assert!(f.len() == 6, "{file}:{}: {} fields, want 6", i + 1, f.len());
+        assert!(
+            out.iter().all(|c| c.libvirt != f[0] && c.package != f[2]),
+            "{file}:{}: {} or {} declared twice",
+            i + 1,
+            f[0],
+            f[2]
+        );
+        out.push(Class {
+            libvirt: f[0].into(),
+            rust: f[1].into(),
+            package: f[2].into(),
+            code: f[3].into(),
+            domain: f[4].into(),
+            message: f[5].into(),
+        });
+    }
+    assert!(out.len() < u16::MAX as usize, "{file}: too many classes");
+    out
+}
+
+/// The class of libvirt type `t`, named by the manifest's row at `line`.
+fn class_of<'a>(classes: &'a [Class], t: &str, line: usize) -> &'a Class {
+    classes
+        .iter()
+        .find(|c| c.libvirt == t)
+        .unwrap_or_else(|| panic!("methods.tsv:{line}: {t} is not a class of data/classes.tsv"))
+}
+
+/// The `Handle` impl of every class; the tag of a class is its row
+/// number (from 1: 0 means "no class").
+pub fn generate_classes(file: &str) -> String {
+    let mut s = String::new();
+    for (i, c) in classes(file).iter().enumerate() {
+        writeln!(
+            s,
+            "impl Handle for {} {{\n    const CLASS: u16 = {};\n    const PACKAGE: &'static CStr = c{:?};\n    \
+             const INVALID: (u32, u32, &'static str) = (sys::{}, sys::{}, {:?});\n}}",
+            c.rust,
+            i + 1,
+            c.package,
+            c.code,
+            c.domain,
+            format!("{} ", c.message)
+        )
+        .unwrap();
+    }
     s
 }

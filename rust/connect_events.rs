@@ -466,41 +466,68 @@ pub(crate) fn domain_event_deregister(xs: &mut Xs) -> XsResult {
     raise_pending()
 }
 
-/// virConnectCloseFunc: `$cb->($conn, $reason)`.
-unsafe extern "C" fn close_fired(_conn: sys::virConnectPtr, reason: c_int, opaque: *mut c_void) {
-    // SAFETY: `opaque` is the Callback registered with this callback.
+/// A connection's close callback: `virConnectCloseFunc`,
+/// `virAdmConnectCloseFunc`.
+pub type CloseFn<C> = unsafe extern "C" fn(*mut C, c_int, *mut c_void);
+/// `vir*ConnectRegisterCloseCallback(conn, cb, opaque, freecb)`.
+pub type RegisterCloseFn<C> =
+    unsafe extern "C" fn(*mut C, Option<CloseFn<C>>, *mut c_void, sys::virFreeCallback) -> c_int;
+/// `vir*ConnectUnregisterCloseCallback(conn, cb)`.
+pub type UnregisterCloseFn<C> = unsafe extern "C" fn(*mut C, Option<CloseFn<C>>) -> c_int;
+
+/// The body of every close callback: `$cb->($conn, $reason)`.
+///
+/// # Safety
+/// `opaque` is the Callback registered with the calling close callback.
+pub unsafe fn close_fire(reason: c_int, opaque: *mut c_void) {
+    // SAFETY: per the contract.
     unsafe { Callback::fire(opaque, |p| [i(p, reason)]) };
 }
 
-/// The close callbacks we registered, by connection. We own them rather
-/// than libvirt: drivers without close callbacks (the in-process test
-/// driver...) accept the registration and drop it, so libvirt would never
-/// call a free callback and the Perl callback would leak.
-static CLOSE_CALLBACKS: Mutex<Vec<(usize, usize)>> = Mutex::new(Vec::new());
+/// virConnectCloseFunc: `$cb->($conn, $reason)`.
+unsafe extern "C" fn close_fired(_conn: sys::virConnectPtr, reason: c_int, opaque: *mut c_void) {
+    // SAFETY: `opaque` is the Callback registered with this callback.
+    unsafe { close_fire(reason, opaque) };
+}
 
-fn close_callbacks() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
+/// The close callbacks we registered, by class and connection. We own
+/// them rather than libvirt: drivers without close callbacks (the
+/// in-process test driver...) accept the registration and drop it, so
+/// libvirt would never call a free callback and the Perl callback would
+/// leak.
+static CLOSE_CALLBACKS: Mutex<Vec<((u16, usize), usize)>> = Mutex::new(Vec::new());
+
+fn close_callbacks() -> std::sync::MutexGuard<'static, Vec<((u16, usize), usize)>> {
     CLOSE_CALLBACKS.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Take our close callback of `conn` out of the table.
-fn take_close_callback(conn: sys::virConnectPtr) -> Option<*mut c_void> {
+fn take_close_callback<C: Handle>(conn: *mut C) -> Option<*mut c_void> {
     let mut list = close_callbacks();
-    let i = list.iter().position(|(c, _)| *c == conn as usize)?;
+    let i = list
+        .iter()
+        .position(|(c, _)| *c == (C::CLASS, conn as usize))?;
     Some(list.swap_remove(i).1 as *mut c_void)
 }
 
-/// `$conn->register_close_callback($coderef)`
-pub(crate) fn register_close_callback(xs: &mut Xs) -> XsResult {
-    let conn = xs.handle::<sys::virConnect>(0)?;
+/// `$conn->register_close_callback($coderef)` of a connection class `C`,
+/// through libvirt's `register` with our C callback `fired` (which calls
+/// [`close_fire`]).
+pub(crate) fn register_close<C: Handle>(
+    xs: &mut Xs,
+    register: RegisterCloseFn<C>,
+    fired: CloseFn<C>,
+) -> XsResult {
+    let conn = xs.handle::<C>(0)?;
     let opaque = Callback::leak(xs.perl, xs.arg(0), xs.arg(1))?;
     // SAFETY: live connection; `opaque` stays alive (in CLOSE_CALLBACKS)
-    // until unregister_close_callback has unregistered it.
-    let rc = unsafe { sys::virConnectRegisterCloseCallback(conn, Some(close_fired), opaque, None) };
+    // until unregister_close has unregistered it.
+    let rc = unsafe { register(conn, Some(fired), opaque, None) };
     // SAFETY: `opaque` is from `leak`; libvirt keeps it only on success.
     unsafe { Callback::after_register(opaque, rc) }?;
     // A driver that accepted a second registration dropped the first.
     let previous = take_close_callback(conn);
-    close_callbacks().push((conn as usize, opaque as usize));
+    close_callbacks().push(((C::CLASS, conn as usize), opaque as usize));
     if let Some(old) = previous {
         // SAFETY: ours, and no driver holds it any more.
         unsafe { Callback::reclaim(old) };
@@ -508,21 +535,42 @@ pub(crate) fn register_close_callback(xs: &mut Xs) -> XsResult {
     raise_pending()
 }
 
-/// `$conn->unregister_close_callback()`: returns quietly whatever libvirt
-/// says, as the original (cleanup code runs it when nothing is registered,
-/// or after the daemon dropped the connection).
-pub(crate) fn unregister_close_callback(xs: &mut Xs) -> XsResult {
-    let conn = xs.handle::<sys::virConnect>(0)?;
+/// `$conn->unregister_close_callback()` of a connection class `C`:
+/// returns quietly whatever libvirt says, as the original (cleanup code
+/// runs it when nothing is registered, or after the daemon dropped the
+/// connection).
+pub(crate) fn unregister_close<C: Handle>(
+    xs: &mut Xs,
+    unregister: UnregisterCloseFn<C>,
+    is_alive: unsafe extern "C" fn(*mut C) -> c_int,
+    fired: CloseFn<C>,
+) -> XsResult {
+    let conn = xs.handle::<C>(0)?;
     // SAFETY: live connection.
-    let rc = unsafe { sys::virConnectUnregisterCloseCallback(conn, Some(close_fired)) };
+    let rc = unsafe { unregister(conn, Some(fired)) };
     // A failed unregistration leaves the callback with libvirt, except on
     // a dead connection: its client has closed and calls it no more.
     // SAFETY: live connection.
-    if rc >= 0 || unsafe { sys::virConnectIsAlive(conn) } == 0 {
+    if rc >= 0 || unsafe { is_alive(conn) } == 0 {
         if let Some(old) = take_close_callback(conn) {
             // SAFETY: libvirt no longer calls it.
             unsafe { Callback::reclaim(old) };
         }
     }
     raise_pending()
+}
+
+/// `$conn->register_close_callback($coderef)`
+pub(crate) fn register_close_callback(xs: &mut Xs) -> XsResult {
+    register_close(xs, sys::virConnectRegisterCloseCallback, close_fired)
+}
+
+/// `$conn->unregister_close_callback()`
+pub(crate) fn unregister_close_callback(xs: &mut Xs) -> XsResult {
+    unregister_close(
+        xs,
+        sys::virConnectUnregisterCloseCallback,
+        sys::virConnectIsAlive,
+        close_fired,
+    )
 }

@@ -1,5 +1,5 @@
-//! Object handles: one mechanism for the 14 classes that wrap a libvirt
-//! pointer. A handle is a blessed reference holding the pointer (tagged
+//! Object handles: one mechanism for every class that wraps a libvirt
+//! pointer (the classes of data/classes.tsv). A handle is a blessed reference holding the pointer (tagged
 //! with its class by the boundary layer); `DESTROY` takes the pointer out
 //! and frees it, so it is freed exactly once. Child objects need nothing
 //! more to keep their connection alive: libvirt's own reference counting
@@ -27,49 +27,11 @@ pub trait Handle {
     const INVALID: (u32, u32, &'static str);
 }
 
-macro_rules! handles {
-    ($($ty:ident => $id:literal, $pkg:literal, $invalid:expr;)*) => {$(
-        impl Handle for sys::$ty {
-            const CLASS: u16 = $id;
-            const PACKAGE: &'static CStr = $pkg;
-            const INVALID: (u32, u32, &'static str) = $invalid;
-        }
-    )*};
-}
-
-// The INVALID triples are what libvirt's own checks report for a NULL
-// object of each type (the domain of a connection's error varies by
-// libvirt function; that of virConnectGetURI is used).
-handles! {
-    virConnect => 1, c"Sys::Virt",
-        (sys::VIR_ERR_INVALID_CONN, sys::VIR_FROM_DOMAIN, "invalid connection pointer in ");
-    virDomain => 2, c"Sys::Virt::Domain",
-        (sys::VIR_ERR_INVALID_DOMAIN, sys::VIR_FROM_DOM, "invalid domain pointer in ");
-    virDomainSnapshot => 3, c"Sys::Virt::DomainSnapshot",
-        (sys::VIR_ERR_INVALID_DOMAIN_SNAPSHOT, sys::VIR_FROM_DOMAIN_SNAPSHOT, "Invalid domain snapshot: ");
-    virDomainCheckpoint => 4, c"Sys::Virt::DomainCheckpoint",
-        (sys::VIR_ERR_INVALID_DOMAIN_CHECKPOINT, sys::VIR_FROM_DOMAIN_CHECKPOINT, "Invalid domain checkpoint: ");
-    virNetwork => 5, c"Sys::Virt::Network",
-        (sys::VIR_ERR_INVALID_NETWORK, sys::VIR_FROM_NETWORK, "invalid network pointer in ");
-    virNetworkPort => 6, c"Sys::Virt::NetworkPort",
-        (sys::VIR_ERR_INVALID_NETWORK_PORT, sys::VIR_FROM_NETWORK, "Invalid network port pointer: ");
-    virStoragePool => 7, c"Sys::Virt::StoragePool",
-        (sys::VIR_ERR_INVALID_STORAGE_POOL, sys::VIR_FROM_STORAGE, "invalid storage pool pointer in ");
-    virStorageVol => 8, c"Sys::Virt::StorageVol",
-        (sys::VIR_ERR_INVALID_STORAGE_VOL, sys::VIR_FROM_STORAGE, "invalid storage volume pointer in ");
-    virNodeDevice => 9, c"Sys::Virt::NodeDevice",
-        (sys::VIR_ERR_INVALID_NODE_DEVICE, sys::VIR_FROM_NODEDEV, "invalid node device pointer in ");
-    virInterface => 10, c"Sys::Virt::Interface",
-        (sys::VIR_ERR_INVALID_INTERFACE, sys::VIR_FROM_INTERFACE, "invalid interface pointer in ");
-    virSecret => 11, c"Sys::Virt::Secret",
-        (sys::VIR_ERR_INVALID_SECRET, sys::VIR_FROM_SECRET, "Invalid secret: ");
-    virNWFilter => 12, c"Sys::Virt::NWFilter",
-        (sys::VIR_ERR_INVALID_NWFILTER, sys::VIR_FROM_NWFILTER, "Invalid network filter: ");
-    virNWFilterBinding => 13, c"Sys::Virt::NWFilterBinding",
-        (sys::VIR_ERR_INVALID_NWFILTER_BINDING, sys::VIR_FROM_NWFILTER, "Invalid network filter binding: ");
-    virStream => 14, c"Sys::Virt::Stream",
-        (sys::VIR_ERR_INVALID_STREAM, sys::VIR_FROM_STREAMS, "invalid stream pointer in ");
-}
+// Each class's impl, generated from data/classes.tsv (build/manifest.rs):
+// its tag, package and libvirt's invalid-object error for the type (the
+// domain of a connection's error varies by libvirt function; that of
+// virConnectGetURI is used).
+include!(concat!(env!("OUT_DIR"), "/classes.rs"));
 
 /// The class of `T`, for a manifest row whose invocant is a `T` (the
 /// dispatcher checks argument 0 against it), and for other arguments that
@@ -169,10 +131,17 @@ pub fn list_all<P: Handle, T: Handle>(
 }
 
 /// `DESTROY` of every class: release the object's reference once with
-/// `free` (`virDomainFree`, `virConnectClose`...).
-pub fn destroy<T: Handle>(xs: &mut Xs, free: unsafe extern "C" fn(*mut T) -> c_int) -> XsResult {
+/// `free` (`virDomainFree`, `virConnectClose`...), resolved only for a
+/// live object (a late-bound one is then known to exist: the library
+/// gave the object).
+#[inline(always)]
+pub fn destroy<T: Handle>(
+    xs: &mut Xs,
+    free: impl FnOnce() -> Result<unsafe extern "C" fn(*mut T) -> c_int, XsError>,
+) -> XsResult {
     let ptr = xs.perl.handle_take(xs.arg(0), T::CLASS);
     if !ptr.is_null() {
+        let free = free()?;
         // SAFETY: the pointer was just taken out of its only holder, which
         // owned one reference.
         unsafe { free(ptr.cast()) };

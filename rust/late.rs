@@ -21,10 +21,13 @@
 //! in use. Where it is absent, those methods raise `ERR_NO_SUPPORT` and the
 //! module itself loads as ever.
 
+use crate::admin::{
+    virAdmClient as AdmClient, virAdmConnect as AdmConnect, virAdmServer as AdmServer, AdmCloseFunc,
+};
 use crate::error::VirtError;
 use crate::perl::XsError;
 use std::ffi::{c_void, CStr};
-use std::os::raw::{c_char, c_int, c_uint};
+use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use virt_sys as sys;
@@ -34,8 +37,6 @@ const UNRESOLVED: usize = 0;
 const MISSING: usize = 1;
 
 /// The library a late-bound function is in.
-// The admin table is being added (issue 11).
-#[allow(dead_code)]
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Library {
     /// libvirt.so.0, already loaded (the module links it).
@@ -94,6 +95,9 @@ impl Library {
                 Ok(h as usize)
             };
         }
+        if self == Library::Admin {
+            crate::admin::before_loading()?;
+        }
         // Beside the libvirt.so.0 in use, so that a private libvirt
         // (LD_LIBRARY_PATH) never gets another version's library; then
         // wherever the dynamic loader finds it.
@@ -119,6 +123,14 @@ impl Library {
         }
         Err(tried.join("; "))
     }
+}
+
+/// The address of `name` in libvirt.so.0 (already loaded), if it has it.
+pub fn libvirt_symbol(name: &CStr) -> Option<*mut c_void> {
+    let lib = Library::Libvirt.handle().ok()?;
+    // SAFETY: a handle from dlopen and a NUL-terminated name.
+    let addr = unsafe { libc::dlsym(lib, name.as_ptr()) };
+    (!addr.is_null()).then_some(addr)
 }
 
 /// `dir/soname` where dir holds the libvirt.so.0 this module runs on.
@@ -326,4 +338,39 @@ late_bound! {
     "1.0.2" fn virDomainLxcEnterNamespace(domain: sys::virDomainPtr, nfdlist: c_uint, fdlist: *mut c_int, noldfdlist: *mut c_uint, oldfdlist: *mut *mut c_int, flags: c_uint) -> c_int;
     "1.0.4" fn virDomainLxcEnterSecurityLabel(model: sys::virSecurityModelPtr, label: sys::virSecurityLabelPtr, oldlabel: sys::virSecurityLabelPtr, flags: c_uint) -> c_int;
     "2.0.0" fn virDomainLxcEnterCGroup(domain: sys::virDomainPtr, flags: c_uint) -> c_int;
+}
+
+// libvirt-admin.so.0: the admin API (Sys::Virt::Admin and its servers and
+// clients), whose types virt-sys does not declare (crate::admin does).
+late_bound! {
+    in Admin;
+    "2.0.0" fn virAdmConnectOpen(name: *const c_char, flags: c_uint) -> *mut AdmConnect;
+    "2.0.0" fn virAdmConnectClose(conn: *mut AdmConnect) -> c_int;
+    "2.0.0" fn virAdmConnectIsAlive(conn: *mut AdmConnect) -> c_int;
+    "2.0.0" fn virAdmConnectGetURI(conn: *mut AdmConnect) -> *mut c_char;
+    "2.0.0" fn virAdmConnectGetLibVersion(conn: *mut AdmConnect, lib_ver: *mut c_ulonglong) -> c_int;
+    "2.0.0" fn virAdmConnectRegisterCloseCallback(conn: *mut AdmConnect, cb: AdmCloseFunc, opaque: *mut c_void, freecb: sys::virFreeCallback) -> c_int;
+    "2.0.0" fn virAdmConnectUnregisterCloseCallback(conn: *mut AdmConnect, cb: AdmCloseFunc) -> c_int;
+    "2.0.0" fn virAdmConnectListServers(conn: *mut AdmConnect, servers: *mut *mut *mut AdmServer, flags: c_uint) -> c_int;
+    "2.0.0" fn virAdmConnectLookupServer(conn: *mut AdmConnect, name: *const c_char, flags: c_uint) -> *mut AdmServer;
+    "3.0.0" fn virAdmConnectGetLoggingOutputs(conn: *mut AdmConnect, outputs: *mut *mut c_char, flags: c_uint) -> c_int;
+    "3.0.0" fn virAdmConnectGetLoggingFilters(conn: *mut AdmConnect, filters: *mut *mut c_char, flags: c_uint) -> c_int;
+    "3.0.0" fn virAdmConnectSetLoggingOutputs(conn: *mut AdmConnect, outputs: *const c_char, flags: c_uint) -> c_int;
+    "3.0.0" fn virAdmConnectSetLoggingFilters(conn: *mut AdmConnect, filters: *const c_char, flags: c_uint) -> c_int;
+    "8.6.0" fn virAdmConnectSetDaemonTimeout(conn: *mut AdmConnect, timeout: c_uint, flags: c_uint) -> c_int;
+    "2.0.0" fn virAdmServerFree(srv: *mut AdmServer) -> c_int;
+    "2.0.0" fn virAdmServerGetName(srv: *mut AdmServer) -> *const c_char;
+    "2.0.0" fn virAdmServerGetThreadPoolParameters(srv: *mut AdmServer, params: *mut sys::virTypedParameterPtr, nparams: *mut c_int, flags: c_uint) -> c_int;
+    "2.0.0" fn virAdmServerSetThreadPoolParameters(srv: *mut AdmServer, params: sys::virTypedParameterPtr, nparams: c_int, flags: c_uint) -> c_int;
+    "2.0.0" fn virAdmServerGetClientLimits(srv: *mut AdmServer, params: *mut sys::virTypedParameterPtr, nparams: *mut c_int, flags: c_uint) -> c_int;
+    "2.0.0" fn virAdmServerSetClientLimits(srv: *mut AdmServer, params: sys::virTypedParameterPtr, nparams: c_int, flags: c_uint) -> c_int;
+    "2.0.0" fn virAdmServerListClients(srv: *mut AdmServer, clients: *mut *mut *mut AdmClient, flags: c_uint) -> c_int;
+    "2.0.0" fn virAdmServerLookupClient(srv: *mut AdmServer, id: c_ulonglong, flags: c_uint) -> *mut AdmClient;
+    "2.0.0" fn virAdmServerUpdateTlsFiles(srv: *mut AdmServer, flags: c_uint) -> c_int;
+    "2.0.0" fn virAdmClientFree(client: *mut AdmClient) -> c_int;
+    "2.0.0" fn virAdmClientGetID(client: *mut AdmClient) -> c_ulonglong;
+    "2.0.0" fn virAdmClientGetTimestamp(client: *mut AdmClient) -> c_longlong;
+    "2.0.0" fn virAdmClientGetTransport(client: *mut AdmClient) -> c_int;
+    "2.0.0" fn virAdmClientGetInfo(client: *mut AdmClient, params: *mut sys::virTypedParameterPtr, nparams: *mut c_int, flags: c_uint) -> c_int;
+    "2.0.0" fn virAdmClientClose(client: *mut AdmClient, flags: c_uint) -> c_int;
 }

@@ -27,6 +27,7 @@ mod methods {
     include!(concat!(env!("OUT_DIR"), "/methods.rs"));
 }
 
+mod admin;
 mod connect;
 mod connect_events;
 mod domain;
@@ -34,7 +35,6 @@ mod domain_checkpoint;
 mod domain_snapshot;
 mod event;
 mod network;
-mod network_port;
 mod node_device;
 mod nwfilter_binding;
 mod secret;
@@ -52,6 +52,7 @@ fn boot(perl: Perl) -> Result<(), String> {
         return Err("libvirt failed to initialize".into());
     }
     error::silence_default_handler();
+    admin::make_global();
     constants::register(perl);
     let test_hooks = test_hooks::test_hooks_enabled();
     for method in methods::METHODS {

@@ -522,3 +522,44 @@ pub fn device_setter<T: Handle>(
     check(unsafe { set(obj, d, params.as_mut_ptr(), params.len() as c_int, flags) })?;
     Ok(())
 }
+
+/// `get(obj, &params, &nparams, flags)`: libvirt allocates the array
+/// (the admin API's thread pool, client limit and client info getters).
+pub type AllocGetFn<T> =
+    unsafe extern "C" fn(*mut T, *mut sys::virTypedParameterPtr, *mut c_int, c_uint) -> c_int;
+
+/// The parameters `get(obj, ..., flags)` allocates.
+fn alloc_params<T>(obj: *mut T, get: AllocGetFn<T>, flags: c_uint) -> Result<LibvirtParams> {
+    let mut p: sys::virTypedParameterPtr = std::ptr::null_mut();
+    let mut n: c_int = 0;
+    // SAFETY: `obj` is live (callers checked it); out-pointers to locals.
+    let rc = unsafe { get(obj, &mut p, &mut n, flags) };
+    // SAFETY: on success the array of `n` parameters is ours; on failure
+    // it is NULL (freeing NULL is harmless).
+    let params = unsafe { LibvirtParams::from_raw(p, n) };
+    check(rc)?;
+    Ok(params)
+}
+
+/// `$params = $obj->get_...($flags=0)` through a getter that allocates.
+pub fn alloc_getter<T: Handle>(xs: &mut Xs, get: AllocGetFn<T>) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let flags = xs.flags(1)?;
+    let params = alloc_params(obj, get, flags)?;
+    xs.ret(params.to_hash(xs.perl));
+    Ok(())
+}
+
+/// `$obj->set_...(\%params, $flags=0)` whose getter allocates: the
+/// hash's keys that the getter reports are set, with the types it
+/// reports for them.
+pub fn alloc_setter<T: Handle>(xs: &mut Xs, get: AllocGetFn<T>, set: SetFn<T>) -> XsResult {
+    let obj = xs.handle::<T>(0)?;
+    let hv = xs.hash_ref(1)?;
+    let flags = xs.flags(2)?;
+    let current = alloc_params(obj, get, 0)?;
+    let mut wanted = current.keep_from_hash(xs.perl, hv)?;
+    // SAFETY: `obj` is live; `wanted` holds `len` initialised parameters.
+    check(unsafe { set(obj, wanted.as_mut_ptr(), wanted.len() as c_int, flags) })?;
+    Ok(())
+}

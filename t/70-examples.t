@@ -777,6 +777,40 @@ $CASES{'qemu-monitor.pl'} = sub {
     }
 };
 
+# admin.pl: the admin socket of a private libvirtd, with a TCP and a unix
+# client of its own, the first disconnected by the script.
+$CASES{'admin.pl'} = sub {
+    my ($uri, $stop, undef, $tcp_uri) = SysVirtDaemon::start_private(22300 + $$ % 300);
+    my $admin_uri = SysVirtDaemon::admin_uri($uri);
+    my ($dir) = $admin_uri =~ m{socket=(.*)/libvirt-admin-sock$};
+    my $tcp = Sys::Virt->new(uri => $tcp_uri);      # client 1 of server libvirtd
+    my $unix = Sys::Virt->new(uri => $uri);         # client 2
+    my $v = $tcp->get_library_version;
+    my $version = sprintf '%d.%d.%d', $v / 1_000_000, $v / 1000 % 1000, $v % 1000;
+    my $r = run('admin.pl', '--uri', $admin_uri, '--set-filters', '1:rpc', '--disconnect', 'libvirtd:1');
+    ran_ok($r, qr{\A\QURI:      $admin_uri\E
+libvirt:  \Q$version\E
+Logging:  outputs \Q3:file:$dir/libvirtd.log\E; filters 1:\*rpc\*[ ]
+Server admin: 5-20 workers \(\d+ now, \d+ free, 0 priority\), \d+ jobs queued
+  clients: 1 of 5000 \(0 of 0 unauthenticated\)
+  client 1: unix, pid \d+, user \Q@{[scalar getpwuid($<)]}\E
+Server libvirtd: 5-20 workers \(\d+ now, \d+ free, 5 priority\), \d+ jobs queued
+  clients: 2 of 5000 \(0 of 20 unauthenticated\)
+  client 1: tcp, 127\.0\.0\.1:\d+
+  client 1 disconnected
+  client 2: unix, pid $$, user \Q@{[scalar getpwuid($<)]}\E
+\z}, 'servers, clients, logging; a filter set and a client disconnected');
+    my $tick = Sys::Virt::Event::add_timeout(100, sub { });
+    SysVirtQemu::pump_until(15, sub { !$tcp->is_alive });
+    Sys::Virt::Event::remove_timeout($tick);
+    is($tcp->is_alive, 0, 'the disconnected client sees its connection closed');
+    is($unix->is_alive, 1, 'the other one does not');
+    failed_ok(run('admin.pl', '--uri', "libvirtd:///system?socket=$dir/none"), 'admin.pl',
+              "Failed to connect socket to '$dir/none': No such file or directory", 'an admin socket that does not exist');
+    is(run('admin.pl', '--uri', $admin_uri, '--disconnect', '1')->{rc}, 2, '--disconnect without a server: exit 2');
+    $stop->();
+};
+
 # ------------------------------------------------------------------ run them
 
 opendir(my $dh, 'examples') or die "examples: $!";

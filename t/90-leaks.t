@@ -4,7 +4,7 @@ use strict;
 use warnings;
 use Test::More;
 use lib 't/lib';
-use SysVirtTest qw(rss_kib);
+use SysVirtTest qw(growth);
 
 use File::Spec;
 BEGIN { $ENV{SYSVIRT_TEST_HOOKS} = 1 }    # _test_panic, _test_string
@@ -12,18 +12,8 @@ use Sys::Virt;
 
 plan skip_all => 'needs /proc/self/statm' unless -r '/proc/self/statm';
 
-# Run $code $n times to warm up (allocator pools, caches), then $n more
-# times three rounds over, and report the growth over the last two rounds.
-sub growth {
-    my ($n, $code) = @_;
-    $code->() for 1 .. $n;
-    my @rss = (rss_kib());
-    for (1 .. 2) {
-        $code->() for 1 .. $n;
-        push @rss, rss_kib();
-    }
-    return $rss[-1] - $rss[0];
-}
+# growth($n, $code) (SysVirtTest): the resident memory a loop of calls
+# adds, after a warm-up.
 
 my $conn = Sys::Virt->new(uri => 'test:///default');
 my @cases = (

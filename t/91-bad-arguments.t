@@ -16,6 +16,18 @@ use File::Temp ();
 use POSIX ();
 use Sys::Virt;
 use Sys::Virt::Event;
+use Sys::Virt::Admin;
+use SysVirtDaemon ();
+
+# The admin classes' objects come from the admin socket of a private
+# libvirtd (which the sweep may reconfigure at will); libvirt's default
+# admin URI is pointed at it, so that no call reaches another daemon.
+my ($daemon_uri) = SysVirtDaemon::start_private(22600 + $$ % 500);
+my $admin_uri = SysVirtDaemon::admin_uri($daemon_uri);
+$ENV{LIBVIRT_ADMIN_DEFAULT_URI} = $admin_uri;
+# Argument 0 of a method is an object of the class its manifest row
+# declares (data/classes.tsv), whatever its usage name.
+my %package_of = SysVirtTest::package_of_type();
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
 
@@ -25,14 +37,16 @@ my %subs;
 while (<$fh>) {
     next if /^#/ || !/\S/;
     chomp;
-    my ($pkg, $name, $proto, $usage) = split /\t/, $_, -1;
+    my ($pkg, $name, $proto, $usage, $invocant) = split /\t/, $_, -1;
     next if $name =~ /^(DESTROY|_test_\w+)$/;
     # global or blocking effects, exercised by their own tests
     next if $pkg eq 'Sys::Virt::Event' && $name =~ /^(run_default|register_default|_register_impl)$/;
-    push @{ $subs{$pkg} }, [$name, $proto, $usage];
+    push @{ $subs{$pkg} }, [$name, $proto, $usage, $package_of{$invocant}];
 }
 close $fh;
 
+use Cwd ();
+my $cwd = Cwd::getcwd();
 for my $pkg (sort keys %subs) {
     my $list = $subs{$pkg};
     my $out = File::Temp->new;
@@ -44,7 +58,10 @@ for my $pkg (sort keys %subs) {
         chdir $scratch or die "chdir: $!";
         open STDOUT, '>', $out->filename or die;
         open STDERR, ">", File::Spec->devnull unless $ENV{SWEEP_DEBUG};
-        exit(run_package($pkg, $list) ? 0 : 3);
+        my $ok = run_package($pkg, $list);
+        # back where the test runs: END blocks (t/lib's) find their files
+        chdir $cwd or die "chdir $cwd: $!";
+        exit($ok ? 0 : 3);
     }
     # a call stuck inside C cannot be interrupted by a Perl alarm: give
     # each package two minutes, then kill it and report the hang
@@ -84,11 +101,24 @@ sub run_package {
     $obj{dev} = $obj{nodedev} = ($conn->list_all_node_devices)[0];
     $obj{domss} = eval { $obj{dom}->create_snapshot('<domainsnapshot><name>sweep</name></domainsnapshot>') };
     $obj{stref} = $obj{st};
+    # objects by class, for argument 0
+    my %of_class = (
+        'Sys::Virt' => $conn, 'Sys::Virt::Domain' => $obj{dom}, 'Sys::Virt::Network' => $obj{net},
+        'Sys::Virt::StoragePool' => $obj{pool}, 'Sys::Virt::StorageVol' => $obj{vol},
+        'Sys::Virt::Interface' => $obj{iface}, 'Sys::Virt::NodeDevice' => $obj{dev},
+        'Sys::Virt::DomainSnapshot' => $obj{domss}, 'Sys::Virt::Stream' => $obj{st},
+    );
+    if ($pkg =~ /^Sys::Virt::Admin/) {
+        my $adm = Sys::Virt::Admin->new(uri => $admin_uri);
+        my $srv = $adm->get_server_by_name('admin');
+        @of_class{qw(Sys::Virt::Admin Sys::Virt::Admin::Server Sys::Virt::Admin::Client)} =
+            ($adm, $srv, ($srv->list_clients)[0]);
+    }
     tie my $dies, 'SysVirtTest::DiesOnFetch', "tied value refused\n";
     my @weird = (undef, '', 'garbage', -1, 2**63, 1.5, [], [undef, 'x'], {}, { x => [] },
                  sub { die "called\n" }, \'scalar', $obj{st}, $conn, 'TIED');
     for my $s (@$list) {
-        my ($name, $proto, $usage) = @$s;
+        my ($name, $proto, $usage, $class) = @$s;
         my @names = map { (split /=/)[0] } split /, /, $usage;
         my $min = defined $proto && $proto ne '-' ? length((split /;/, $proto)[0] // '') : 0;
         my $max = defined $proto ? length($proto =~ s/;//r) : 4;
@@ -96,6 +126,7 @@ sub run_package {
         no strict 'refs';
         my $cv = \&{"${pkg}::$name"};
         my @base = map { $obj{ $names[$_] // '' } // 1 } 0 .. $max - 1;
+        $base[0] = $of_class{$class} if $class && $of_class{$class} && $max > 0;
         for my $n (grep { $_ >= $min } $min .. $max) {
             for my $pos (0 .. $n - 1) {
                 for my $w (@weird) {

@@ -67,13 +67,30 @@ my %class = (
         'invalid stream pointer in ', sub { $conn->new_stream }],
 );
 
+# The admin classes, on the admin socket of a private libvirtd. (libvirt
+# reports the same invalid-connection error for its three types.)
+use SysVirtDaemon ();
+use Sys::Virt::Admin;
+my ($daemon_uri) = SysVirtDaemon::start_private(21400 + $$ % 500);
+my $admin_uri = SysVirtDaemon::admin_uri($daemon_uri);
+my $adm = Sys::Virt::Admin->new(uri => $admin_uri);
+my $admin_server = $adm->get_server_by_name('admin');
+my @admin_invalid = (Sys::Virt::Error::ERR_INVALID_CONN, Sys::Virt::Error::FROM_ADMIN,
+    'invalid connection pointer in ');
+$class{'Sys::Virt::Admin'} = [@admin_invalid, sub { Sys::Virt::Admin->new(uri => $admin_uri) }];
+$class{'Sys::Virt::Admin::Server'} = [@admin_invalid, sub { $adm->get_server_by_name('libvirtd') }];
+# (a client of the admin server: this test's own admin connection)
+$class{'Sys::Virt::Admin::Client'} = [@admin_invalid, sub { ($admin_server->list_clients)[0] }];
+my %package_of = SysVirtTest::package_of_type();
+
 if ($no_secrets) {
     delete $class{'Sys::Virt::Secret'};
     SKIP: { skip "no Sys::Virt::Secret object: $no_secrets", 1 }
 }
 
 # Every XS sub whose invocant is an object, from the method manifest
-# (its invocant column names the libvirt type of argument 0).
+# (its invocant column names the libvirt type of argument 0, whose class
+# data/classes.tsv declares).
 my %subs;
 open my $fh, '<', 'data/methods.tsv' or die "data/methods.tsv: $!";
 while (<$fh>) {
@@ -83,9 +100,7 @@ while (<$fh>) {
     next if $name eq 'DESTROY' || $name =~ /^_test_/ || !$class{$pkg};
     # only subs whose first argument is an object of the package itself
     # (internals like _lookup_by_volume take a parent or a sibling)
-    my $self_pkg = $invocant eq 'virConnect' ? 'Sys::Virt'
-        : $invocant =~ /^vir(\w+)$/ ? "Sys::Virt::$1" : '';
-    next unless $self_pkg eq $pkg;
+    next unless ($package_of{$invocant} // '') eq $pkg;
     my @rest = split /, /, $usage;
     shift @rest;
     # (the invocant as the POD names it, for the wrong-class message)
@@ -119,7 +134,7 @@ for my $pkg (sort keys %subs) {
     }
     $obj->DESTROY;
 }
-cmp_ok($calls, '>', 300, "every method of every class was called on a destroyed object");
+cmp_ok($calls, '>', 320, "every method of every class was called on a destroyed object");
 
 # An object of another class, or a forged one (a pointer this process
 # never got from libvirt), raises the same invalid-object error as the
@@ -127,7 +142,8 @@ cmp_ok($calls, '>', 300, "every method of every class was called on a destroyed 
 # does; neither pointer reaches libvirt (the original crashed on a forged one).
 my $wrong_calls = 0;
 for my $pkg (sort keys %subs) {
-    my $other = $pkg eq 'Sys::Virt' ? $conn->get_domain_by_name('test') : $conn;
+    my $other = $pkg eq 'Sys::Virt' ? $conn->get_domain_by_name('test')
+        : $pkg eq 'Sys::Virt::Admin::Server' ? $adm : $conn;
     my $forged = bless \(my $p = 0x1000), $pkg;
     for my $s (@{ $subs{$pkg} }) {
         my ($name, $nargs, $self) = @$s;

@@ -16,8 +16,8 @@ sub slurp {
     return scalar <$fh>;
 }
 
-my @modules = ('lib/Sys/Virt.pm', sort glob 'lib/Sys/Virt/*.pm');
-is(scalar @modules, 17, 'the 17 modules');
+my @modules = ('lib/Sys/Virt.pm', sort(glob('lib/Sys/Virt/*.pm')), sort(glob('lib/Sys/Virt/*/*.pm')));
+is(scalar @modules, 20, 'the 20 modules (17 of the original, 3 of the admin API)');
 
 # ---- the version
 my ($version) = slurp('lib/Sys/Virt.pm') =~ /^our \$VERSION = '([^']+)';/m;

@@ -495,53 +495,6 @@ pub(crate) fn set_scheduler_parameters(xs: &mut Xs) -> XsResult {
     Ok(())
 }
 
-/// The perf events as libvirt allocated them.
-fn perf_events(dom: Dom, flags: u32) -> Result<LibvirtParams> {
-    let mut p: *mut sys::virTypedParameter = null_mut();
-    let mut n: c_int = 0;
-    // SAFETY: `dom` is live; out-params are valid.
-    check(unsafe { sys::virDomainGetPerfEvents(dom, &mut p, &mut n, flags) })?;
-    // SAFETY: on success the array is ours.
-    Ok(unsafe { LibvirtParams::from_raw(p, n) })
-}
-
-/// `$params = $dom->get_perf_events($flags=0)`
-pub(crate) fn get_perf_events(xs: &mut Xs) -> XsResult {
-    let dom = dom(xs)?;
-    let flags = xs.flags(1)?;
-    let params = perf_events(dom, flags)?;
-    xs.ret(params.to_hash(xs.perl));
-    Ok(())
-}
-
-/// `$dom->set_perf_events(\%params, $flags=0)`
-pub(crate) fn set_perf_events(xs: &mut Xs) -> XsResult {
-    let dom = dom(xs)?;
-    let hv = xs.hash_ref(1)?;
-    let flags = xs.flags(2)?;
-    let current = perf_events(dom, 0)?;
-    let mut params = current.keep_from_hash(xs.perl, hv)?;
-    // SAFETY: `params` holds `len` initialised parameters.
-    check(unsafe {
-        sys::virDomainSetPerfEvents(dom, params.as_mut_ptr(), params.len() as c_int, flags)
-    })?;
-    Ok(())
-}
-
-/// `$params = $dom->get_launch_security_info($flags=0)`
-pub(crate) fn get_launch_security_info(xs: &mut Xs) -> XsResult {
-    let dom = dom(xs)?;
-    let flags = xs.flags(1)?;
-    let mut p: *mut sys::virTypedParameter = null_mut();
-    let mut n: c_int = 0;
-    // SAFETY: `dom` is live; out-params are valid.
-    check(unsafe { sys::virDomainGetLaunchSecurityInfo(dom, &mut p, &mut n, flags) })?;
-    // SAFETY: on success the array is ours.
-    let params = unsafe { LibvirtParams::from_raw(p, n) };
-    xs.ret(params.to_hash(xs.perl));
-    Ok(())
-}
-
 /// The launch security parameters a caller may set, with their types.
 const LAUNCH_SECURITY_PARAMS: &[ParamSpec] = &[
     ("sev-secret-header", ParamType::String),

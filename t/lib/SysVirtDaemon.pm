@@ -59,6 +59,15 @@ sub start_private {
             "test+tcp://127.0.0.1:$port/default");
 }
 
+# admin_uri($uri): the admin URI of the private libvirtd whose test+unix
+# URI (from start_private or uris) is $uri: its admin socket, which
+# libvirtd creates beside its other sockets in its unix_sock_dir.
+sub admin_uri {
+    my ($uri) = @_;
+    my ($dir) = $uri =~ m{\?socket=(.*)/libvirt-sock$} or die "admin_uri: no socket in $uri\n";
+    return "libvirtd:///system?socket=$dir/libvirt-admin-sock";
+}
+
 # uris(): (unix socket URI, tcp URI) of the test driver behind libvirtd,
 # or the empty list (with a reason in $@) when no daemon can be had: the
 # daemon .ci/run started, or else one of start_private()'s (ports from

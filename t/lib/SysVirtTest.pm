@@ -18,7 +18,7 @@ use File::Temp ();
 
 our @EXPORT_OK = qw(error_of virt_error_is wrong_class_is die_is too_new_is unsupported_is domain_invocant_checks
                     client_version version_number
-                    not_blessed names rss_kib connect_node_host embedded_secrets
+                    not_blessed names rss_kib growth connect_node_host embedded_secrets
                     logged skip_log logged_params in_child);
 
 # in_child { CODE }: runs CODE in a child process, for what changes the
@@ -118,7 +118,24 @@ my %INVALID = (
     'Sys::Virt::NWFilter'         => [qw(ERR_INVALID_NWFILTER FROM_NWFILTER)],
     'Sys::Virt::NWFilterBinding'  => [qw(ERR_INVALID_NWFILTER_BINDING FROM_NWFILTER)],
     'Sys::Virt::Stream'           => [qw(ERR_INVALID_STREAM FROM_STREAMS)],
+    'Sys::Virt::Admin'            => [qw(ERR_INVALID_CONN FROM_ADMIN)],
+    'Sys::Virt::Admin::Server'    => [qw(ERR_INVALID_CONN FROM_ADMIN)],
+    'Sys::Virt::Admin::Client'    => [qw(ERR_INVALID_CONN FROM_ADMIN)],
 );
+
+# package_of_type(): libvirt type => Perl package, for every class of
+# object data/classes.tsv declares (the classes a manifest row's invocant
+# column names).
+sub package_of_type {
+    open my $fh, '<', 'data/classes.tsv' or die "data/classes.tsv: $!";
+    my %pkg;
+    while (<$fh>) {
+        next if /^#/ || !/\S/;
+        my ($type, undef, $pkg) = split /\t/;
+        $pkg{$type} = $pkg;
+    }
+    return %pkg;
+}
 sub wrong_class_is {
     my ($err, $class, $sub, $arg, $name) = @_;
     local $Test::Builder::Level = $Test::Builder::Level + 1;
@@ -256,6 +273,20 @@ sub embedded_secrets {
         m{^internal error: Failed to load module '[^']*/libvirt_driver_secret\.so': .*version `LIBVIRT_PRIVATE_[\d.]+' not found};
     my (undef, $running) = client_version();
     return (undef, "libvirt's embedded secret driver cannot load into libvirt $running: " . $@->message);
+}
+
+# growth($n, $code): runs $code $n times to warm up (allocator pools,
+# caches), then $n more times three rounds over, and returns the growth
+# of resident memory (KiB) over the last two rounds.
+sub growth {
+    my ($n, $code) = @_;
+    $code->() for 1 .. $n;
+    my @rss = (rss_kib());
+    for (1 .. 2) {
+        $code->() for 1 .. $n;
+        push @rss, rss_kib();
+    }
+    return $rss[-1] - $rss[0];
 }
 
 # rss_kib(): this process's resident memory in KiB (dies without
