@@ -38,6 +38,8 @@ my %LOOPS = (
             my $deadline = AnyEvent->timer(after => $secs, cb => sub { $cv->send(0) });
             return $cv->recv;
         },
+        # a die in a watcher leaves the loop (the condvar's recv)
+        caught => \&die_out_of_run, died => "boom\n",
     },
     IOAsync => {
         module => 'IO::Async::Loop', debian => 'libio-async-perl', bad_loop => 'an IO::Async::Loop',
@@ -56,6 +58,8 @@ my %LOOPS = (
             undef $tick;
             return $ok;
         },
+        # a die in a watcher leaves the loop's run
+        caught => \&die_out_of_run, died => "boom\n",
     },
     Mojo => {
         module => 'Mojo::IOLoop', debian => 'libmojolicious-perl', bad_loop => 'a Mojo::IOLoop',
@@ -69,8 +73,26 @@ my %LOOPS = (
             $loop->remove($_) for $check, $deadline;
             return $ok;
         },
+        # the reactor catches a die in a watcher and emits it as its error
+        # event (fatal if nothing handles it)
+        caught => sub {
+            my ($run_until) = @_;
+            my $err;
+            my $reactor = Mojo::IOLoop->singleton->reactor;
+            my $cb = $reactor->on(error => sub { $err = $_[1] });
+            $run_until->(sub { defined $err }, 20);
+            $reactor->unsubscribe(error => $cb);
+            return $err;
+        },
+        died => "Timer failed: boom\n",
     },
 );
+
+# die_out_of_run($run_until): what a loop run dies with.
+sub die_out_of_run {
+    my ($run_until) = @_;
+    return eval { $run_until->(sub { 0 }, 20); 'the loop did not die' } // $@;
+}
 
 # loop_for($name): { class, run_until } of that loop, or a skip of the
 # whole test (with the reason) when its distribution is not installed.
@@ -208,6 +230,10 @@ sub run_tests {
     eval { Sys::Virt::Event::remove_timeout($t) };
     is_deeply(ref $@ ? [$@->code, $@->message] : $@, [0, 'Unknown problem'],
               'removing it again: the implementation refuses an unknown id, as libvirt\'s loop');
+
+    # A die in a callback (here a Perl one libvirt ran) reaches the loop.
+    Sys::Virt::Event::add_timeout(0, sub { Sys::Virt::Event::remove_timeout($_[0]); die "boom\n" });
+    is($l->{caught}->($run_until), $l->{died}, 'a die in a callback comes out of the loop\'s watcher, as the loop handles those');
 
     # A 0 ms timer removes a 30 ms one before it ever ran.
     my ($late_runs, $remover) = (0);
