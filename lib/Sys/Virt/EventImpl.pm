@@ -193,7 +193,9 @@ running (it would be used after its release).
 
 =head1 SEE ALSO
 
-L<Sys::Virt::Event>, L<Sys::Virt>
+L<Sys::Virt::Event>, L<Sys::Virt>; subclasses for other event loops:
+L<Sys::Virt::EventImpl::AnyEvent>, L<Sys::Virt::EventImpl::IOAsync>,
+L<Sys::Virt::EventImpl::Mojo>
 
 =head1 AUTHORS
 
