@@ -74,14 +74,17 @@ my %LOOPS = (
             return $ok;
         },
         # the reactor catches a die in a watcher and emits it as its error
-        # event (fatal if nothing handles it)
+        # event (Mojo::IOLoop's own subscriber warns it)
         caught => sub {
             my ($run_until) = @_;
-            my $err;
+            my ($err, @warnings);
+            local $SIG{__WARN__} = sub { push @warnings, $_[0] };
             my $reactor = Mojo::IOLoop->singleton->reactor;
             my $cb = $reactor->on(error => sub { $err = $_[1] });
             $run_until->(sub { defined $err }, 20);
             $reactor->unsubscribe(error => $cb);
+            is(scalar @warnings, 1, 'Mojo::IOLoop warns it');
+            like($warnings[0] // '', qr/^Mojo::Reactor::\w+: Timer failed: boom\n\z/, '... naming its reactor');
             return $err;
         },
         died => "Timer failed: boom\n",

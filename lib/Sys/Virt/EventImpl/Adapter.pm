@@ -264,7 +264,7 @@ A die in a libvirt callback, or in a Perl callback libvirt ran from it (a
 domain event callback, a stream callback...), comes out of the loop's
 watcher, where the loop deals with it as with any die in a watcher
 (AnyEvent and IO::Async let it leave the loop's run method; Mojo emits the
-reactor's C<error> event).
+reactor's C<error> event, which C<Mojo::IOLoop> warns by default).
 
 =head1 SEE ALSO
 
