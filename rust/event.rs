@@ -87,22 +87,6 @@ pub fn call_callback_discard(perl: Perl, cb: Sv, args: &[Sv]) {
 /// then up to six (a domain graphics event's).
 const MAX_EVENT_ARGS: usize = 8;
 
-/// Call a Perl callback from inside libvirt: under `G_EVAL`, its die kept
-/// as the pending failure. Returns its value, or `None` when it died.
-pub fn call_callback(perl: Perl, cb: Sv, args: &[Sv]) -> Option<NewSv> {
-    match perl.call(cb, args) {
-        Ok(v) => Some(v),
-        Err(Thrown::Died(err)) => {
-            keep_failure(err);
-            None
-        }
-        Err(Thrown::Exit) => {
-            keep_exit();
-            None
-        }
-    }
-}
-
 /// After a call that may have run callbacks returned `rc`: a callback's
 /// die first, then libvirt's error.
 pub fn raise_after(rc: c_int) -> XsResult {
@@ -271,22 +255,28 @@ enum Kind {
 /// A handle or timeout libvirt added to the Perl event loop. The Perl side
 /// only sees the pointers as references to integers; they are checked
 /// against this list before use, so a forged, stale or already freed
-/// pointer is refused instead of being called.
+/// pointer is refused instead of being called, and data still in use
+/// (registered, or its callback running) is never freed.
 #[derive(Clone, Copy)]
 struct Registered {
+    /// Unique for the life of the process: finds the entry again after
+    /// Perl code ran (the list may have changed meanwhile).
+    serial: u64,
     kind: Kind,
     id: c_int,
     cb: usize,
     opaque: usize,
     ff: usize,
     removed: bool,
+    /// Calls of its callback in progress (`_run_*_callback_helper`).
+    running: u32,
 }
 
-/// The Perl event loop's live registrations (process-wide, as libvirt's
-/// event implementation is).
-static REGISTERED: Mutex<Vec<Registered>> = Mutex::new(Vec::new());
+/// The Perl event loop's registrations not yet freed (process-wide, as
+/// libvirt's event implementation is), with the next serial.
+static REGISTERED: Mutex<(Vec<Registered>, u64)> = Mutex::new((Vec::new(), 0));
 
-fn registered() -> std::sync::MutexGuard<'static, Vec<Registered>> {
+fn registered() -> std::sync::MutexGuard<'static, (Vec<Registered>, u64)> {
     REGISTERED.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -309,18 +299,39 @@ pub(crate) fn register_impl(_xs: &mut Xs) -> XsResult {
 
 /// Call `Sys::Virt::Event::<name>` with `args` (a hook of the Perl event
 /// loop): `None` when there is no interpreter on this thread or the sub
-/// died (its die is kept as the pending failure).
+/// died. Its die (or a panic here) is kept for the XS call that made
+/// libvirt call the hook, which raises it once it returns
+/// ([`perl::keep_hook_failure`]).
 fn call_impl(name: &CStr, args: impl FnOnce(Perl) -> Vec<NewSv>) -> Option<NewSv> {
     let perl = Perl::current()?;
-    guard(perl, "Sys::Virt::Event", None, || {
+    let failed = |msg: String| {
+        perl::keep_hook_failure(perl.new_str(&msg));
+        None
+    };
+    let run = catch_callback_panic("Sys::Virt::Event", || {
         let Some(sub) = perl.sub_named(name) else {
-            keep_failure(perl.new_str(&format!("{} is not defined\n", name.to_string_lossy())));
-            return None;
+            return Ok(failed(format!(
+                "{} is not defined\n",
+                name.to_string_lossy()
+            )));
         };
         let args = args(perl);
         let args: Vec<Sv> = args.iter().map(NewSv::as_sv).collect();
-        call_callback(perl, sub.as_sv(), &args)
-    })
+        Ok(match perl.call(sub.as_sv(), &args) {
+            Ok(v) => Some(v),
+            Err(Thrown::Died(err)) => {
+                perl::keep_hook_failure(err);
+                None
+            }
+            // performed by the XS call once libvirt returned
+            Err(Thrown::Exit) => None,
+        })
+    });
+    match run {
+        Ok(v) => v,
+        Err(XsError::Die(msg)) => failed(format!("{msg}\n")),
+        Err(_) => failed("Sys::Virt::Event: internal error\n".into()),
+    }
 }
 
 /// `\$address`, as the original passes libvirt's pointers to Perl.
@@ -342,19 +353,25 @@ fn returned_id(ret: Option<NewSv>) -> c_int {
 
 fn add_registration(kind: Kind, id: c_int, cb: usize, opaque: usize, ff: usize) {
     if id >= 0 {
-        registered().push(Registered {
+        let mut guard = registered();
+        let (list, next) = &mut *guard;
+        *next += 1;
+        list.push(Registered {
+            serial: *next,
             kind,
             id,
             cb,
             opaque,
             ff,
             removed: false,
+            running: 0,
         });
     }
 }
 
 fn mark_removed(kind: Kind, id: c_int) {
     for r in registered()
+        .0
         .iter_mut()
         .filter(|r| r.kind == kind && r.id == id)
     {
@@ -396,13 +413,24 @@ fn update_in_impl(sub: &CStr, id: c_int, value: c_int) {
     });
 }
 
-/// Removes a watch or timer from the Perl implementation: 0, or -1 when
-/// the implementation died.
+/// Removes a watch or timer from the Perl implementation: -1 when the
+/// implementation died or returned a negative number (an id it does not
+/// know, as libvirt's own loop), 0 otherwise (the original's value for
+/// anything else).
 fn remove_from_impl(kind: Kind, sub: &CStr, id: c_int) -> c_int {
     mark_removed(kind, id);
-    match call_impl(sub, |perl| vec![perl.new_i64(id.into())]) {
-        Some(_) => 0,
-        None => -1,
+    let Some(ret) = call_impl(sub, |perl| vec![perl.new_i64(id.into())]) else {
+        return -1;
+    };
+    let Some(perl) = Perl::current() else {
+        return 0;
+    };
+    let refused = perl.is_defined(ret.as_sv()).unwrap_or(false)
+        && perl.to_i64(ret.as_sv()).is_ok_and(|v| v < 0);
+    if refused {
+        -1
+    } else {
+        0
     }
 }
 
@@ -472,27 +500,41 @@ fn pointer_arg(xs: &Xs, i: usize) -> Result<usize, XsError> {
     }
 }
 
-/// The live registration of `kind` with these pointers.
-fn find_live(kind: Kind, cb: usize, opaque: usize) -> Option<Registered> {
-    registered()
-        .iter()
-        .find(|r| r.kind == kind && r.cb == cb && r.opaque == opaque && !r.removed)
-        .copied()
+/// Marks the live registration `id` of `kind` with these pointers as
+/// running its callback; returns it, or `None` when there is none (never
+/// added, removed, or freed).
+fn start_running(kind: Kind, id: c_int, cb: usize, opaque: usize) -> Option<Registered> {
+    let mut guard = registered();
+    let r = guard
+        .0
+        .iter_mut()
+        .find(|r| r.kind == kind && r.id == id && r.cb == cb && r.opaque == opaque && !r.removed)?;
+    r.running += 1;
+    Some(*r)
+}
+
+/// The callback of `r` (from [`start_running`]) returned.
+fn stop_running(r: &Registered) {
+    if let Some(r) = registered().0.iter_mut().find(|x| x.serial == r.serial) {
+        r.running -= 1;
+    }
 }
 
 /// `_run_handle_callback_helper($watch, $fd, $events, $cbref, $opaqueref)`
 pub(crate) fn run_handle_callback_helper(xs: &mut Xs) -> XsResult {
     let (watch, fd, events) = (xs.i32(0)?, xs.i32(1)?, xs.i32(2)?);
     let (cb, opaque) = (pointer_arg(xs, 3)?, pointer_arg(xs, 4)?);
-    let Some(r) = find_live(Kind::Handle, cb, opaque) else {
+    let Some(r) = start_running(Kind::Handle, watch, cb, opaque) else {
         return xs.die("not the callback of a live handle watch");
     };
     // SAFETY: `r.cb` is the virEventHandleCallback libvirt gave the hook
-    // for this live watch, with its opaque data (checked above).
+    // for this live watch, with its opaque data (checked above), which
+    // cannot be freed while the callback runs (`running`).
     unsafe {
         let f: unsafe extern "C" fn(c_int, c_int, c_int, *mut c_void) = std::mem::transmute(r.cb);
         f(watch, fd, events, r.opaque as *mut c_void);
     }
+    stop_running(&r);
     raise_pending()
 }
 
@@ -500,36 +542,59 @@ pub(crate) fn run_handle_callback_helper(xs: &mut Xs) -> XsResult {
 pub(crate) fn run_timeout_callback_helper(xs: &mut Xs) -> XsResult {
     let timer = xs.i32(0)?;
     let (cb, opaque) = (pointer_arg(xs, 1)?, pointer_arg(xs, 2)?);
-    let Some(r) = find_live(Kind::Timeout, cb, opaque) else {
+    let Some(r) = start_running(Kind::Timeout, timer, cb, opaque) else {
         return xs.die("not the callback of a live timeout");
     };
     // SAFETY: `r.cb` is the virEventTimeoutCallback libvirt gave the hook
-    // for this live timeout, with its opaque data (checked above).
+    // for this live timeout, with its opaque data (checked above), which
+    // cannot be freed while the callback runs (`running`).
     unsafe {
         let f: unsafe extern "C" fn(c_int, *mut c_void) = std::mem::transmute(r.cb);
         f(timer, r.opaque as *mut c_void);
     }
+    stop_running(&r);
     raise_pending()
 }
 
 /// `_free_callback_opaque_helper($ffref, $opaqueref)`: frees the data of
-/// a handle or timeout, once.
+/// a removed handle or timeout, once, and never while it is still
+/// registered or its callback runs (libvirt would use freed memory).
 pub(crate) fn free_callback_opaque_helper(xs: &mut Xs) -> XsResult {
     let (ff, opaque) = (pointer_arg(xs, 0)?, pointer_arg(xs, 1)?);
     let found = {
-        let mut list = registered();
-        list.iter()
-            .position(|r| r.ff == ff && r.opaque == opaque)
-            .map(|i| list.swap_remove(i))
+        let mut guard = registered();
+        let list = &mut guard.0;
+        let mine = |r: &&Registered| r.ff == ff && r.opaque == opaque;
+        // (libvirt may have added the same data again since)
+        match list
+            .iter()
+            .position(|r| r.ff == ff && r.opaque == opaque && r.removed && r.running == 0)
+        {
+            Some(i) => Ok(Some(list.swap_remove(i))),
+            None if list.iter().filter(mine).any(|r| r.removed) => {
+                Err("its callback is still running: free it once that returned")
+            }
+            None if list.iter().any(|r| mine(&r)) => Err("it is still registered: remove it first"),
+            None => Ok(None),
+        }
     };
     if ff == 0 || opaque == 0 {
         return Ok(());
     }
+    let found = match found {
+        Ok(found) => found,
+        Err(why) => {
+            return xs.die(format!(
+                "cannot free the data of a handle or timeout: {why}"
+            ))
+        }
+    };
     if found.is_none() {
         return xs.die("not the data of a handle or timeout, or already freed");
     }
     // SAFETY: `ff` is the virFreeCallback libvirt gave a hook for
-    // `opaque`; the registration was just removed, so this runs once.
+    // `opaque`, removed and idle; its registration was just dropped, so
+    // this runs once.
     unsafe {
         let f: unsafe extern "C" fn(*mut c_void) = std::mem::transmute(ff);
         f(opaque as *mut c_void);

@@ -18,6 +18,10 @@ for my $class (qw(Error Domain DomainSnapshot DomainCheckpoint Network NetworkPo
 }
 
 ok(!$INC{'Sys/Virt/Event.pm'} && !$INC{'Sys/Virt/EventImpl.pm'}, 'the event modules are left to the script');
+# The adapters to event loops are loaded only by a script that uses one
+# (each needs its loop's distribution).
+is_deeply([grep { m{^Sys/Virt/EventImpl/} } keys %INC], [], 'no event loop adapter is loaded');
+ok(!$INC{'AnyEvent.pm'} && !$INC{'IO/Async/Loop.pm'} && !$INC{'Mojo/IOLoop.pm'}, '... nor any event loop');
 
 my $so = (grep { m{auto/Sys/Virt/Virt\.so\z} } @DynaLoader::dl_shared_objects)[0];
 like($so // '', qr{\bblib/arch/auto/Sys/Virt/Virt\.so\z}, 'the Rust cdylib is the one loaded');

@@ -12,6 +12,7 @@ use Test::More;
 use Sys::Virt;
 use lib 't/lib';
 use SysVirtTest qw(error_of die_is);
+use SysVirtDaemon ();
 use Sys::Virt::Event;
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
@@ -131,6 +132,95 @@ $conn->domain_event_deregister_any($id);
     local *MiniLoop::add_timeout = sub { die "no timers today\n" };
     eval { Sys::Virt::Event::add_timeout(10, sub {}) };
     is($@, "no timers today\n", "the implementation's die reaches the caller");
+}
+my $quiet = Sys::Virt::Event::add_timeout(-1, sub {});
+ok($quiet > 0, '... and only that call: the next one succeeds');
+
+# Data still in use is never freed: a registered timer's, or one whose
+# callback is running (libvirt would go on using it).
+{
+    my ($ff, $opaque) = @{$loop->{timers}{$quiet}}[3, 2];
+    die_is(error_of { Sys::Virt::EventImpl::_free_callback_opaque_helper($ff, $opaque) },
+           'Sys::Virt::EventImpl::_free_callback_opaque_helper: cannot free the data of a handle or timeout: '
+           . 'it is still registered: remove it first',
+           'freeing a registered timer\'s data is refused');
+    ok($loop->{timers}{$quiet}, '... it stays registered');
+    Sys::Virt::Event::remove_timeout($quiet);
+    eval { Sys::Virt::EventImpl::_free_callback_opaque_helper($ff, $opaque) };
+    like($@, qr/already freed/, 'removed, it was freed once');
+
+    # MiniLoop frees in remove_timeout itself: from inside the timer's own
+    # callback that is refused, and raised by the remove_timeout call.
+    my ($id, @seen);
+    $id = Sys::Virt::Event::add_timeout(0, sub {
+        eval { Sys::Virt::Event::remove_timeout($id) };
+        push @seen, $@;
+    });
+    $loop->run_once;
+    is(scalar @seen, 1, 'the timer ran once');
+    die_is($seen[0], 'Sys::Virt::EventImpl::_free_callback_opaque_helper: cannot free the data of a handle or timeout: '
+           . 'its callback is still running: free it once that returned',
+           '... its data cannot be freed from inside its callback');
+    ok(!$loop->{timers}{$id}, '... while the removal itself happened');
+    my $h = $loop->{removed}[-1];
+    $loop->run_once;
+    is(scalar @seen, 1, 'a removed timer never runs again');
+    eval { Sys::Virt::EventImpl::_free_callback_opaque_helper($h->[3], $h->[2]) };
+    is($@, '', 'once its callback returned, the data is freed');
+    eval { Sys::Virt::EventImpl::_free_callback_opaque_helper($h->[3], $h->[2]) };
+    like($@, qr/already freed/, '... once');
+}
+
+# A die in the implementation's add_handle is raised by the call that
+# made libvirt add the watch (opening a remote connection), and by no
+# later call; a die in update_handle by the remote call during which
+# libvirt updated its socket's watch.
+SKIP: {
+    my ($unix, $tcp) = SysVirtDaemon::uris();
+    skip "no private libvirtd: $@", 12 unless $unix;
+    {
+        no warnings 'redefine';
+        local *MiniLoop::add_handle = sub { die "no handles today\n" };
+        my $c = eval { Sys::Virt->new(uri => $tcp) };
+        is($@, "no handles today\n", "add_handle's die is raised by Sys::Virt->new");
+        ok(!$c, '... which returns no connection');
+    }
+    my $t = eval { Sys::Virt::Event::add_timeout(-1, sub {}) };
+    is($@, '', 'a later unrelated event call does not raise it');
+    Sys::Virt::Event::remove_timeout($t);
+    my $c = Sys::Virt->new(uri => $tcp);
+    isa_ok($c, 'Sys::Virt', 'once add_handle works, the connection');
+    is(scalar(grep { defined } values %{$loop->{handles}}), 1, '... its socket watched through the implementation');
+    {
+        no warnings 'redefine';
+        my $n = 0;
+        local *MiniLoop::update_handle = sub { $n++; die "no updates today ($n)\n" };
+        my @r = eval { $c->get_hostname };
+        is($@, "no updates today (1)\n", "update_handle's die is raised by the remote call it happened in (the first one)");
+        is($n, 2, '... which went on: libvirt updated the watch again after the call');
+        # (get_hostname has the fast XSUB of plain getters; a lookup the
+        # generic one)
+        my $d = eval { $c->get_domain_by_name('test') };
+        is($@, "no updates today (3)\n", '... and by a call of the generic XSUB');
+        ok(!$d, '... which returns nothing');
+    }
+    is($c->get_hostname, `hostname` =~ s/\s+\z//r, 'the next call succeeds');
+    # libvirt removes its socket's watch while it holds the socket: the
+    # data is freed once the call returned (freeing it inside
+    # remove_handle, as MiniLoop does, would deadlock).
+    my @later;
+    {
+        no warnings 'redefine';
+        local *MiniLoop::remove_handle = sub {
+            my ($self, $w) = @_;
+            push @later, delete $self->{handles}{$w} // return -1;
+            return 0;
+        };
+        undef $c;
+    }
+    is(scalar @later, 1, 'closing the connection removed its socket watch');
+    eval { $loop->_free_callback_opaque($later[0][4], $later[0][3]) };
+    is($@, '', '... whose data is freed once the close returned');
 }
 
 done_testing();

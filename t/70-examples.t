@@ -14,6 +14,9 @@ use lib 't/lib';
 use File::Path ();
 use File::Temp ();
 use IO::Select ();
+use IO::Socket::INET ();
+use JSON::PP ();
+use List::Util ();
 use POSIX ();
 use Pod::Checker ();
 use Time::HiRes ();
@@ -418,13 +421,13 @@ $CASES{'snapshots.pl'} = sub {
     failed_ok(run('snapshots.pl', 'nosuch', 'list'), 'snapshots.pl', 'Domain not found', 'no such guest');
 };
 
-# The event monitor against a libvirtd (test driver, or the QEMU stack):
-# started in the background; once it says what it watches, $act->($conn)
-# makes the changes on a connection of this process, and the monitor
-# must print @want and stop after that many events. Returns its stderr.
-sub monitor_events {
-    my ($uri, $act, $want, $name) = @_;
-    my $errfile = "$tmp/monitor.err";
+# spawn($script, @args): starts examples/$script in the background, its
+# stdout on a pipe; returns { next_line => sub (the next line, undef at
+# the end or after 90 s in all), finish => sub (waits for the exit, at
+# most until that deadline, then kills it: (rc, stderr)) }.
+sub spawn {
+    my ($script, @args) = @_;
+    my $errfile = "$tmp/spawn.err";
     pipe(my $r, my $w) or die "pipe: $!";
     my $pid = fork // die "fork: $!";
     if (!$pid) {
@@ -432,8 +435,7 @@ sub monitor_events {
         open(STDIN, '<', '/dev/null') or POSIX::_exit(126);
         open(STDOUT, '>&', $w) or POSIX::_exit(126);
         open(STDERR, '>', $errfile) or POSIX::_exit(126);
-        { exec($^X, '-Mblib', 'examples/event-monitor.pl', '--uri', $uri,
-               '--count', scalar @$want, '--timeout', 60) }
+        { exec($^X, '-Mblib', "examples/$script", @args) }
         POSIX::_exit(127);
     }
     close $w;
@@ -451,21 +453,137 @@ sub monitor_events {
             sysread($r, $buf, 4096, length $buf) or return undef;
         }
     };
-    my $ready = $next_line->() // '';
+    my $finish = sub {
+        my $done = poll_until(List::Util::max(1, $end - Time::HiRes::time()),
+                              sub { waitpid($pid, POSIX::WNOHANG()) == $pid }, 0.02);
+        my $status = $?;
+        if (!$done) { kill 'KILL', $pid; waitpid $pid, 0; $status = -1 }
+        $reaped = 1;
+        return ($status == -1 ? -1 : $status >> 8, slurp($errfile));
+    };
+    return { next_line => $next_line, finish => $finish };
+}
+
+# The event monitor against a libvirtd (test driver, or the QEMU stack):
+# started in the background; once it says what it watches, $act->($conn)
+# makes the changes on a connection of this process, and the monitor
+# must print @want and stop after that many events. Returns its stderr.
+sub monitor_events {
+    my ($uri, $act, $want, $name) = @_;
+    my $m = spawn('event-monitor.pl', '--uri', $uri, '--count', scalar @$want, '--timeout', 60);
+    my $ready = $m->{next_line}->() // '';
     like($ready, qr/^watching: \d+ domain event IDs, network, storage pool, node device(?:, secret)?\n\z/,
          "$name: the monitor says what it watches");
     $act->(Sys::Virt->new(uri => $uri));
     # (the names some events carry are known once $act has run)
     my @want = map { ref $_ ? $_->() : $_ } @$want;
     my @got;
-    while (defined(my $line = $next_line->())) { push @got, $line }
-    $reaped = waitpid($pid, 0) == $pid;
-    is($? >> 8, 0, "$name: the monitor exits 0");
+    while (defined(my $line = $m->{next_line}->())) { push @got, $line }
+    my ($rc, $err) = $m->{finish}->();
+    is($rc, 0, "$name: the monitor exits 0");
     my $last = pop @got;
     is_deeply(\@got, [map { "$_\n" } @want], "$name: every event, in order, with its details");
     is($last, sprintf("done, %d events\n", scalar @want), "$name: stopped after --count events");
-    return ($ready, slurp($errfile));
+    return ($ready, $err);
 }
+
+# A libvirtd of this file's own (its test driver), for the scripts on event
+# loops, which freeze or stop it: (its TCP URI, its stop sub, its PID).
+my @own_daemon;
+sub own_daemon {
+    @own_daemon = eval { (SysVirtDaemon::start_private(17000 + ($$ + 700) % 1000))[3, 1, 2] } unless @own_daemon;
+    return @own_daemon;
+}
+
+# The lifecycle events suspend and resume of the test domain on $uri.
+sub suspend_resume {
+    my ($uri) = @_;
+    my $dom = Sys::Virt->new(uri => $uri)->get_domain_by_name('test');
+    $dom->suspend;
+    $dom->resume;
+}
+
+$CASES{'anyevent-events.pl'} = sub {
+    my $r = run('anyevent-events.pl', '--timeout', 1);
+    ran_ok($r, "watching test:///default\ntimeout after 1 s, 0 events\n", 'test:///default: no event, the timeout');
+    failed_ok(run('anyevent-events.pl', '--uri', $MISSING), 'anyevent-events.pl', $MISSING_ERR, 'a host file that does not exist');
+  SKIP: {
+        my ($uri, $stop, $pid) = own_daemon();
+        skip "cannot start a private libvirtd: $@", 9 unless $uri;
+        my $m = spawn('anyevent-events.pl', '--uri', $uri, '--count', 2, '--timeout', 60);
+        is($m->{next_line}->(), "watching $uri\n", 'libvirtd: watching');
+        suspend_resume($uri);
+        is(join('', map { $m->{next_line}->() // '' } 1 .. 3),
+           "test: suspended paused\ntest: resumed unpaused\ndone, 2 events\n", 'libvirtd: the events of another client, by name');
+        is_deeply([$m->{finish}->()], [0, ''], 'libvirtd: exit 0, nothing on stderr');
+
+        # keep-alive: the daemon frozen, the connection closes after 3 x 1 s
+        $m = spawn('anyevent-events.pl', '--uri', $uri, '--keepalive', 1, '--timeout', 60);
+        is($m->{next_line}->(), "watching $uri\n", 'keep-alive: watching');
+        kill 'STOP', $pid;
+        my $line = $m->{next_line}->();
+        kill 'CONT', $pid;
+        is($line, "connection closed: no keep-alive answer\n", 'keep-alive: a frozen daemon closes the connection');
+        is_deeply([$m->{finish}->()], [0, ''], 'keep-alive: exit 0, nothing on stderr');
+    }
+};
+
+$CASES{'ioasync-events.pl'} = sub {
+    ran_ok(run('ioasync-events.pl', 'test', 'running'), "test is running already\n", 'test:///default: running already');
+    my $r = run('ioasync-events.pl', '--timeout', 1, 'test', 'paused');
+    is($r->{rc}, 1, 'test:///default, not paused: exit 1');
+    is($r->{out}, "test is running: waiting until it is paused\n", '... after saying it waits');
+    is($r->{err}, "examples/ioasync-events.pl: test is not paused after 1 s\n", '... that it is not paused after the timeout');
+    failed_ok(run('ioasync-events.pl', 'nosuch', 'paused'), 'ioasync-events.pl',
+              'Domain not found', 'no such domain');
+    $r = run('ioasync-events.pl', 'test', 'asleep');
+    is($r->{rc}, 2, 'an unknown state: exit 2');
+    like($r->{err}, qr/\Aexamples\/ioasync-events\.pl: unknown state 'asleep' \(running, paused or shutoff\)\nUsage:/, '... named, with the usage');
+  SKIP: {
+        my ($uri) = own_daemon();
+        skip "cannot start a private libvirtd: $@", 3 unless $uri;
+        my $m = spawn('ioasync-events.pl', '--uri', $uri, '--timeout', 60, 'test', 'paused');
+        is($m->{next_line}->(), "test is running: waiting until it is paused\n", 'libvirtd: waiting');
+        my $dom = Sys::Virt->new(uri => $uri)->get_domain_by_name('test');
+        $dom->suspend;
+        is(join('', map { $m->{next_line}->() // '' } 1 .. 2),
+           sprintf("test: event %d, detail %d\ntest is paused\n", Sys::Virt::Domain::EVENT_SUSPENDED,
+                   Sys::Virt::Domain::EVENT_SUSPENDED_PAUSED), 'libvirtd: paused by another client');
+        is_deeply([$m->{finish}->()], [0, ''], 'libvirtd: exit 0, nothing on stderr');
+        $dom->resume;
+    }
+};
+
+$CASES{'mojo-events.pl'} = sub {
+    ran_ok(run('mojo-events.pl', '--timeout', 1), qr/\Alistening on 127\.0\.0\.1:\d+\ntimeout after 1 s\n\z/,
+           'test:///default: a free port, the timeout');
+    my $r = run('mojo-events.pl', '--listen', 'nowhere');
+    is($r->{rc}, 2, 'a bad --listen: exit 2');
+    like($r->{err}, qr/\Aexamples\/mojo-events\.pl: --listen takes ADDRESS:PORT\nUsage:/, '... says so, with the usage');
+    failed_ok(run('mojo-events.pl', '--uri', $MISSING), 'mojo-events.pl', $MISSING_ERR, 'a host file that does not exist');
+  SKIP: {
+        my ($uri) = own_daemon();
+        skip "cannot start a private libvirtd: $@", 6 unless $uri;
+        my $m = spawn('mojo-events.pl', '--uri', $uri, '--count', 2, '--timeout', 60);
+        my ($port) = ($m->{next_line}->() // '') =~ /^listening on 127\.0\.0\.1:(\d+)\n\z/;
+        ok($port, 'libvirtd: listening');
+        my $client = IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $port // 1, Timeout => 10);
+        ok($client, 'libvirtd: a client connects');
+        is($m->{next_line}->(), sprintf("client connected from 127.0.0.1:%d\n", $client ? $client->sockport : 0),
+           'libvirtd: the service says it accepted the client');
+        suspend_resume($uri);
+        my $uuid = Sys::Virt->new(uri => $uri)->get_domain_by_name('test')->get_uuid_string;
+        my @lines = map { scalar <$client> } 1 .. 2;
+        is_deeply([map { JSON::PP::decode_json($_ // 'null') } @lines], [
+            { domain => 'test', uuid => $uuid, event => Sys::Virt::Domain::EVENT_SUSPENDED,
+              detail => Sys::Virt::Domain::EVENT_SUSPENDED_PAUSED },
+            { domain => 'test', uuid => $uuid, event => Sys::Virt::Domain::EVENT_RESUMED,
+              detail => Sys::Virt::Domain::EVENT_RESUMED_UNPAUSED },
+        ], 'libvirtd: the client got both events as JSON lines');
+        is($m->{next_line}->(), "done, 2 events\n", 'libvirtd: stopped after --count events');
+        is_deeply([$m->{finish}->()], [0, ''], 'libvirtd: exit 0, nothing on stderr');
+    }
+};
 
 $CASES{'event-monitor.pl'} = sub {
     # Which domain event IDs this libvirt accepts (newer ones are refused

@@ -17,7 +17,7 @@ sub slurp {
 }
 
 my @modules = ('lib/Sys/Virt.pm', sort(glob('lib/Sys/Virt/*.pm')), sort(glob('lib/Sys/Virt/*/*.pm')));
-is(scalar @modules, 20, 'the 20 modules (17 of the original, 3 of the admin API)');
+is(scalar @modules, 24, 'the 24 modules (17 of the original, 3 of the admin API, 4 of the event loops)');
 
 # ---- the version
 my ($version) = slurp('lib/Sys/Virt.pm') =~ /^our \$VERSION = '([^']+)';/m;

@@ -163,6 +163,7 @@ extern "C" {
     ) -> c_int;
     pub fn sysvirt_exit_is_pending() -> c_int;
     pub fn sysvirt_exit_discard();
+    pub fn sysvirt_hook_failure_keep(err: *mut SV) -> c_int;
     pub fn sysvirt_in_module() -> c_int;
     pub fn sysvirt_g_scalar() -> i32;
     pub fn sysvirt_g_scalar_discard() -> i32;

@@ -155,6 +155,7 @@ typedef struct {
     int exit_pending;
     I32 exit_status;
     JMPENV *glue_env;
+    SV *hook_failure;   /* see "A die in an event loop's method" below */
 } sysvirt_thread_state;
 static __thread sysvirt_thread_state sysvirt_thread __attribute__((tls_model("initial-exec")));
 #define sysvirt_in_xsub (sysvirt_thread.in_xsub)
@@ -266,6 +267,30 @@ void sysvirt_exit_discard(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* A die in an event loop's method.  libvirt calls the methods of an    */
+/* event loop written in Perl (Sys::Virt::Event::register) from inside  */
+/* whatever XS call made it add, change or remove a watch: opening a    */
+/* connection, any call on a remote one (it updates its socket's watch), */
+/* closing it.  Their die is kept here (the first one: an exit pending  */
+/* wins, and an earlier die) and raised by that XS call once its body    */
+/* has returned, before anything else it would return or raise.  While  */
+/* Perl code runs from inside libvirt (sysvirt_call_eval) a die kept    */
+/* before is put aside, so that an XS call made by that code raises     */
+/* only what happened during itself.                                     */
+#define sysvirt_hook_failure (sysvirt_thread.hook_failure)
+
+/* Keep err (a reference that becomes ours) unless a failure is kept or
+ * an exit pending already: 1 if kept, 0 if not (err is still the
+ * caller's). */
+int sysvirt_hook_failure_keep(SV *err)
+{
+    if (sysvirt_hook_failure || sysvirt_exit_pending)
+        return 0;
+    sysvirt_hook_failure = err;
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
 /* The generic XSUB.                                                   */
 
 /* After the Rust half: everything but returning values. Resumes Perl's
@@ -276,7 +301,12 @@ static void sysvirt_xs_unusual(pTHX_ CV *cv, const sysvirt_outcome *out)
     __attribute__((noinline, cold));
 static void sysvirt_xs_unusual(pTHX_ CV *cv, const sysvirt_outcome *out)
 {
+    SV *const hook_failure = sysvirt_hook_failure;
+    sysvirt_hook_failure = NULL;
     if (SYSVIRT_LEAVING()) {
+        /* Perl is leaving: the die goes, freed with the mortals. */
+        if (hook_failure)
+            sv_2mortal(hook_failure);
         if (!out->failed && out->targ == 4)
             free(out->targ_pv);
         if (sysvirt_unwound) {
@@ -288,6 +318,12 @@ static void sysvirt_xs_unusual(pTHX_ CV *cv, const sysvirt_outcome *out)
         sysvirt_exit_pending = 0;
         PL_exit_flags |= PERL_EXIT_EXPECTED;
         my_exit((U32)sysvirt_exit_status);
+    }
+    /* An event loop's method died during this call: that die, first. */
+    if (hook_failure) {
+        if (!out->failed && out->targ == 4)
+            free(out->targ_pv);
+        croak_sv(sv_2mortal(hook_failure));
     }
     if (out->croak)
         croak_sv(out->croak);
@@ -320,7 +356,7 @@ XS_INTERNAL(sysvirt_xs_dispatch)
     sysvirt_in_xsub++;
     entry->run(aTHX_ entry, &frame);
     sysvirt_in_xsub--;
-    if (UNLIKELY(out->failed | SYSVIRT_LEAVING())) {
+    if (UNLIKELY(out->failed | SYSVIRT_LEAVING() | (sysvirt_hook_failure != NULL))) {
         sysvirt_xs_unusual(aTHX_ cv, out);
         XSRETURN_UNDEF;     /* after the warning */
     }
@@ -380,7 +416,7 @@ XS_INTERNAL(sysvirt_xs_getter)
         sysvirt_in_xsub++;
         v = entry->fast(aTHX_ obj, &out, entry);
         sysvirt_in_xsub--;
-        if (LIKELY(v.kind) && LIKELY(!SYSVIRT_LEAVING())) {
+        if (LIKELY(v.kind) && LIKELY(!(SYSVIRT_LEAVING() | (sysvirt_hook_failure != NULL)))) {
             dXSTARG;
             if (v.kind == 1) {
                 TARGi(v.value, 1);
@@ -395,8 +431,9 @@ XS_INTERNAL(sysvirt_xs_getter)
             XSRETURN(1);
         }
         if (v.kind) {
-            /* Perl is leaving (cannot be: no Perl code ran; as the
-             * generic XSUB would) */
+            /* A method of an event loop written in Perl, which libvirt
+             * calls during a call on a remote connection, died or called
+             * exit: as the generic XSUB would */
             out.failed = 0;
             out.targ = v.kind;
             out.targ_pv = INT2PTR(char *, v.value);
@@ -1065,10 +1102,13 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
     int ret;
     volatile int outcome = 0;
     sysvirt_isolation iso;
+    /* a die of an event loop's method kept before: put aside meanwhile */
+    SV *const hook_failure = sysvirt_hook_failure;
     /* made only for values to return (none with G_DISCARD) or a die */
     *results = NULL;
     if (SYSVIRT_LEAVING())
         return sysvirt_unwound ? 3 : 2;
+    sysvirt_hook_failure = NULL;
 
     ENTER;
     SAVETMPS;
@@ -1134,6 +1174,13 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
             outcome = 3;
         }
         SYSVIRT_LEAVE_PERL(ret);
+    }
+    /* The earlier die wins (one kept since was raised by the XS call it
+     * happened in, unless Perl was leaving it). */
+    if (hook_failure) {
+        if (sysvirt_hook_failure)
+            sv_2mortal(sysvirt_hook_failure);
+        sysvirt_hook_failure = hook_failure;
     }
     if (outcome != 3)
         LEAVE;      /* the callback's temporaries are left to the caller's FREETMPS */

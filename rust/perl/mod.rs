@@ -91,6 +91,18 @@ pub fn discard_pending_exit() {
     unsafe { ffi::sysvirt_exit_discard() }
 }
 
+/// Keep `err`, the die of an event loop implementation's method that
+/// libvirt called (`Sys::Virt::Event::register`), to be raised by the XS
+/// call running now once its body has returned, before anything else it
+/// would raise or return (`glue.c`). The first one is kept; an `exit`
+/// pending wins over it.
+pub fn keep_hook_failure(err: NewSv) {
+    // SAFETY: `err` holds one reference, which C keeps when it says so.
+    if unsafe { ffi::sysvirt_hook_failure_keep(err.sv) } != 0 {
+        std::mem::forget(err);
+    }
+}
+
 /// Is this module's Rust or libvirt code running on this thread (inside
 /// an XS call or boot, and not in Perl code it called)?
 pub fn in_module_code() -> bool {

@@ -156,6 +156,12 @@ written as a subclass of C<Sys::Virt::Event> keeps working; its own
 methods take precedence over the functions of this package of the same
 names, which are meant to be called as functions, not as methods.
 
+Three such loops come with this distribution, for programs built on
+another event loop: L<Sys::Virt::EventImpl::AnyEvent>,
+L<Sys::Virt::EventImpl::IOAsync> and L<Sys::Virt::EventImpl::Mojo>
+(C<< Sys::Virt::EventImpl::Mojo->new->register >>, once, then run the
+program's loop as usual: no C<run_default>).
+
 =head1 CONSTANTS
 
 =over 4
@@ -175,7 +181,9 @@ write, an error, or the peer hanging up. They can be combined with C<|>.
 
 =head1 SEE ALSO
 
-L<Sys::Virt>, L<Sys::Virt::EventImpl>, L<Sys::Virt::Domain>, L<Sys::Virt::Stream>
+L<Sys::Virt>, L<Sys::Virt::EventImpl>, L<Sys::Virt::Domain>, L<Sys::Virt::Stream>,
+L<Sys::Virt::EventImpl::AnyEvent>, L<Sys::Virt::EventImpl::IOAsync>,
+L<Sys::Virt::EventImpl::Mojo>
 
 =head1 AUTHORS
 

@@ -111,8 +111,12 @@ does not load it.
 Each of these methods must be provided by the subclass: the versions in
 this class only die with a message naming the subclass and the missing
 method. libvirt runs them from inside its own calls, so they should
-return promptly and never block. A die in one of them is caught, and
-raised again by the Sys::Virt function that made libvirt call it.
+return promptly and never block, nor run libvirt's callbacks
+themselves. A die in one of them is caught, and raised again by the
+Sys::Virt call that made libvirt call it (opening a connection, any call
+on a remote one, which updates its socket's watch, closing it...), once
+libvirt has returned, before anything else that call would raise or
+return.
 
 =over 4
 
@@ -132,9 +136,13 @@ ones; 0 means watch nothing for the moment (the watch stays).
 
 =item my $ret = $self->remove_handle($watch_id)
 
-Stop the watch and forget it. Then, outside any callback of that watch
-that may be running, call C<_free_callback_opaque> with the C<$ff> and
-C<$opaque> that C<add_handle> received, so libvirt can release its data.
+Stop the watch and forget it. Then, later, from the loop (outside any
+callback of that watch that may be running, and never inside
+C<remove_handle> itself, which libvirt calls while it holds locks its
+data's release may need), call C<_free_callback_opaque> with the C<$ff>
+and C<$opaque> that C<add_handle> received, so libvirt can release its
+data. Return -1 for a watch the loop does not know (libvirt's own loop
+does the same), anything else otherwise.
 
 =item my $timer_id = $self->add_timeout($frequency, $callback, $opaque, $ff)
 
@@ -151,7 +159,8 @@ C<add_timeout>.
 =item my $ret = $self->remove_timeout($timer_id)
 
 Stop the timer and forget it, then call C<_free_callback_opaque> with
-its C<$ff> and C<$opaque>, as for a removed watch.
+its C<$ff> and C<$opaque>, as for a removed watch (later, from the
+loop). Return -1 for a timer the loop does not know.
 
 =back
 
@@ -176,13 +185,17 @@ Run libvirt's callback for the expired timer C<$timer_id>.
 =item $self->_free_callback_opaque($ff, $opaque)
 
 Let libvirt release the data of a removed watch or timer. Call it once
-per removal; a second call for the same data dies.
+per removal; a second call for the same data dies, and so does a call for
+the data of a watch or timer still registered, or whose callback is
+running (it would be used after its release).
 
 =back
 
 =head1 SEE ALSO
 
-L<Sys::Virt::Event>, L<Sys::Virt>
+L<Sys::Virt::Event>, L<Sys::Virt>; subclasses for other event loops:
+L<Sys::Virt::EventImpl::AnyEvent>, L<Sys::Virt::EventImpl::IOAsync>,
+L<Sys::Virt::EventImpl::Mojo>
 
 =head1 AUTHORS
 
