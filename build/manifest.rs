@@ -25,9 +25,14 @@ const FLOOR: (u32, u32, u32) = (7, 0, 0);
 /// libvirt-qemu.so.0, libvirt-lxc.so.0), which are never linked: always
 /// called through `late::`, whatever its version.
 fn in_other_library(f: &str) -> bool {
-    ["virAdm", "virDomainQemu", "virConnectDomainQemu", "virDomainLxc"]
-        .iter()
-        .any(|prefix| f.starts_with(prefix))
+    [
+        "virAdm",
+        "virDomainQemu",
+        "virConnectDomainQemu",
+        "virDomainLxc",
+    ]
+    .iter()
+    .any(|prefix| f.starts_with(prefix))
 }
 
 /// Generic bodies: shape name, number of libvirt functions it takes, and
@@ -111,9 +116,10 @@ const SHAPES: &[(&str, usize, &str)] = &[
     ),
 ];
 
-/// Getters that also have a fast half (`xs_fast!`, sysvirt_xs_getter in
-/// glue.c), for rows of prototype "$" whose function is in the floor:
-/// shape and the call, `{0}` the function, `{T}` the invocant type.
+/// Getters (and DESTROY) that also have a fast half (`xs_fast!`,
+/// sysvirt_xs_getter in glue.c), for rows of prototype "$" whose function
+/// is in the floor: shape and the call, `{0}` the function, `{T}` the
+/// invocant type.
 const FAST_SHAPES: &[(&str, &str)] = &[
     (
         "int_result",
@@ -128,6 +134,7 @@ const FAST_SHAPES: &[(&str, &str)] = &[
         "owned_string",
         "crate::handle::fast_owned_string::<{T}>(obj, {0})",
     ),
+    ("destroy", "crate::handle::fast_destroy(perl, obj, {0})"),
 ];
 
 struct Row {
@@ -273,12 +280,22 @@ fn fast(r: &Row, classes: &[Class]) -> String {
     let Some(&(_, template)) = FAST_SHAPES.iter().find(|s| s.0 == r.body) else {
         return "None".into();
     };
+    // DESTROY has no invocant class: it takes whatever it is given.
+    let destroy = r.body == "destroy";
     match (&r.invocant, r.prototype.as_deref(), r.functions.as_slice()) {
-        (Some(t), Some("$"), [(f, v)]) if *v <= FLOOR && !in_other_library(f) => {
-            let call = template
-                .replace("{T}", &class_of(classes, t, r.line).rust)
-                .replace("{0}", &format!("sys::{f}"));
-            format!("crate::xs_fast!(|obj| {call})")
+        (t, Some("$"), [(f, v)])
+            if *v <= FLOOR && !in_other_library(f) && t.is_some() != destroy =>
+        {
+            let mut call = template.replace("{0}", &format!("sys::{f}"));
+            if let Some(t) = t {
+                call = call.replace("{T}", &class_of(classes, t, r.line).rust);
+            }
+            let perl = if call.contains("(perl,") {
+                "perl"
+            } else {
+                "_perl"
+            };
+            format!("crate::xs_fast!(|{perl}, obj| {call})")
         }
         _ => "None".into(),
     }

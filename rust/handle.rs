@@ -11,7 +11,7 @@
 //! shared by every class.
 
 use crate::error::check;
-use crate::perl::{opt_ptr, Got, Invocant, NewSv, Perl, Xs, XsError, XsResult};
+use crate::perl::{opt_ptr, Got, Invocant, NewSv, Perl, Sv, Xs, XsError, XsResult};
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_uint, c_void};
 use virt_sys as sys;
@@ -290,6 +290,22 @@ pub fn fast_int_result<T>(
     // SAFETY: `obj` is a live `T` (see above).
     let v = check(unsafe { f(obj.cast()) })?;
     Ok(Got::Int(v.into()))
+}
+/// DESTROY's fast half: `sv` is its argument, as it came.
+#[inline(always)]
+pub fn fast_destroy<T: Handle>(
+    perl: Perl,
+    sv: *mut c_void,
+    free: unsafe extern "C" fn(*mut T) -> c_int,
+) -> crate::perl::Result<Got> {
+    // SAFETY: the argument of the current call, alive until it returns.
+    let ptr = perl.handle_take(unsafe { Sv::from_raw(sv.cast()) }, T::CLASS);
+    if !ptr.is_null() {
+        // SAFETY: the pointer was just taken out of its only holder, which
+        // owned one reference.
+        unsafe { free(ptr.cast()) };
+    }
+    Ok(Got::Nothing)
 }
 #[inline(always)]
 pub fn fast_id<T>(

@@ -37,14 +37,16 @@ pub struct FastValue {
 /// What a getter's fast body found.
 pub enum Got {
     Int(i64),
+    /// No value (DESTROY).
+    Nothing,
     /// A string the object owns (alive until the XSUB returns).
     Borrowed(*const c_char),
     /// A malloc'd string, handed over.
     Malloced(*mut c_char),
 }
 
-/// The [`XsFast`] of a getter body (`|obj| -> Result<Got>`, `obj` a live
-/// object of the row's class), as build.rs writes the getter rows that
+/// The [`XsFast`] of a getter body (`|perl, obj| -> Result<Got>`, `obj` a
+/// live object of the row's class, or for DESTROY its argument, an SV), as build.rs writes the getter rows that
 /// have one; `Option` for the manifest's `fast` field.
 #[macro_export]
 macro_rules! xs_fast {
@@ -67,7 +69,7 @@ macro_rules! xs_fast {
 /// A getter's fast body as [`xs_fast!`] takes it (this pins the
 /// closure's argument type).
 #[inline(always)]
-pub fn fast_body<F: FnOnce(*mut c_void) -> Result<Got>>(f: F) -> F {
+pub fn fast_body<F: FnOnce(Perl, *mut c_void) -> Result<Got>>(f: F) -> F {
     f
 }
 
@@ -82,10 +84,11 @@ pub unsafe fn run_fast(
     obj: *mut c_void,
     out: *mut Outcome,
     entry: *const c_void,
-    body: impl FnOnce(*mut c_void) -> Result<Got>,
+    body: impl FnOnce(Perl, *mut c_void) -> Result<Got>,
 ) -> FastValue {
-    let (value, kind) = match catch_unwind(AssertUnwindSafe(|| body(obj))) {
+    let (value, kind) = match catch_unwind(AssertUnwindSafe(|| body(Perl(p), obj))) {
         Ok(Ok(Got::Int(v))) => (v as isize, 1),
+        Ok(Ok(Got::Nothing)) => (0, 2),
         Ok(Ok(Got::Borrowed(s))) => (s as isize, 3),
         Ok(Ok(Got::Malloced(s))) => (s as isize, 4),
         Ok(Err(e)) => {

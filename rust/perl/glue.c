@@ -56,8 +56,9 @@ typedef struct {
 /* The head of every registered entry (XsEntry in dispatch.rs). */
 typedef struct sysvirt_entry_head sysvirt_entry_head;
 /* What a getter's fast half found (FastValue in dispatch.rs): kind 0
- * failed (the outcome says why), 1 the integer `value`, 3 the C string
- * at `value` (the object's), 4 the same, to free() once copied. */
+ * failed (the outcome says why), 1 the integer `value`, 2 nothing (a
+ * DESTROY), 3 the C string at `value` (the object's), 4 the same, to
+ * free() once copied. */
 typedef struct {
     IV value;
     int kind;
@@ -397,7 +398,8 @@ XS_INTERNAL(sysvirt_xs_dispatch)
 /* The XSUB of a getter of one object and nothing else (a manifest row of
  * prototype "$" with a fast half): once argument 0 is a live object of
  * the row's class, its Rust half only calls libvirt, and the value goes
- * into the call's target as in sysvirt_xs_dispatch.  Any other call (an
+ * into the call's target as in sysvirt_xs_dispatch.  DESTROY (no class:
+ * it takes whatever it is given) gets its one argument as it is.  Any other call (an
  * argument count, a non-object, a destroyed object) goes the generic
  * way, which reports it. */
 XS_INTERNAL(sysvirt_xs_getter)
@@ -408,15 +410,21 @@ XS_INTERNAL(sysvirt_xs_getter)
     const I32 items = (I32)(SP - PL_stack_base - TOPMARK);
     const sysvirt_entry_head *entry = (const sysvirt_entry_head *)CvXSUBANY(cv).any_ptr;
     void *obj = NULL;
+    /* A row without an invocant class (DESTROY) gets argument 0 itself. */
     if (LIKELY(items == 1)
-        && LIKELY(sysvirt_handle_check(aTHX_ ST(0), entry->self_class, &obj) == 0 && obj)) {
+        && LIKELY(entry->self_class
+                      ? sysvirt_handle_check(aTHX_ ST(0), entry->self_class, &obj) == 0 && obj
+                      : (obj = ST(0)) != NULL)) {
         sysvirt_outcome out;    /* set by the fast half only if it fails */
         sysvirt_fast_value v;
         (void)POPMARK;
         sysvirt_in_xsub++;
         v = entry->fast(aTHX_ obj, &out, entry);
         sysvirt_in_xsub--;
-        if (LIKELY(v.kind) && LIKELY(!(SYSVIRT_LEAVING() | (sysvirt_hook_failure != NULL)))) {
+        const int done = LIKELY(v.kind) && LIKELY(!(SYSVIRT_LEAVING() | (sysvirt_hook_failure != NULL)));
+        if (done && v.kind == 2)
+            XSRETURN_EMPTY;     /* DESTROY: no value, so no target either */
+        if (done) {
             dXSTARG;
             if (v.kind == 1) {
                 TARGi(v.value, 1);

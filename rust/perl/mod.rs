@@ -132,7 +132,7 @@ impl Sv<'_> {
     /// # Safety
     /// `ptr` is a live SV that stays alive for the lifetime the caller
     /// picks.
-    unsafe fn from_raw<'a>(ptr: *mut SV) -> Sv<'a> {
+    pub(crate) unsafe fn from_raw<'a>(ptr: *mut SV) -> Sv<'a> {
         Sv {
             ptr,
             life: PhantomData,
