@@ -105,8 +105,17 @@ my %getters = (
     interface_stats => sub { [sort keys %{ $dom->interface_stats('testnet0') }] },
     get_all_domain_stats => sub { [map { [$_->{dom}->get_name, $_->{data}] } $conn->get_all_domain_stats(0)] },
 );
+# libvirt 7.0.0's test driver has neither blkio parameters nor domain
+# statistics: there, those two are ERR_NO_SUPPORT.
+my %unsupported_before_9 = map { $_ => 1 } qw(get_blkio_parameters get_all_domain_stats);
 for my $name (sort keys %getters) {
-    my $first = [$getters{$name}->()];
+    my $first = eval { [$getters{$name}->()] };
+    if (!$first && $unsupported_before_9{$name} && $conn->get_library_version < 9_000_000) {
+        is(ref $@ && $@->code, Sys::Virt::Error::ERR_NO_SUPPORT,
+           "$name: ERR_NO_SUPPORT from the test driver of libvirt " . $conn->get_library_version);
+        next;
+    }
+    die $@ unless $first;
     ok(ref $first->[0] && (ref $first->[0] ne 'HASH' || keys %{ $first->[0] }), "$name returns values");
     is_deeply([$getters{$name}->()], $first, "$name: second call as the first") for 1 .. 3;
 }
