@@ -99,9 +99,8 @@ impl Xs<'_> {
     /// As [`new_object`]: `ptr` is a live `T` whose reference the caller
     /// hands over.
     pub unsafe fn ret_object<T: Handle>(&mut self, ptr: *mut T) -> XsResult {
-        // SAFETY: per the contract.
-        let obj = unsafe { new_object(self.perl, ptr) };
-        self.ret(obj);
+        // SAFETY: per the contract; `T::CLASS` is the class of a `T`.
+        unsafe { self.ret_handle(T::PACKAGE, T::CLASS, ptr.cast()) };
         Ok(())
     }
 }

@@ -594,6 +594,16 @@ impl Xs<'_> {
             Ok(())
         }
     }
+    /// Return a new object of `class`, blessed into `pkg`, owning `ptr`.
+    ///
+    /// # Safety
+    /// As [`Perl::new_handle`].
+    pub unsafe fn ret_handle(&mut self, pkg: &CStr, class: u16, ptr: *mut c_void) {
+        // SAFETY: plain constructor of a mortal; `ptr` is stored, not
+        // dereferenced (the contract says what it is).
+        let sv = unsafe { ffi::sysvirt_handle_new_mortal(self.perl.0, pkg.as_ptr(), ptr, class) };
+        self.push_returned(sv);
+    }
     pub fn ret_undef(&mut self) -> XsResult {
         let sv = self.perl.new_undef();
         self.ret(sv);

@@ -171,6 +171,12 @@ extern "C" {
     pub fn sysvirt_av_shift_noinc(p: P, av: *mut AV) -> *mut SV;
 
     pub fn sysvirt_handle_new(p: P, pkg: *const c_char, ptr: *mut c_void, classid: u16) -> *mut SV;
+    pub fn sysvirt_handle_new_mortal(
+        p: P,
+        pkg: *const c_char,
+        ptr: *mut c_void,
+        classid: u16,
+    ) -> *mut SV;
     pub fn sysvirt_handles_init(seed: u64);
     pub fn sysvirt_handle_arg(p: P, ax: i32, i: i32, classid: u16, ptr: *mut *mut c_void) -> c_int;
     pub fn sysvirt_handle_get(p: P, sv: *mut SV, classid: u16, ptr: *mut *mut c_void) -> c_int;

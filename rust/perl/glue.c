@@ -110,6 +110,16 @@ static int sysvirt_sealed(SV *obj, U16 classid)
     return SvIOK(obj) && seal == sysvirt_seal((UV)SvIVX(obj), classid);
 }
 
+/* The same, mortal (a return value): made as the original's typemap
+ * makes it, with sv_newmortal. */
+SV *sysvirt_handle_new_mortal(pTHX_ const char *pkg, void *ptr, U16 classid)
+{
+    SV *rv = sv_newmortal();
+    sv_setref_pv(rv, pkg, ptr);
+    sysvirt_set_seal(SvRV(rv), sysvirt_seal(PTR2UV(ptr), classid));
+    return rv;
+}
+
 SV *sysvirt_handle_new(pTHX_ const char *pkg, void *ptr, U16 classid)
 {
     SV *rv = newSV(0);
