@@ -843,6 +843,51 @@ $CASES{'secrets.pl'} = sub {
     }
 };
 
+# lxc-enter.pl: a command inside a container of a private LXC libvirtd
+# (.ci/lxc-daemon, as t/59-lxc.t; in CI it must start).
+$CASES{'lxc-enter.pl'} = sub {
+    failed_ok(run('lxc-enter.pl', '--uri', 'test:///default', 'test'), 'lxc-enter.pl',
+              'this function is not supported by the connection driver: virDomainLxcOpenNamespace',
+              'test:///default: no container');
+    is(run('lxc-enter.pl', '--uri', 'test:///default')->{rc}, 2, 'no domain: exit 2');
+    my $script = SysVirtTest::ci_script('lxc-daemon');
+    my $dir = "$tmp/lxc";
+    mkdir $dir or die "$dir: $!";
+    my $pid = `'$script' start '$dir' 2>'$dir.err'`;
+  SKIP: {
+        if ($? != 0) {
+            my $why = 'no LXC daemon: ' . slurp("$dir.err");
+            BAIL_OUT($why) if $ENV{SYSVIRT_TEST_REQUIRE_QEMU};
+            skip $why, 12;
+        }
+        push @cleanup, sub { local $SIG{PIPE} = 'IGNORE'; system($script, 'stop', $dir) };
+        my $uri = "lxc+unix:///system?socket=$dir/sock/libvirt-sock";
+        my $name = "sv70-$$";
+        my $dom = Sys::Virt->new(uri => $uri)->create_domain(<<"XML");
+<domain type='lxc'>
+  <name>$name</name>
+  <memory unit='MiB'>128</memory>
+  <os><type>exe</type><init>/bin/sh</init></os>
+  <devices><console type='pty'/></devices>
+</domain>
+XML
+        # libvirt knows the container's init a moment after create returns
+        ok(poll_until(30, sub { my @fds = eval { $dom->lxc_open_namespace }; POSIX::close($_) for @fds; @fds }),
+           'LXC: the container runs');
+        ran_ok(run('lxc-enter.pl', '--uri', $uri, $name), "$name\n", 'LXC: hostname, the default: the container\'s');
+        ran_ok(run('lxc-enter.pl', '--uri', $uri, $name, 'sh', '-c', 'tr "\0" "\n" </proc/1/environ | grep ^LIBVIRT_LXC_NAME='),
+               "LIBVIRT_LXC_NAME=$name\n", 'LXC: the /proc of the container, whose PID 1 is its init');
+        my $r = run('lxc-enter.pl', '--uri', $uri, $name, 'sh', '-c', 'exit 3');
+        is($r->{rc}, 3, 'LXC: the exit status of the command');
+        $r = run('lxc-enter.pl', '--uri', $uri, $name, '/no/such/command');
+        is($r->{rc}, 127, 'LXC: a command that cannot run: exit 127');
+        like($r->{err}, qr{^examples/lxc-enter\.pl: /no/such/command: No such file or directory$}m, '... saying why');
+        failed_ok(run('lxc-enter.pl', '--uri', $uri, 'nope'), 'lxc-enter.pl',
+                  "Domain not found: No domain with matching name 'nope'", 'LXC: no such container');
+        $dom->destroy;
+    }
+};
+
 $CASES{'qemu-monitor.pl'} = sub {
     failed_ok(run('qemu-monitor.pl', '--uri', 'test:///default', 'test'), 'qemu-monitor.pl',
               'this function is not supported by the connection driver: virDomainQemuMonitorCommand',
