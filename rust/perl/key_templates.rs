@@ -58,12 +58,10 @@ impl<'a> FieldNames<'a> {
     fn name(&self, k: usize) -> &'a [u8] {
         assert!(k < self.len());
         // SAFETY: field k has `field_len` readable bytes for 'a (contract
-        // of `new`); c_char and u8 have the same layout.
-        let field = unsafe {
-            std::slice::from_raw_parts(self.base.add(k * self.stride).cast::<u8>(), self.field_len)
-        };
-        let end = field.iter().position(|&b| b == 0).unwrap_or(field.len());
-        &field[..end]
+        // of `new`).
+        let field =
+            unsafe { std::slice::from_raw_parts(self.base.add(k * self.stride), self.field_len) };
+        crate::owned::fixed_cstr(field)
     }
 
     /// Picks the template's slot (collisions only cost a miss: a template
