@@ -18,45 +18,33 @@ use File::Temp ();
 use POSIX ();
 
 use Sys::Virt;
-use SysVirtTest qw(error_of virt_error_is in_child);
+use SysVirtTest qw(error_of virt_error_is in_child lxc_daemon lxc_daemon_stop lxc_shell_xml);
 use SysVirtQemu qw(poll_until);
 
 like($INC{'Sys/Virt.pm'}, qr{blib/}, 'testing the built copy');
 
-my $script = SysVirtTest::ci_script('lxc-daemon');
 my $dir = File::Temp::tempdir('sysvirt-lxc-XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my $started;
 END {
     if ($started) {
         my $rc = $?;
-        local $SIG{PIPE} = 'IGNORE';
-        system($script, 'stop', $dir);
+        lxc_daemon_stop($dir);
         $? = $rc;
     }
 }
-my $pid = `'$script' start '$dir' 2>'$dir/start.err'`;
-if ($? != 0) {
-    my $why = "no LXC daemon: " . SysVirtQemu::slurp("$dir/start.err");
-    BAIL_OUT($why) if $ENV{SYSVIRT_TEST_REQUIRE_QEMU};
-    plan(skip_all => $why);
+my ($uri, $pid) = lxc_daemon($dir);
+if (!$uri) {
+    BAIL_OUT($@) if $ENV{SYSVIRT_TEST_REQUIRE_QEMU};
+    plan(skip_all => $@);
 }
 $started = 1;
-chomp $pid;
 like($pid, qr/^\d+$/, "private libvirtd with the LXC driver (PID $pid)");
 
-my $conn = Sys::Virt->new(uri => "lxc+unix:///system?socket=$dir/sock/libvirt-sock");
+my $conn = Sys::Virt->new(uri => $uri);
 is($conn->get_type, 'LXC', 'the LXC driver');
 
 my $name = "sv59-$$";
-# /bin/sh on the console pty: it waits for input for ever
-my $xml = <<"XML";
-<domain type='lxc'>
-  <name>$name</name>
-  <memory unit='MiB'>128</memory>
-  <os><type>exe</type><init>/bin/sh</init></os>
-  <devices><console type='pty'/></devices>
-</domain>
-XML
+my $xml = lxc_shell_xml($name);
 
 # ---- a container that is not running
 my $def = $conn->define_domain($xml);

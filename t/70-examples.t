@@ -850,27 +850,17 @@ $CASES{'lxc-enter.pl'} = sub {
               'this function is not supported by the connection driver: virDomainLxcOpenNamespace',
               'test:///default: no container');
     is(run('lxc-enter.pl', '--uri', 'test:///default')->{rc}, 2, 'no domain: exit 2');
-    my $script = SysVirtTest::ci_script('lxc-daemon');
     my $dir = "$tmp/lxc";
     mkdir $dir or die "$dir: $!";
-    my $pid = `'$script' start '$dir' 2>'$dir.err'`;
+    my ($uri) = SysVirtTest::lxc_daemon($dir);
   SKIP: {
-        if ($? != 0) {
-            my $why = 'no LXC daemon: ' . slurp("$dir.err");
-            BAIL_OUT($why) if $ENV{SYSVIRT_TEST_REQUIRE_QEMU};
-            skip $why, 12;
+        if (!$uri) {
+            BAIL_OUT($@) if $ENV{SYSVIRT_TEST_REQUIRE_QEMU};
+            skip $@, 12;
         }
-        push @cleanup, sub { local $SIG{PIPE} = 'IGNORE'; system($script, 'stop', $dir) };
-        my $uri = "lxc+unix:///system?socket=$dir/sock/libvirt-sock";
+        push @cleanup, sub { SysVirtTest::lxc_daemon_stop($dir) };
         my $name = "sv70-$$";
-        my $dom = Sys::Virt->new(uri => $uri)->create_domain(<<"XML");
-<domain type='lxc'>
-  <name>$name</name>
-  <memory unit='MiB'>128</memory>
-  <os><type>exe</type><init>/bin/sh</init></os>
-  <devices><console type='pty'/></devices>
-</domain>
-XML
+        my $dom = Sys::Virt->new(uri => $uri)->create_domain(SysVirtTest::lxc_shell_xml($name));
         # libvirt knows the container's init a moment after create returns
         ok(poll_until(30, sub { my @fds = eval { $dom->lxc_open_namespace }; POSIX::close($_) for @fds; @fds }),
            'LXC: the container runs');

@@ -19,7 +19,7 @@ use File::Temp ();
 our @EXPORT_OK = qw(error_of virt_error_is wrong_class_is die_is too_new_is unsupported_is domain_invocant_checks
                     client_version version_number
                     not_blessed names rss_kib growth connect_node_host embedded_secrets
-                    logged skip_log logged_params in_child);
+                    logged skip_log logged_params in_child lxc_daemon lxc_daemon_stop lxc_shell_xml);
 
 # in_child { CODE }: runs CODE in a child process, for what changes the
 # process for good (entering a container's namespaces, cgroups, security
@@ -305,6 +305,44 @@ sub ci_script {
     require Cwd;
     my $here = File::Basename::dirname(Cwd::abs_path(__FILE__));
     return Cwd::abs_path(File::Spec->catfile($here, '..', '..', '.ci', $name));
+}
+
+# lxc_daemon($dir): starts a private libvirtd with the LXC driver in the
+# existing folder $dir (.ci/lxc-daemon, which says why its view of the
+# cgroups differs from the host's): ($uri, $pid), or () with $@ saying why
+# it could not start. lxc_daemon_stop($dir) destroys its containers and
+# stops it.
+sub lxc_daemon {
+    my ($dir) = @_;
+    my $script = ci_script('lxc-daemon');
+    my $pid = `'$script' start '$dir' 2>'$dir/start.err'`;
+    if ($? != 0) {
+        open(my $fh, '<', "$dir/start.err");
+        $@ = 'no LXC daemon: ' . ($fh ? do { local $/; <$fh> } : '');
+        return;
+    }
+    chomp $pid;
+    return ("lxc+unix:///system?socket=$dir/sock/libvirt-sock", $pid);
+}
+
+sub lxc_daemon_stop {
+    my ($dir) = @_;
+    local $SIG{PIPE} = 'IGNORE';
+    system(ci_script('lxc-daemon'), 'stop', $dir);
+}
+
+# lxc_shell_xml($name): a container whose init is /bin/sh on the console
+# pty, which waits for input for ever.
+sub lxc_shell_xml {
+    my ($name) = @_;
+    return <<"XML";
+<domain type='lxc'>
+  <name>$name</name>
+  <memory unit='MiB'>128</memory>
+  <os><type>exe</type><init>/bin/sh</init></os>
+  <devices><console type='pty'/></devices>
+</domain>
+XML
 }
 
 # port_free($port): nothing listens on 127.0.0.1:$port and it can be bound.
