@@ -8,8 +8,8 @@
 //! `$cb->($conn, $object, <event arguments>)` like the original, with a
 //! new object holding its own libvirt reference.
 
-use crate::event::{free_callback, raise_pending, Callback};
-use crate::handle::{new_object, Handle};
+use crate::event::{free_callback, raise_pending, Callback, EventArgs};
+use crate::handle::Handle;
 // `s`: the string arguments of the callback table below.
 use crate::owned::opt_cstr_sv as s;
 use crate::perl::{NewSv, Perl, Xs, XsError, XsResult};
@@ -20,26 +20,27 @@ use virt_sys as sys;
 
 // ---- building the callback arguments ----------------------------------
 
-/// A new Perl object for an object libvirt lends to a callback: it takes
-/// its own reference, released when the Perl object is destroyed.
-fn lent<T: Handle>(
-    perl: Perl,
+/// The object of an event, lent to the callback: it takes a reference of
+/// its own only if the callback keeps it (see [`EventArgs::push_lent`]).
+fn lend<T: Handle>(
+    args: &mut EventArgs,
     ptr: *mut T,
     take_ref: unsafe extern "C" fn(*mut T) -> c_int,
-) -> NewSv {
+) {
     if ptr.is_null() {
-        return perl.new_undef();
+        args.push(args.perl().new_undef());
+        return;
     }
-    // SAFETY: `ptr` is a live object for the duration of the callback.
-    if unsafe { take_ref(ptr) } < 0 {
-        return perl.new_undef();
-    }
-    // SAFETY: the reference just taken is handed over to the object.
-    unsafe { new_object(perl, ptr) }
-}
-
-fn dom(perl: Perl, d: sys::virDomainPtr) -> NewSv {
-    lent(perl, d, sys::virDomainRef)
+    // SAFETY: only the pointee's type changes; the function takes a
+    // pointer either way, and is called with this object's.
+    let take_ref = unsafe {
+        std::mem::transmute::<
+            unsafe extern "C" fn(*mut T) -> c_int,
+            unsafe extern "C" fn(*mut c_void) -> c_int,
+        >(take_ref)
+    };
+    // SAFETY: libvirt keeps `ptr`, a `T`, alive during the callback.
+    unsafe { args.push_lent(T::PACKAGE, T::CLASS, ptr.cast(), take_ref) }
 }
 
 fn i(perl: Perl, v: impl Into<i64>) -> NewSv {
@@ -110,47 +111,43 @@ macro_rules! callbacks {
             // strings it passes (read by `s`) are NULL or live until we
             // return.
             unsafe {
-                Callback::fire(opaque, |perl| {
-                    [obj_sv(perl, $obj) $(, $val(perl))*]
+                Callback::fire_lending(opaque, |a| $obj.lend(a), |_perl| {
+                    [$($val(_perl)),*]
                 })
             }
         }
     )*};
 }
 
-/// The Perl object for the object of an event.
+/// The object of an event, lent to the callback.
 trait EventObject {
-    fn to_sv(self, perl: Perl) -> NewSv;
+    fn lend(self, args: &mut EventArgs);
 }
 
 impl EventObject for sys::virDomainPtr {
-    fn to_sv(self, perl: Perl) -> NewSv {
-        dom(perl, self)
+    fn lend(self, args: &mut EventArgs) {
+        lend(args, self, sys::virDomainRef)
     }
 }
 impl EventObject for sys::virNetworkPtr {
-    fn to_sv(self, perl: Perl) -> NewSv {
-        lent(perl, self, sys::virNetworkRef)
+    fn lend(self, args: &mut EventArgs) {
+        lend(args, self, sys::virNetworkRef)
     }
 }
 impl EventObject for sys::virStoragePoolPtr {
-    fn to_sv(self, perl: Perl) -> NewSv {
-        lent(perl, self, sys::virStoragePoolRef)
+    fn lend(self, args: &mut EventArgs) {
+        lend(args, self, sys::virStoragePoolRef)
     }
 }
 impl EventObject for sys::virNodeDevicePtr {
-    fn to_sv(self, perl: Perl) -> NewSv {
-        lent(perl, self, sys::virNodeDeviceRef)
+    fn lend(self, args: &mut EventArgs) {
+        lend(args, self, sys::virNodeDeviceRef)
     }
 }
 impl EventObject for sys::virSecretPtr {
-    fn to_sv(self, perl: Perl) -> NewSv {
-        lent(perl, self, sys::virSecretRef)
+    fn lend(self, args: &mut EventArgs) {
+        lend(args, self, sys::virSecretRef)
     }
-}
-
-fn obj_sv(perl: Perl, o: impl EventObject) -> NewSv {
-    o.to_sv(perl)
 }
 
 type Dom = sys::virDomainPtr;
@@ -219,7 +216,7 @@ unsafe extern "C" fn dom_lifecycle(
     opaque: *mut c_void,
 ) -> c_int {
     // SAFETY: `opaque` is the Callback registered with this callback.
-    unsafe { Callback::fire(opaque, |p| [dom(p, d), i(p, event), i(p, detail)]) };
+    unsafe { Callback::fire_lending(opaque, |a| d.lend(a), |p| [i(p, event), i(p, detail)]) };
     0
 }
 

@@ -16,7 +16,9 @@
 //!   pending first (the first pending event wins).
 
 use crate::error::{self, check};
-use crate::perl::{self, catch_callback_panic, NewSv, Perl, Sv, Thrown, Xs, XsError, XsResult};
+use crate::perl::{
+    self, catch_callback_panic, CallArgs, NewSv, Perl, Sv, Thrown, Xs, XsError, XsResult,
+};
 use std::cell::RefCell;
 use std::ffi::CStr;
 use std::os::raw::{c_int, c_void};
@@ -75,8 +77,8 @@ pub fn raise_pending() -> XsResult {
 /// Call a Perl callback for its effect from inside libvirt, in scalar
 /// context as the original does (its value is dropped): under `G_EVAL`,
 /// its die kept as the pending failure.
-pub fn call_callback_discard(perl: Perl, cb: Sv, args: &[Sv]) {
-    match perl.call_discard(cb, args) {
+pub fn call_callback_discard<const CAP: usize>(perl: Perl, cb: Sv, args: CallArgs<CAP>) {
+    match perl.call_discard_handing(cb, args) {
         Ok(()) => {}
         Err(Thrown::Died(err)) => keep_failure(err),
         Err(Thrown::Exit) => keep_exit(),
@@ -86,6 +88,9 @@ pub fn call_callback_discard(perl: Perl, cb: Sv, args: &[Sv]) {
 /// The most arguments an event callback gets: the connection or stream,
 /// then up to six (a domain graphics event's).
 const MAX_EVENT_ARGS: usize = 8;
+
+/// The arguments of an event callback, built on the stack.
+pub type EventArgs = CallArgs<MAX_EVENT_ARGS>;
 
 /// After a call that may have run callbacks returned `rc`: a callback's
 /// die first, then libvirt's error.
@@ -178,8 +183,9 @@ fn fire<const N: usize>(opaque: *mut c_void, args: impl FnOnce(Perl) -> [NewSv; 
     let perl = w.perl;
     guard(perl, "Sys::Virt::Event", (), || {
         let cb = perl.retain(w.cb.as_sv());
-        let args = args(perl);
-        call_callback_discard(perl, cb.as_sv(), &args.each_ref().map(NewSv::as_sv));
+        let mut all = CallArgs::<N>::new(perl);
+        args(perl).into_iter().for_each(|a| all.push(a));
+        call_callback_discard(perl, cb.as_sv(), all);
     });
 }
 
@@ -651,7 +657,23 @@ impl Callback {
     /// `opaque` is live data from [`Callback::leak`] that libvirt passed to
     /// one of its callbacks.
     pub unsafe fn fire<const N: usize>(opaque: *mut c_void, args: impl FnOnce(Perl) -> [NewSv; N]) {
-        const { assert!(N < MAX_EVENT_ARGS) };
+        // SAFETY: per the contract.
+        unsafe { Callback::fire_lending(opaque, |_| (), args) }
+    }
+
+    /// [`Callback::fire`] for `$cb->($owner, $object, @args)`, where
+    /// `object` pushes the event's object (lent to the call, see
+    /// [`CallArgs::push_lent`]).
+    ///
+    /// # Safety
+    /// As [`Callback::fire`].
+    pub unsafe fn fire_lending<const N: usize>(
+        opaque: *mut c_void,
+        object: impl FnOnce(&mut EventArgs),
+        args: impl FnOnce(Perl) -> [NewSv; N],
+    ) {
+        // the owner, the object and the arguments
+        const { assert!(N + 2 <= MAX_EVENT_ARGS) };
         if opaque.is_null() {
             return;
         }
@@ -661,15 +683,13 @@ impl Callback {
         guard(perl, "Sys::Virt event callback", (), || {
             // Our own references for the call: the callback may unregister
             // itself (libvirt may then free `c` right after we return).
-            let owner = perl.retain(c.owner.as_sv());
             let cb = perl.retain(c.cb.as_sv());
-            let args = args(perl);
-            // ($owner, @args) on our stack: no allocation per event.
-            let mut all = [owner.as_sv(); MAX_EVENT_ARGS];
-            for (slot, arg) in all[1..].iter_mut().zip(&args) {
-                *slot = arg.as_sv();
-            }
-            call_callback_discard(perl, cb.as_sv(), &all[..N + 1]);
+            // ($owner, $object, @args) on our stack: no allocation per event.
+            let mut all = EventArgs::new(perl);
+            all.push(perl.retain(c.owner.as_sv()));
+            object(&mut all);
+            args(perl).into_iter().for_each(|a| all.push(a));
+            call_callback_discard(perl, cb.as_sv(), all);
         });
     }
 }

@@ -153,3 +153,31 @@ pub(crate) fn test_params_hash(xs: &mut Xs) -> XsResult {
     xs.ret(h);
     Ok(())
 }
+
+/// The reference count of the libvirt object behind a handle: libvirt's
+/// objects are GObjects (since 6.x, so on every libvirt this module
+/// supports), whose count follows the class pointer. It lets t/ check
+/// that an object lent to an event callback took a reference exactly when
+/// the callback kept it.
+fn gobject_refs<T>(ptr: *mut T) -> i64 {
+    #[repr(C)]
+    struct GObjectHead {
+        g_class: *mut std::ffi::c_void,
+        ref_count: std::os::raw::c_uint,
+    }
+    // SAFETY: a live libvirt object (checked by the caller's `handle`),
+    // which starts with a GObject.
+    i64::from(unsafe { (*ptr.cast::<GObjectHead>()).ref_count })
+}
+
+/// `$dom->_test_refs`: see [`gobject_refs`].
+pub(crate) fn domain_refs(xs: &mut Xs) -> XsResult {
+    let d = xs.handle::<sys::virDomain>(0)?;
+    xs.ret_i64(gobject_refs(d))
+}
+
+/// `$net->_test_refs`: see [`gobject_refs`].
+pub(crate) fn network_refs(xs: &mut Xs) -> XsResult {
+    let n = xs.handle::<sys::virNetwork>(0)?;
+    xs.ret_i64(gobject_refs(n))
+}

@@ -80,6 +80,31 @@ push @cases, (
         my $old = Sys::Virt::lxc_enter_security_label({ model => 'none', doi => '0' }, { label => '' }) } ],
 );
 
+# Events: the object an event callback gets is lent (t/42): not kept, it
+# takes no reference; kept, it takes one, released with the object.
+{
+    require Sys::Virt::Event;
+    Sys::Virt::Event::register_default();
+    my $econn = Sys::Virt->new(uri => 'test:///default');
+    my $edom = $econn->get_domain_by_name('test');
+    my ($keep, $calls, $want, @kept) = (0, 0, 0);
+    $econn->domain_event_register_any(undef, Sys::Virt::Domain::EVENT_ID_LIFECYCLE, sub {
+        $calls++;
+        @kept = ($_[1]) if $keep;
+    });
+    my $events = sub {
+        $edom->suspend;
+        $edom->resume;
+        $want += 2;
+        for (1 .. 10) { last if $calls >= $want; Sys::Virt::Event::run_default() }
+        die "lifecycle events: $calls, expected $want\n" if $calls != $want;
+    };
+    push @cases, (
+        [ 'lifecycle events, object not kept', 5000, sub { $keep = 0; $events->() } ],
+        [ 'lifecycle events, object kept until the next', 5000, sub { $keep = 1; $events->() } ],
+    );
+}
+
 for my $case (@cases) {
     my ($name, $n, $code) = @$case;
     my $grew = growth($n, $code);

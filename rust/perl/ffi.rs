@@ -24,6 +24,17 @@ pub struct HV {
 pub struct AV {
     _private: [u8; 0],
 }
+/// `sysvirt_lent`: an object lent to a callback (see "Lent handles" in
+/// glue.c).
+#[repr(C)]
+pub struct Lent {
+    pub rv: *mut SV,
+    pub obj: *mut SV,
+    pub ptr: *mut c_void,
+    pub take_ref: unsafe extern "C" fn(*mut c_void) -> c_int,
+    pub classid: u16,
+    pub settled: c_int,
+}
 /// `CV` (opaque).
 #[repr(C)]
 pub struct CV {
@@ -159,6 +170,8 @@ extern "C" {
         args: *const *mut SV,
         n: i32,
         context: i32,
+        hand_over: c_int,
+        lent: *mut Lent,
         results: *mut *mut AV,
     ) -> c_int;
     pub fn sysvirt_exit_is_pending() -> c_int;
@@ -171,6 +184,14 @@ extern "C" {
     pub fn sysvirt_av_shift_noinc(p: P, av: *mut AV) -> *mut SV;
 
     pub fn sysvirt_handle_new(p: P, pkg: *const c_char, ptr: *mut c_void, classid: u16) -> *mut SV;
+    pub fn sysvirt_handle_new_lent(
+        p: P,
+        pkg: *const c_char,
+        ptr: *mut c_void,
+        classid: u16,
+        lent: *mut Lent,
+    ) -> *mut SV;
+    pub fn sysvirt_lent_settle(p: P, lent: *mut Lent);
     pub fn sysvirt_handle_new_mortal(
         p: P,
         pkg: *const c_char,

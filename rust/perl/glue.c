@@ -73,6 +73,16 @@ struct sysvirt_entry_head {
 };
 extern SV *sysvirt_rust_boot(pTHX);
 
+/* A lent handle (see "Lent handles"), as `Lent` in ffi.rs. */
+typedef struct {
+    SV *rv;                     /* the argument: a reference to obj */
+    SV *obj;                    /* one reference of ours, or NULL */
+    void *ptr;
+    int (*take_ref)(void *ptr); /* virDomainRef... */
+    U16 classid;
+    int settled;
+} sysvirt_lent;
+
 /* ------------------------------------------------------------------ */
 /* Object handles: a blessed reference to a scalar holding the libvirt */
 /* pointer in its IV, as the C original does. The scalar's NV slot      */
@@ -129,16 +139,35 @@ SV *sysvirt_handle_new(pTHX_ const char *pkg, void *ptr, U16 classid)
     return rv;
 }
 
+/* A lent handle: an object given to an event callback holding libvirt's
+ * own pointer, without a reference of its own, for as long as the
+ * callback runs.  Its seal is the owned one's plus this mark, which no
+ * class id reaches (see "Lent handles" below). */
+#define SYSVIRT_LENT_MARK ((UV)1 << 16)
+
+static __attribute__((noinline, cold)) int sysvirt_sealed_lent(SV *obj, U16 classid)
+{
+    UV seal;
+    NV nv = ((XPVNV *)SvANY(obj))->xnv_u.xnv_nv;
+    memcpy(&seal, &nv, sizeof seal);
+    return SvIOK(obj) && seal == sysvirt_seal((UV)SvIVX(obj), classid) + SYSVIRT_LENT_MARK;
+}
+
+/* The scalar a blessed reference to one points to, or NULL. */
+static inline SV *sysvirt_blessed_scalar(SV *sv)
+{
+    return SvROK(sv) && SvOBJECT(SvRV(sv)) && SvTYPE(SvRV(sv)) == SVt_PVMG ? SvRV(sv) : NULL;
+}
+
 /* 0: *ptr set.  1: not a blessed reference (the caller warns, as the
  * original typemap does).  2: a blessed reference that is not a handle
  * of this class. */
 static inline int sysvirt_handle_check(pTHX_ SV *sv, U16 classid, void **ptr)
 {
-    SV *obj;
-    if (!(SvROK(sv) && SvOBJECT(SvRV(sv)) && SvTYPE(SvRV(sv)) == SVt_PVMG))
+    SV *const obj = sysvirt_blessed_scalar(sv);
+    if (!obj)
         return 1;
-    obj = SvRV(sv);
-    if (!sysvirt_sealed(obj, classid))
+    if (!sysvirt_sealed(obj, classid) && !sysvirt_sealed_lent(obj, classid))
         return 2;
     *ptr = INT2PTR(void *, SvIVX(obj));
     return 0;
@@ -1114,18 +1143,43 @@ static __attribute__((noinline)) AV *sysvirt_results_av(pTHX_ AV **results)
     return *results;
 }
 
-int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
+/* With hand_over, one reference to each argument is ours: released
+ * right after the call, still under its env and armed (a DESTROY may die
+ * or exit), or made temporaries of the caller when Perl is leaving.  A
+ * lent handle among them (lent, or NULL) is settled first. */
+/* What is left of the handed-over arguments once Perl is leaving (or the
+ * callback did not return): settled, and made temporaries of the caller. */
+static void sysvirt_release_handed(pTHX_ SV **args, I32 n, sysvirt_lent *lent)
+{
+    I32 i;
+    if (lent)
+        sysvirt_lent_settle(aTHX_ lent);
+    for (i = 0; i < n; i++)
+        sv_2mortal(args[i]);
+    if (lent && lent->obj) {
+        sv_2mortal(lent->obj);
+        lent->obj = NULL;
+    }
+}
+
+int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, int hand_over,
+                      sysvirt_lent *lent, AV **results)
 {
     dJMPENV;
     int ret;
     volatile int outcome = 0;
+    /* handed-over arguments released so far (counted before each) */
+    volatile I32 released = hand_over ? 0 : n;
     sysvirt_isolation iso;
     /* a die of an event loop's method kept before: put aside meanwhile */
     SV *const hook_failure = sysvirt_hook_failure;
+    I32 i;
     /* made only for values to return (none with G_DISCARD) or a die */
     *results = NULL;
-    if (SYSVIRT_LEAVING())
+    if (SYSVIRT_LEAVING()) {
+        sysvirt_release_handed(aTHX_ args + released, n - released, lent);
         return sysvirt_unwound ? 3 : 2;
+    }
     sysvirt_hook_failure = NULL;
 
     ENTER;
@@ -1145,7 +1199,7 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
         SYSVIRT_ENTER_PERL(ret);
         if (ret == 0) {
             dSP;    /* PUSHSTACKi saves the caller's stack pointer from sp */
-            I32 i, count;
+            I32 count;
             iso.env = PL_top_env;
             PUSHSTACKi(PERLSI_MAGIC);
             SPAGAIN;
@@ -1170,7 +1224,19 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
             SP -= count;
             PUTBACK;
             POPSTACK;
-            FREETMPS;       /* a DESTROY may exit: still armed */
+            /* a DESTROY may exit: still armed */
+            if (lent)
+                sysvirt_lent_settle(aTHX_ lent);
+            while (released < n) {
+                SV *const sv = args[released++];
+                SvREFCNT_dec(sv);
+            }
+            if (lent && lent->obj) {
+                SV *const obj = lent->obj;
+                lent->obj = NULL;
+                SvREFCNT_dec(obj);
+            }
+            FREETMPS;
             iso.armed = 0;
         } else if (iso.landed) {
             /* The callback called exit: only its own frames are gone
@@ -1193,6 +1259,8 @@ int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, AV **results)
         }
         SYSVIRT_LEAVE_PERL(ret);
     }
+    /* not released above: left to the caller's FREETMPS */
+    sysvirt_release_handed(aTHX_ args + released, n - released, lent);
     /* The earlier die wins (one kept since was raised by the XS call it
      * happened in, unless Perl was leaving it). */
     if (hook_failure) {
@@ -1217,17 +1285,76 @@ int sysvirt_handle_arg(pTHX_ I32 ax, I32 i, U16 classid, void **ptr)
 }
 
 /* For DESTROY: returns the pointer and clears it (the handle stays valid
- * with a NULL pointer, which libvirt rejects), so it is freed once. */
+ * with a NULL pointer, which libvirt rejects), so it is freed once.  A
+ * lent handle owns no reference: cleared the same, NULL returned. */
 void *sysvirt_handle_take(pTHX_ SV *sv, U16 classid)
 {
     void *ptr = NULL;
-    SV *obj;
-    if (sysvirt_handle_check(aTHX_ sv, classid, &ptr) != 0)
+    SV *const obj = sysvirt_blessed_scalar(sv);
+    if (!obj)
         return NULL;
-    obj = SvRV(sv);
+    if (sysvirt_sealed(obj, classid))
+        ptr = INT2PTR(void *, SvIVX(obj));
+    else if (!sysvirt_sealed_lent(obj, classid))
+        return NULL;
     SvIV_set(obj, 0);
     sysvirt_set_seal(obj, sysvirt_seal(0, classid));
     return ptr;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lent handles.  The object of an event (a domain, network...) is     */
+/* libvirt's for the length of the callback.  The original takes a      */
+/* reference for every event's object (virDomainRef) and drops it when */
+/* the object is destroyed (virDomainFree), two calls into libvirt that */
+/* each format a debug line: about a quarter of an event's cost.  A     */
+/* lent handle holds libvirt's pointer without a reference, and once    */
+/* the callback has returned (sysvirt_call_eval) it is settled: when    */
+/* Perl code kept the object (any reference beyond the argument's and   */
+/* ours, or magic such as a weak reference's), the object takes its own */
+/* reference then, before libvirt drops its; otherwise it is cleared,   */
+/* so the DESTROY that follows frees nothing.  Methods accept a lent    */
+/* handle (sysvirt_handle_check); DESTROY clears it, freeing nothing.   */
+
+SV *sysvirt_handle_new_lent(pTHX_ const char *pkg, void *ptr, U16 classid, sysvirt_lent *lent)
+{
+    SV *rv = newSV(0);
+    sv_setref_pv(rv, pkg, ptr);
+    sysvirt_set_seal(SvRV(rv), sysvirt_seal(PTR2UV(ptr), classid) + SYSVIRT_LENT_MARK);
+    lent->rv = rv;
+    lent->obj = SvREFCNT_inc_simple_NN(SvRV(rv));
+    lent->ptr = ptr;
+    lent->classid = classid;
+    lent->settled = 0;
+    return rv;
+}
+
+/* No Perl code runs. */
+void sysvirt_lent_settle(pTHX_ sysvirt_lent *lent)
+{
+    SV *const obj = lent->obj;
+    SV *const rv = lent->rv;
+    int via_arg, kept;
+    if (lent->settled || !obj)
+        return;
+    lent->settled = 1;
+    /* Changed by Perl code into something else: holds nothing of ours. */
+    if (SvTYPE(obj) != SVt_PVMG || !sysvirt_sealed_lent(obj, lent->classid) ||
+        INT2PTR(void *, SvIVX(obj)) != lent->ptr)
+        return;
+    /* the references we know of: ours, and the argument's if it still
+     * points to the object */
+    via_arg = SvROK(rv) && SvRV(rv) == obj;
+    kept = SvREFCNT(obj) > (U32)(1 + via_arg) || SvMAGICAL(obj) ||
+           (via_arg && (SvREFCNT(rv) > 1 || SvMAGICAL(rv)));
+    if (kept && lent->take_ref(lent->ptr) == 0) {
+        sysvirt_set_seal(obj, sysvirt_seal(PTR2UV(lent->ptr), lent->classid));
+    } else {
+        /* a destroyed object (libvirt refused a reference: methods
+         * raise its invalid-object error) */
+        SvIV_set(obj, 0);
+        sysvirt_set_seal(obj, sysvirt_seal(0, lent->classid));
+    }
 }
 
 /* ------------------------------------------------------------------ */

@@ -380,13 +380,6 @@ impl Perl {
         let mut values = self.call_in(context, cb, args)?;
         Ok(values.pop().unwrap_or_else(|| self.new_undef()))
     }
-    /// Call a Perl code reference in scalar context for its effect, as
-    /// [`Perl::call`] but leaving its value to Perl to drop.
-    pub fn call_discard(self, cb: Sv, args: &[Sv]) -> std::result::Result<(), Thrown> {
-        // SAFETY: reads a constant.
-        let context = unsafe { ffi::sysvirt_g_scalar_discard() };
-        self.call_in(context, cb, args).map(drop)
-    }
     /// Call a Perl code reference in list context, as [`Perl::call`]:
     /// `Ok(returned values)`, or why not.
     pub fn call_list(self, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, Thrown> {
@@ -394,18 +387,60 @@ impl Perl {
         let context = unsafe { ffi::sysvirt_g_list() };
         self.call_in(context, cb, args)
     }
+    /// Call a Perl code reference in scalar context for its effect, as
+    /// [`Perl::call`] but leaving its value to Perl to drop, and handing
+    /// `args` over to the call: they become its temporaries, freed with the callback's own inside the
+    /// call's protection (as the original's mortal arguments are), so
+    /// that no separate protected release follows the call.
+    pub fn call_discard_handing<const CAP: usize>(
+        self,
+        cb: Sv,
+        mut args: CallArgs<CAP>,
+    ) -> std::result::Result<(), Thrown> {
+        // SAFETY: reads a constant.
+        let context = unsafe { ffi::sysvirt_g_scalar_discard() };
+        let n = std::mem::take(&mut args.len);
+        let lent = args
+            .lent
+            .as_mut()
+            .map_or(std::ptr::null_mut(), |l| l as *mut ffi::Lent);
+        // SAFETY: the first `n` pointers are references we own, and so is
+        // the lent object's; from here `sysvirt_call_eval` owns them (len
+        // 0 and the lent object's cleared: `args` frees nothing).
+        unsafe { self.call_raw(context, cb, &args.ptrs[..n], lent) }.map(drop)
+    }
     fn call_in(self, context: i32, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, Thrown> {
+        // SAFETY: `Sv` is a transparent SV pointer, live for the call;
+        // borrowed, not handed over.
+        unsafe {
+            let args = std::slice::from_raw_parts(args.as_ptr().cast::<*mut SV>(), args.len());
+            self.call_raw(context, cb, args, std::ptr::null_mut())
+        }
+    }
+    /// # Safety
+    /// `args` are live values; with `lent` (NULL or a lent object of
+    /// theirs), one reference to each is ours and passes to the call.
+    unsafe fn call_raw(
+        self,
+        context: i32,
+        cb: Sv,
+        args: &[*mut SV],
+        lent: *mut ffi::Lent,
+    ) -> std::result::Result<Vec<NewSv>, Thrown> {
+        let hand_over = !lent.is_null();
         let mut av = std::ptr::null_mut();
-        // SAFETY: `cb` and `args` are live (`Sv` is a transparent SV
-        // pointer); the call is G_EVAL and isolated, so it returns normally
-        // whatever the Perl code does. We own `av` (NULL: nothing in it).
+        // SAFETY: `cb` and `args` are live (contract); the call is G_EVAL
+        // and isolated, so it returns normally whatever the Perl code does.
+        // We own `av` (NULL: nothing in it).
         let outcome = unsafe {
             ffi::sysvirt_call_eval(
                 self.0,
                 cb.ptr,
-                args.as_ptr().cast::<*mut SV>(),
+                args.as_ptr(),
                 args.len() as i32,
                 context,
+                c_int::from(hand_over),
+                lent,
                 &mut av,
             )
         };
@@ -462,6 +497,95 @@ impl Perl {
     pub fn handle_take(self, sv: Sv, class: u16) -> *mut c_void {
         // SAFETY: `sv` is live; no Perl code runs.
         unsafe { ffi::sysvirt_handle_take(self.0, sv.ptr, class) }
+    }
+}
+
+/// Up to `CAP` arguments for [`Perl::call_discard_handing`], owned until
+/// handed over (freed here if they never are); among them at most one
+/// lent object.
+pub struct CallArgs<const CAP: usize> {
+    perl: Perl,
+    ptrs: [*mut SV; CAP],
+    len: usize,
+    lent: Option<ffi::Lent>,
+}
+
+impl<const CAP: usize> CallArgs<CAP> {
+    pub fn new(perl: Perl) -> Self {
+        CallArgs {
+            perl,
+            ptrs: [std::ptr::null_mut(); CAP],
+            len: 0,
+            lent: None,
+        }
+    }
+    pub fn perl(&self) -> Perl {
+        self.perl
+    }
+    /// Append `v`. More than `CAP` is a bug of the caller: a panic.
+    pub fn push(&mut self, v: NewSv) {
+        self.push_raw(v.into_raw());
+    }
+    fn push_raw(&mut self, sv: *mut SV) {
+        assert!(self.len < CAP, "CallArgs: more than {CAP} arguments");
+        self.ptrs[self.len] = sv;
+        self.len += 1;
+    }
+    /// Append a new object of `class` (blessed into `pkg`) lending `ptr`
+    /// to the call without a reference of its own; once the call has
+    /// returned it takes one with `take_ref` if the Perl code kept it (see
+    /// "Lent handles" in glue.c). One per call; a second is a panic.
+    ///
+    /// # Safety
+    /// `ptr` is a live libvirt object of the type `class` stands for, and
+    /// stays alive until the call returns (an event's object during its
+    /// callback); `take_ref` takes a reference to such an object.
+    pub unsafe fn push_lent(
+        &mut self,
+        pkg: &CStr,
+        class: u16,
+        ptr: *mut c_void,
+        take_ref: unsafe extern "C" fn(*mut c_void) -> c_int,
+    ) {
+        assert!(self.lent.is_none(), "CallArgs: a second lent object");
+        assert!(self.len < CAP, "CallArgs: more than {CAP} arguments");
+        let lent = self.lent.insert(ffi::Lent {
+            rv: std::ptr::null_mut(),
+            obj: std::ptr::null_mut(),
+            ptr,
+            take_ref,
+            classid: class,
+            settled: 0,
+        });
+        // SAFETY: plain constructor; `ptr` is stored, not dereferenced, and
+        // `lent` is filled in (it is settled before it is freed).
+        let rv =
+            unsafe { ffi::sysvirt_handle_new_lent(self.perl.0, pkg.as_ptr(), ptr, class, lent) };
+        self.push_raw(rv);
+    }
+}
+
+impl<const CAP: usize> Drop for CallArgs<CAP> {
+    fn drop(&mut self) {
+        let perl = self.perl.0;
+        if let Some(lent) = self.lent.as_mut() {
+            // SAFETY: its argument and object are still ours; no Perl code
+            // runs.
+            unsafe { ffi::sysvirt_lent_settle(perl, lent) };
+        }
+        for &sv in &self.ptrs[..self.len] {
+            // SAFETY: a reference we own, never handed over.
+            unsafe { ffi::sysvirt_refcnt_dec(perl, sv) }
+        }
+        if let Some(lent) = self.lent.as_mut() {
+            // SAFETY: our reference to the object, or NULL once handed over.
+            unsafe {
+                ffi::sysvirt_refcnt_dec(
+                    perl,
+                    std::mem::replace(&mut lent.obj, std::ptr::null_mut()),
+                )
+            }
+        }
     }
 }
 
