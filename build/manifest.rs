@@ -126,6 +126,7 @@ const FAST_SHAPES: &[(&str, &str)] = &[
         "crate::handle::fast_int_result::<{T}>(obj, {0})",
     ),
     ("id", "crate::handle::fast_id::<{T}>(obj, {0})"),
+    ("call", "crate::handle::fast_call::<{T}>(obj, {0})"),
     (
         "borrowed_string",
         "crate::handle::fast_borrowed_string::<{T}>(obj, {0})",

@@ -306,6 +306,16 @@ pub fn fast_destroy<T: Handle>(
     }
     Ok(Got::Nothing)
 }
+/// [`call`]'s fast half: libvirt's error, or nothing.
+#[inline(always)]
+pub fn fast_call<T>(
+    obj: *mut c_void,
+    f: unsafe extern "C" fn(*mut T) -> c_int,
+) -> crate::perl::Result<Got> {
+    // SAFETY: `obj` is a live `T` (see above).
+    check(unsafe { f(obj.cast()) })?;
+    Ok(Got::Nothing)
+}
 #[inline(always)]
 pub fn fast_id<T>(
     obj: *mut c_void,

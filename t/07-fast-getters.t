@@ -1,5 +1,6 @@
 # Getters of one object and nothing else (manifest rows of shape
-# int_result, borrowed_string or owned_string with prototype "$") have a
+# int_result, id, borrowed_string or owned_string with prototype "$"), and
+# calls of one object returning nothing (shape call: suspend...), have a
 # fast XSUB (sysvirt_xs_getter in glue.c): argument 0 checked in C, then
 # only the libvirt call. Every other call goes the generic way. This checks
 # both ways give what the generic path gives: values, contexts, libvirt
@@ -72,6 +73,29 @@ my $r = eval { $net->get_bridge_name };
 is(ref $@, 'Sys::Virt::Error', 'owned string: the error of a network gone');
 is($@->code, Sys::Virt::Error::ERR_NO_NETWORK, '... ERR_NO_NETWORK') if ref $@;
 ok(!defined $r, '... no value');
+
+# A call returning nothing (shape call): no value in any context, and
+# libvirt's error as the generic path raises it.
+{
+    my $d = $conn->get_domain_by_name('fast1');
+    $d->create;
+    my @l = $d->suspend;
+    is_deeply(\@l, [], 'suspend: no value in list context');
+    is($d->get_info->{state}, Sys::Virt::Domain::STATE_PAUSED, '... and the domain is paused');
+    my $s = $d->resume;
+    ok(!defined $s, 'resume: undef in scalar context');
+    is($d->get_info->{state}, Sys::Virt::Domain::STATE_RUNNING, '... and the domain runs');
+    my @mixed = (1, $d->suspend, 2, $d->resume, 3);
+    is_deeply(\@mixed, [1, 2, 3], 'in the middle of a list: nothing');
+    $d->destroy;
+    my @r = eval { $d->suspend };
+    my $err = $@;
+    isa_ok($err, 'Sys::Virt::Error', 'suspend of an inactive domain');
+    # the test driver's error, the same on the original
+    is($err->code, Sys::Virt::Error::ERR_INTERNAL_ERROR, '... ERR_INTERNAL_ERROR') if ref $err;
+    is($err->message, "internal error: domain 'fast1' not running", '... domain not running') if ref $err;
+    is_deeply(\@r, [], '... and no value');
+}
 
 # Calls the fast XSUB hands to the generic one, in the middle of lists
 # (the argument stack and the mark stack must come out right).
