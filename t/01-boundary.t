@@ -200,12 +200,46 @@ pass('a connection destroyed twice then freed by scope exit: no crash');
 
 # --- ithreads: a cloned interpreter must not free our handles again
 SKIP: {
-    skip 'perl without ithreads', 2 unless $Config{useithreads};
+    skip 'perl without ithreads', 4 unless $Config{useithreads};
     require threads;
     my $c = Sys::Virt->new(uri => 'test:///default');
     my $thr = threads->create(sub { 'thread ran' });
     is($thr->join, 'thread ran', 'a thread started and ended while a connection exists');
     is($c->get_uri, 'test:///default', 'the connection still works in the parent');
+
+    # Objects are blessed by a stash cached per interpreter: a thread's
+    # interpreter blesses into its own stashes (a subclass of Sys::Virt,
+    # whose CLONE is Sys::Virt's, changes nothing).
+    @My::Virt::ISA = ('Sys::Virt');
+    my $sub = My::Virt->new(uri => 'test:///default');
+    my $d = $c->get_domain_by_name('test');
+    my $in_thread = threads->create(sub {
+        my $tc = Sys::Virt->new(uri => 'test:///default');
+        my @l = $tc->list_all_domains;
+        my $td = $tc->get_domain_by_name('test');
+        return join ' ', ref($td), $td->get_name, scalar(@l), ref($l[0]), $l[0]->get_name;
+    })->join;
+    is($in_thread, 'Sys::Virt::Domain test 1 Sys::Virt::Domain test',
+       'objects made in a thread are of their class there, and work');
+    my $again = $sub->get_domain_by_name('test');
+    is(ref($again) . ' ' . $again->get_name, 'Sys::Virt::Domain test', '... and in the parent after it');
+}
+
+# A package deleted and made again: new objects are blessed into the
+# package of that name now, as the original's (by name) are.
+{
+    my $out = `$^X -Mblib -e '
+        use Sys::Virt;
+        my \$c = Sys::Virt->new(uri => "test:///default");
+        my (\$before) = \$c->list_all_domains;
+        print \$before->get_name, "\n";
+        delete \$Sys::Virt::{"Domain::"};
+        my (\$after) = \$c->list_all_domains;
+        print ref(\$after), " ", (\$after->can("get_name") ? "has" : "has no"), " get_name\n";
+        print \$before->get_name, "\n";
+    ' 2>&1`;
+    is($out, "test\nSys::Virt::Domain has no get_name\ntest\n",
+       'the Sys::Virt::Domain package deleted: new objects are of the new, empty one; older ones keep theirs');
 }
 
 done_testing();

@@ -120,22 +120,78 @@ static int sysvirt_sealed(SV *obj, U16 classid)
     return SvIOK(obj) && seal == sysvirt_seal((UV)SvIVX(obj), classid);
 }
 
+/* The stashes of the handle classes, per interpreter (MY_CXT).  Blessing
+ * by name, as sv_setref_pv does, hashes the name and looks it up for
+ * every new object: a third of its cost.  A cached stash is used while it
+ * still bears the name it had when cached (a package deleted or replaced
+ * loses it: then it is looked up again), and is held by a reference so
+ * that it cannot be freed meanwhile.  A thread's new interpreter starts
+ * with none (CLONE). */
+#define SYSVIRT_STASH_SLOTS 32
+#define MY_CXT_KEY "Sys::Virt::_stashes" XS_VERSION
+typedef struct {
+    HV *stash[SYSVIRT_STASH_SLOTS];
+    const char *name[SYSVIRT_STASH_SLOTS];  /* its HvENAME when cached */
+} my_cxt_t;
+START_MY_CXT
+
+static HV *sysvirt_class_stash(pTHX_ const char *pkg, U16 classid)
+{
+    dMY_CXT;
+    HV *stash;
+    if (LIKELY(classid < SYSVIRT_STASH_SLOTS)) {
+        stash = MY_CXT.stash[classid];
+        if (LIKELY(stash != NULL) && LIKELY(HvENAME(stash) == MY_CXT.name[classid]))
+            return stash;
+    }
+    stash = gv_stashpv(pkg, GV_ADD);
+    if (classid < SYSVIRT_STASH_SLOTS && HvENAME(stash)) {
+        /* freeing a stash may free objects in it: later, by a FREETMPS */
+        if (MY_CXT.stash[classid])
+            sv_2mortal((SV *)MY_CXT.stash[classid]);
+        MY_CXT.stash[classid] = (HV *)SvREFCNT_inc_simple_NN((SV *)stash);
+        MY_CXT.name[classid] = HvENAME(stash);
+    }
+    return stash;
+}
+
+/* `Sys::Virt::CLONE`, in a thread's new interpreter: a copy of its own,
+ * empty (the stashes cached are the parent interpreter's).  Perl calls
+ * it for every package that has it, subclasses too: only once. */
+XS_INTERNAL(sysvirt_xs_clone)
+{
+    dXSARGS;
+    if (items >= 1 && SvPOK(ST(0)) && strEQ(SvPVX(ST(0)), "Sys::Virt")) {
+        MY_CXT_CLONE;
+        Zero(&MY_CXT, 1, my_cxt_t);
+    }
+    XSRETURN_EMPTY;
+}
+
+/* A new reference to a new handle: sv_setref_pv's object, blessed by
+ * stash. */
+static inline void sysvirt_handle_set(pTHX_ SV *rv, const char *pkg, void *ptr, U16 classid, UV seal)
+{
+    SV *const obj = newSVrv(rv, NULL);
+    sv_bless(rv, sysvirt_class_stash(aTHX_ pkg, classid));
+    sv_setiv(obj, PTR2IV(ptr));
+    /* bless upgraded the referent to a PVMG, which has an NV slot */
+    sysvirt_set_seal(obj, seal);
+}
+
 /* The same, mortal (a return value): made as the original's typemap
  * makes it, with sv_newmortal. */
 SV *sysvirt_handle_new_mortal(pTHX_ const char *pkg, void *ptr, U16 classid)
 {
     SV *rv = sv_newmortal();
-    sv_setref_pv(rv, pkg, ptr);
-    sysvirt_set_seal(SvRV(rv), sysvirt_seal(PTR2UV(ptr), classid));
+    sysvirt_handle_set(aTHX_ rv, pkg, ptr, classid, sysvirt_seal(PTR2UV(ptr), classid));
     return rv;
 }
 
 SV *sysvirt_handle_new(pTHX_ const char *pkg, void *ptr, U16 classid)
 {
     SV *rv = newSV(0);
-    sv_setref_pv(rv, pkg, ptr);
-    /* bless upgraded the referent to a PVMG, which has an NV slot */
-    sysvirt_set_seal(SvRV(rv), sysvirt_seal(PTR2UV(ptr), classid));
+    sysvirt_handle_set(aTHX_ rv, pkg, ptr, classid, sysvirt_seal(PTR2UV(ptr), classid));
     return rv;
 }
 
@@ -523,6 +579,12 @@ void sysvirt_boot(pTHX_ CV *cv)
     I32 ax = XS_BOTHVERSION_SETXSUBFN_POPMARK_BOOTCHECK;
     SV *err;
     sysvirt_sigpipe_init();
+    {
+        MY_CXT_INIT;
+        Zero(&MY_CXT, 1, my_cxt_t);
+    }
+    if (!get_cv("Sys::Virt::CLONE", 0))
+        (void)newXS("Sys::Virt::CLONE", sysvirt_xs_clone, __FILE__);
     sysvirt_in_xsub++;     /* boot is this module's code too */
     err = sysvirt_rust_boot(aTHX);
     sysvirt_in_xsub--;
@@ -1319,8 +1381,8 @@ void *sysvirt_handle_take(pTHX_ SV *sv, U16 classid)
 SV *sysvirt_handle_new_lent(pTHX_ const char *pkg, void *ptr, U16 classid, sysvirt_lent *lent)
 {
     SV *rv = newSV(0);
-    sv_setref_pv(rv, pkg, ptr);
-    sysvirt_set_seal(SvRV(rv), sysvirt_seal(PTR2UV(ptr), classid) + SYSVIRT_LENT_MARK);
+    sysvirt_handle_set(aTHX_ rv, pkg, ptr, classid,
+                       sysvirt_seal(PTR2UV(ptr), classid) + SYSVIRT_LENT_MARK);
     lent->rv = rv;
     lent->obj = SvREFCNT_inc_simple_NN(SvRV(rv));
     lent->ptr = ptr;
