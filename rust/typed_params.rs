@@ -246,23 +246,25 @@ impl TypedParams {
     /// For setters: keep only the parameters the hash names, with the
     /// hash's values (each field's type is the one the getter reported).
     pub fn keep_from_hash(&mut self, perl: Perl, hv: HashRef) -> Result<()> {
-        let mut kept = Vec::with_capacity(self.0.len());
-        for mut p in std::mem::take(&mut self.0) {
-            match hv.get(field_name(&p))? {
-                Some(sv) => {
-                    // Don't let a string the getter returned leak when
-                    // set_value replaces it: set_value frees it first.
-                    let res = set_value(perl, &mut p, sv);
-                    kept.push(p);
-                    if let Err(e) = res {
-                        self.0 = kept;
-                        return Err(e);
-                    }
-                }
-                None => drop(TypedParams(vec![p])),
-            }
+        // In place: the kept parameters move to the front, in their order,
+        // and every parameter stays in the array until the rest is cleared
+        // (so a failure leaves each string to Drop, freed once).
+        let mut kept = 0;
+        for i in 0..self.0.len() {
+            let Some(sv) = hv.get(field_name(&self.0[i]))? else {
+                continue;
+            };
+            self.0.swap(kept, i);
+            kept += 1;
+            // A string the getter returned is freed by set_value when it
+            // replaces it.
+            set_value(perl, &mut self.0[kept - 1], sv)?;
         }
-        self.0 = kept;
+        let rest = &mut self.0[kept..];
+        // SAFETY: frees the strings of the parameters left out, once: they
+        // leave the array right after.
+        unsafe { sys::virTypedParamsClear(rest.as_mut_ptr(), rest.len() as c_int) };
+        self.0.truncate(kept);
         Ok(())
     }
     /// Parameters from the hash keys that `spec` lists (others are

@@ -43,6 +43,13 @@ push @cases, (
     [ 'domain info hash', 20000, sub { my $i = $dom->get_info } ],
     [ 'typed parameters out', 20000, sub { my $p = $dom->get_scheduler_parameters } ],
     [ 'typed parameters in', 10000, sub { $dom->set_scheduler_parameters({ weight => 50 }) } ],
+    # the current NUMA parameters, whose nodeset (a string) is left out;
+    # libvirt then refuses the mode on a running domain
+    [ 'typed parameters in, a string left out', 10000, sub {
+        eval { $dom->set_numa_parameters({ numa_mode => 1 }) };
+        die "expected ERR_CONFIG_UNSUPPORTED, got: $@"
+            unless ref $@ && $@->code == Sys::Virt::Error::ERR_CONFIG_UNSUPPORTED;
+    } ],
     [ 'list of hashes', 20000, sub { my @v = $dom->get_vcpu_info } ],
     # The test driver has domain statistics since libvirt 7.8.0
     # (hvsupport): before, the same call is libvirt's ERR_NO_SUPPORT, and
