@@ -389,9 +389,10 @@ impl Perl {
     }
     /// Call a Perl code reference in scalar context for its effect, as
     /// [`Perl::call`] but leaving its value to Perl to drop, and handing
-    /// `args` over to the call: they become its temporaries, freed with the callback's own inside the
-    /// call's protection (as the original's mortal arguments are), so
-    /// that no separate protected release follows the call.
+    /// `args` over to the call: they are released right after it, still
+    /// inside its protection (a DESTROY that dies or exits is caught as
+    /// the callback's own would be), so no protected release of ours
+    /// follows; a lent object among them is settled first.
     pub fn call_discard_handing<const CAP: usize>(
         self,
         cb: Sv,
