@@ -6,7 +6,8 @@
 //! exactly once by libvirt's free callback. Each event ID has its own C
 //! callback with libvirt's signature, calling the Perl callback as
 //! `$cb->($conn, $object, <event arguments>)` like the original, with a
-//! new object holding its own libvirt reference.
+//! new object lent libvirt's pointer: it takes a reference of its own
+//! once the callback returns, only if the callback kept it.
 
 use crate::event::{free_callback, raise_pending, Callback, EventArgs};
 use crate::handle::Handle;
