@@ -128,6 +128,10 @@ const FAST_SHAPES: &[(&str, &str)] = &[
     ("id", "crate::handle::fast_id::<{T}>(obj, {0})"),
     ("call", "crate::handle::fast_call::<{T}>(obj, {0})"),
     (
+        "get_autostart",
+        "crate::handle::fast_get_autostart::<{T}>(obj, {0})",
+    ),
+    (
         "borrowed_string",
         "crate::handle::fast_borrowed_string::<{T}>(obj, {0})",
     ),

@@ -306,6 +306,17 @@ pub fn fast_destroy<T: Handle>(
     }
     Ok(Got::Nothing)
 }
+/// [`get_autostart`]'s fast half.
+#[inline(always)]
+pub fn fast_get_autostart<T>(
+    obj: *mut c_void,
+    f: unsafe extern "C" fn(*mut T, *mut c_int) -> c_int,
+) -> crate::perl::Result<Got> {
+    let mut autostart: c_int = 0;
+    // SAFETY: `obj` is a live `T` (see above); out-pointer to a local.
+    check(unsafe { f(obj.cast(), &mut autostart) })?;
+    Ok(Got::Int(autostart.into()))
+}
 /// [`call`]'s fast half: libvirt's error, or nothing.
 #[inline(always)]
 pub fn fast_call<T>(

@@ -254,17 +254,21 @@ impl TypedParams {
             let Some(sv) = hv.get(field_name(&self.0[i]))? else {
                 continue;
             };
-            self.0.swap(kept, i);
+            if kept != i {
+                self.0.swap(kept, i);
+            }
             kept += 1;
             // A string the getter returned is freed by set_value when it
             // replaces it.
             set_value(perl, &mut self.0[kept - 1], sv)?;
         }
         let rest = &mut self.0[kept..];
-        // SAFETY: frees the strings of the parameters left out, once: they
-        // leave the array right after.
-        unsafe { sys::virTypedParamsClear(rest.as_mut_ptr(), rest.len() as c_int) };
-        self.0.truncate(kept);
+        if !rest.is_empty() {
+            // SAFETY: frees the strings of the parameters left out, once:
+            // they leave the array right after.
+            unsafe { sys::virTypedParamsClear(rest.as_mut_ptr(), rest.len() as c_int) };
+            self.0.truncate(kept);
+        }
         Ok(())
     }
     /// Parameters from the hash keys that `spec` lists (others are

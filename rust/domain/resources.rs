@@ -13,7 +13,7 @@ use crate::late;
 use crate::owned::{
     self, fixed_cstr, opt_cstr_sv, ret_string, CArray, CStringList, RecordList, StrArray,
 };
-use crate::perl::{opt_ptr, NewSv, Perl, Result, Xs, XsResult};
+use crate::perl::{opt_ptr, NewSv, Perl, Result, StaticKeys, Xs, XsResult};
 use crate::typed_params::{params_to_hash, LibvirtParams, ParamSpec, ParamType, TypedParams};
 use std::os::raw::{c_char, c_int, c_uint};
 use std::ptr::null_mut;
@@ -197,22 +197,25 @@ pub(crate) fn get_vcpu_info(xs: &mut Xs) -> XsResult {
         pin_info(&mut maps)?
     };
 
+    static KEYS: StaticKeys<5> = StaticKeys::new(["number", "state", "cpuTime", "cpu", "affinity"]);
+    let perl = xs.perl;
     for i in 0..(count.max(0) as usize).min(nvcpus) {
-        let mut h = xs.perl.new_hash();
         let v = &info[i];
-        if live {
-            h.store_u64(crate::key!("number"), v.number as u64);
-            h.store_i64(crate::key!("state"), v.state as i64);
-            h.store_u64(crate::key!("cpuTime"), v.cpuTime);
-            h.store_i64(crate::key!("cpu"), v.cpu as i64);
+        let (number, state, cpu_time, cpu) = if live {
+            (v.number.into(), v.state.into(), v.cpuTime, v.cpu.into())
         } else {
-            h.store_u64(crate::key!("number"), i as u64);
-            h.store_i64(crate::key!("state"), 0);
-            h.store_u64(crate::key!("cpuTime"), 0);
-            h.store_i64(crate::key!("cpu"), 0);
-        }
-        let map = xs.perl.new_bytes(&maps[i * maplen..(i + 1) * maplen]);
-        h.store("affinity", map);
+            (i as u64, 0, 0, 0)
+        };
+        let h = perl.static_hash(
+            &KEYS,
+            [
+                perl.new_u64(number),
+                perl.new_i64(state),
+                perl.new_u64(cpu_time),
+                perl.new_i64(cpu),
+                perl.new_bytes(&maps[i * maplen..(i + 1) * maplen]),
+            ],
+        );
         xs.ret(h.into_ref());
     }
     Ok(())
