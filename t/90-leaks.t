@@ -106,7 +106,17 @@ push @cases, (
         for (1 .. 10) { last if $calls >= $want; Sys::Virt::Event::run_default() }
         die "lifecycle events: $calls, expected $want\n" if $calls != $want;
     };
+    # a timer's callback gets its arguments handed over, with no object
+    my $fired = 0;
+    my $timer = Sys::Virt::Event::add_timeout(-1, sub { $fired++ });
+    my $tick = sub {
+        Sys::Virt::Event::update_timeout($timer, 0);
+        my $want = $fired + 1;
+        Sys::Virt::Event::run_default() while $fired < $want;
+        Sys::Virt::Event::update_timeout($timer, -1);
+    };
     push @cases, (
+        [ 'timer callback', 20000, $tick ],
         [ 'lifecycle events, object not kept', 5000, sub { $keep = 0; $events->() } ],
         [ 'lifecycle events, object kept until the next', 5000, sub { $keep = 1; $events->() } ],
     );

@@ -408,27 +408,28 @@ impl Perl {
         // SAFETY: the first `n` pointers are references we own, and so is
         // the lent object's; from here `sysvirt_call_eval` owns them (len
         // 0 and the lent object's cleared: `args` frees nothing).
-        unsafe { self.call_raw(context, cb, &args.ptrs[..n], lent) }.map(drop)
+        unsafe { self.call_raw(context, cb, &args.ptrs[..n], true, lent) }.map(drop)
     }
     fn call_in(self, context: i32, cb: Sv, args: &[Sv]) -> std::result::Result<Vec<NewSv>, Thrown> {
         // SAFETY: `Sv` is a transparent SV pointer, live for the call;
         // borrowed, not handed over.
         unsafe {
             let args = std::slice::from_raw_parts(args.as_ptr().cast::<*mut SV>(), args.len());
-            self.call_raw(context, cb, args, std::ptr::null_mut())
+            self.call_raw(context, cb, args, false, std::ptr::null_mut())
         }
     }
     /// # Safety
-    /// `args` are live values; with `lent` (NULL or a lent object of
-    /// theirs), one reference to each is ours and passes to the call.
+    /// `args` are live values; with `hand_over`, one reference to each is
+    /// ours and passes to the call, and so does the one of `lent` (NULL,
+    /// or a lent object among them; only with `hand_over`).
     unsafe fn call_raw(
         self,
         context: i32,
         cb: Sv,
         args: &[*mut SV],
+        hand_over: bool,
         lent: *mut ffi::Lent,
     ) -> std::result::Result<Vec<NewSv>, Thrown> {
-        let hand_over = !lent.is_null();
         let mut av = std::ptr::null_mut();
         // SAFETY: `cb` and `args` are live (contract); the call is G_EVAL
         // and isolated, so it returns normally whatever the Perl code does.
