@@ -112,12 +112,24 @@ static void sysvirt_set_seal(SV *obj, UV seal)
     ((XPVNV *)SvANY(obj))->xnv_u.xnv_nv = nv;
 }
 
-static int sysvirt_sealed(SV *obj, U16 classid)
+static UV sysvirt_stored_seal(SV *obj)
 {
     UV seal;
     NV nv = ((XPVNV *)SvANY(obj))->xnv_u.xnv_nv;
     memcpy(&seal, &nv, sizeof seal);
-    return SvIOK(obj) && seal == sysvirt_seal((UV)SvIVX(obj), classid);
+    return seal;
+}
+
+static int sysvirt_sealed(SV *obj, U16 classid)
+{
+    return SvIOK(obj) && sysvirt_stored_seal(obj) == sysvirt_seal((UV)SvIVX(obj), classid);
+}
+
+/* A destroyed handle: a NULL pointer, which libvirt rejects. */
+static void sysvirt_handle_clear(SV *obj, U16 classid)
+{
+    SvIV_set(obj, 0);
+    sysvirt_set_seal(obj, sysvirt_seal(0, classid));
 }
 
 /* The stashes of the handle classes, per interpreter (MY_CXT).  Blessing
@@ -203,10 +215,8 @@ SV *sysvirt_handle_new(pTHX_ const char *pkg, void *ptr, U16 classid)
 
 static __attribute__((noinline, cold)) int sysvirt_sealed_lent(SV *obj, U16 classid)
 {
-    UV seal;
-    NV nv = ((XPVNV *)SvANY(obj))->xnv_u.xnv_nv;
-    memcpy(&seal, &nv, sizeof seal);
-    return SvIOK(obj) && seal == sysvirt_seal((UV)SvIVX(obj), classid) + SYSVIRT_LENT_MARK;
+    return SvIOK(obj) &&
+           sysvirt_stored_seal(obj) == sysvirt_seal((UV)SvIVX(obj), classid) + SYSVIRT_LENT_MARK;
 }
 
 /* The scalar a blessed reference to one points to, or NULL. */
@@ -1205,10 +1215,6 @@ static __attribute__((noinline)) AV *sysvirt_results_av(pTHX_ AV **results)
     return *results;
 }
 
-/* With hand_over, one reference to each argument is ours: released
- * right after the call, still under its env and armed (a DESTROY may die
- * or exit), or made temporaries of the caller when Perl is leaving.  A
- * lent handle among them (lent, or NULL) is settled first. */
 /* What is left of the handed-over arguments once Perl is leaving (or the
  * callback did not return): settled, and made temporaries of the caller. */
 static void sysvirt_release_handed(pTHX_ SV **args, I32 n, sysvirt_lent *lent)
@@ -1224,6 +1230,10 @@ static void sysvirt_release_handed(pTHX_ SV **args, I32 n, sysvirt_lent *lent)
     }
 }
 
+/* With hand_over, one reference to each argument is ours: released
+ * right after the call, still under its env and armed (a DESTROY may die
+ * or exit), or made temporaries of the caller when Perl is leaving.  A
+ * lent handle among them (lent, or NULL) is settled first. */
 int sysvirt_call_eval(pTHX_ SV *cb, SV **args, I32 n, I32 context, int hand_over,
                       sysvirt_lent *lent, AV **results)
 {
@@ -1359,8 +1369,7 @@ void *sysvirt_handle_take(pTHX_ SV *sv, U16 classid)
         ptr = INT2PTR(void *, SvIVX(obj));
     else if (!sysvirt_sealed_lent(obj, classid))
         return NULL;
-    SvIV_set(obj, 0);
-    sysvirt_set_seal(obj, sysvirt_seal(0, classid));
+    sysvirt_handle_clear(obj, classid);
     return ptr;
 }
 
@@ -1414,8 +1423,7 @@ void sysvirt_lent_settle(pTHX_ sysvirt_lent *lent)
     } else {
         /* a destroyed object (libvirt refused a reference: methods
          * raise its invalid-object error) */
-        SvIV_set(obj, 0);
-        sysvirt_set_seal(obj, sysvirt_seal(0, lent->classid));
+        sysvirt_handle_clear(obj, lent->classid);
     }
 }
 
